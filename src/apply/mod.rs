@@ -1,0 +1,241 @@
+//! `apply`: a meeting's decisions turned into file changes. Pure: no reading, no writing here.
+//!
+//! [`plan`] decides what happens to which case; [`changes`] turns the plan into new file texts by
+//! minimal edits (existing files) or the canonical layout (new files), and checks each result
+//! re-parses to exactly the intended data.
+
+pub mod edit;
+pub mod plan;
+
+use crate::canon;
+use crate::finding::Finding;
+use crate::load::Register;
+use crate::model::{Case, Meeting};
+use crate::yaml::{self, Pos, Sp};
+use edit::Editor;
+use plan::{Plan, Touched};
+use std::path::{Path, PathBuf};
+
+/// One file to write: its path (relative to the root), the text it had when read (`None` for a new
+/// file), and its new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub old: Option<String>,
+    pub new: String,
+}
+
+/// The canonical order of a case file's keys; a key that is missing is inserted after its predecessors.
+pub const CASE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "aliases",
+    "group",
+    "lead",
+    "partners",
+    "topics",
+    "parent",
+    "status",
+    "replaces",
+    "replaced_by",
+    "merged_into",
+    "merged_from",
+    "history",
+    "progress",
+    "sources",
+];
+
+fn before(key: &str) -> &'static [&'static str] {
+    let i = CASE_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .unwrap_or(CASE_KEYS.len());
+    &CASE_KEYS[..i]
+}
+
+/// Append to `key` the items of `new` beyond those of `old` (the plan only ever appends).
+fn append_list(
+    e: &mut Editor,
+    key: &str,
+    old: &[Sp<String>],
+    new: &[Sp<String>],
+) -> Result<(), String> {
+    for s in new.iter().skip(old.len()) {
+        e.append(key, &canon::scalar(s, true), false, before(key))?;
+    }
+    Ok(())
+}
+
+/// The minimal edits that turn `old` (with text `text`) into `new`.
+fn edit_case(text: &str, old: &Case, new: &Case) -> Result<String, String> {
+    let mut e = Editor::new(text);
+    if new.title != old.title {
+        e.set_scalar("title", &canon::scalar(&new.title, false), before("title"))?;
+    }
+    append_list(&mut e, "aliases", &old.aliases, &new.aliases)?;
+    if new.status != old.status {
+        e.set_scalar("status", new.status.value.as_str(), before("status"))?;
+    }
+    append_list(&mut e, "replaces", &old.replaces, &new.replaces)?;
+    append_list(&mut e, "replaced_by", &old.replaced_by, &new.replaced_by)?;
+    if new.merged_into != old.merged_into
+        && let Some(m) = &new.merged_into
+    {
+        e.set_scalar(
+            "merged_into",
+            &canon::scalar(m, false),
+            before("merged_into"),
+        )?;
+    }
+    append_list(&mut e, "merged_from", &old.merged_from, &new.merged_from)?;
+    for h in new.history.iter().skip(old.history.len()) {
+        e.append("history", &canon::history_entry(h), true, before("history"))?;
+    }
+    Ok(e.finish())
+}
+
+/// The comment line that points editors at the JSON Schema, for a new file at `rel`.
+pub fn schema_header(root: &Path, rel: &Path, kind: &str) -> String {
+    if !root
+        .join("schemas")
+        .join(format!("{kind}.schema.json"))
+        .is_file()
+    {
+        return String::new();
+    }
+    let depth = rel.components().count().saturating_sub(1);
+    format!(
+        "# yaml-language-server: $schema={}schemas/{kind}.schema.json\n",
+        "../".repeat(depth)
+    )
+}
+
+/// Turn a plan into file texts, each verified by re-parsing.
+pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Finding>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for Touched {
+        existing,
+        case,
+        path,
+    } in &plan.touched
+    {
+        let (old, new) = match existing {
+            Some(i) => {
+                let doc = &reg.cases[*i];
+                match edit_case(&doc.text, &doc.value, case) {
+                    Ok(t) => (Some(doc.text.clone()), t),
+                    Err(e) => {
+                        errors.push(
+                            Finding::error(
+                                "edit",
+                                &doc.path,
+                                Pos::NONE,
+                                format!("cannot edit this file in place: {e}"),
+                            )
+                            .with_hint("run `kbbt fmt` on it, then apply again"),
+                        );
+                        continue;
+                    }
+                }
+            }
+            None => (
+                None,
+                canon::case(case, &schema_header(&reg.root, path, "case")),
+            ),
+        };
+        match yaml::parse::<Case>(&new) {
+            Ok(parsed) if parsed == *case => out.push(FileChange {
+                path: path.clone(),
+                old,
+                new,
+            }),
+            Ok(_) => errors.push(
+                Finding::error(
+                    "edit",
+                    path,
+                    Pos::NONE,
+                    "the edited file would not hold the intended data; nothing was written",
+                )
+                .with_hint("run `kbbt fmt` on it, then apply again"),
+            ),
+            Err(e) => errors.push(Finding::error(
+                "edit",
+                path,
+                e.pos,
+                format!(
+                    "the edited file would not parse ({}); nothing was written",
+                    e.message
+                ),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The meeting file's text with `discrepancies` entries appended, verified by re-parsing.
+pub fn record_discrepancies(
+    text: &str,
+    path: &Path,
+    entries: &[String],
+) -> Result<String, Finding> {
+    let mut e = Editor::new(text);
+    for d in entries {
+        e.append(
+            "discrepancies",
+            d,
+            true,
+            &[
+                "id",
+                "title",
+                "level",
+                "date",
+                "source",
+                "decisions",
+                "totals",
+                "all_time",
+            ],
+        )
+        .map_err(|m| {
+            Finding::error(
+                "edit",
+                path,
+                Pos::NONE,
+                format!("cannot record the discrepancies: {m}"),
+            )
+        })?;
+    }
+    let new = e.finish();
+    yaml::parse::<Meeting>(&new).map_err(|x| {
+        Finding::error(
+            "edit",
+            path,
+            x.pos,
+            format!(
+                "recording the discrepancies would break the file: {}",
+                x.message
+            ),
+        )
+    })?;
+    Ok(new)
+}
+
+/// A unified diff of one change, for `--dry-run`.
+pub fn unified_diff(c: &FileChange) -> String {
+    let old = c.old.as_deref().unwrap_or("");
+    let name = c.path.display().to_string();
+    let old_name = if c.old.is_some() {
+        format!("a/{name}")
+    } else {
+        "/dev/null".into()
+    };
+    similar::TextDiff::from_lines(old, &c.new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&old_name, &format!("b/{name}"))
+        .to_string()
+}

@@ -1,0 +1,627 @@
+//! Planning a meeting's decisions against the register. Pure: register + meeting → plan.
+//!
+//! The same planner serves `apply` (what to change) and `validate` (a register that has applied a
+//! meeting plans to "nothing to do"; anything else is a finding). Decisions are taken group by group in
+//! the platform's order, and within a group: replace, merge, add, subcases, propose, rename, relist,
+//! delist, so a case may be added and delisted at one meeting.
+
+use crate::finding::Finding;
+use crate::index::{Index, Resolved, Resolver};
+use crate::load::{Doc, Register};
+use crate::model::names::normalize;
+use crate::model::{Action, Case, Date, HistoryEntry, Meeting, NewCase, Status, Target};
+use crate::yaml::{Pos, Sp};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// What one decision did (or had already done) to one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub group: usize,
+    pub action: Action,
+    pub case_id: String,
+    pub title: String,
+    /// The case file is created by this decision.
+    pub created: bool,
+    /// The register already holds this decision's effect.
+    pub done_before: bool,
+    pub pos: Pos,
+}
+
+/// A case the plan changes or creates: its intended content after the meeting.
+#[derive(Debug, Clone)]
+pub struct Touched {
+    /// Index into `register.cases`, or `None` for a new case.
+    pub existing: Option<usize>,
+    pub case: Case,
+    /// Where a new case is written (relative to the root).
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+    pub touched: Vec<Touched>,
+    pub errors: Vec<Finding>,
+}
+
+impl Plan {
+    pub fn changes_anything(&self) -> bool {
+        self.steps.iter().any(|s| !s.done_before)
+    }
+}
+
+struct Planner<'a> {
+    reg: &'a Register,
+    meeting: &'a Meeting,
+    mpath: &'a Path,
+    resolver: Resolver,
+    /// resolver index → index in `touched`
+    work: HashMap<usize, usize>,
+    touched: Vec<Touched>,
+    next_id: HashMap<String, u32>,
+    steps: Vec<Step>,
+    errors: Vec<Finding>,
+}
+
+/// Plan `meeting` (read from `mpath`) against the register.
+pub fn plan(reg: &Register, idx: &Index, meeting: &Meeting, mpath: &Path) -> Plan {
+    let mut next_id: HashMap<String, u32> = HashMap::new();
+    for c in &reg.cases {
+        if let Some((code, n)) = split_id(&c.value.id) {
+            let e = next_id.entry(code.to_string()).or_insert(1);
+            *e = (*e).max(n.saturating_add(1));
+        }
+    }
+    let mut p = Planner {
+        reg,
+        meeting,
+        mpath,
+        resolver: idx.resolver.clone(),
+        work: HashMap::new(),
+        touched: Vec::new(),
+        next_id,
+        steps: Vec::new(),
+        errors: Vec::new(),
+    };
+    p.run();
+    Plan {
+        steps: p.steps,
+        touched: p.touched,
+        errors: p.errors,
+    }
+}
+
+/// `TR-012` → (`TR`, 12).
+pub fn split_id(id: &str) -> Option<(&str, u32)> {
+    let (code, num) = id.split_once('-')?;
+    if code.is_empty()
+        || code.len() > 4
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+        || num.len() < 3
+        || !num.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((code, num.parse().ok()?))
+}
+
+impl Planner<'_> {
+    fn err(&mut self, pos: Pos, msg: String, hint: Option<String>) {
+        self.errors
+            .push(Finding::error("decision", self.mpath, pos, msg).with_hint_opt(hint));
+    }
+
+    fn date(&self) -> Option<Sp<Date>> {
+        self.meeting.date.as_ref().map(|d| Sp::new(d.value))
+    }
+
+    fn run(&mut self) {
+        let platform = &self.reg.platform.value;
+        let mut by_group: Vec<Option<usize>> = vec![None; platform.groups.len()];
+        for (k, (key, _)) in self.meeting.decisions.0.iter().enumerate() {
+            match platform.group_index(key) {
+                Some(g) => {
+                    if by_group[g].is_some() {
+                        self.err(
+                            key.pos,
+                            format!(
+                                "group `{}` has two decision blocks (`{}` is the same group as an earlier key)",
+                                platform.groups[g].name.value, key.value
+                            ),
+                            None,
+                        );
+                    } else {
+                        by_group[g] = Some(k);
+                    }
+                }
+                None => {
+                    let hint = suggest_str(&key.value, &platform.group_spellings())
+                        .map(|s| format!("did you mean `{s}`?"));
+                    self.err(key.pos, format!("unknown group `{}`", key.value), hint);
+                }
+            }
+        }
+        for (g, k) in by_group.iter().enumerate() {
+            if let Some(k) = k {
+                self.group(g, *k);
+            }
+        }
+    }
+
+    fn group(&mut self, g: usize, k: usize) {
+        let d = &self.meeting.decisions.0[k].1;
+        for r in &d.replace {
+            self.replace(g, &r.value.case, &r.value.by, r.value.note.as_deref());
+        }
+        for m in &d.merge {
+            self.merge(g, &m.value.cases, &m.value.into, m.value.note.as_deref());
+        }
+        for n in &d.add {
+            self.create(g, &n.value, Action::Add, None);
+        }
+        for n in &d.subcases {
+            let Some(parent) = &n.value.parent else {
+                self.err(
+                    n.pos,
+                    format!("sub-case 「{}」 names no `parent`", n.value.title.value),
+                    Some("write { parent: <the parent case>, title: … }".into()),
+                );
+                continue;
+            };
+            if let Some(p) = self.resolve(parent, Some(g)) {
+                let pid = self.resolver.id(p).to_string();
+                self.create(g, &n.value, Action::Subcase, Some(pid));
+            }
+        }
+        for n in &d.propose {
+            self.create(g, &n.value, Action::Propose, None);
+        }
+        for r in &d.rename {
+            self.rename(g, &r.value.case, &r.value.to, r.value.note.as_deref());
+        }
+        for r in &d.relist {
+            self.existing(
+                g,
+                &r.value.case,
+                Action::Relist,
+                r.value.note.as_deref(),
+                Status::Delisted,
+            );
+        }
+        for r in &d.delist {
+            self.existing(
+                g,
+                &r.value.case,
+                Action::Delist,
+                r.value.note.as_deref(),
+                Status::Ongoing,
+            );
+        }
+        for n in d.add.iter().chain(&d.propose) {
+            if n.value.parent.is_some() {
+                self.err(
+                    n.pos,
+                    "`parent` belongs in `subcases`, not in `add` or `propose`".into(),
+                    None,
+                );
+            }
+        }
+    }
+
+    /// The working copy of resolver entry `r`, cloned from the register on first touch.
+    fn touch(&mut self, r: usize) -> &mut Touched {
+        let t = match self.work.get(&r) {
+            Some(t) => *t,
+            None => {
+                let doc = &self.reg.cases[r];
+                self.touched.push(Touched {
+                    existing: Some(r),
+                    case: doc.value.clone(),
+                    path: doc.path.clone(),
+                });
+                self.work.insert(r, self.touched.len() - 1);
+                self.touched.len() - 1
+            }
+        };
+        &mut self.touched[t]
+    }
+
+    fn case(&self, r: usize) -> &Case {
+        match self.work.get(&r) {
+            Some(t) => &self.touched[*t].case,
+            None => &self.reg.cases[r].value,
+        }
+    }
+
+    fn has_entry(&self, r: usize, a: Action) -> bool {
+        let id = &self.meeting.id.value;
+        self.case(r)
+            .history
+            .iter()
+            .any(|e| e.action.value == a && e.meeting.as_ref().is_some_and(|m| &m.value == id))
+    }
+
+    fn record(&mut self, r: usize, a: Action, note: Option<&str>) {
+        let entry = HistoryEntry {
+            date: self.date(),
+            meeting: Some(Sp::new(self.meeting.id.value.clone())),
+            action: Sp::new(a),
+            note: note.map(str::to_string),
+            source: None,
+        };
+        let c = &mut self.touch(r).case;
+        c.history.push(Sp::new(entry));
+        if let Some(s) = a.status_after() {
+            c.status = Sp::new(s);
+        }
+    }
+
+    fn step(&mut self, g: usize, a: Action, r: usize, created: bool, done: bool, pos: Pos) {
+        self.steps.push(Step {
+            group: g,
+            action: a,
+            case_id: self.resolver.id(r).to_string(),
+            title: self.resolver.title(r).to_string(),
+            created,
+            done_before: done,
+            pos,
+        });
+    }
+
+    fn resolve(&mut self, name: &Sp<String>, g: Option<usize>) -> Option<usize> {
+        let groups = &self.reg.platform.value.groups;
+        let gname = g.map_or(String::new(), |g| format!(" in {}", groups[g].name.value));
+        match self.resolver.resolve(&name.value, g) {
+            Resolved::Found(r) => return Some(r),
+            Resolved::Unknown(s) => {
+                let hint = (!s.is_empty())
+                    .then(|| format!("did you mean {}?", self.resolver.describe(&s)));
+                self.err(
+                    name.pos,
+                    format!("unknown case `{}`{gname}", name.value),
+                    hint,
+                );
+            }
+            Resolved::Ambiguous(v) => {
+                let hint = Some(format!(
+                    "it could be {}; write the case id instead",
+                    self.resolver.describe(&v)
+                ));
+                self.err(
+                    name.pos,
+                    format!("ambiguous case `{}`{gname}", name.value),
+                    hint,
+                );
+            }
+            Resolved::OtherGroup(v) => {
+                let hint = Some(format!(
+                    "it is {} of another group; write its id, or move the decision",
+                    self.resolver.describe(&v)
+                ));
+                self.err(
+                    name.pos,
+                    format!("case `{}` is not{gname}", name.value),
+                    hint,
+                );
+            }
+        }
+        None
+    }
+
+    /// A decision on an existing case that requires status `need` (delist, relist).
+    fn existing(
+        &mut self,
+        g: usize,
+        name: &Sp<String>,
+        a: Action,
+        note: Option<&str>,
+        need: Status,
+    ) {
+        let Some(r) = self.resolve(name, Some(g)) else {
+            return;
+        };
+        if self.has_entry(r, a) {
+            self.step(g, a, r, false, true, name.pos);
+            return;
+        }
+        if !self.require(r, need, a, name.pos) {
+            return;
+        }
+        self.record(r, a, note);
+        self.step(g, a, r, false, false, name.pos);
+    }
+
+    fn require(&mut self, r: usize, need: Status, a: Action, pos: Pos) -> bool {
+        let st = self.case(r).status.value;
+        if st == need {
+            return true;
+        }
+        let msg = format!(
+            "cannot {a} {} 「{}」: it is {st}, not {need}",
+            self.resolver.id(r),
+            self.resolver.title(r)
+        );
+        self.err(pos, msg, None);
+        false
+    }
+
+    /// Find the case a creating decision made before (re-apply), or the proposal it adopts.
+    fn find_created(&self, g: usize, n: &NewCase, a: Action) -> Option<(usize, bool)> {
+        if let Some(id) = &n.id {
+            let r = self.resolver.by_id(&id.value)?;
+            return Some((r, self.has_entry(r, a)));
+        }
+        let key = normalize(&n.title.value);
+        (0..self.resolver.len()).find_map(|r| {
+            let c = self.case(r);
+            let same_group = self.reg.platform.value.group_by_name(&c.group) == Some(g);
+            (same_group && self.has_entry(r, a) && c.names().any(|x| normalize(x) == key))
+                .then_some((r, true))
+        })
+    }
+
+    /// A decision that creates a case (add, subcase, propose, a replacement, a merge target).
+    fn create(
+        &mut self,
+        g: usize,
+        n: &NewCase,
+        a: Action,
+        parent: Option<String>,
+    ) -> Option<usize> {
+        let pos = n.title.pos;
+        match self.find_created(g, n, a) {
+            Some((r, true)) => {
+                self.step(g, a, r, false, true, pos);
+                return Some(r);
+            }
+            Some((r, false)) => {
+                // A pinned id that exists: only a proposal may be adopted by an add.
+                if a == Action::Add && self.case(r).status.value == Status::Proposed {
+                    self.record(r, a, n.note.as_deref());
+                    self.step(g, a, r, false, false, pos);
+                    return Some(r);
+                }
+                let id = self.resolver.id(r).to_string();
+                self.err(
+                    n.id.as_ref().map_or(pos, |i| i.pos),
+                    format!(
+                        "id `{id}` is already used by 「{}」",
+                        self.resolver.title(r)
+                    ),
+                    Some("leave `id` out to take the group's next free id".into()),
+                );
+                return None;
+            }
+            None => {}
+        }
+        let platform = &self.reg.platform.value;
+        let group = &platform.groups[g];
+        let id = match &n.id {
+            Some(id) => {
+                match split_id(&id.value) {
+                    Some((code, _)) if code == group.code.value => {}
+                    _ => {
+                        self.err(
+                            id.pos,
+                            format!(
+                                "`{}` is not an id of {} (write {}-NNN)",
+                                id.value, group.name.value, group.code.value
+                            ),
+                            None,
+                        );
+                        return None;
+                    }
+                }
+                id.value.clone()
+            }
+            None => {
+                let next = self.next_id.entry(group.code.value.clone()).or_insert(1);
+                let id = format!("{}-{:03}", group.code.value, *next);
+                *next += 1;
+                id
+            }
+        };
+        if let Some((code, num)) = split_id(&id) {
+            let next = self.next_id.entry(code.to_string()).or_insert(1);
+            *next = (*next).max(num + 1);
+        }
+        for city in n.lead.iter().chain(&n.partners) {
+            if !platform.members.iter().any(|m| m.value == city.value) {
+                self.err(
+                    city.pos,
+                    format!("`{}` is not a member of the platform", city.value),
+                    suggest_str(&city.value, &member_names(platform))
+                        .map(|s| format!("did you mean `{s}`?")),
+                );
+            }
+        }
+        for t in &n.topics {
+            if !platform.topics.iter().any(|x| x.value == t.value) {
+                self.err(t.pos, format!("unknown topic `{}`", t.value), None);
+            }
+        }
+        let case = Case {
+            id: Sp::new(id.clone()),
+            title: Sp::new(n.title.value.clone()),
+            aliases: n.aliases.iter().map(|a| Sp::new(a.value.clone())).collect(),
+            group: Sp::new(group.name.value.clone()),
+            lead: n.lead.as_ref().map(|l| Sp::new(l.value.clone())),
+            partners: n
+                .partners
+                .iter()
+                .map(|a| Sp::new(a.value.clone()))
+                .collect(),
+            topics: n.topics.iter().map(|a| Sp::new(a.value.clone())).collect(),
+            parent: parent.map(Sp::new),
+            status: Sp::new(Status::Ongoing),
+            replaces: vec![],
+            replaced_by: vec![],
+            merged_into: None,
+            merged_from: vec![],
+            history: vec![],
+            progress: vec![],
+            sources: self.meeting.source.iter().cloned().collect(),
+            notes: None,
+            kind: None,
+            summary: None,
+            approach: None,
+            benefits: None,
+            ministries: vec![],
+            contact: None,
+        };
+        let aliases: Vec<&str> = n.aliases.iter().map(|a| a.value.as_str()).collect();
+        let r = self.resolver.add(&id, &n.title.value, &aliases, Some(g));
+        self.touched.push(Touched {
+            existing: None,
+            case,
+            path: PathBuf::from("cases")
+                .join(&group.code.value)
+                .join(format!("{id}.yaml")),
+        });
+        self.work.insert(r, self.touched.len() - 1);
+        self.record(r, a, n.note.as_deref());
+        self.step(g, a, r, true, false, pos);
+        Some(r)
+    }
+
+    fn replace(&mut self, g: usize, old: &Sp<String>, by: &[Sp<NewCase>], note: Option<&str>) {
+        let Some(o) = self.resolve(old, Some(g)) else {
+            return;
+        };
+        let done = self.has_entry(o, Action::Replace);
+        if !done && !self.require(o, Status::Ongoing, Action::Replace, old.pos) {
+            return;
+        }
+        let old_title = self.resolver.title(o).to_string();
+        let default_note = format!("原「{old_title}」改列");
+        let mut new_ids = Vec::new();
+        for n in by {
+            let mut n = n.value.clone();
+            if n.note.is_none() {
+                n.note = Some(default_note.clone());
+            }
+            if let Some(r) = self.create(g, &n, Action::Add, None) {
+                let oid = self.resolver.id(o).to_string();
+                let c = &mut self.touch(r).case;
+                if !c.replaces.iter().any(|x| x.value == oid) {
+                    c.replaces.push(Sp::new(oid));
+                }
+                new_ids.push(self.resolver.id(r).to_string());
+            }
+        }
+        if done {
+            self.step(g, Action::Replace, o, false, true, old.pos);
+            return;
+        }
+        self.record(o, Action::Replace, note);
+        let c = &mut self.touch(o).case;
+        for id in new_ids {
+            if !c.replaced_by.iter().any(|x| x.value == id) {
+                c.replaced_by.push(Sp::new(id));
+            }
+        }
+        self.step(g, Action::Replace, o, false, false, old.pos);
+    }
+
+    fn merge(&mut self, g: usize, cases: &[Sp<String>], into: &Sp<Target>, note: Option<&str>) {
+        let target = match &into.value {
+            Target::Existing(name) => {
+                let name = Sp::at(name.clone(), into.pos);
+                let t = self.resolve(&name, Some(g));
+                if let Some(t) = t {
+                    if self.has_entry(t, Action::Absorb) {
+                        self.step(g, Action::Absorb, t, false, true, into.pos);
+                    } else if self.require(t, Status::Ongoing, Action::Absorb, into.pos) {
+                        self.record(t, Action::Absorb, note);
+                        self.step(g, Action::Absorb, t, false, false, into.pos);
+                    }
+                }
+                t
+            }
+            Target::New(n) => self.create(g, n, Action::Add, None),
+        };
+        let Some(t) = target else { return };
+        let tid = self.resolver.id(t).to_string();
+        for name in cases {
+            let Some(r) = self.resolve(name, Some(g)) else {
+                continue;
+            };
+            if r == t {
+                self.err(
+                    name.pos,
+                    format!("{tid} cannot be merged into itself"),
+                    None,
+                );
+                continue;
+            }
+            if self.has_entry(r, Action::Merge) {
+                self.step(g, Action::Merge, r, false, true, name.pos);
+                continue;
+            }
+            if !self.require(r, Status::Ongoing, Action::Merge, name.pos) {
+                continue;
+            }
+            let n = note.map_or_else(|| format!("併入 {tid}"), str::to_string);
+            self.record(r, Action::Merge, Some(&n));
+            self.touch(r).case.merged_into = Some(Sp::new(tid.clone()));
+            let rid = self.resolver.id(r).to_string();
+            let tc = &mut self.touch(t).case;
+            if !tc.merged_from.iter().any(|x| x.value == rid) {
+                tc.merged_from.push(Sp::new(rid));
+            }
+            self.step(g, Action::Merge, r, false, false, name.pos);
+        }
+    }
+
+    fn rename(&mut self, g: usize, name: &Sp<String>, to: &Sp<String>, note: Option<&str>) {
+        let Some(r) = self.resolve(name, Some(g)) else {
+            return;
+        };
+        if self.has_entry(r, Action::Rename) {
+            self.step(g, Action::Rename, r, false, true, name.pos);
+            return;
+        }
+        let old = self.case(r).title.value.clone();
+        let n = note.map_or_else(|| format!("原名「{old}」"), str::to_string);
+        self.record(r, Action::Rename, Some(&n));
+        let c = &mut self.touch(r).case;
+        c.title = Sp::new(to.value.clone());
+        if !c.aliases.iter().any(|a| a.value == old) {
+            c.aliases.push(Sp::new(old));
+        }
+        self.resolver.rename(r, &to.value);
+        self.step(g, Action::Rename, r, false, false, name.pos);
+    }
+}
+
+fn member_names(p: &crate::model::Platform) -> Vec<String> {
+    p.members.iter().map(|m| m.value.clone()).collect()
+}
+
+/// The closest of `options` to `s`, if any is close enough to suggest.
+pub fn suggest_str(s: &str, options: &[String]) -> Option<String> {
+    let key = normalize(s);
+    options
+        .iter()
+        .map(|o| (crate::model::names::similarity(&key, &normalize(o)), o))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o.clone())
+}
+
+/// The register as it would be after the plan: touched cases replaced, new ones appended.
+pub fn register_after(reg: &Register, plan: &Plan) -> Register {
+    let mut after = reg.clone();
+    for t in &plan.touched {
+        match t.existing {
+            Some(i) => after.cases[i].value = t.case.clone(),
+            None => after.cases.push(Doc {
+                path: t.path.clone(),
+                text: String::new(),
+                value: t.case.clone(),
+            }),
+        }
+    }
+    after
+}

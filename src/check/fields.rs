@@ -1,0 +1,430 @@
+//! Rules on single files: ids, known groups, cities and topics, file names, links between cases.
+
+use super::Ctx;
+use crate::apply::plan::{split_id, suggest_str};
+use crate::finding::Finding;
+use crate::model::Status;
+use crate::yaml::{Pos, Sp};
+use std::collections::HashMap;
+use std::path::Path;
+
+fn did_you_mean(s: &str, options: &[String]) -> Option<String> {
+    suggest_str(s, options).map(|x| format!("did you mean `{x}`?"))
+}
+
+pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let doc = &ctx.reg.platform;
+    let p = &doc.value;
+    let f = &doc.path;
+    let mut names: HashMap<&str, Pos> = HashMap::new();
+    let mut codes: HashMap<&str, Pos> = HashMap::new();
+    for g in &p.groups {
+        let code = &g.value.code;
+        if code.is_empty() || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push(Finding::error(
+                "group-code",
+                f,
+                code.pos,
+                format!(
+                    "group code `{}` must be 1 to 4 upper-case letters A-Z",
+                    code.value
+                ),
+            ));
+        }
+        if let Some(first) = names.insert(&g.value.name, g.value.name.pos) {
+            out.push(Finding::error(
+                "duplicate-group",
+                f,
+                g.value.name.pos,
+                format!(
+                    "group `{}` is defined twice (first at line {})",
+                    g.value.name.value, first.line
+                ),
+            ));
+        }
+        if let Some(first) = codes.insert(code, code.pos) {
+            out.push(Finding::error(
+                "duplicate-group",
+                f,
+                code.pos,
+                format!(
+                    "group code `{}` is used twice (first at line {})",
+                    code.value, first.line
+                ),
+            ));
+        }
+    }
+    if p.groups.is_empty() {
+        out.push(Finding::error(
+            "platform",
+            f,
+            p.name.pos,
+            "the platform defines no groups",
+        ));
+    }
+    if p.members.is_empty() {
+        out.push(Finding::error(
+            "platform",
+            f,
+            p.name.pos,
+            "the platform lists no members",
+        ));
+    }
+}
+
+fn check_city(ctx: &Ctx, f: &Path, city: &Sp<String>, out: &mut Vec<Finding>) {
+    let p = &ctx.reg.platform.value;
+    if !p.members.iter().any(|m| m.value == city.value) {
+        let opts: Vec<String> = p.members.iter().map(|m| m.value.clone()).collect();
+        out.push(
+            Finding::error(
+                "unknown-city",
+                f,
+                city.pos,
+                format!("`{}` is not a member of the platform", city.value),
+            )
+            .with_hint_opt(did_you_mean(&city.value, &opts)),
+        );
+    }
+}
+
+fn check_topic(ctx: &Ctx, f: &Path, t: &Sp<String>, out: &mut Vec<Finding>) {
+    let p = &ctx.reg.platform.value;
+    if !p.topics.iter().any(|m| m.value == t.value) {
+        let opts: Vec<String> = p.topics.iter().map(|m| m.value.clone()).collect();
+        out.push(
+            Finding::error(
+                "unknown-topic",
+                f,
+                t.pos,
+                format!("unknown topic `{}`", t.value),
+            )
+            .with_hint_opt(did_you_mean(&t.value, &opts)),
+        );
+    }
+}
+
+pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let p = &ctx.reg.platform.value;
+    let spellings = p.group_spellings();
+    for (i, doc) in ctx.reg.cases.iter().enumerate() {
+        let c = &doc.value;
+        let f = &doc.path;
+        let group = ctx.idx.case_group[i];
+        match split_id(&c.id) {
+            None => out.push(
+                Finding::error(
+                    "case-id",
+                    f,
+                    c.id.pos,
+                    format!("`{}` is not a case id", c.id.value),
+                )
+                .with_hint(
+                    "a case id is the group code, a dash and three or more digits, e.g. TR-012",
+                ),
+            ),
+            Some((code, _)) => {
+                if let Some(g) = group {
+                    let want = &p.groups[g].code.value;
+                    if code != want {
+                        out.push(Finding::error(
+                            "case-id",
+                            f,
+                            c.id.pos,
+                            format!(
+                                "case id `{}` does not start with `{want}-`, the code of {}",
+                                c.id.value, c.group.value
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if group.is_none() {
+            let hint = match p.group_index(&c.group) {
+                Some(g) => Some(format!(
+                    "write the group's name: `{}`",
+                    p.groups[g].name.value
+                )),
+                None => did_you_mean(&c.group, &spellings),
+            };
+            out.push(
+                Finding::error(
+                    "unknown-group",
+                    f,
+                    c.group.pos,
+                    format!("unknown group `{}`", c.group.value),
+                )
+                .with_hint_opt(hint),
+            );
+        }
+        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if stem != c.id.value {
+            out.push(
+                Finding::warning(
+                    "file-name",
+                    f,
+                    c.id.pos,
+                    format!(
+                        "file name `{stem}` differs from the case id `{}`",
+                        c.id.value
+                    ),
+                )
+                .with_hint(format!("rename the file to {}.yaml", c.id.value)),
+            );
+        }
+        if c.title.trim().is_empty() {
+            out.push(Finding::error(
+                "empty-title",
+                f,
+                c.title.pos,
+                "the title is empty",
+            ));
+        }
+        for city in c.lead.iter().chain(&c.partners) {
+            check_city(ctx, f, city, out);
+        }
+        if let Some(lead) = &c.lead
+            && c.partners.iter().any(|x| x.value == lead.value)
+        {
+            out.push(Finding::warning(
+                "partners",
+                f,
+                lead.pos,
+                format!("`{}` is both the lead and a partner", lead.value),
+            ));
+        }
+        for t in &c.topics {
+            check_topic(ctx, f, t, out);
+        }
+    }
+}
+
+pub fn unique_ids(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    for doc in &ctx.reg.cases {
+        let id = doc.value.id.value.to_ascii_uppercase();
+        if let Some(first) = seen.insert(id, &doc.path) {
+            out.push(Finding::error(
+                "duplicate-id",
+                &doc.path,
+                doc.value.id.pos,
+                format!(
+                    "case id `{}` is also used by {}",
+                    doc.value.id.value,
+                    first.display()
+                ),
+            ));
+        }
+    }
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for doc in &ctx.reg.meetings {
+        if let Some(first) = seen.insert(&doc.value.id.value, &doc.path) {
+            out.push(Finding::error(
+                "duplicate-id",
+                &doc.path,
+                doc.value.id.pos,
+                format!(
+                    "meeting id `{}` is also used by {}",
+                    doc.value.id.value,
+                    first.display()
+                ),
+            ));
+        }
+    }
+}
+
+/// A list of links, its field name, the other side's list, and that field's name.
+type LinkPair<'a> = (
+    &'a [Sp<String>],
+    &'a str,
+    fn(&crate::model::Case) -> Vec<&str>,
+    &'a str,
+);
+
+/// parent, replaces/replaced_by and merged_into/merged_from: they resolve and agree both ways.
+pub fn links(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let cases = &ctx.reg.cases;
+    let find = |id: &str| ctx.idx.case(id);
+    for doc in cases {
+        let c = &doc.value;
+        let f = &doc.path;
+        let missing = |r: &Sp<String>, what: &str, out: &mut Vec<Finding>| -> Option<usize> {
+            let i = find(&r.value);
+            if i.is_none() {
+                out.push(Finding::error(
+                    "unknown-reference",
+                    f,
+                    r.pos,
+                    format!("{what} `{}` is not a case of the register", r.value),
+                ));
+            }
+            i
+        };
+        if let Some(parent) = &c.parent
+            && let Some(pi) = missing(parent, "parent", out)
+        {
+            // Follow the chain: a case must not be its own ancestor.
+            let mut cur = Some(pi);
+            let mut steps = 0;
+            while let Some(x) = cur {
+                if cases[x].value.id.value == c.id.value || steps > cases.len() {
+                    out.push(Finding::error(
+                        "parent-cycle",
+                        f,
+                        parent.pos,
+                        format!("`{}` is its own ancestor through `parent`", c.id.value),
+                    ));
+                    break;
+                }
+                steps += 1;
+                cur = cases[x].value.parent.as_ref().and_then(|p| find(&p.value));
+            }
+        }
+        let pairs: [LinkPair; 3] = [
+            (
+                &c.replaced_by,
+                "replaced_by",
+                |o| o.replaces.iter().map(|x| x.value.as_str()).collect(),
+                "replaces",
+            ),
+            (
+                &c.replaces,
+                "replaces",
+                |o| o.replaced_by.iter().map(|x| x.value.as_str()).collect(),
+                "replaced_by",
+            ),
+            (
+                &c.merged_from,
+                "merged_from",
+                |o| o.merged_into.iter().map(|x| x.value.as_str()).collect(),
+                "merged_into",
+            ),
+        ];
+        for (list, field, back, back_field) in pairs {
+            for r in list {
+                if let Some(o) = missing(r, field, out)
+                    && !back(&cases[o].value).contains(&c.id.value.as_str())
+                {
+                    out.push(Finding::error(
+                        "one-way-link",
+                        f,
+                        r.pos,
+                        format!(
+                            "{} lists `{}` in {field}, but {} does not list {} in {back_field}",
+                            c.id.value, r.value, r.value, c.id.value
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(into) = &c.merged_into {
+            if let Some(o) = missing(into, "merged_into", out)
+                && !cases[o]
+                    .value
+                    .merged_from
+                    .iter()
+                    .any(|x| x.value == c.id.value)
+            {
+                out.push(Finding::error(
+                    "one-way-link",
+                    f,
+                    into.pos,
+                    format!(
+                        "{} is merged into `{}`, but {} does not list it in merged_from",
+                        c.id.value, into.value, into.value
+                    ),
+                ));
+            }
+            if c.status.value != Status::Merged {
+                out.push(Finding::error(
+                    "status",
+                    f,
+                    c.status.pos,
+                    format!(
+                        "{} has merged_into but its status is {}",
+                        c.id.value, c.status.value
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let p = &ctx.reg.platform.value;
+    let levels: Vec<String> = p.levels.iter().map(|l| l.value.clone()).collect();
+    for doc in &ctx.reg.meetings {
+        let m = &doc.value;
+        let f = &doc.path;
+        let ok_id = !m.id.is_empty()
+            && m.id.len() <= 64
+            && m.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !m.id.starts_with('-');
+        if !ok_id {
+            out.push(
+                Finding::error(
+                    "meeting-id",
+                    f,
+                    m.id.pos,
+                    format!("`{}` is not a meeting id", m.id.value),
+                )
+                .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3"),
+            );
+        }
+        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if stem != m.id.value {
+            out.push(
+                Finding::warning(
+                    "file-name",
+                    f,
+                    m.id.pos,
+                    format!(
+                        "file name `{stem}` differs from the meeting id `{}`",
+                        m.id.value
+                    ),
+                )
+                .with_hint(format!("rename the file to {}.yaml", m.id.value)),
+            );
+        }
+        if !levels.is_empty() && !levels.contains(&m.level.value) {
+            out.push(
+                Finding::error(
+                    "unknown-level",
+                    f,
+                    m.level.pos,
+                    format!("unknown meeting level `{}`", m.level.value),
+                )
+                .with_hint_opt(did_you_mean(&m.level.value, &levels)),
+            );
+        }
+        if m.date.is_none() {
+            out.push(Finding::warning(
+                "meeting-date",
+                f,
+                m.id.pos,
+                format!(
+                    "meeting {} has no date; it is ordered before every dated meeting",
+                    m.id.value
+                ),
+            ));
+        }
+        for d in &m.discrepancies {
+            let field = d.value.field.value.as_str();
+            let ok = match &d.value.group {
+                Some(_) => matches!(field, "add" | "delist" | "ongoing"),
+                None => matches!(field, "add" | "delist" | "ongoing" | "cases" | "completed"),
+            };
+            if !ok {
+                out.push(Finding::error(
+                    "discrepancy",
+                    f,
+                    d.value.field.pos,
+                    format!("unknown discrepancy field `{field}`"),
+                ).with_hint("use add, delist or ongoing (with or without group), or cases / completed (all-time)"));
+            }
+        }
+    }
+}

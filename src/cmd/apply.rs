@@ -1,0 +1,423 @@
+//! `kbbt apply MEETING.yaml`: plan, check the stated counts, then write all or nothing.
+
+use super::{Env, Outcome, load_clean};
+use crate::apply::{self, FileChange, plan, unified_diff};
+use crate::check::{Mismatch, count_mismatches};
+use crate::finding::{self, Finding};
+use crate::index::Index;
+use crate::load::{self, Doc, Register};
+use crate::model::Meeting;
+use crate::tally::{self, Timelines};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+pub struct Flags {
+    pub dry_run: bool,
+    pub accept_discrepancy: bool,
+    pub commit: bool,
+    pub allow_dirty: bool,
+    pub allow_out_of_order: bool,
+}
+
+fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
+    finding::sort(&mut findings);
+    Outcome::fail(
+        1,
+        format!(
+            "{}error: {why}; nothing was written\n",
+            env.findings(&findings)
+        ),
+    )
+}
+
+fn git(root: &Path, args: &[&str]) -> Option<std::process::Output> {
+    Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .ok()
+}
+
+/// Uncommitted changes under cases/ or meetings/ (other than the meeting being applied), if the
+/// register is in a git work tree.
+fn dirty(root: &Path, meeting: &Path) -> Vec<String> {
+    let inside = git(root, &["rev-parse", "--is-inside-work-tree"]);
+    if !inside.is_some_and(|o| o.status.success() && o.stdout.starts_with(b"true")) {
+        return vec![];
+    }
+    let Some(o) = git(
+        root,
+        &[
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            "cases",
+            "meetings",
+            "platform.yaml",
+        ],
+    ) else {
+        return vec![];
+    };
+    let prefix = git(root, &["rev-parse", "--show-prefix"])
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let me = format!("{prefix}{}", meeting.display());
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter(|l| l.len() > 3 && l[3..].trim_matches('"') != me)
+        .map(|l| l[3..].to_string())
+        .collect()
+}
+
+/// The meeting to apply: the register's own copy when the file is in it, else the file as given.
+fn meeting_doc(
+    env: &Env,
+    reg: &Register,
+    cwd: &Path,
+    arg: &Path,
+) -> Result<(Doc<Meeting>, bool), Outcome> {
+    let abs = cwd.join(arg);
+    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
+    let canon = abs
+        .canonicalize()
+        .map_err(|e| Outcome::fail(1, format!("error: cannot read {}: {e}\n", arg.display())))?;
+    if let Ok(rel) = canon.strip_prefix(&root)
+        && let Some(d) = reg.meetings.iter().find(|m| m.path == rel)
+    {
+        return Ok((d.clone(), true));
+    }
+    let dir = canon.parent().unwrap_or(Path::new("/"));
+    let name = PathBuf::from(canon.file_name().unwrap_or_default());
+    let mut d = load::read_meeting(dir, &name).map_err(|mut f| {
+        f.file = arg.to_path_buf();
+        Outcome::fail(
+            1,
+            format!(
+                "{}error: cannot read the meeting; nothing was written\n",
+                crate::render::findings_text(&[f], Path::new(""), env.style)
+            ),
+        )
+    })?;
+    d.path = arg.to_path_buf();
+    Ok((d, false))
+}
+
+fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
+    let who = x.group.map_or("totals", |g| {
+        reg.platform.value.groups[g].name.value.as_str()
+    });
+    let mut s = format!(
+        "{who}: {meeting} states {} {}, the register would have {}",
+        x.stated, x.field, x.register
+    );
+    if x.group.is_some() {
+        s.push_str(&format!(": {}", crate::check::counts_list(reg, &x.cases)));
+    }
+    s
+}
+
+pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
+    let _lock = if flags.dry_run {
+        None
+    } else {
+        match crate::write::lock(&env.root, Duration::from_secs(5)) {
+            Ok(l) => Some(l),
+            Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
+        }
+    };
+    let reg = match load_clean(env) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let (mdoc, in_register) = match meeting_doc(env, &reg, cwd, arg) {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    let m = &mdoc.value;
+    let idx = Index::new(&reg);
+    let target_path = if in_register {
+        mdoc.path.clone()
+    } else {
+        match idx.meeting_by_id.get(&m.id.value) {
+            Some(i) => reg.meetings[*i].path.clone(),
+            None => PathBuf::from("meetings").join(format!("{}.yaml", m.id.value)),
+        }
+    };
+    if !in_register {
+        if let Some(i) = idx.meeting_by_id.get(&m.id.value)
+            && reg.meetings[*i].text != mdoc.text
+        {
+            let f = Finding::error(
+                "meeting",
+                &mdoc.path,
+                m.id.pos,
+                format!(
+                    "the register already has meeting `{}` in {}, with other content",
+                    m.id.value,
+                    reg.meetings[*i].path.display()
+                ),
+            )
+            .with_hint(format!(
+                "apply {} itself, or give this meeting another id",
+                reg.meetings[*i].path.display()
+            ));
+            return refuse(env, vec![f], "the meeting conflicts with the register");
+        }
+        if !crate::write::safe_target(&target_path) || m.id.value.contains(['/', '\\', '.']) {
+            let f = Finding::error(
+                "meeting-id",
+                &mdoc.path,
+                m.id.pos,
+                format!("`{}` is not a meeting id", m.id.value),
+            );
+            return refuse(env, vec![f], "the meeting cannot be stored");
+        }
+    }
+    let p = plan::plan(&reg, &idx, m, &mdoc.path);
+    if !p.errors.is_empty() {
+        let n = p.errors.len();
+        return refuse(
+            env,
+            p.errors,
+            &format!(
+                "{n} decision{} cannot be applied",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    if !p.changes_anything() {
+        return Outcome::ok(format!(
+            "{} is already applied: every decision is in the case histories; nothing to do\n",
+            m.id.value
+        ));
+    }
+    // Order: a meeting older than the latest applied one would rewrite history out of order.
+    if !flags.allow_out_of_order
+        && let Some(date) = m.date()
+    {
+        let latest = reg
+            .cases
+            .iter()
+            .flat_map(|c| &c.value.history)
+            .filter_map(|h| h.meeting.as_ref())
+            .filter(|id| id.value != m.id.value)
+            .filter_map(|id| idx.meeting_by_id.get(&id.value))
+            .filter_map(|i| reg.meetings[*i].value.date().map(|d| (d, *i)))
+            .max();
+        if let Some((d, i)) = latest
+            && date < d
+        {
+            let f = Finding::error(
+                "out-of-order",
+                &mdoc.path,
+                m.date.as_ref().map_or(m.id.pos, |x| x.pos),
+                format!(
+                    "{} ({date}) is older than {}, already applied ({d})",
+                    m.id.value, reg.meetings[i].value.id.value
+                ),
+            )
+            .with_hint("use --allow-out-of-order if this is intended");
+            return refuse(env, vec![f], "the meeting is out of order");
+        }
+    }
+    if !flags.allow_dirty && !flags.dry_run {
+        let d = dirty(&env.root, &target_path);
+        if !d.is_empty() {
+            return Outcome::fail(
+                1,
+                format!(
+                    "error: uncommitted changes in the register ({}); nothing was written\n  hint: commit or stash them first, or use --allow-dirty\n",
+                    d.join(", ")
+                ),
+            );
+        }
+    }
+    // The register after the meeting, and its numbers against the stated ones.
+    let mut after = plan::register_after(&reg, &p);
+    let mi = match after
+        .meetings
+        .iter()
+        .position(|x| x.value.id.value == m.id.value)
+    {
+        Some(i) => i,
+        None => {
+            after.meetings.push(mdoc.clone());
+            after.meetings.len() - 1
+        }
+    };
+    let idx2 = Index::new(&after);
+    let tl2 = Timelines::new(&after, &idx2);
+    let pl = &reg.platform.value;
+    let unrecorded: Vec<Mismatch> = count_mismatches(&after, &idx2, &tl2, mi)
+        .into_iter()
+        .filter(|x| {
+            !m.discrepancies.iter().any(|d| {
+                d.value.field.value == x.field
+                    && d.value.stated == x.stated
+                    && d.value.register == x.register
+                    && d.value.group.as_ref().and_then(|g| pl.group_index(g)) == x.group
+            })
+        })
+        .collect();
+    if !unrecorded.is_empty() && !flags.accept_discrepancy {
+        let findings = unrecorded
+            .iter()
+            .map(|x| {
+                Finding::error("stated-count", &mdoc.path, x.pos, describe_mismatch(&after, x, &m.id.value))
+                    .with_hint("check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file")
+            })
+            .collect();
+        return refuse(
+            env,
+            findings,
+            "the stated counts disagree with the register",
+        );
+    }
+    let mut changes = match apply::changes(&reg, &p) {
+        Ok(c) => c,
+        Err(f) => return refuse(env, f, "the case files cannot be edited safely"),
+    };
+    let mut meeting_text = mdoc.text.clone();
+    if !unrecorded.is_empty() {
+        let entries: Vec<String> = unrecorded
+            .iter()
+            .map(|x| {
+                let group = x.group.map_or(String::new(), |g| {
+                    format!("group: {}, ", pl.groups[g].name.value)
+                });
+                format!(
+                    "{{ {group}field: {}, stated: {}, register: {}, note: {} }}",
+                    x.field,
+                    x.stated,
+                    x.register,
+                    crate::canon::scalar("recorded by kbbt apply --accept-discrepancy", true)
+                )
+            })
+            .collect();
+        meeting_text = match apply::record_discrepancies(&meeting_text, &mdoc.path, &entries) {
+            Ok(t) => t,
+            Err(f) => return refuse(env, vec![f], "the discrepancies cannot be recorded"),
+        };
+    }
+    let register_copy = idx
+        .meeting_by_id
+        .get(&m.id.value)
+        .map(|i| reg.meetings[*i].text.clone());
+    if meeting_text != register_copy.clone().unwrap_or_default() || register_copy.is_none() {
+        changes.push(FileChange {
+            path: target_path.clone(),
+            old: register_copy,
+            new: meeting_text,
+        });
+    }
+
+    // What changed, per group, then the meeting's tallies.
+    let mut out = String::new();
+    let st = env.style;
+    out.push_str(&format!(
+        "{} {} {}\n",
+        if flags.dry_run {
+            "Would apply"
+        } else {
+            "Applying"
+        },
+        st.bold(&m.id.value),
+        m.title.value
+    ));
+    for (g, def) in pl.groups.iter().enumerate() {
+        let steps: Vec<_> = p
+            .steps
+            .iter()
+            .filter(|s| s.group == g && !s.done_before)
+            .collect();
+        if steps.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{}\n", def.name.value));
+        for s in steps {
+            out.push_str(&format!(
+                "  {:<8} {} {}{}\n",
+                s.action.as_str(),
+                s.case_id,
+                s.title,
+                if s.created { " (new)" } else { "" }
+            ));
+        }
+    }
+    let t = tally::tally_meeting(&after, &idx2, &tl2, mi);
+    out.push_str(&format!(
+        "tallies: delist {}, add {}, ongoing {}\n",
+        t.total(|g| g.delist.len()),
+        t.total(|g| g.add.len()),
+        t.total(|g| g.ongoing.len())
+    ));
+    for x in &unrecorded {
+        out.push_str(&format!(
+            "recorded discrepancy: {}\n",
+            describe_mismatch(&after, x, &m.id.value)
+        ));
+    }
+    let created = changes.iter().filter(|c| c.old.is_none()).count();
+    if flags.dry_run {
+        for c in &changes {
+            out.push_str(&unified_diff(c));
+        }
+        out.push_str(&format!(
+            "dry run: {} files would change ({created} new); nothing was written\n",
+            changes.len()
+        ));
+        return Outcome::ok(out);
+    }
+    if let Err(e) = crate::write::commit(&env.root, &changes) {
+        return Outcome::fail(1, format!("error: {e}\n"));
+    }
+    out.push_str(&format!(
+        "{} files changed ({created} new)\n",
+        changes.len()
+    ));
+    if flags.commit {
+        let files: Vec<String> = changes
+            .iter()
+            .map(|c| c.path.display().to_string())
+            .collect();
+        let msg = format!(
+            "Apply {} {}{}\n\n{}",
+            m.id.value,
+            m.title.value,
+            m.date().map_or(String::new(), |d| format!(" ({d})")),
+            out.lines().skip(1).collect::<Vec<_>>().join("\n")
+        );
+        let mut add = vec!["add", "--"];
+        add.extend(files.iter().map(String::as_str));
+        let mut commit = vec!["commit", "-q", "-m", msg.as_str(), "--"];
+        commit.extend(files.iter().map(String::as_str));
+        for args in [add, commit] {
+            match git(&env.root, &args) {
+                Some(o) if o.status.success() => {}
+                Some(o) => {
+                    return Outcome {
+                        stdout: out,
+                        stderr: format!(
+                            "error: the files were written, but git {} failed: {}\n",
+                            args[0],
+                            String::from_utf8_lossy(&o.stderr).trim()
+                        ),
+                        code: 1,
+                    };
+                }
+                None => {
+                    return Outcome {
+                        stdout: out,
+                        stderr: "error: the files were written, but git could not be run\n".into(),
+                        code: 1,
+                    };
+                }
+            }
+        }
+        out.push_str("committed\n");
+    }
+    Outcome::ok(out)
+}

@@ -1,0 +1,113 @@
+//! `kbbt fmt [--check]`: case files in the canonical layout (the one `apply` writes).
+
+use super::{Env, Outcome};
+use crate::apply::{FileChange, unified_diff};
+use crate::canon;
+use crate::finding::{self, Finding};
+use crate::yaml::Pos;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
+    let _lock = if check {
+        None
+    } else {
+        match crate::write::lock(&env.root, Duration::from_secs(5)) {
+            Ok(l) => Some(l),
+            Err(e) => return Outcome::fail(1, format!("error: {e}\n")),
+        }
+    };
+    let (reg, mut findings) = crate::load::load(&env.root);
+    let Some(reg) = reg else {
+        finding::sort(&mut findings);
+        return Outcome::fail(1, env.findings(&findings));
+    };
+    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
+    let wanted: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            let abs = std::env::current_dir().unwrap_or_default().join(p);
+            let abs = abs.canonicalize().unwrap_or(abs);
+            abs.strip_prefix(&root)
+                .map(Path::to_path_buf)
+                .unwrap_or(abs)
+        })
+        .collect();
+    let mut changes = Vec::new();
+    for doc in &reg.cases {
+        if !wanted.is_empty() && !wanted.iter().any(|w| doc.path.starts_with(w)) {
+            continue;
+        }
+        let mut new = canon::case(&doc.value, &canon::header(&doc.text));
+        if doc.text.starts_with('\u{feff}') {
+            new.insert(0, '\u{feff}');
+        }
+        if doc.text.contains("\r\n") {
+            new = new.replace('\n', "\r\n");
+        }
+        if new == doc.text {
+            continue;
+        }
+        if canon::has_body_comments(&doc.text) {
+            findings.push(
+                Finding::warning(
+                    "fmt-comments",
+                    &doc.path,
+                    Pos::NONE,
+                    "not reformatted: it has comments that the canonical layout would drop",
+                )
+                .with_hint("move the comments to the top of the file or into `notes`"),
+            );
+            continue;
+        }
+        match crate::yaml::parse::<crate::model::Case>(&new) {
+            Ok(v) if v == doc.value => changes.push(FileChange {
+                path: doc.path.clone(),
+                old: Some(doc.text.clone()),
+                new,
+            }),
+            _ => findings.push(Finding::error(
+                "fmt",
+                &doc.path,
+                Pos::NONE,
+                "the canonical layout would change this file's data; left as it is (please report this)",
+            )),
+        }
+    }
+    finding::sort(&mut findings);
+    let mut out = Outcome {
+        stderr: env.findings(&findings),
+        ..Outcome::default()
+    };
+    if check {
+        for c in &changes {
+            out.stdout.push_str(&format!(
+                "would reformat {}\n",
+                env.shown.join(&c.path).display()
+            ));
+            out.stdout.push_str(&unified_diff(c));
+        }
+        out.code = i32::from(!changes.is_empty() || findings.iter().any(Finding::is_error));
+        if changes.is_empty() {
+            out.stdout
+                .push_str("all case files are in the canonical layout\n");
+        }
+        return out;
+    }
+    if let Err(e) = crate::write::commit(&env.root, &changes) {
+        return Outcome::fail(1, format!("{}error: {e}\n", out.stderr));
+    }
+    for c in &changes {
+        out.stdout.push_str(&format!(
+            "reformatted {}\n",
+            env.shown.join(&c.path).display()
+        ));
+    }
+    out.stdout.push_str(&format!(
+        "{} file{} reformatted\n",
+        changes.len(),
+        if changes.len() == 1 { "" } else { "s" }
+    ));
+    out.code = i32::from(findings.iter().any(Finding::is_error));
+    out
+}

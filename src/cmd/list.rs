@@ -1,0 +1,256 @@
+//! `kbbt list` (find cases) and `kbbt show` (one case's card).
+
+use super::{Env, Outcome, load_clean, user_group};
+use crate::cli::{CardFormat, TableFormat};
+use crate::index::{Index, Resolved};
+use crate::model::names::normalize;
+use crate::model::{Case, Status};
+use crate::render::Table;
+use serde_json::json;
+
+pub struct Filter {
+    pub group: Option<String>,
+    pub status: Option<String>,
+    pub lead: Option<String>,
+    pub partner: Option<String>,
+    pub topic: Option<String>,
+    pub text: Option<String>,
+}
+
+fn case_json(c: &Case) -> serde_json::Value {
+    let s = |v: &[crate::yaml::Sp<String>]| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
+    json!({
+        "id": c.id.value, "title": c.title.value, "aliases": s(&c.aliases), "group": c.group.value,
+        "lead": c.lead.as_ref().map(|l| l.value.clone()), "partners": s(&c.partners), "topics": s(&c.topics),
+        "parent": c.parent.as_ref().map(|l| l.value.clone()), "status": c.status.value.as_str(),
+        "replaces": s(&c.replaces), "replaced_by": s(&c.replaced_by),
+        "merged_into": c.merged_into.as_ref().map(|l| l.value.clone()), "merged_from": s(&c.merged_from),
+        "history": c.history.iter().map(|h| json!({
+            "date": h.date.as_ref().map(|d| d.value.to_string()), "meeting": h.meeting.as_ref().map(|m| m.value.clone()),
+            "action": h.action.value.as_str(), "note": h.note, "source": h.source,
+        })).collect::<Vec<_>>(),
+        "progress": c.progress.iter().map(|p| json!({"as_of": p.as_of.value.to_string(), "text": p.text})).collect::<Vec<_>>(),
+        "sources": c.sources, "notes": c.notes,
+    })
+}
+
+pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
+    let reg = match load_clean(env) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let p = &reg.platform.value;
+    let group = match f.group.as_deref().map(|g| user_group(&reg, g)).transpose() {
+        Ok(g) => g.map(|g| p.groups[g].name.value.clone()),
+        Err(o) => return o,
+    };
+    let status = match f
+        .status
+        .as_deref()
+        .map(|s| Status::parse(s).ok_or(s))
+        .transpose()
+    {
+        Ok(s) => s,
+        Err(s) => {
+            return Outcome::fail(
+                2,
+                format!(
+                    "error: unknown status `{s}`\n  hint: use proposed, ongoing, delisted, merged or replaced\n"
+                ),
+            );
+        }
+    };
+    let city = |want: &Option<String>| want.as_deref().map(normalize);
+    let (lead, partner, topic, text) = (
+        city(&f.lead),
+        city(&f.partner),
+        city(&f.topic),
+        f.text.as_deref().map(normalize),
+    );
+    let mut cases: Vec<&Case> = reg
+        .cases
+        .iter()
+        .map(|d| &d.value)
+        .filter(|c| {
+            group.as_ref().is_none_or(|g| &c.group.value == g)
+                && status.is_none_or(|s| c.status.value == s)
+                && lead
+                    .as_ref()
+                    .is_none_or(|l| c.lead.as_ref().is_some_and(|x| &normalize(x) == l))
+                && partner
+                    .as_ref()
+                    .is_none_or(|l| c.lead.iter().chain(&c.partners).any(|x| &normalize(x) == l))
+                && topic
+                    .as_ref()
+                    .is_none_or(|t| c.topics.iter().any(|x| &normalize(x) == t))
+                && text.as_ref().is_none_or(|t| {
+                    c.names().any(|n| normalize(n).contains(t.as_str()))
+                        || c.notes
+                            .as_deref()
+                            .is_some_and(|n| normalize(n).contains(t.as_str()))
+                        || c.progress
+                            .iter()
+                            .any(|p| normalize(&p.text).contains(t.as_str()))
+                })
+        })
+        .collect();
+    let order = |c: &Case| {
+        (
+            p.group_by_name(&c.group).unwrap_or(usize::MAX),
+            crate::apply::plan::split_id(&c.id).map_or(0, |x| x.1),
+            c.id.value.clone(),
+        )
+    };
+    cases.sort_by_key(|c| order(c));
+    if format == TableFormat::Json {
+        let v: Vec<_> = cases.iter().map(|c| case_json(c)).collect();
+        return Outcome::ok(format!(
+            "{}\n",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        ));
+    }
+    let mut t = Table::new(&["id", "title", "group", "status", "lead", "partners"]);
+    for c in &cases {
+        t.row(vec![
+            c.id.value.clone(),
+            c.title.value.clone(),
+            c.group.value.clone(),
+            c.status.value.to_string(),
+            c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
+            c.partners
+                .iter()
+                .map(|x| x.value.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+        ]);
+    }
+    match format {
+        TableFormat::Csv => Outcome::ok(t.csv()),
+        TableFormat::Markdown => Outcome::ok(t.markdown()),
+        _ => {
+            let mut s = t.terminal(env.style);
+            s.push_str(&format!(
+                "{} case{}\n",
+                cases.len(),
+                if cases.len() == 1 { "" } else { "s" }
+            ));
+            Outcome::ok(s)
+        }
+    }
+}
+
+pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
+    let reg = match load_clean(env) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let idx = Index::new(&reg);
+    let i = match idx.resolver.resolve(name, None) {
+        Resolved::Found(i) => i,
+        Resolved::Ambiguous(v) | Resolved::OtherGroup(v) => {
+            return Outcome::fail(
+                1,
+                format!(
+                    "error: `{name}` is ambiguous\n  hint: it could be {}; give the id\n",
+                    idx.resolver.describe(&v)
+                ),
+            );
+        }
+        Resolved::Unknown(v) => {
+            let hint = if v.is_empty() {
+                "  hint: `kbbt list --text …` searches titles, notes and progress\n".to_string()
+            } else {
+                format!("  hint: did you mean {}?\n", idx.resolver.describe(&v))
+            };
+            return Outcome::fail(1, format!("error: no case `{name}`\n{hint}"));
+        }
+    };
+    let doc = &reg.cases[i];
+    let c = &doc.value;
+    if format == CardFormat::Json {
+        let mut v = case_json(c);
+        v["file"] = json!(env.shown.join(&doc.path).display().to_string());
+        return Outcome::ok(format!(
+            "{}\n",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        ));
+    }
+    let st = env.style;
+    let mut s = format!("{} {}\n", st.bold(&c.id.value), st.bold(&c.title.value));
+    let mut field = |k: &str, v: String| {
+        if !v.is_empty() {
+            s.push_str(&format!("  {}{v}\n", st.dim(&format!("{k:<12}"))));
+        }
+    };
+    let join = |v: &[crate::yaml::Sp<String>]| {
+        v.iter()
+            .map(|x| x.value.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    field("status", c.status.value.to_string());
+    field("group", c.group.value.clone());
+    field(
+        "lead",
+        c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
+    );
+    field("partners", join(&c.partners));
+    field("aliases", join(&c.aliases));
+    field("topics", join(&c.topics));
+    field(
+        "parent",
+        c.parent.as_ref().map_or(String::new(), |l| l.value.clone()),
+    );
+    field("replaces", join(&c.replaces));
+    field("replaced by", join(&c.replaced_by));
+    field(
+        "merged into",
+        c.merged_into
+            .as_ref()
+            .map_or(String::new(), |l| l.value.clone()),
+    );
+    field("merged from", join(&c.merged_from));
+    field("file", env.shown.join(&doc.path).display().to_string());
+    s.push_str(&format!("\n{}\n", st.bold("History")));
+    for h in &c.history {
+        let date = h.date.as_ref().map(|d| d.value).or_else(|| {
+            h.meeting
+                .as_ref()
+                .and_then(|m| idx.meeting_by_id.get(&m.value))
+                .and_then(|m| reg.meetings[*m].value.date())
+        });
+        s.push_str(&format!(
+            "  {:<10}  {:<8} {:<8}{}\n",
+            date.map_or_else(|| "—".to_string(), |d| d.to_string()),
+            h.meeting.as_ref().map_or("", |m| m.value.as_str()),
+            h.action.value.as_str(),
+            h.note
+                .as_ref()
+                .or(h.source.as_ref())
+                .map_or(String::new(), |n| format!(" {n}"))
+        ));
+    }
+    if let Some(p) = c.latest_progress(None) {
+        s.push_str(&format!(
+            "\n{} {}\n",
+            st.bold("Latest progress, as of"),
+            p.as_of.value
+        ));
+        for line in p.text.lines() {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    if let Some(n) = &c.notes {
+        s.push_str(&format!("\n{}\n", st.bold("Notes")));
+        for line in n.lines() {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    if !c.sources.is_empty() {
+        s.push_str(&format!("\n{}\n", st.bold("Sources")));
+        for x in &c.sources {
+            s.push_str(&format!("  {x}\n"));
+        }
+    }
+    Outcome::ok(s)
+}

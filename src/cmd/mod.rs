@@ -1,0 +1,219 @@
+//! Commands: each turns parsed arguments into output text and an exit code.
+//!
+//! Exit codes: 0 success, 1 the register or a meeting has problems, 2 the command line is wrong.
+
+mod apply;
+mod fmt;
+mod list;
+mod status;
+mod validate;
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::finding::{self, Finding};
+use crate::load::{self, Register};
+use crate::render::{self, Style};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What a command produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Outcome {
+    pub fn ok(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            ..Outcome::default()
+        }
+    }
+    pub fn fail(code: i32, stderr: String) -> Outcome {
+        Outcome {
+            stderr,
+            code,
+            ..Outcome::default()
+        }
+    }
+}
+
+/// Where the register is, how to show its paths, how to style output.
+pub struct Env {
+    pub root: PathBuf,
+    /// Prefix that makes a root-relative path readable from the working directory.
+    pub shown: PathBuf,
+    pub style: Style,
+}
+
+impl Env {
+    pub fn findings(&self, f: &[Finding]) -> String {
+        render::findings_text(f, &self.shown, self.style)
+    }
+}
+
+pub fn run(cli: &Cli) -> Outcome {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = match &cli.register {
+        Some(dir) => {
+            let d = cwd.join(dir);
+            if !d.join(load::PLATFORM_FILE).is_file() {
+                return Outcome::fail(
+                    2,
+                    format!("error: `{}` is not a register (it has no platform.yaml)\n", dir.display()),
+                );
+            }
+            d
+        }
+        None => match load::find_root(&cwd) {
+            Some(r) => r,
+            None => {
+                return Outcome::fail(
+                    2,
+                    "error: no register here: no platform.yaml in this folder or any folder above it\n  hint: run kbbt inside a register, or point at one with -C DIR\n"
+                        .into(),
+                )
+            }
+        },
+    };
+    let shown = root
+        .strip_prefix(&cwd)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| root.clone());
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let ascii = matches!(
+        &cli.command,
+        Command::Status { ascii: true, .. } | Command::List { ascii: true, .. }
+    );
+    let env = Env {
+        root,
+        shown,
+        style: Style { color, ascii },
+    };
+    let mut note = String::new();
+    if crate::write::needs_recovery(&env.root) {
+        match recover(&env.root) {
+            Ok(Some(m)) => note = format!("note: {m}\n"),
+            Ok(None) => {}
+            Err(e) => return Outcome::fail(1, format!("error: {e}\n")),
+        }
+    }
+    let mut out = match &cli.command {
+        Command::Validate { paths, format } => validate::run(&env, paths, *format),
+        Command::Status {
+            group,
+            meeting,
+            as_of,
+            by,
+            format,
+            ..
+        } => status::run(
+            &env,
+            group.as_deref(),
+            meeting.as_deref(),
+            as_of.as_deref(),
+            *by,
+            *format,
+        ),
+        Command::List {
+            group,
+            status,
+            lead,
+            partner,
+            topic,
+            text,
+            format,
+            ..
+        } => list::list(
+            &env,
+            &list::Filter {
+                group: group.clone(),
+                status: status.clone(),
+                lead: lead.clone(),
+                partner: partner.clone(),
+                topic: topic.clone(),
+                text: text.clone(),
+            },
+            *format,
+        ),
+        Command::Show { case, format } => list::show(&env, case, *format),
+        Command::Fmt { check, paths } => fmt::run(&env, *check, paths),
+        Command::Apply {
+            meeting,
+            dry_run,
+            accept_discrepancy,
+            commit,
+            allow_dirty,
+            allow_out_of_order,
+        } => apply::run(
+            &env,
+            &cwd,
+            meeting,
+            &apply::Flags {
+                dry_run: *dry_run,
+                accept_discrepancy: *accept_discrepancy,
+                commit: *commit,
+                allow_dirty: *allow_dirty,
+                allow_out_of_order: *allow_out_of_order,
+            },
+        ),
+    };
+    out.stderr.insert_str(0, &note);
+    out
+}
+
+fn recover(root: &Path) -> Result<Option<String>, String> {
+    let _lock = crate::write::lock(root, Duration::from_secs(10))?;
+    crate::write::recover(root)
+}
+
+/// Load the register for a reporting command: any error finding stops it with exit 1.
+fn load_clean(env: &Env) -> Result<Register, Outcome> {
+    let (reg, mut findings) = load::load(&env.root);
+    findings.retain(Finding::is_error);
+    finding::sort(&mut findings);
+    match reg {
+        Some(r) if findings.is_empty() => Ok(r),
+        _ => Err(Outcome::fail(
+            1,
+            format!(
+                "{}error: the register has problems; run `kbbt validate` for all of them\n",
+                env.findings(&findings)
+            ),
+        )),
+    }
+}
+
+/// A date typed by a user, ISO or ROC; a bad one is a usage error (exit 2).
+fn user_date(s: &str) -> Result<crate::model::Date, Outcome> {
+    crate::model::parse_date(s).map_err(|e| Outcome::fail(2, format!("error: {e}\n")))
+}
+
+/// A group typed by a user (name, code or alias); unknown is a usage error with a suggestion.
+fn user_group(reg: &Register, s: &str) -> Result<usize, Outcome> {
+    let p = &reg.platform.value;
+    p.group_index(s).ok_or_else(|| {
+        let hint = crate::apply::plan::suggest_str(s, &p.group_spellings())
+            .map(|x| format!("  hint: did you mean `{x}`?\n"))
+            .unwrap_or_else(|| {
+                format!(
+                    "  hint: the groups are {}\n",
+                    p.groups
+                        .iter()
+                        .map(|g| format!("{} ({})", g.name.value, g.code.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+        Outcome::fail(2, format!("error: unknown group `{s}`\n{hint}"))
+    })
+}

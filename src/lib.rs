@@ -1,0 +1,19 @@
+//! kbbt: the register of a cooperation platform's cases, kept as YAML files.
+//!
+//! The flow is one way: `load` reads → `model` parses → `check` checks → `apply` plans →
+//! `write` writes, or `render` renders. Only `load` reads the register and only `write` writes it;
+//! everything between is pure.
+
+pub mod apply;
+pub mod canon;
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod finding;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod tally;
+pub mod write;
+pub mod yaml;

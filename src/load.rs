@@ -1,0 +1,220 @@
+//! The only module that reads the register from disk.
+//!
+//! It finds the register root, walks `cases/` and `meetings/`, reads each file (size-limited,
+//! UTF-8 checked, BOM and CRLF accepted), and parses it, in parallel. A file that cannot be read
+//! or parsed becomes a finding; the rest of the register still loads.
+
+use crate::finding::Finding;
+use crate::model::{Case, Meeting, Platform};
+use crate::yaml::{self, Pos};
+use std::path::{Path, PathBuf};
+
+/// A parsed file: where it is, the text it had when read, and its value.
+#[derive(Debug, Clone)]
+pub struct Doc<T> {
+    /// Path relative to the register root.
+    pub path: PathBuf,
+    pub text: String,
+    pub value: T,
+}
+
+#[derive(Debug, Clone)]
+pub struct Register {
+    pub root: PathBuf,
+    pub platform: Doc<Platform>,
+    pub cases: Vec<Doc<Case>>,
+    pub meetings: Vec<Doc<Meeting>>,
+}
+
+pub const PLATFORM_FILE: &str = "platform.yaml";
+
+/// Walk up from `start` to the first folder holding `platform.yaml`.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        if d.join(PLATFORM_FILE).is_file() {
+            return Some(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Read a file as text: size-limited, UTF-8 checked. The text keeps its BOM and line ends.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Finding> {
+    let full = root.join(rel);
+    let meta = std::fs::metadata(&full).map_err(|e| io_finding(rel, &e))?;
+    if meta.len() > yaml::MAX_FILE_BYTES as u64 {
+        return Err(Finding::error(
+            "file-too-large",
+            rel,
+            Pos { line: 1, col: 1 },
+            format!(
+                "file is too large ({} bytes; the limit is {} bytes)",
+                meta.len(),
+                yaml::MAX_FILE_BYTES
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&full).map_err(|e| io_finding(rel, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = String::from_utf8_lossy(upto.rsplit(|b| *b == b'\n').next().unwrap_or(&[]))
+            .chars()
+            .count()
+            + 1;
+        Finding::error(
+            "not-utf8",
+            rel,
+            Pos {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                col: u32::try_from(col).unwrap_or(u32::MAX),
+            },
+            format!(
+                "file is not valid UTF-8 (byte 0x{:02X} at offset {})",
+                e.as_bytes()[e.utf8_error().valid_up_to()],
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .with_hint("save the file as UTF-8 (register files are UTF-8 YAML)")
+    })
+}
+
+fn io_finding(rel: &Path, e: &std::io::Error) -> Finding {
+    Finding::error("io", rel, Pos::NONE, format!("cannot read file: {e}"))
+}
+
+/// Read and parse one document.
+pub fn read_doc<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+) -> Result<Doc<T>, Finding> {
+    let text = read_text(root, rel)?;
+    parse_doc(rel, text)
+}
+
+/// Parse text already read as a document of type `T`.
+pub fn parse_doc<T: serde::de::DeserializeOwned>(
+    rel: &Path,
+    text: String,
+) -> Result<Doc<T>, Finding> {
+    match yaml::parse::<T>(&text) {
+        Ok(value) => Ok(Doc {
+            path: rel.to_path_buf(),
+            text,
+            value,
+        }),
+        Err(e) => Err(Finding::error("yaml", rel, e.pos, e.message)),
+    }
+}
+
+/// Read a meeting file, anywhere on disk (`rel` is then as the user wrote it).
+pub fn read_meeting(root: &Path, rel: &Path) -> Result<Doc<Meeting>, Finding> {
+    let mut d: Doc<Meeting> = read_doc(root, rel)?;
+    d.value.fill_positions();
+    Ok(d)
+}
+
+/// The YAML files below `dir` (relative to root), sorted; walk problems become findings.
+fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let p = e.path();
+                let is_yaml = p.extension().is_some_and(|x| x == "yaml" || x == "yml");
+                if e.file_type().is_file() && is_yaml {
+                    out.push(p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                }
+            }
+            Err(err) => {
+                let p = err
+                    .path()
+                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+                    .unwrap_or_else(|| PathBuf::from(dir));
+                let msg = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: this link points at a folder that contains it".to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                findings.push(Finding::error("io", &p, Pos::NONE, msg));
+            }
+        }
+    }
+    out
+}
+
+/// Parse files on all cores; results come back in input order.
+fn parse_all<T: serde::de::DeserializeOwned + Send>(
+    root: &Path,
+    files: &[PathBuf],
+) -> Vec<Result<Doc<T>, Finding>> {
+    let threads = std::thread::available_parallelism()
+        .map(std::num::NonZero::get)
+        .unwrap_or(1)
+        .min(16);
+    if threads <= 1 || files.len() < 64 {
+        return files.iter().map(|f| read_doc(root, f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|f| read_doc(root, f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Load the whole register. `None` when `platform.yaml` cannot be read; findings say why.
+pub fn load(root: &Path) -> (Option<Register>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let platform = read_doc::<Platform>(root, Path::new(PLATFORM_FILE));
+    let case_files = yaml_files(root, "cases", &mut findings);
+    let meeting_files = yaml_files(root, "meetings", &mut findings);
+    let mut cases = Vec::with_capacity(case_files.len());
+    for r in parse_all::<Case>(root, &case_files) {
+        match r {
+            Ok(d) => cases.push(d),
+            Err(f) => findings.push(f),
+        }
+    }
+    let mut meetings = Vec::with_capacity(meeting_files.len());
+    for r in parse_all::<Meeting>(root, &meeting_files) {
+        match r {
+            Ok(mut d) => {
+                d.value.fill_positions();
+                meetings.push(d);
+            }
+            Err(f) => findings.push(f),
+        }
+    }
+    match platform {
+        Ok(platform) => (
+            Some(Register {
+                root: root.to_path_buf(),
+                platform,
+                cases,
+                meetings,
+            }),
+            findings,
+        ),
+        Err(f) => {
+            findings.push(f);
+            (None, findings)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! A case file: one cooperation case (合作案件) and its history.
+
+use super::date::Date;
+use crate::yaml::Sp;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Proposed,
+    Ongoing,
+    Delisted,
+    Merged,
+    Replaced,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Proposed,
+        Status::Ongoing,
+        Status::Delisted,
+        Status::Merged,
+        Status::Replaced,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Ongoing => "ongoing",
+            Status::Delisted => "delisted",
+            Status::Merged => "merged",
+            Status::Replaced => "replaced",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Add,
+    Subcase,
+    Relist,
+    Seen,
+    Propose,
+    Delist,
+    Replace,
+    Merge,
+    Absorb,
+    Rename,
+}
+
+impl Action {
+    pub const ALL: [Action; 10] = [
+        Action::Add,
+        Action::Subcase,
+        Action::Relist,
+        Action::Seen,
+        Action::Propose,
+        Action::Delist,
+        Action::Replace,
+        Action::Merge,
+        Action::Absorb,
+        Action::Rename,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "add",
+            Action::Subcase => "subcase",
+            Action::Relist => "relist",
+            Action::Seen => "seen",
+            Action::Propose => "propose",
+            Action::Delist => "delist",
+            Action::Replace => "replace",
+            Action::Merge => "merge",
+            Action::Absorb => "absorb",
+            Action::Rename => "rename",
+        }
+    }
+    /// The status a case has after this action, or `None` when the action leaves it unchanged.
+    pub fn status_after(self) -> Option<Status> {
+        match self {
+            Action::Add | Action::Subcase | Action::Relist | Action::Seen => Some(Status::Ongoing),
+            Action::Propose => Some(Status::Proposed),
+            Action::Delist => Some(Status::Delisted),
+            Action::Replace => Some(Status::Replaced),
+            Action::Merge => Some(Status::Merged),
+            Action::Absorb | Action::Rename => None,
+        }
+    }
+    pub fn needs_meeting(self) -> bool {
+        self != Action::Seen
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    #[serde(default)]
+    pub date: Option<Sp<Date>>,
+    #[serde(default)]
+    pub meeting: Option<Sp<String>>,
+    pub action: Sp<Action>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub as_of: Sp<Date>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub id: Sp<String>,
+    pub title: Sp<String>,
+    #[serde(default)]
+    pub aliases: Vec<Sp<String>>,
+    pub group: Sp<String>,
+    #[serde(default)]
+    pub lead: Option<Sp<String>>,
+    #[serde(default)]
+    pub partners: Vec<Sp<String>>,
+    #[serde(default)]
+    pub topics: Vec<Sp<String>>,
+    #[serde(default)]
+    pub parent: Option<Sp<String>>,
+    pub status: Sp<Status>,
+    #[serde(default)]
+    pub replaces: Vec<Sp<String>>,
+    #[serde(default)]
+    pub replaced_by: Vec<Sp<String>>,
+    #[serde(default)]
+    pub merged_into: Option<Sp<String>>,
+    #[serde(default)]
+    pub merged_from: Vec<Sp<String>>,
+    #[serde(default)]
+    pub history: Vec<Sp<HistoryEntry>>,
+    #[serde(default)]
+    pub progress: Vec<Progress>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub approach: Option<String>,
+    #[serde(default)]
+    pub benefits: Option<String>,
+    #[serde(default)]
+    pub ministries: Vec<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+impl Case {
+    /// The status the history implies: that of the last status-changing entry.
+    pub fn status_from_history(&self) -> Option<(Status, usize)> {
+        self.history
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, e)| e.action.status_after().map(|s| (s, i)))
+    }
+    /// The latest progress entry on or before `date` (or the latest of all).
+    pub fn latest_progress(&self, on_or_before: Option<Date>) -> Option<&Progress> {
+        self.progress
+            .iter()
+            .filter(|p| on_or_before.is_none_or(|d| p.as_of.value <= d))
+            .max_by_key(|p| p.as_of.value)
+    }
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.title.value.as_str())
+            .chain(self.aliases.iter().map(|a| a.value.as_str()))
+    }
+}

@@ -1,0 +1,116 @@
+//! Name normalisation and matching: how a name written in minutes finds its case.
+//!
+//! Normalise (NFKC width folding, 台→臺, punctuation and spacing removed, ASCII lower-cased),
+//! then match exactly by id, by title, by alias; never guess. Suggestions for an unknown name
+//! come from edit distance on the normalised forms.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The comparison key of a name. Never written back to a file.
+pub fn normalize(s: &str) -> String {
+    s.nfkc()
+        .filter(|c| !c.is_whitespace() && !is_punct(*c))
+        .map(|c| match c {
+            '台' => '臺',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '「' | '」'
+                | '『'
+                | '』'
+                | '（'
+                | '）'
+                | '、'
+                | '，'
+                | '。'
+                | '·'
+                | '・'
+                | '‧'
+                | '—'
+                | '–'
+                | '－'
+                | '─'
+                | '：'
+                | '；'
+                | '！'
+                | '？'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '…'
+                | '～'
+                | '〜'
+        )
+}
+
+/// Similarity in 0..=1 of two normalised names, for "did you mean" suggestions.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let lev = strsim::normalized_levenshtein(a, b);
+    // A name that contains the other (a shortened or lengthened title) is a strong hint.
+    let contains = if a.contains(b) || b.contains(a) {
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        #[allow(clippy::cast_precision_loss)]
+        let r = la.min(lb) as f64 / la.max(lb) as f64;
+        0.5 + 0.5 * r
+    } else {
+        0.0
+    };
+    lev.max(contains)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drift_seen_in_the_seeds_normalises_equal() {
+        let same = [
+            ("汐東捷運線", "汐東捷運線"),
+            ("電子煙 GetOut!", "電子煙 Get Out！"),
+            (
+                "成立基北北桃公共運輸發展平台",
+                "成立基北北桃公共運輸發展平臺",
+            ),
+            ("捷運民汐線(臺北市段)", "捷運民汐線（臺北市段）"),
+            ("114 年度", "114年度"),
+            (
+                "2024IEYI 世界青少年發明展國際賽",
+                "2024 IEYI 世界青少年發明展國際賽",
+            ),
+            ("新店線（JGX023 施工標）", "新店線(JGX023施工標)"),
+        ];
+        for (a, b) in same {
+            assert_eq!(normalize(a), normalize(b), "{a} / {b}");
+        }
+        assert_ne!(normalize("汐東捷運線"), normalize("汐東捷運"));
+    }
+
+    #[test]
+    fn similarity_ranks_near_names_high() {
+        let a = normalize("研議電動輔助自行車跨市騎乘規範及配套");
+        let b = normalize("研議電動輔助自行車跨市期程規範及配套");
+        assert!(similarity(&a, &b) > 0.8);
+        let c = normalize("113 年度基北北桃四市聯合海外行銷");
+        let d = normalize("113 年度基北北桃四市聯合海外行銷案");
+        assert!(similarity(&c, &d) > 0.9);
+        assert!(similarity(&a, &c) < 0.4);
+    }
+}

@@ -1,0 +1,62 @@
+//! `platform.yaml`: the platform's members, groups, meeting levels and common topics.
+
+use super::date::Date;
+use super::names::normalize;
+use crate::yaml::Sp;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub name: Sp<String>,
+    #[serde(default)]
+    pub short: Option<String>,
+    #[serde(default)]
+    pub founded: Option<Sp<Date>>,
+    pub members: Vec<Sp<String>>,
+    pub groups: Vec<Sp<GroupDef>>,
+    #[serde(default)]
+    pub levels: Vec<Sp<String>>,
+    #[serde(default)]
+    pub topics: Vec<Sp<String>>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    pub name: Sp<String>,
+    pub code: Sp<String>,
+    #[serde(default)]
+    pub aliases: Vec<Sp<String>>,
+}
+
+impl Platform {
+    /// The index of the group written as `s`: its name, code or alias (normalised).
+    pub fn group_index(&self, s: &str) -> Option<usize> {
+        let n = normalize(s);
+        self.groups.iter().position(|g| {
+            normalize(&g.name) == n
+                || g.code.eq_ignore_ascii_case(s.trim())
+                || g.aliases.iter().any(|a| normalize(a) == n)
+        })
+    }
+    /// The index of the group whose canonical name is exactly `name`.
+    pub fn group_by_name(&self, name: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.name.value == name)
+    }
+    pub fn display_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+    /// Every spelling of a group a user may type, for suggestions.
+    pub fn group_spellings(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        for g in &self.groups {
+            v.push(g.name.value.clone());
+            v.push(g.code.value.clone());
+            v.extend(g.aliases.iter().map(|a| a.value.clone()));
+        }
+        v
+    }
+}

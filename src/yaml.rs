@@ -1,0 +1,188 @@
+//! The YAML boundary: the only module that knows which YAML crate parses the register.
+//!
+//! Everything else sees [`Sp<T>`] (a value with its line and column) and [`ParseError`]
+//! (a message with a place). Limits on size, depth, aliases and duplicate keys are set here
+//! once, so every file kind is parsed under the same rules.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A place in a file: 1-based line and column (in characters). `0:0` means "no place known".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub const NONE: Pos = Pos { line: 0, col: 0 };
+}
+
+/// A value together with where it was written. Equality ignores the place.
+#[derive(Clone, Debug, Default)]
+pub struct Sp<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T) -> Self {
+        Sp {
+            value,
+            pos: Pos::NONE,
+        }
+    }
+    pub fn at(value: T, pos: Pos) -> Self {
+        Sp { value, pos }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Sp<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl<T: Eq> Eq for Sp<T> {}
+impl<T: Copy> Copy for Sp<T> {}
+
+impl<T> std::ops::Deref for Sp<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let loc = s.referenced;
+        Ok(Sp {
+            value: s.value,
+            pos: Pos {
+                line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
+                col: u32::try_from(loc.column()).unwrap_or(u32::MAX),
+            },
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for Sp<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+/// A file that could not be read as the expected document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Largest register file accepted, in bytes. A case file is a few kilobytes; a meeting file
+/// with every decision of a large platform stays far below this.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 32;
+    budget.max_aliases = 64;
+    budget.max_anchors = 64;
+    budget.max_documents = 1;
+    budget.max_nodes = 200_000;
+    let mut o = serde_saphyr::Options::default();
+    o.budget = Some(budget);
+    o.strict_booleans = true;
+    o.with_snippet = false;
+    o.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    #[allow(clippy::needless_update)]
+    {
+        o.emit_comments = false;
+    }
+    o
+}
+
+/// Parse one YAML document of type `T` from text (a BOM is allowed; CRLF is allowed).
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ParseError {
+            pos: Pos { line: 1, col: 1 },
+            message: format!(
+                "file is too large ({} bytes; the limit is {} bytes)",
+                text.len(),
+                MAX_FILE_BYTES
+            ),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ParseError {
+            pos: Pos { line: 1, col: 1 },
+            message: "file is empty".into(),
+        });
+    }
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
+        let pos = e
+            .location()
+            .map(|l| Pos {
+                line: u32::try_from(l.line()).unwrap_or(0),
+                col: u32::try_from(l.column()).unwrap_or(0),
+            })
+            .unwrap_or(Pos { line: 1, col: 1 });
+        ParseError {
+            pos,
+            message: clean_message(&e.without_snippet().to_string()),
+        }
+    })
+}
+
+/// The parser appends " at line L, column C" to its messages; the place is reported separately.
+fn clean_message(m: &str) -> String {
+    let m = match m.rfind(" at line ") {
+        Some(i) => &m[..i],
+        None => m,
+    };
+    let m = m.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    m.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        name: Sp<String>,
+        n: Option<Sp<u32>>,
+    }
+
+    #[test]
+    fn positions_of_values() {
+        let d: Doc = parse("name: 交通組\nn: 3\n").unwrap();
+        assert_eq!(d.name.pos, Pos { line: 1, col: 7 });
+        assert_eq!(d.n.unwrap().pos, Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn unknown_and_duplicate_keys_are_errors() {
+        let e = parse::<Doc>("name: a\nnmae: b\n").unwrap_err();
+        assert_eq!(e.pos.line, 2);
+        assert!(e.message.contains("unknown field `nmae`"), "{}", e.message);
+        let e = parse::<Doc>("name: a\nname: b\n").unwrap_err();
+        assert!(e.message.contains("duplicate"), "{}", e.message);
+    }
+
+    #[test]
+    fn bom_crlf_and_strict_booleans() {
+        let d: Doc = parse("\u{feff}name: no\r\n").unwrap();
+        assert_eq!(d.name.value, "no");
+    }
+}
