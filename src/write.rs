@@ -46,6 +46,11 @@ pub struct Lock {
 pub fn lock(root: &Path, wait: Duration) -> Result<Lock, String> {
     let dir = root.join(STATE_DIR);
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // The folder ignores itself, so it never shows in `git status` of a register.
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = fs::write(&ignore, "*\n");
+    }
     let path = dir.join("lock");
     let file = OpenOptions::new()
         .create(true)
