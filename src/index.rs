@@ -52,6 +52,14 @@ impl Resolver {
         i
     }
 
+    /// Record another name of case `i`.
+    pub fn add_alias(&mut self, i: usize, alias: &str) {
+        let v = self.by_alias.entry(normalize(alias)).or_default();
+        if !v.contains(&i) {
+            v.push(i);
+        }
+    }
+
     /// Record that case `i` now has a new title (the old one stays as an alias).
     pub fn rename(&mut self, i: usize, new_title: &str) {
         let old = std::mem::replace(&mut self.entries[i].title, new_title.to_string());

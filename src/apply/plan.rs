@@ -181,22 +181,10 @@ impl Planner<'_> {
             self.rename(g, &r.value.case, &r.value.to, r.value.note.as_deref());
         }
         for r in &d.relist {
-            self.existing(
-                g,
-                &r.value.case,
-                Action::Relist,
-                r.value.note.as_deref(),
-                Status::Delisted,
-            );
+            self.existing(g, &r.value, Action::Relist, Status::Delisted);
         }
         for r in &d.delist {
-            self.existing(
-                g,
-                &r.value.case,
-                Action::Delist,
-                r.value.note.as_deref(),
-                Status::Ongoing,
-            );
+            self.existing(g, &r.value, Action::Delist, Status::Ongoing);
         }
         for n in d.add.iter().chain(&d.propose) {
             if n.value.parent.is_some() {
@@ -309,16 +297,31 @@ impl Planner<'_> {
         None
     }
 
+    /// Resolve a reference; with an `id`, the case is that id and the wording becomes an alias.
+    fn resolve_ref(&mut self, rf: &crate::model::Ref, g: usize) -> Option<usize> {
+        let Some(id) = &rf.id else {
+            return self.resolve(&rf.case, Some(g));
+        };
+        let Some(r) = self.resolver.by_id(&id.value) else {
+            self.err(id.pos, format!("unknown case id `{}`", id.value), None);
+            return None;
+        };
+        let key = normalize(&rf.case.value);
+        let c = self.case(r);
+        let known = normalize(&c.id) == key || c.names().any(|n| normalize(n) == key);
+        if !known {
+            let wording = rf.case.value.clone();
+            self.touch(r).case.aliases.push(Sp::new(wording.clone()));
+            self.resolver.add_alias(r, &wording);
+        }
+        Some(r)
+    }
+
     /// A decision on an existing case that requires status `need` (delist, relist).
-    fn existing(
-        &mut self,
-        g: usize,
-        name: &Sp<String>,
-        a: Action,
-        note: Option<&str>,
-        need: Status,
-    ) {
-        let Some(r) = self.resolve(name, Some(g)) else {
+    fn existing(&mut self, g: usize, rf: &crate::model::Ref, a: Action, need: Status) {
+        let name = &rf.case;
+        let note = rf.note.as_deref();
+        let Some(r) = self.resolve_ref(rf, g) else {
             return;
         };
         if self.has_entry(r, a) {

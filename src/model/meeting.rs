@@ -93,7 +93,11 @@ pub struct NewCase {
 /// A reference to an existing case: its id, title or alias, or `{ case, note }`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ref {
+    /// The case as the minutes write it (an id, title or alias).
     pub case: Sp<String>,
+    /// The case's id, when the minutes' wording is not yet one of its names: the wording is then
+    /// recorded as an alias.
+    pub id: Option<Sp<String>>,
     pub note: Option<String>,
 }
 
@@ -137,6 +141,8 @@ impl From<NewCaseMap> for NewCase {
 struct RefMap {
     case: Sp<String>,
     #[serde(default)]
+    id: Option<Sp<String>>,
+    #[serde(default)]
     note: Option<String>,
 }
 
@@ -144,6 +150,7 @@ impl From<RefMap> for Ref {
     fn from(m: RefMap) -> Self {
         Ref {
             case: m.case,
+            id: m.id,
             note: m.note,
         }
     }
@@ -277,7 +284,7 @@ string_or_map!(
     Ref,
     RefMap,
     case,
-    "a case id, title or alias, or a mapping `{ case, note }`"
+    "a case id, title or alias, or a mapping `{ case, id, note }`"
 );
 
 impl<'de> Deserialize<'de> for Target {
