@@ -379,10 +379,15 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         changes.len()
     ));
     if flags.commit {
-        let files: Vec<String> = changes
+        // The meeting file belongs in the same commit, even when apply did not change it.
+        let mut files: Vec<String> = changes
             .iter()
             .map(|c| c.path.display().to_string())
             .collect();
+        let meeting_file = target_path.display().to_string();
+        if !files.contains(&meeting_file) {
+            files.push(meeting_file);
+        }
         let msg = format!(
             "Apply {} {}{}\n\n{}",
             m.id.value,
