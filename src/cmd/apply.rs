@@ -92,7 +92,7 @@ fn meeting_doc(
     let dir = canon.parent().unwrap_or(Path::new("/"));
     let name = PathBuf::from(canon.file_name().unwrap_or_default());
     let mut d = load::read_meeting(dir, &name).map_err(|mut f| {
-        f.file = arg.to_path_buf();
+        f.file.clone_from(&canon);
         Outcome::fail(
             1,
             format!(
@@ -101,7 +101,7 @@ fn meeting_doc(
             ),
         )
     })?;
-    d.path = arg.to_path_buf();
+    d.path.clone_from(&canon);
     Ok((d, false))
 }
 

@@ -45,6 +45,8 @@ pub struct Env {
     pub root: PathBuf,
     /// Prefix that makes a root-relative path readable from the working directory.
     pub shown: PathBuf,
+    /// Where relative paths on the command line start: `-C DIR`, else the working directory.
+    pub args_dir: PathBuf,
     pub style: Style,
 }
 
@@ -94,9 +96,15 @@ pub fn run(cli: &Cli) -> Outcome {
         &cli.command,
         Command::Status { ascii: true, .. } | Command::List { ascii: true, .. }
     );
+    // Like `git -C`, paths on the command line are relative to DIR when it is given.
+    let base = cli
+        .register
+        .as_ref()
+        .map_or_else(|| cwd.clone(), |d| cwd.join(d));
     let env = Env {
         root,
         shown,
+        args_dir: base.clone(),
         style: Style { color, ascii },
     };
     let mut note = String::new();
@@ -156,7 +164,7 @@ pub fn run(cli: &Cli) -> Outcome {
             allow_out_of_order,
         } => apply::run(
             &env,
-            &cwd,
+            &base,
             meeting,
             &apply::Flags {
                 dry_run: *dry_run,

@@ -19,7 +19,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         let wanted: Vec<PathBuf> = paths
             .iter()
             .map(|p| {
-                let abs = std::env::current_dir().unwrap_or_default().join(p);
+                let abs = env.args_dir.join(p);
                 let abs = abs.canonicalize().unwrap_or(abs);
                 abs.strip_prefix(&root)
                     .map(Path::to_path_buf)

@@ -1,0 +1,941 @@
+//! `kbbt-gen`: writes a synthetic register for benchmarks.
+//!
+//! ```text
+//! kbbt-gen --cases N --meetings M --out DIR [--seed S] [--force]
+//! ```
+//!
+//! The register has the 基北北桃 platform (4 members, 8 groups, 3 levels, 1 topic), M deputy-mayor
+//! meetings `vm-1..vm-M` half a year apart from 2023-07-27, and N case files. About a fifth of the
+//! cases were tracked before the first meeting (`seen` without a date); the rest are added by the
+//! meetings with pinned ids. Every meeting delists a share of each group's ongoing cases (by id,
+//! by title, or by `{ case, note }`), states each group's `ongoing` number, the `totals` line, and
+//! the last one the `all_time` line. Every stated number is right, so `kbbt validate` accepts the
+//! register without a single finding, while still doing all its counting work.
+//!
+//! Output is deterministic for a given seed (each case draws from its own generator, so the files
+//! do not depend on how many threads write them).
+
+use chrono::{Datelike, Months, NaiveDate};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const MEMBERS: [&str; 4] = ["基隆市", "臺北市", "新北市", "桃園市"];
+const TOPIC: &str = "氣候變遷因應及調適";
+const PLATFORM_NAME: &str = "基北北桃合作交流平臺";
+const SEEN_SOURCE: &str = "「基北北桃合作交流平臺」合作方案辦理情形（資料時間：112 年 6 月 30 日）";
+/// The largest file kbbt reads (see `yaml::MAX_FILE_BYTES`).
+const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+struct Group {
+    name: &'static str,
+    code: &'static str,
+    alias: &'static str,
+    office: &'static str,
+    subjects: [&'static str; 10],
+}
+
+const GROUPS: [Group; 8] = [
+    Group {
+        name: "交通組",
+        code: "TR",
+        alias: "交通",
+        office: "交通局",
+        subjects: [
+            "捷運",
+            "公車",
+            "自行車",
+            "停車",
+            "轉乘",
+            "智慧號誌",
+            "通勤月票",
+            "共享運具",
+            "計程車",
+            "道路養護",
+        ],
+    },
+    Group {
+        name: "災防組",
+        code: "DP",
+        alias: "災防",
+        office: "消防局",
+        subjects: [
+            "防災",
+            "消防",
+            "救災資通訊",
+            "避難收容",
+            "土石流",
+            "防汛",
+            "緊急救護",
+            "災害應變",
+            "韌性社區",
+            "地震",
+        ],
+    },
+    Group {
+        name: "教育文化組",
+        code: "EC",
+        alias: "教育文化",
+        office: "教育局",
+        subjects: [
+            "校園",
+            "圖書館",
+            "終身學習",
+            "青少年",
+            "雙語教育",
+            "閱讀推廣",
+            "體育",
+            "運動賽事",
+            "藝文",
+            "數位學習",
+        ],
+    },
+    Group {
+        name: "產業民生組",
+        code: "IN",
+        alias: "產業民生",
+        office: "經濟發展局",
+        subjects: [
+            "產業",
+            "青年創業",
+            "市集",
+            "農產品",
+            "漁業",
+            "觀光工廠",
+            "電競",
+            "新創",
+            "商圈",
+            "中小企業",
+        ],
+    },
+    Group {
+        name: "都會發展組",
+        code: "UD",
+        alias: "都會發展",
+        office: "都市發展局",
+        subjects: [
+            "都市更新",
+            "社會住宅",
+            "殯葬設施",
+            "土地開發",
+            "大眾運輸導向發展",
+            "國土計畫",
+            "建築管理",
+            "公園綠地",
+            "地政資訊",
+            "水岸",
+        ],
+    },
+    Group {
+        name: "衛生社福組",
+        code: "HW",
+        alias: "衛生社福",
+        office: "衛生局",
+        subjects: [
+            "長照",
+            "托育",
+            "心理健康",
+            "疫苗接種",
+            "食品安全",
+            "社區照顧",
+            "身心障礙",
+            "醫療網絡",
+            "戒菸",
+            "兒少保護",
+        ],
+    },
+    Group {
+        name: "環境資源組",
+        code: "EN",
+        alias: "環境資源",
+        office: "環境保護局",
+        subjects: [
+            "空品",
+            "污水下水道",
+            "資源回收",
+            "河川",
+            "綠能",
+            "淨零",
+            "廢棄物清運",
+            "水質",
+            "噪音管制",
+            "環境教育",
+        ],
+    },
+    Group {
+        name: "觀光文創組",
+        code: "TC",
+        alias: "觀光文創",
+        office: "觀光傳播局",
+        subjects: [
+            "觀光",
+            "步道",
+            "博物館",
+            "文創",
+            "節慶",
+            "藝術家聚落",
+            "海外行銷",
+            "登山",
+            "老街",
+            "溫泉",
+        ],
+    },
+];
+
+const PLACES: [&str; 15] = [
+    "基北北桃",
+    "四市",
+    "跨市",
+    "北北基桃",
+    "雙北",
+    "大臺北",
+    "基隆河流域",
+    "淡水河流域",
+    "北臺灣",
+    "都會區",
+    "桃園航空城",
+    "新北桃園",
+    "基隆臺北",
+    "臺北桃園",
+    "基隆新北",
+];
+
+const ACTIONS: [&str; 14] = [
+    "資訊共享",
+    "聯合稽查",
+    "經驗交流",
+    "合作推廣",
+    "聯合行銷",
+    "跨域整合",
+    "人才培育",
+    "資源共享",
+    "交流合作",
+    "服務串聯",
+    "聯合演練",
+    "推廣教育",
+    "數據整合",
+    "品質提升",
+];
+
+const SUFFIXES: [&str; 9] = [
+    "計畫",
+    "合作案",
+    "方案",
+    "平臺",
+    "工作坊",
+    "推動計畫",
+    "試辦計畫",
+    "機制",
+    "專案",
+];
+
+const DELIST_NOTES: [&str; 4] = [
+    "已達成合作目標",
+    "回歸各市常態業務辦理",
+    "已完成階段性任務",
+    "併入年度工作計畫持續辦理",
+];
+
+const USAGE: &str = "usage: kbbt-gen --cases N --meetings M --out DIR [--seed S] [--force]
+
+Writes a synthetic register that `kbbt validate` accepts without findings.
+
+  --cases N      number of case files
+  --meetings M   number of meetings vm-1..vm-M, half a year apart from 2023-07-27
+  --out DIR      the register folder (created; must be empty unless --force)
+  --seed S       seed of the generator (default 1)
+  --force        replace platform.yaml, cases/ and meetings/ in an existing DIR
+";
+
+/// SplitMix64: small, fast, and good enough for synthetic data.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    /// An independent stream for item `i` of a seed.
+    fn stream(seed: u64, i: u64) -> Rng {
+        let mut r = Rng(seed ^ i.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        r.next();
+        r
+    }
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (`n > 0`).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// Uniform in `lo..=hi`.
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+    /// True with probability `pct` percent.
+    fn pct(&mut self, pct: u64) -> bool {
+        self.next() % 100 < pct
+    }
+    fn pick<T: Copy>(&mut self, v: &[T]) -> T {
+        v[self.below(v.len())]
+    }
+}
+
+struct Args {
+    cases: usize,
+    meetings: usize,
+    out: PathBuf,
+    seed: u64,
+    force: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut cases = None;
+    let mut meetings = None;
+    let mut out = None;
+    let mut seed = 1u64;
+    let mut force = false;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (a.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "--cases" => cases = Some(number(&value("--cases")?, "--cases")?),
+            "--meetings" => meetings = Some(number(&value("--meetings")?, "--meetings")?),
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--seed" => {
+                let v = value("--seed")?;
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: `{v}` is not a number"))?;
+            }
+            "--force" => force = true,
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(Args {
+        cases: cases.ok_or("--cases is required")?,
+        meetings: meetings.ok_or("--meetings is required")?,
+        out: out.ok_or("--out is required")?,
+        seed,
+        force,
+    })
+}
+
+fn number(s: &str, name: &str) -> Result<usize, String> {
+    s.replace('_', "")
+        .parse()
+        .map_err(|_| format!("{name}: `{s}` is not a number"))
+}
+
+/// A YAML scalar for a flow or block context: plain when that is safe, else double-quoted.
+fn q(s: &str) -> String {
+    let first = s.chars().next();
+    let needs = s.is_empty()
+        || s.trim() != s
+        || first.is_some_and(|c| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.contains(['\n', '\t', ',', '[', ']', '{', '}', '"', '\\'])
+        || s.bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.:_eExXoO".contains(&b))
+        || matches!(
+            s.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "~" | "yes" | "no" | "on" | "off" | "y" | "n"
+        );
+    if !needs {
+        return s.to_string();
+    }
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            '\t' => o.push_str("\\t"),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+/// The comparison key kbbt would match titles by, or a coarser one (every non-alphanumeric
+/// character dropped), so titles distinct here are distinct to kbbt too.
+fn title_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+struct Meeting {
+    date: NaiveDate,
+    /// Per group: cases added, cases delisted (indices into the case list), ongoing after.
+    add: Vec<Vec<usize>>,
+    delist: Vec<Vec<usize>>,
+    ongoing: Vec<usize>,
+}
+
+struct CasePlan {
+    group: usize,
+    num: usize,
+    title: String,
+    subject: &'static str,
+    action: &'static str,
+    lead: Option<usize>,
+    /// Member indices, never the lead.
+    partners: Vec<usize>,
+    topic: bool,
+    added: Option<usize>,
+    delisted: Option<usize>,
+    /// How a delisting meeting refers to the case: 0 id, 1 title, 2 `{ case, note }`.
+    delist_ref: u8,
+    delist_note: Option<&'static str>,
+}
+
+impl CasePlan {
+    fn id(&self) -> String {
+        format!("{}-{:06}", GROUPS[self.group].code, self.num)
+    }
+}
+
+fn meeting_id(m: usize) -> String {
+    format!("vm-{}", m + 1)
+}
+fn meeting_title(m: usize) -> String {
+    format!("{PLATFORM_NAME}第 {} 次副市長層級會議", m + 1)
+}
+fn meeting_source(m: usize) -> String {
+    format!("{PLATFORM_NAME}第 {} 次副市長層級會議紀錄", m + 1)
+}
+
+fn plan(args: &Args) -> (Vec<CasePlan>, Vec<Meeting>) {
+    let ng = GROUPS.len();
+    let mut rng = Rng::new(args.seed);
+    let first = NaiveDate::from_ymd_opt(2023, 7, 27).expect("a valid date");
+    let mut meetings: Vec<Meeting> = (0..args.meetings)
+        .map(|m| Meeting {
+            date: first
+                .checked_add_months(Months::new(6 * u32::try_from(m).unwrap_or(u32::MAX)))
+                .expect("a date within range"),
+            add: vec![Vec::new(); ng],
+            delist: vec![Vec::new(); ng],
+            ongoing: vec![0; ng],
+        })
+        .collect();
+
+    // Cases, round robin over the groups; numbers run 1.. within a group.
+    let mut seen_titles: HashMap<String, u32> = HashMap::with_capacity(args.cases);
+    let mut cases = Vec::with_capacity(args.cases);
+    for k in 0..args.cases {
+        let group = k % ng;
+        let g = &GROUPS[group];
+        let subject = rng.pick(&g.subjects);
+        let action = rng.pick(&ACTIONS);
+        let year = match rng.below(6) {
+            0 => "113 年度",
+            1 => "114 年度",
+            2 => "115 年度",
+            _ => "",
+        };
+        let base = format!(
+            "{year}{}{subject}{action}{}",
+            rng.pick(&PLACES),
+            rng.pick(&SUFFIXES)
+        );
+        let n = seen_titles.entry(title_key(&base)).or_insert(0);
+        *n += 1;
+        let title = if *n == 1 {
+            base
+        } else {
+            format!("{base}（第 {n} 期）")
+        };
+        let lead = (!rng.pct(10)).then(|| rng.below(MEMBERS.len()));
+        let mut partners = Vec::new();
+        for m in 0..MEMBERS.len() {
+            if Some(m) != lead && rng.pct(40) {
+                partners.push(m);
+            }
+        }
+        let delist_ref = match rng.below(20) {
+            0..=8 => 0,
+            9..=17 => 1,
+            _ => 2,
+        };
+        let delist_note = (delist_ref == 2).then(|| rng.pick(&DELIST_NOTES));
+        cases.push(CasePlan {
+            group,
+            num: k / ng + 1,
+            title,
+            subject,
+            action,
+            lead,
+            partners,
+            topic: rng.pct(8),
+            added: None,
+            delisted: None,
+            delist_ref,
+            delist_note,
+        });
+    }
+
+    // Which meeting adds a case: the first fifth of each group is older than the first meeting,
+    // the rest is spread over the meetings in id order.
+    let mut per_group: Vec<Vec<usize>> = vec![Vec::new(); ng];
+    for (i, c) in cases.iter().enumerate() {
+        per_group[c.group].push(i);
+    }
+    let mut ongoing: Vec<Vec<usize>> = vec![Vec::new(); ng];
+    let mut schedule: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); ng]; args.meetings];
+    for (g, list) in per_group.iter().enumerate() {
+        let seen = if args.meetings == 0 {
+            list.len()
+        } else {
+            list.len().div_ceil(5)
+        };
+        ongoing[g].extend_from_slice(&list[..seen]);
+        let rest = &list[seen..];
+        for (m, slot) in schedule.iter_mut().enumerate() {
+            let lo = m * rest.len() / args.meetings;
+            let hi = (m + 1) * rest.len() / args.meetings;
+            slot[g].extend_from_slice(&rest[lo..hi]);
+        }
+    }
+
+    // Each meeting: delist 6–16 % of every group's ongoing cases, then add its new cases.
+    for (m, meeting) in meetings.iter_mut().enumerate() {
+        for g in 0..ng {
+            let on = &mut ongoing[g];
+            let share = rng.range(6, 16);
+            let d = (on.len() * share + 50) / 100;
+            for i in 0..d {
+                let j = i + rng.below(on.len() - i);
+                on.swap(i, j);
+            }
+            let mut gone: Vec<usize> = on.drain(..d).collect();
+            gone.sort_unstable();
+            for c in &gone {
+                cases[*c].delisted = Some(m);
+            }
+            meeting.delist[g] = gone;
+            meeting.ongoing[g] = on.len();
+            for c in &schedule[m][g] {
+                cases[*c].added = Some(m);
+            }
+            meeting.add[g] = std::mem::take(&mut schedule[m][g]);
+            on.extend_from_slice(&meeting.add[g]);
+        }
+    }
+    (cases, meetings)
+}
+
+fn platform_yaml(args: &Args) -> String {
+    let mut s = format!(
+        "# A synthetic register: kbbt-gen --cases {} --meetings {} --seed {}\n",
+        args.cases, args.meetings, args.seed
+    );
+    s.push_str(&format!(
+        "name: {PLATFORM_NAME}\nshort: 基北北桃\nfounded: 2023-02-11\nmembers: [{}]\ngroups:\n",
+        MEMBERS.join(", ")
+    ));
+    for g in &GROUPS {
+        s.push_str(&format!(
+            "  - {{ name: {}, code: {}, aliases: [{}] }}\n",
+            g.name, g.code, g.alias
+        ));
+    }
+    s.push_str(&format!(
+        "levels: [市長層級, 副市長層級, 議題小組]\ntopics: [{TOPIC}]\n"
+    ));
+    s
+}
+
+fn cities(v: &[usize]) -> String {
+    v.iter().map(|m| MEMBERS[*m]).collect::<Vec<_>>().join(", ")
+}
+
+fn meeting_yaml(m: usize, mt: &Meeting, cases: &[CasePlan], last: bool) -> String {
+    let mut s = String::with_capacity(64 * 1024);
+    let _ = write!(
+        s,
+        "id: {}\ntitle: {}\nlevel: 副市長層級\ndate: {}\nsource: {}\ndecisions:\n",
+        meeting_id(m),
+        meeting_title(m),
+        mt.date.format("%Y-%m-%d"),
+        meeting_source(m)
+    );
+    for (g, group) in GROUPS.iter().enumerate() {
+        let _ = writeln!(s, "  {}:", group.name);
+        if !mt.add[g].is_empty() {
+            s.push_str("    add:\n");
+            for c in &mt.add[g] {
+                let c = &cases[*c];
+                let _ = write!(s, "      - {{ title: {}, id: {}", q(&c.title), c.id());
+                if let Some(l) = c.lead {
+                    let _ = write!(s, ", lead: {}", MEMBERS[l]);
+                }
+                if !c.partners.is_empty() {
+                    let _ = write!(s, ", partners: [{}]", cities(&c.partners));
+                }
+                s.push_str(" }\n");
+            }
+        }
+        if !mt.delist[g].is_empty() {
+            s.push_str("    delist:\n");
+            for c in &mt.delist[g] {
+                let c = &cases[*c];
+                match (c.delist_ref, c.delist_note) {
+                    (1, _) => {
+                        let _ = writeln!(s, "      - {}", q(&c.title));
+                    }
+                    (2, Some(note)) => {
+                        let _ = writeln!(s, "      - {{ case: {}, note: {} }}", c.id(), q(note));
+                    }
+                    _ => {
+                        let _ = writeln!(s, "      - {}", c.id());
+                    }
+                }
+            }
+        }
+        let _ = writeln!(s, "    ongoing: {}", mt.ongoing[g]);
+    }
+    let add: usize = mt.add.iter().map(Vec::len).sum();
+    let delist: usize = mt.delist.iter().map(Vec::len).sum();
+    let ongoing: usize = mt.ongoing.iter().sum();
+    let _ = writeln!(
+        s,
+        "totals: {{ delist: {delist}, add: {add}, ongoing: {ongoing} }}"
+    );
+    if last {
+        let ever = cases
+            .iter()
+            .filter(|c| c.added.is_none_or(|a| a <= m))
+            .count();
+        let done = cases
+            .iter()
+            .filter(|c| c.delisted.is_some_and(|d| d <= m))
+            .count();
+        let _ = writeln!(s, "all_time: {{ cases: {ever}, completed: {done} }}");
+    }
+    s
+}
+
+/// The last 30 June or 31 December on or before `d`.
+fn half_year_end(d: NaiveDate) -> NaiveDate {
+    let y = d.year();
+    let dec = NaiveDate::from_ymd_opt(y, 12, 31).expect("a valid date");
+    let jun = NaiveDate::from_ymd_opt(y, 6, 30).expect("a valid date");
+    if d >= dec {
+        dec
+    } else if d >= jun {
+        jun
+    } else {
+        NaiveDate::from_ymd_opt(y - 1, 12, 31).expect("a valid date")
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut o = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            o.push(',');
+        }
+        o.push(c);
+    }
+    o
+}
+
+/// One sentence of a progress report (辦理情形).
+fn sentence(rng: &mut Rng, c: &CasePlan, as_of: NaiveDate, other: &str) -> String {
+    let roc = as_of.year() - 1911;
+    let y = if rng.pct(70) { roc } else { roc - 1 };
+    let m = rng.range(1, 12);
+    let d = rng.range(1, 28);
+    let (subj, act) = (c.subject, c.action);
+    match rng.below(8) {
+        0 => format!(
+            "於 {y} 年 {m} 月 {d} 日召開{subj}{act}工作會議，邀集{other}相關局處研商辦理方式，並就執行期程達成共識。"
+        ),
+        1 => format!(
+            "截至 {y} 年 {m} 月累計辦理 {} 場次，參與 {} 人次，較前一年度成長 {}%。",
+            rng.range(2, 48),
+            thousands(rng.range(120, 48_000)),
+            rng.range(1, 35)
+        ),
+        2 => format!(
+            "已完成第 {} 階段{subj}{act}作業，預計於 {y} 年 {m} 月底前辦理驗收。",
+            rng.range(1, 4)
+        ),
+        3 => format!(
+            "持續與{other}辦理{subj}資料介接，{y} 年度編列經費新臺幣 {} 萬元，執行率 {}%。",
+            thousands(rng.range(30, 25_000)),
+            rng.range(40, 100)
+        ),
+        4 => format!(
+            "因中央補助計畫調整，部分項目延至 {y} 年 {m} 月辦理，將滾動檢討執行情形並適時提報平臺。"
+        ),
+        5 => format!("{y} 年 {m} 月 {d} 日與{other}簽署合作備忘錄，建立聯繫窗口及定期會商機制。"),
+        6 => format!(
+            "本案實際進度為 {}%，預定進度為 {}%，差異主因為工程介面協調及用地取得作業。",
+            rng.range(20, 95),
+            rng.range(40, 100)
+        ),
+        _ => format!(
+            "規劃於 {y} 年下半年辦理{subj}聯合宣導活動，預計觸及 {} 人次。",
+            thousands(rng.range(500, 120_000))
+        ),
+    }
+}
+
+/// A multi-line progress text of 300–800 characters, each line indented for `text: |`.
+fn progress_text(rng: &mut Rng, c: &CasePlan, as_of: NaiveDate, out: &mut String) {
+    let target = rng.range(300, 800);
+    let mut involved: Vec<usize> = c.lead.iter().copied().chain(c.partners.clone()).collect();
+    if involved.len() < 2 {
+        involved = (0..MEMBERS.len()).collect();
+    }
+    let mut chars = 0;
+    let mut item = 1;
+    while chars < target {
+        let city = involved[(item - 1) % involved.len()];
+        let other = MEMBERS[(city + 1 + rng.below(MEMBERS.len() - 1)) % MEMBERS.len()];
+        let mut line = format!("{item}. {}：", MEMBERS[city]);
+        if rng.pct(30) {
+            // An item with numbered sub-items on lines of their own.
+            let mut lines = vec![line];
+            for sub in 1..=rng.range(2, 3) {
+                lines.push(format!("({sub}) {}", sentence(rng, c, as_of, other)));
+            }
+            line = lines.join("\n      ");
+        } else {
+            for _ in 0..rng.range(1, 2) {
+                line.push_str(&sentence(rng, c, as_of, other));
+            }
+        }
+        let n = line.chars().count() + 1;
+        if chars + n > 800 {
+            if chars >= 300 {
+                break;
+            }
+            continue;
+        }
+        out.push_str("      ");
+        out.push_str(&line);
+        out.push('\n');
+        chars += n;
+        item += 1;
+    }
+}
+
+fn case_yaml(c: &CasePlan, meetings: &[Meeting], seed: u64, index: usize, s: &mut String) {
+    let mut rng = Rng::stream(seed, index as u64);
+    let g = &GROUPS[c.group];
+    let _ = write!(
+        s,
+        "id: {}\ntitle: {}\ngroup: {}\n",
+        c.id(),
+        q(&c.title),
+        g.name
+    );
+    if let Some(l) = c.lead {
+        let _ = writeln!(s, "lead: {}", MEMBERS[l]);
+    }
+    if !c.partners.is_empty() {
+        let _ = writeln!(s, "partners: [{}]", cities(&c.partners));
+    }
+    if c.topic {
+        let _ = writeln!(s, "topics: [{TOPIC}]");
+    }
+    let status = if c.delisted.is_some() {
+        "delisted"
+    } else {
+        "ongoing"
+    };
+    let _ = write!(s, "status: {status}\nhistory:\n");
+    let mut sources = Vec::new();
+    match c.added {
+        Some(m) => {
+            let _ = writeln!(
+                s,
+                "  - {{ date: {}, meeting: {}, action: add }}",
+                meetings[m].date.format("%Y-%m-%d"),
+                meeting_id(m)
+            );
+            sources.push(meeting_source(m));
+        }
+        None => {
+            let _ = writeln!(s, "  - {{ action: seen, source: {} }}", q(SEEN_SOURCE));
+            sources.push(SEEN_SOURCE.to_string());
+        }
+    }
+    if let Some(m) = c.delisted {
+        let _ = write!(
+            s,
+            "  - {{ date: {}, meeting: {}, action: delist",
+            meetings[m].date.format("%Y-%m-%d"),
+            meeting_id(m)
+        );
+        if let Some(n) = c.delist_note {
+            let _ = write!(s, ", note: {}", q(n));
+        }
+        s.push_str(" }\n");
+        sources.push(meeting_source(m));
+    }
+    // Progress reports at half-year ends while the case was tracked, newest first.
+    let end = match (c.delisted, meetings.last()) {
+        (Some(m), _) => meetings[m].date,
+        (None, Some(last)) => last.date,
+        (None, None) => NaiveDate::from_ymd_opt(2025, 12, 31).expect("a valid date"),
+    };
+    let mut as_of = half_year_end(end);
+    s.push_str("progress:\n");
+    for _ in 0..rng.range(1, 2) {
+        let _ = write!(s, "  - as_of: {}\n    text: |\n", as_of.format("%Y-%m-%d"));
+        progress_text(&mut rng, c, as_of, s);
+        as_of = half_year_end(as_of - chrono::Days::new(1));
+    }
+    let _ = writeln!(
+        s,
+        "sources: [{}]",
+        sources.iter().map(|x| q(x)).collect::<Vec<_>>().join(", ")
+    );
+    if rng.pct(50) {
+        let _ = writeln!(s, "contact: {}", g.office);
+    }
+}
+
+fn prepare(args: &Args) -> Result<(), String> {
+    let out = &args.out;
+    if out.exists() {
+        let non_empty = std::fs::read_dir(out)
+            .map_err(|e| format!("{}: {e}", out.display()))?
+            .next()
+            .is_some();
+        if non_empty && !args.force {
+            return Err(format!(
+                "{} is not empty (use --force to replace its platform.yaml, cases/ and meetings/)",
+                out.display()
+            ));
+        }
+        for d in ["cases", "meetings"] {
+            let p = out.join(d);
+            if p.exists() {
+                std::fs::remove_dir_all(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            }
+        }
+    }
+    for g in &GROUPS {
+        let p = out.join("cases").join(g.code);
+        std::fs::create_dir_all(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    let p = out.join("meetings");
+    std::fs::create_dir_all(&p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let (cases, meetings) = plan(args);
+    let mut meeting_texts = Vec::with_capacity(meetings.len());
+    for (m, mt) in meetings.iter().enumerate() {
+        let text = meeting_yaml(m, mt, &cases, m + 1 == meetings.len());
+        if text.len() > MAX_FILE_BYTES {
+            return Err(format!(
+                "meeting {} would be {} bytes, over kbbt's limit of {MAX_FILE_BYTES}; use more meetings",
+                meeting_id(m),
+                text.len()
+            ));
+        }
+        meeting_texts.push(text);
+    }
+    prepare(args)?;
+    write_file(&args.out.join("platform.yaml"), &platform_yaml(args))?;
+    for (m, text) in meeting_texts.iter().enumerate() {
+        write_file(
+            &args
+                .out
+                .join("meetings")
+                .join(format!("{}.yaml", meeting_id(m))),
+            text,
+        )?;
+    }
+    let threads = std::thread::available_parallelism()
+        .map(std::num::NonZero::get)
+        .unwrap_or(1)
+        .min(16);
+    let chunk = cases.len().div_ceil(threads).max(1);
+    let cases_dir = args.out.join("cases");
+    std::thread::scope(|sc| {
+        let handles: Vec<_> = cases
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, part)| {
+                let (cases_dir, meetings) = (&cases_dir, &meetings);
+                sc.spawn(move || -> Result<(), String> {
+                    let mut buf = String::with_capacity(8 * 1024);
+                    for (j, c) in part.iter().enumerate() {
+                        buf.clear();
+                        case_yaml(c, meetings, args.seed, k * chunk + j, &mut buf);
+                        let path = cases_dir
+                            .join(GROUPS[c.group].code)
+                            .join(format!("{}.yaml", c.id()));
+                        write_file(&path, &buf)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().map_err(|_| "a writer thread failed".to_string())?)
+    })?;
+    let delisted = cases.iter().filter(|c| c.delisted.is_some()).count();
+    eprintln!(
+        "kbbt-gen: wrote {} cases ({} ongoing, {delisted} delisted) and {} meetings to {}",
+        cases.len(),
+        cases.len() - delisted,
+        meetings.len(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprint!("error: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
