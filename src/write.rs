@@ -234,3 +234,59 @@ pub fn commit(root: &Path, changes: &[FileChange]) -> Result<(), String> {
     let _ = fs::remove_dir_all(&staging);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(path: &str, old: Option<&str>, new: &str) -> FileChange {
+        FileChange {
+            path: PathBuf::from(path),
+            old: old.map(str::to_string),
+            new: new.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let d = tempfile::tempdir().unwrap();
+        fs::write(d.path().join("a.yaml"), "edited by someone else\n").unwrap();
+        let e = commit(d.path(), &[change("a.yaml", Some("as read\n"), "new\n")]).unwrap_err();
+        assert!(e.contains("a.yaml changed on disk"), "{e}");
+        assert_eq!(fs::read_to_string(d.path().join("a.yaml")).unwrap(), "edited by someone else\n");
+        fs::write(d.path().join("b.yaml"), "exists\n").unwrap();
+        let e = commit(d.path(), &[change("b.yaml", None, "new\n")]).unwrap_err();
+        assert!(e.contains("already exists"), "{e}");
+    }
+
+    #[test]
+    fn paths_outside_the_register_are_refused() {
+        let d = tempfile::tempdir().unwrap();
+        for p in ["../x.yaml", "/etc/x", "cases/../../x", ""] {
+            assert!(commit(d.path(), &[change(p, None, "x")]).is_err(), "{p}");
+        }
+    }
+
+    #[test]
+    fn recovery_rolls_a_committed_journal_forward_and_discards_staging() {
+        let d = tempfile::tempdir().unwrap();
+        let state = d.path().join(STATE_DIR);
+        fs::create_dir_all(state.join(STAGING)).unwrap();
+        fs::write(state.join("staging/0"), "after\n").unwrap();
+        fs::write(d.path().join("a.yaml"), "before\n").unwrap();
+        fs::write(state.join(JOURNAL), "kbbt-journal 1\nstaging/0\tcases/X/a.yaml\nend\n").unwrap();
+        assert!(needs_recovery(d.path()));
+        let msg = recover(d.path()).unwrap().unwrap();
+        assert!(msg.contains("finished an interrupted write (1 files)"), "{msg}");
+        assert_eq!(fs::read_to_string(d.path().join("cases/X/a.yaml")).unwrap(), "after\n");
+        assert!(!needs_recovery(d.path()));
+        // Staging without a journal never reached the commit point: it is discarded.
+        fs::create_dir_all(state.join(STAGING)).unwrap();
+        fs::write(state.join("staging/0"), "half\n").unwrap();
+        assert!(recover(d.path()).unwrap().unwrap().contains("discarded"));
+        assert!(!needs_recovery(d.path()));
+        // A damaged journal is not trusted.
+        fs::write(state.join(JOURNAL), "kbbt-journal 1\nstaging/0\t../../etc/x\nend\n").unwrap();
+        assert!(recover(d.path()).is_err());
+    }
+}
