@@ -3,7 +3,8 @@
 //! Plain scalars only where every YAML reader reads them back as the same string; everything else is
 //! double-quoted; multi-line texts are literal blocks. Pure: model → text.
 
-use crate::model::{Case, HistoryEntry};
+use crate::model::meeting::{Counts, Merge, Rename, Replace};
+use crate::model::{Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Target};
 use crate::yaml::Sp;
 use std::fmt::Write;
 
@@ -195,6 +196,241 @@ pub fn case(c: &Case, header: &str) -> String {
     if let Some(v) = &c.contact {
         text_field(&mut o, 0, "contact", v);
     }
+    o
+}
+
+/// `{ k: v, … }` from already-written values, leaving out empty ones.
+fn flow_map(parts: &[(&str, Option<String>)]) -> String {
+    let inner: Vec<String> = parts
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {v}")))
+        .collect();
+    format!("{{ {} }}", inner.join(", "))
+}
+
+fn flow_list(items: &[String]) -> Option<String> {
+    (!items.is_empty()).then(|| format!("[{}]", items.join(", ")))
+}
+
+fn flow_strs(v: &[Sp<String>]) -> Option<String> {
+    flow_list(&v.iter().map(|s| scalar(s, true)).collect::<Vec<_>>())
+}
+
+/// A new case in a decision: the bare title when that is all it has, else a flow mapping.
+fn new_case(n: &NewCase) -> String {
+    let bare = n.id.is_none()
+        && n.parent.is_none()
+        && n.lead.is_none()
+        && n.partners.is_empty()
+        && n.topics.is_empty()
+        && n.aliases.is_empty()
+        && n.note.is_none();
+    if bare {
+        return scalar(&n.title, true);
+    }
+    flow_map(&[
+        ("parent", n.parent.as_ref().map(|p| scalar(p, true))),
+        ("title", Some(scalar(&n.title, true))),
+        ("id", n.id.as_ref().map(|p| scalar(p, true))),
+        ("lead", n.lead.as_ref().map(|p| scalar(p, true))),
+        ("partners", flow_strs(&n.partners)),
+        ("topics", flow_strs(&n.topics)),
+        ("aliases", flow_strs(&n.aliases)),
+        ("note", n.note.as_ref().map(|p| scalar(p, true))),
+    ])
+}
+
+fn reference(r: &Ref) -> String {
+    if r.id.is_none() && r.note.is_none() {
+        return scalar(&r.case, true);
+    }
+    flow_map(&[
+        ("case", Some(scalar(&r.case, true))),
+        ("id", r.id.as_ref().map(|p| scalar(p, true))),
+        ("note", r.note.as_ref().map(|p| scalar(p, true))),
+    ])
+}
+
+fn items(out: &mut String, key: &str, v: &[String]) {
+    if v.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "    {key}:");
+    for i in v {
+        let _ = writeln!(out, "      - {i}");
+    }
+}
+
+fn counts(c: &Counts) -> String {
+    let n = |x: Option<Sp<u32>>| x.map(|v| v.value.to_string());
+    flow_map(&[
+        ("delist", n(c.delist)),
+        ("add", n(c.add)),
+        ("ongoing", n(c.ongoing)),
+    ])
+}
+
+/// The whole meeting file, after `header`.
+pub fn meeting(m: &Meeting, header: &str) -> String {
+    let mut o = String::from(header);
+    let _ = writeln!(o, "id: {}", scalar(&m.id, false));
+    let _ = writeln!(o, "title: {}", scalar(&m.title, false));
+    let _ = writeln!(o, "level: {}", scalar(&m.level, false));
+    if let Some(d) = &m.date {
+        let _ = writeln!(o, "date: {}", d.value);
+    }
+    if let Some(s) = &m.source {
+        let _ = writeln!(o, "source: {}", scalar(s, false));
+    }
+    if m.decisions.0.is_empty() {
+        o.push_str("decisions: {}\n");
+    } else {
+        o.push_str("decisions:\n");
+    }
+    for (group, d) in &m.decisions.0 {
+        let _ = writeln!(o, "  {}:", scalar(group, false));
+        let replace: Vec<String> = d
+            .replace
+            .iter()
+            .map(|r| {
+                let Replace { case, by, note } = &r.value;
+                let by: Vec<String> = by.iter().map(|n| new_case(n)).collect();
+                flow_map(&[
+                    ("case", Some(scalar(case, true))),
+                    ("by", flow_list(&by)),
+                    ("note", note.as_ref().map(|n| scalar(n, true))),
+                ])
+            })
+            .collect();
+        items(&mut o, "replace", &replace);
+        let merge: Vec<String> = d
+            .merge
+            .iter()
+            .map(|m| {
+                let Merge { cases, into, note } = &m.value;
+                let into = match &into.value {
+                    Target::Existing(s) => scalar(s, true),
+                    Target::New(n) => {
+                        let s = new_case(n);
+                        if s.starts_with('{') {
+                            s
+                        } else {
+                            flow_map(&[("title", Some(s))])
+                        }
+                    }
+                };
+                flow_map(&[
+                    ("cases", flow_strs(cases)),
+                    ("into", Some(into)),
+                    ("note", note.as_ref().map(|n| scalar(n, true))),
+                ])
+            })
+            .collect();
+        items(&mut o, "merge", &merge);
+        items(
+            &mut o,
+            "add",
+            &d.add.iter().map(|n| new_case(n)).collect::<Vec<_>>(),
+        );
+        items(
+            &mut o,
+            "subcases",
+            &d.subcases.iter().map(|n| new_case(n)).collect::<Vec<_>>(),
+        );
+        items(
+            &mut o,
+            "propose",
+            &d.propose.iter().map(|n| new_case(n)).collect::<Vec<_>>(),
+        );
+        let rename: Vec<String> = d
+            .rename
+            .iter()
+            .map(|r| {
+                let Rename { case, to, note } = &r.value;
+                flow_map(&[
+                    ("case", Some(scalar(case, true))),
+                    ("to", Some(scalar(to, true))),
+                    ("note", note.as_ref().map(|n| scalar(n, true))),
+                ])
+            })
+            .collect();
+        items(&mut o, "rename", &rename);
+        items(
+            &mut o,
+            "relist",
+            &d.relist.iter().map(|r| reference(r)).collect::<Vec<_>>(),
+        );
+        items(
+            &mut o,
+            "delist",
+            &d.delist.iter().map(|r| reference(r)).collect::<Vec<_>>(),
+        );
+        if let Some(n) = d.ongoing {
+            let _ = writeln!(o, "    ongoing: {}", n.value);
+        }
+    }
+    if let Some(t) = &m.totals {
+        let _ = writeln!(o, "totals: {}", counts(&t.value));
+    }
+    if let Some(a) = &m.all_time {
+        let n = |x: Option<Sp<u32>>| x.map(|v| v.value.to_string());
+        let _ = writeln!(
+            o,
+            "all_time: {}",
+            flow_map(&[
+                ("cases", n(a.value.cases)),
+                ("completed", n(a.value.completed))
+            ])
+        );
+    }
+    if !m.discrepancies.is_empty() {
+        o.push_str("discrepancies:\n");
+        for d in &m.discrepancies {
+            let d = &d.value;
+            let _ = writeln!(
+                o,
+                "  - {}",
+                flow_map(&[
+                    ("group", d.group.as_ref().map(|g| scalar(g, true))),
+                    ("field", Some(scalar(&d.field, true))),
+                    ("stated", Some(d.stated.to_string())),
+                    ("register", Some(d.register.to_string())),
+                    ("note", d.note.as_ref().map(|n| scalar(n, true))),
+                ])
+            );
+        }
+    }
+    o
+}
+
+/// The whole platform file, after `header`.
+pub fn platform(p: &Platform, header: &str) -> String {
+    let mut o = String::from(header);
+    let _ = writeln!(o, "name: {}", scalar(&p.name, false));
+    if let Some(s) = &p.short {
+        let _ = writeln!(o, "short: {}", scalar(s, false));
+    }
+    if let Some(d) = &p.founded {
+        let _ = writeln!(o, "founded: {}", d.value);
+    }
+    list_field(&mut o, "members", &strs(&p.members));
+    o.push_str("groups:\n");
+    for g in &p.groups {
+        let g = &g.value;
+        let _ = writeln!(
+            o,
+            "  - {}",
+            flow_map(&[
+                ("name", Some(scalar(&g.name, true))),
+                ("code", Some(scalar(&g.code, true))),
+                ("aliases", flow_strs(&g.aliases)),
+            ])
+        );
+    }
+    list_field(&mut o, "levels", &strs(&p.levels));
+    list_field(&mut o, "topics", &strs(&p.topics));
+    let sources: Vec<&str> = p.sources.iter().map(String::as_str).collect();
+    list_field(&mut o, "sources", &sources);
     o
 }
 

@@ -253,7 +253,10 @@ mod tests {
         fs::write(d.path().join("a.yaml"), "edited by someone else\n").unwrap();
         let e = commit(d.path(), &[change("a.yaml", Some("as read\n"), "new\n")]).unwrap_err();
         assert!(e.contains("a.yaml changed on disk"), "{e}");
-        assert_eq!(fs::read_to_string(d.path().join("a.yaml")).unwrap(), "edited by someone else\n");
+        assert_eq!(
+            fs::read_to_string(d.path().join("a.yaml")).unwrap(),
+            "edited by someone else\n"
+        );
         fs::write(d.path().join("b.yaml"), "exists\n").unwrap();
         let e = commit(d.path(), &[change("b.yaml", None, "new\n")]).unwrap_err();
         assert!(e.contains("already exists"), "{e}");
@@ -274,11 +277,21 @@ mod tests {
         fs::create_dir_all(state.join(STAGING)).unwrap();
         fs::write(state.join("staging/0"), "after\n").unwrap();
         fs::write(d.path().join("a.yaml"), "before\n").unwrap();
-        fs::write(state.join(JOURNAL), "kbbt-journal 1\nstaging/0\tcases/X/a.yaml\nend\n").unwrap();
+        fs::write(
+            state.join(JOURNAL),
+            "kbbt-journal 1\nstaging/0\tcases/X/a.yaml\nend\n",
+        )
+        .unwrap();
         assert!(needs_recovery(d.path()));
         let msg = recover(d.path()).unwrap().unwrap();
-        assert!(msg.contains("finished an interrupted write (1 files)"), "{msg}");
-        assert_eq!(fs::read_to_string(d.path().join("cases/X/a.yaml")).unwrap(), "after\n");
+        assert!(
+            msg.contains("finished an interrupted write (1 files)"),
+            "{msg}"
+        );
+        assert_eq!(
+            fs::read_to_string(d.path().join("cases/X/a.yaml")).unwrap(),
+            "after\n"
+        );
         assert!(!needs_recovery(d.path()));
         // Staging without a journal never reached the commit point: it is discarded.
         fs::create_dir_all(state.join(STAGING)).unwrap();
@@ -286,7 +299,11 @@ mod tests {
         assert!(recover(d.path()).unwrap().unwrap().contains("discarded"));
         assert!(!needs_recovery(d.path()));
         // A damaged journal is not trusted.
-        fs::write(state.join(JOURNAL), "kbbt-journal 1\nstaging/0\t../../etc/x\nend\n").unwrap();
+        fs::write(
+            state.join(JOURNAL),
+            "kbbt-journal 1\nstaging/0\t../../etc/x\nend\n",
+        )
+        .unwrap();
         assert!(recover(d.path()).is_err());
     }
 }

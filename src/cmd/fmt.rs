@@ -1,12 +1,54 @@
-//! `kbbt fmt [--check]`: case files in the canonical layout (the one `apply` writes).
+//! `kbbt fmt [--check]`: every file in the canonical layout (for case files, the one `apply` writes).
 
 use super::{Env, Outcome};
 use crate::apply::{FileChange, unified_diff};
 use crate::canon;
 use crate::finding::{self, Finding};
+use crate::load::Doc;
 use crate::yaml::Pos;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// The canonical text of one file, if it differs: `None` when it is already canonical.
+fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
+    doc: &Doc<T>,
+    emit: fn(&T, &str) -> String,
+) -> Option<Result<FileChange, Finding>> {
+    let mut new = emit(&doc.value, &canon::header(&doc.text));
+    if doc.text.starts_with('\u{feff}') {
+        new.insert(0, '\u{feff}');
+    }
+    if doc.text.contains("\r\n") {
+        new = new.replace('\n', "\r\n");
+    }
+    if new == doc.text {
+        return None;
+    }
+    if canon::has_body_comments(&doc.text) {
+        return Some(Err(Finding::warning(
+            "fmt-comments",
+            &doc.path,
+            Pos::NONE,
+            "not reformatted: it has comments that the canonical layout would drop",
+        )
+        .with_hint(
+            "move the comments to the top of the file, or into a `note`",
+        )));
+    }
+    Some(match crate::yaml::parse::<T>(&new) {
+        Ok(v) if v == doc.value => Ok(FileChange {
+            path: doc.path.clone(),
+            old: Some(doc.text.clone()),
+            new,
+        }),
+        _ => Err(Finding::error(
+            "fmt",
+            &doc.path,
+            Pos::NONE,
+            "the canonical layout would change this file's data; left as it is (please report this)",
+        )),
+    })
+}
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
     let _lock = if check {
@@ -34,45 +76,20 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         })
         .collect();
     let mut changes = Vec::new();
-    for doc in &reg.cases {
-        if !wanted.is_empty() && !wanted.iter().any(|w| doc.path.starts_with(w)) {
-            continue;
-        }
-        let mut new = canon::case(&doc.value, &canon::header(&doc.text));
-        if doc.text.starts_with('\u{feff}') {
-            new.insert(0, '\u{feff}');
-        }
-        if doc.text.contains("\r\n") {
-            new = new.replace('\n', "\r\n");
-        }
-        if new == doc.text {
-            continue;
-        }
-        if canon::has_body_comments(&doc.text) {
-            findings.push(
-                Finding::warning(
-                    "fmt-comments",
-                    &doc.path,
-                    Pos::NONE,
-                    "not reformatted: it has comments that the canonical layout would drop",
-                )
-                .with_hint("move the comments to the top of the file or into `notes`"),
-            );
-            continue;
-        }
-        match crate::yaml::parse::<crate::model::Case>(&new) {
-            Ok(v) if v == doc.value => changes.push(FileChange {
-                path: doc.path.clone(),
-                old: Some(doc.text.clone()),
-                new,
-            }),
-            _ => findings.push(Finding::error(
-                "fmt",
-                &doc.path,
-                Pos::NONE,
-                "the canonical layout would change this file's data; left as it is (please report this)",
-            )),
-        }
+    let wanted_file = |p: &Path| wanted.is_empty() || wanted.iter().any(|w| p.starts_with(w));
+    let mut add = |r: Option<Result<FileChange, Finding>>| match r {
+        Some(Ok(c)) => changes.push(c),
+        Some(Err(f)) => findings.push(f),
+        None => {}
+    };
+    if wanted_file(&reg.platform.path) {
+        add(reformat(&reg.platform, canon::platform));
+    }
+    for doc in reg.meetings.iter().filter(|d| wanted_file(&d.path)) {
+        add(reformat(doc, canon::meeting));
+    }
+    for doc in reg.cases.iter().filter(|d| wanted_file(&d.path)) {
+        add(reformat(doc, canon::case));
     }
     finding::sort(&mut findings);
     let mut out = Outcome {
@@ -90,7 +107,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         out.code = i32::from(!changes.is_empty() || findings.iter().any(Finding::is_error));
         if changes.is_empty() {
             out.stdout
-                .push_str("all case files are in the canonical layout\n");
+                .push_str("all files are in the canonical layout\n");
         }
         return out;
     }

@@ -6,7 +6,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: Sp<String>,
@@ -28,7 +28,7 @@ pub struct Meeting {
 }
 
 /// The per-group decisions, in file order. Keys are group names, codes or aliases.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Decisions(pub Vec<(Sp<String>, GroupDecisions)>);
 
 impl<'de> Deserialize<'de> for Decisions {
@@ -54,7 +54,7 @@ impl<'de> Deserialize<'de> for Decisions {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupDecisions {
     #[serde(default)]
@@ -156,7 +156,7 @@ impl From<RefMap> for Ref {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Replace {
     pub case: Sp<String>,
@@ -165,7 +165,7 @@ pub struct Replace {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Merge {
     pub cases: Vec<Sp<String>>,
@@ -175,13 +175,13 @@ pub struct Merge {
 }
 
 /// Where cases are merged: an existing case (a string) or a new one (a mapping).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Existing(String),
     New(NewCase),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rename {
     pub case: Sp<String>,
@@ -190,7 +190,7 @@ pub struct Rename {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counts {
     #[serde(default)]
@@ -201,7 +201,7 @@ pub struct Counts {
     pub ongoing: Option<Sp<u32>>,
 }
 
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllTime {
     #[serde(default)]

@@ -5,7 +5,7 @@ use super::names::normalize;
 use crate::yaml::Sp;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub name: Sp<String>,
