@@ -1,0 +1,591 @@
+//! `kbbt apply`: every decision kind, every refusal leaves the tree byte-identical, crash safety at every
+//! step of the write phase, locking, re-apply, minimal edits that keep comments.
+
+use super::support::{Reg, Run, Snapshot};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A register with comments and hand formatting in its case files, and nothing applied yet.
+fn commented() -> Reg {
+    let r = Reg::minimal();
+    r.case(
+        "TR-001",
+        "# yaml-language-server: $schema=../../schemas/case.schema.json\n\
+         id: TR-001\n\
+         title: 捷運路網擴建\n\
+         group: 交通組\n\
+         status: ongoing    # 手寫註記：仍在列管\n\
+         history:\n\
+         \x20 - { action: seen, source: 第 1 次副市長層級會議紀錄 }\n\
+         \n\
+         # 下列為辦理情形\n\
+         progress:\n\
+         \x20 - as_of: 2025-12-31\n\
+         \x20   text: |\n\
+         \x20     1. 第一項。\n\
+         \x20     # 這一行是文字，不是註解\n",
+    );
+    r.case(
+        "TR-002",
+        "id: TR-002\ntitle: 汐東捷運線\naliases: [汐東捷運]\ngroup: 交通組\nstatus: ongoing\nhistory:\n- {action: seen}\n",
+    );
+    r.case(
+        "TR-003",
+        "id: TR-003\r\ntitle: 共享轄內大貨車車籍資料\r\ngroup: 交通組\r\nstatus: ongoing\r\nhistory:\r\n  - { action: seen }\r\n",
+    );
+    r.case(
+        "HW-001",
+        "id: HW-001\ntitle: 電子煙 GetOut!\ngroup: 衛生社福組\nstatus: ongoing\nhistory:\n  - { action: seen }\n",
+    );
+    r.case(
+        "HW-002",
+        "id: HW-002\ntitle: 毒品危害防制跨域整合方案\ngroup: 衛生社福組\nstatus: ongoing\nhistory:\n  - { action: seen }\n",
+    );
+    r
+}
+
+/// A meeting using every decision kind except relist.
+const VM3: &str = "\
+id: vm-3
+title: 第 3 次副市長層級會議
+level: 副市長層級
+date: 113年7月11日
+decisions:
+  交通:
+    replace: [{ case: 捷運路網擴建, by: [捷運萬大-中和-樹林線, { title: 環狀線北環段, lead: 臺北市 }] }]
+    add: [跨市設置通勤綠廊標誌牌面]
+    subcases: [{ parent: 汐東捷運, title: 汐東捷運第二期 }]
+    rename: [{ case: TR-002, to: 汐東捷運(基隆段) }]
+    delist: [共享轄內大貨車車籍資料]
+    ongoing: 1
+  衛生社福組:
+    merge: [{ cases: [電子煙 Get Out！, 毒品危害防制跨域整合方案], into: { title: 跨機關電子煙整合性防制, id: HW-010 } }]
+    propose: [愛心待用餐交流計畫]
+totals: { add: 4, delist: 1, ongoing: 1 }
+";
+
+fn files_of(s: &Snapshot) -> BTreeMap<PathBuf, String> {
+    s.0.iter()
+        .filter(|(p, _)| !p.starts_with(".kbbt"))
+        .map(|(p, v)| (p.clone(), v.clone()))
+        .collect()
+}
+
+fn read(r: &Reg, rel: &str) -> String {
+    std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn every_decision_kind_applies_and_validates_clean() {
+    let r = commented();
+    r.meeting("vm-3", VM3);
+    let out = r.run(&["apply", "meetings/vm-3.yaml"]);
+    out.assert_code(0).assert_no_panic();
+    for line in [
+        "  replace  TR-001 捷運路網擴建",
+        "  add      TR-004 捷運萬大-中和-樹林線 (new)",
+        "  add      TR-005 環狀線北環段 (new)",
+        "  add      TR-006 跨市設置通勤綠廊標誌牌面 (new)",
+        "  subcase  TR-007 汐東捷運第二期 (new)",
+        "  rename   TR-002 汐東捷運(基隆段)",
+        "  delist   TR-003 共享轄內大貨車車籍資料",
+        "  add      HW-010 跨機關電子煙整合性防制 (new)",
+        "  merge    HW-001 電子煙 GetOut!",
+        "  merge    HW-002 毒品危害防制跨域整合方案",
+        "  propose  HW-011 愛心待用餐交流計畫 (new)",
+        "tallies: delist 1, add 4, ongoing 1",
+    ] {
+        out.assert_line(line);
+    }
+    assert!(
+        read(&r, "cases/TR/TR-001.yaml").contains("status: replaced    # 手寫註記：仍在列管\n")
+    );
+    assert!(read(&r, "cases/TR/TR-001.yaml").contains("replaced_by: [TR-004, TR-005]\n"));
+    assert!(read(&r, "cases/TR/TR-004.yaml").contains("note: 原「捷運路網擴建」改列"));
+    assert!(read(&r, "cases/TR/TR-007.yaml").contains("parent: TR-002\n"));
+    let renamed = read(&r, "cases/TR/TR-002.yaml");
+    assert!(
+        renamed.contains("title: 汐東捷運(基隆段)\n")
+            && renamed.contains("aliases: [汐東捷運, 汐東捷運線]\n")
+    );
+    assert!(read(&r, "cases/HW/HW-001.yaml").contains("merged_into: HW-010\n"));
+    assert!(read(&r, "cases/HW/HW-010.yaml").contains("merged_from: [HW-001, HW-002]\n"));
+    assert!(read(&r, "cases/HW/HW-011.yaml").contains("status: proposed\n"));
+    // CRLF stays CRLF.
+    assert!(read(&r, "cases/TR/TR-003.yaml").contains("status: delisted\r\n"));
+    r.validate().assert_code(0);
+    // The meeting's tallies, as status reports them.
+    let st = r.run(&["status", "--meeting", "vm-3", "--format", "csv"]);
+    assert!(st.stdout.contains("vm-3,交通組,TR,3,1,1,"), "{}", st.stdout);
+    assert!(
+        st.stdout.contains("vm-3,衛生社福組,HW,1,0,0,"),
+        "{}",
+        st.stdout
+    );
+}
+
+#[test]
+fn relist_and_adopting_a_proposal() {
+    let r = Reg::standard();
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    propose: [{ title: 新提案, id: TR-009 }]\n",
+    );
+    r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
+    r.meeting(
+        "vm-4",
+        "id: vm-4\ntitle: t\nlevel: 副市長層級\ndate: 2025-12-01\ndecisions:\n  交通組:\n    add: [{ title: 新提案, id: TR-009 }]\n    relist: [跨市公車路線整合]\n",
+    );
+    let out = r.run(&["apply", "meetings/vm-4.yaml"]);
+    out.assert_code(0)
+        .assert_line("  add      TR-009 新提案")
+        .assert_line("  relist   TR-002 跨市公車路線整合");
+    assert!(read(&r, "cases/TR/TR-009.yaml").contains("status: ongoing\n"));
+    assert!(read(&r, "cases/TR/TR-002.yaml").contains("status: ongoing\n"));
+    r.validate().assert_code(0);
+}
+
+#[test]
+fn untouched_lines_and_comments_survive_byte_for_byte() {
+    let r = commented();
+    let before = read(&r, "cases/TR/TR-001.yaml");
+    r.meeting("vm-3", VM3);
+    r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
+    let after = read(&r, "cases/TR/TR-001.yaml");
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    // Exactly: the status value changed, two lines were added; every other line is as it was.
+    let removed: Vec<&&str> = old.iter().filter(|l| !new.contains(l)).collect();
+    let added: Vec<&&str> = new.iter().filter(|l| !old.contains(l)).collect();
+    assert_eq!(removed, [&"status: ongoing    # 手寫註記：仍在列管"]);
+    assert_eq!(
+        added,
+        [
+            &"status: replaced    # 手寫註記：仍在列管",
+            &"replaced_by: [TR-004, TR-005]",
+            &"  - { date: 2024-07-11, meeting: vm-3, action: replace }"
+        ]
+    );
+}
+
+#[test]
+fn applying_twice_changes_nothing_and_says_so() {
+    let r = commented();
+    r.meeting("vm-3", VM3);
+    r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
+    let snap = files_of(&r.snapshot());
+    let again = r.run(&["apply", "meetings/vm-3.yaml"]);
+    again.assert_code(0).assert_line(
+        "vm-3 is already applied: every decision is in the case histories; nothing to do",
+    );
+    assert_eq!(files_of(&r.snapshot()), snap);
+}
+
+#[test]
+fn one_bad_reference_among_many_refuses_everything() {
+    let r = commented();
+    let meeting = VM3.replace(
+        "delist: [共享轄內大貨車車籍資料]",
+        "delist: [共享轄內大貨車車籍資料, 汐東捷運綫]",
+    );
+    r.meeting("vm-3", &meeting);
+    let before = files_of(&r.snapshot());
+    let out = r.run(&["apply", "meetings/vm-3.yaml"]);
+    out.assert_code(1).assert_no_panic();
+    assert!(
+        out.stderr.contains(
+            "meetings/vm-3.yaml:11:27: error: unknown case `汐東捷運綫` in 交通組\n  hint: did you mean TR-002 「汐東捷運(基隆段)」, TR-007 「汐東捷運第二期」?\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("error: 1 decision cannot be applied; nothing was written\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(files_of(&r.snapshot()), before);
+}
+
+/// Run a command that must be refused, and check it changed no byte of the register (kbbt's own
+/// `.kbbt/` folder, which holds the lock, is not part of the register).
+fn refused(r: &Reg, args: &[&str]) -> Run {
+    let before = files_of(&r.snapshot());
+    let out = r.run(args);
+    out.assert_code(1).assert_no_panic();
+    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
+    assert_eq!(
+        files_of(&r.snapshot()),
+        before,
+        "a refused apply changed files"
+    );
+    out
+}
+
+#[test]
+fn refusals_change_no_byte() {
+    // A delist of a case that is not ongoing.
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [TR-002]\n");
+    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    assert!(
+        out.stderr.contains(
+            "error: cannot delist TR-002 「跨市公車路線整合」: it is delisted, not ongoing"
+        ),
+        "{}",
+        out.stderr
+    );
+
+    // A stated count that disagrees: the message names the register's cases.
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    ongoing: 3\n");
+    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    assert!(
+        out.stderr.contains("meetings/vm-3.yaml:8:14: error: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」"),
+        "{}",
+        out.stderr
+    );
+
+    // An unknown group, an id already used, a sub-case without parent: all reported at once.
+    let r = Reg::standard();
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通祖:\n    add: [x]\n  交通組:\n    add: [{ title: y, id: TR-001 }]\n    subcases: [z]\n",
+    );
+    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    for want in [
+        "unknown group `交通祖`",
+        "id `TR-001` is already used",
+        "sub-case 「z」 names no `parent`",
+    ] {
+        assert!(out.stderr.contains(want), "{want}\n{}", out.stderr);
+    }
+
+    // A meeting older than the latest applied one.
+    let r = Reg::standard();
+    r.meeting("vm-0", "id: vm-0\ntitle: t\nlevel: 副市長層級\ndate: 2024-01-01\ndecisions:\n  交通組:\n    add: [舊案]\n");
+    let out = refused(&r, &["apply", "meetings/vm-0.yaml"]);
+    assert!(
+        out.stderr.contains("is older than vm-2, already applied"),
+        "{}",
+        out.stderr
+    );
+    r.run(&["apply", "meetings/vm-0.yaml", "--allow-out-of-order"])
+        .assert_code(0);
+}
+
+#[test]
+fn accept_discrepancy_records_it_and_validate_agrees() {
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    ongoing: 3\n    add: [新案]\n");
+    r.run(&["apply", "meetings/vm-3.yaml", "--accept-discrepancy"])
+        .assert_code(0)
+        .assert_line("recorded discrepancy: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」");
+    assert!(read(&r, "meetings/vm-3.yaml").ends_with(
+        "discrepancies:\n  - { group: 交通組, field: ongoing, stated: 3, register: 1, note: recorded by kbbt apply --accept-discrepancy }\n"
+    ));
+    r.validate().assert_code(0);
+}
+
+#[test]
+fn dry_run_prints_a_diff_and_writes_nothing() {
+    let r = commented();
+    r.meeting("vm-3", VM3);
+    let before = r.snapshot();
+    let out = r.run(&["apply", "meetings/vm-3.yaml", "--dry-run"]);
+    out.assert_code(0)
+        .assert_line("Would apply vm-3 第 3 次副市長層級會議")
+        .assert_line("+++ b/cases/TR/TR-004.yaml")
+        .assert_line("-status: ongoing    # 手寫註記：仍在列管")
+        .assert_line("dry run: 11 files would change (6 new); nothing was written");
+    assert_eq!(r.snapshot(), before);
+}
+
+#[test]
+fn a_meeting_from_outside_is_stored_in_meetings() {
+    let r = Reg::standard();
+    let outside = tempfile::tempdir().unwrap();
+    let file = outside.path().join("minutes.yaml");
+    std::fs::write(&file, "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n").unwrap();
+    r.run(&["apply", file.to_str().unwrap()]).assert_code(0);
+    assert_eq!(
+        read(&r, "meetings/vm-3.yaml"),
+        std::fs::read_to_string(&file).unwrap()
+    );
+    r.validate().assert_code(0);
+}
+
+/// Kill the write phase at every step: each outcome is the register before or after, never between.
+#[test]
+fn killed_at_every_step_leaves_before_or_after() {
+    let setup = || {
+        let r = commented();
+        r.meeting("vm-3", VM3);
+        r
+    };
+    let before = files_of(&setup().snapshot());
+    let clean = setup();
+    clean.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
+    let after = files_of(&clean.snapshot());
+    assert_ne!(before, after);
+    let (mut saw_before, mut saw_after) = (false, false);
+    let mut step = 1;
+    loop {
+        let r = setup();
+        let out = r.run_env(
+            &["apply", "meetings/vm-3.yaml"],
+            &[("KBBT_CRASH_AT", &step.to_string())],
+        );
+        if out.code == 0 {
+            break; // past the last step: the run completed
+        }
+        assert_ne!(
+            out.code, 1,
+            "step {step}: a refusal, not a crash\n{}",
+            out.stderr
+        );
+        // The next command recovers first (and validates the result).
+        let v = r.validate();
+        v.assert_no_panic();
+        let now = files_of(&r.snapshot());
+        if now == before {
+            saw_before = true;
+        } else if now == after {
+            saw_after = true;
+            v.assert_code(0);
+        } else {
+            panic!("step {step}: the register is neither before nor after");
+        }
+        assert!(
+            !r.path().join(".kbbt/journal").exists() && !r.path().join(".kbbt/staging").exists()
+        );
+        step += 1;
+        assert!(step < 100, "the write phase never completed");
+    }
+    assert!(
+        saw_before && saw_after,
+        "the crash points did not cover both sides of the commit point"
+    );
+}
+
+#[test]
+fn a_held_lock_makes_apply_wait_then_fail_clearly() {
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    std::fs::create_dir_all(r.path().join(".kbbt")).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(r.path().join(".kbbt/lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    assert!(
+        out.stderr
+            .contains("another kbbt is changing this register"),
+        "{}",
+        out.stderr
+    );
+    drop(lock);
+    r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
+}
+
+#[test]
+fn two_applies_at_once_do_not_interleave() {
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [甲案, 乙案, 丙案]\n");
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("kbbt"))
+            .arg("-C")
+            .arg(r.path())
+            .args(["apply", "meetings/vm-3.yaml"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(
+        a.status.success() && b.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr)
+    );
+    let said: String = [a.stdout, b.stdout]
+        .iter()
+        .map(|o| String::from_utf8_lossy(o).into_owned())
+        .collect();
+    assert_eq!(
+        said.matches("3 files changed (3 new)").count()
+            + said.matches("4 files changed (3 new)").count(),
+        1,
+        "{said}"
+    );
+    assert_eq!(said.matches("already applied").count(), 1, "{said}");
+    r.validate().assert_code(0);
+}
+
+#[test]
+fn uncommitted_changes_refuse_unless_allowed() {
+    let r = Reg::standard();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(r.path())
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) {
+        eprintln!("skipped: git is not available");
+        return;
+    }
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "add",
+        "-A",
+    ]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-qm",
+        "base",
+    ]);
+    // The meeting file itself may be new; an edited case file is not allowed.
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    r.write(
+        "cases/HW/HW-001.yaml",
+        format!("{}# edited\n", read(&r, "cases/HW/HW-001.yaml")),
+    );
+    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    assert!(
+        out.stderr
+            .contains("uncommitted changes in the register (cases/HW/HW-001.yaml)"),
+        "{}",
+        out.stderr
+    );
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-qam",
+        "edit",
+    ]);
+    let out = r.run_env(
+        &["apply", "meetings/vm-3.yaml", "--commit"],
+        &[
+            ("GIT_AUTHOR_NAME", "t"),
+            ("GIT_AUTHOR_EMAIL", "t@example.org"),
+            ("GIT_COMMITTER_NAME", "t"),
+            ("GIT_COMMITTER_EMAIL", "t@example.org"),
+        ],
+    );
+    out.assert_code(0).assert_line("committed");
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(r.path())
+        .args(["status", "--porcelain"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout),
+        "",
+        "the commit left files out"
+    );
+}
+
+mod property {
+    use super::super::support::Reg;
+    use proptest::prelude::*;
+
+    /// A register of `ongoing[g]` ongoing cases per group, and a meeting that delists the chosen ones (by id
+    /// or by a drifted spelling of the title) and adds `adds[g]` new ones, stating the right numbers.
+    fn scenario(
+        ongoing: &[usize; 2],
+        delist: &[Vec<bool>; 2],
+        by_title: bool,
+        adds: &[usize; 2],
+    ) -> (Reg, [usize; 2]) {
+        let r = Reg::minimal();
+        let groups = [("交通組", "TR"), ("衛生社福組", "HW")];
+        let mut meeting = String::from(
+            "id: vm-1\ntitle: 第 1 次副市長層級會議\nlevel: 副市長層級\ndate: 2024-07-11\ndecisions:\n",
+        );
+        let mut stays = [0; 2];
+        let (mut total_add, mut total_delist) = (0, 0);
+        for (g, (name, code)) in groups.iter().enumerate() {
+            let mut delisted = Vec::new();
+            for i in 1..=ongoing[g] {
+                let id = format!("{code}-{i:03}");
+                let title = format!("{name}合作案（第{i}期）");
+                r.case(&id, format!("id: {id}\ntitle: {title}\ngroup: {name}\nstatus: ongoing\nhistory:\n  - {{ action: seen }}\n"));
+                if delist[g].get(i - 1).copied().unwrap_or(false) {
+                    // Half-width brackets and an extra space: the normalised match must still find it.
+                    delisted.push(if by_title {
+                        format!("\"{name}合作案 (第{i}期)\"")
+                    } else {
+                        id
+                    });
+                }
+            }
+            stays[g] = ongoing[g] - delisted.len();
+            meeting.push_str(&format!("  {name}:\n"));
+            if adds[g] > 0 {
+                let titles: Vec<String> = (1..=adds[g]).map(|k| format!("{name}新案{k}")).collect();
+                meeting.push_str(&format!("    add: [{}]\n", titles.join(", ")));
+            }
+            if !delisted.is_empty() {
+                meeting.push_str(&format!("    delist: [{}]\n", delisted.join(", ")));
+            }
+            meeting.push_str(&format!("    ongoing: {}\n", stays[g]));
+            total_add += adds[g];
+            total_delist += delisted.len();
+        }
+        meeting.push_str(&format!(
+            "totals: {{ add: {total_add}, delist: {total_delist}, ongoing: {} }}\n",
+            stays[0] + stays[1]
+        ));
+        r.meeting("vm-1", meeting);
+        (r, stays)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn apply_then_validate_is_clean_and_tallies_are_the_decisions(
+            ongoing in [0usize..6, 0usize..6],
+            delist in [proptest::collection::vec(any::<bool>(), 6), proptest::collection::vec(any::<bool>(), 6)],
+            by_title in any::<bool>(),
+            adds in [0usize..4, 0usize..4],
+        ) {
+            let (r, stays) = scenario(&ongoing, &delist, by_title, &adds);
+            let out = r.run(&["apply", "meetings/vm-1.yaml"]);
+            prop_assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+            let v = r.validate();
+            prop_assert_eq!(v.code, 0, "{}", v.stdout);
+            let st = r.run(&["status", "--meeting", "vm-1", "--format", "json"]);
+            let json: serde_json::Value = serde_json::from_str(&st.stdout).unwrap();
+            for g in 0..2 {
+                let t = &json["meeting"]["groups"][g];
+                let delisted = delist[g].iter().take(ongoing[g]).filter(|d| **d).count();
+                prop_assert_eq!(t["add"].as_u64(), Some(adds[g] as u64));
+                prop_assert_eq!(t["delist"].as_u64(), Some(delisted as u64));
+                prop_assert_eq!(t["ongoing"].as_u64(), Some(stays[g] as u64));
+            }
+            let again = r.run(&["apply", "meetings/vm-1.yaml"]);
+            prop_assert_eq!(again.code, 0);
+            prop_assert!(again.stdout.contains("already applied"));
+        }
+    }
+}

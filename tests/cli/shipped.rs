@@ -1,0 +1,220 @@
+//! The registers the repository ships: they validate clean, their numbers are the minutes' numbers (or a
+//! recorded discrepancy), and the 基北北桃 register is exactly what applying its meetings produces.
+
+use super::support::{Reg, Run, kbbt, run_cmd};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn at(dir: &Path, args: &[&str]) -> Run {
+    run_cmd(kbbt().current_dir(dir).arg("-C").arg(dir).args(args))
+}
+
+fn json(r: &Run) -> serde_json::Value {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", r.stdout))
+}
+
+#[test]
+fn the_three_shipped_registers_validate_clean() {
+    for dir in [
+        repo(),
+        repo().join("examples/north-taiwan"),
+        repo().join("examples/shuangbei"),
+    ] {
+        let out = at(&dir, &["validate", "--format", "json"]);
+        out.assert_code(0).assert_no_panic();
+        assert_eq!(json(&out)["errors"], 0, "{}", dir.display());
+    }
+}
+
+#[test]
+fn vm3_adds_and_delists_are_the_minutes() {
+    let out = at(
+        &repo(),
+        &["status", "--meeting", "vm-3", "--format", "json"],
+    );
+    out.assert_code(0);
+    let v = json(&out);
+    let m = &v["meeting"];
+    assert_eq!(m["totals"]["add"], 12);
+    assert_eq!(m["totals"]["delist"], 24);
+    // The minutes state 51 ongoing; the register has fewer, and says so as a recorded discrepancy.
+    let diffs = m["stated_differences"].to_string();
+    assert!(
+        diffs.contains(
+            "totals: the minutes state ongoing 51, the register has 35 (a recorded discrepancy)"
+        ),
+        "{diffs}"
+    );
+    let per_group: Vec<(String, u64, u64)> = m["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["group"].as_str().unwrap().to_string(),
+                g["add"].as_u64().unwrap(),
+                g["delist"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let minutes = [
+        ("交通組", 2, 3),
+        ("災防組", 0, 1),
+        ("教育文化組", 0, 1),
+        ("產業民生組", 3, 7),
+        ("都會發展組", 1, 0),
+        ("衛生社福組", 4, 9),
+        ("環境資源組", 1, 2),
+        ("觀光文創組", 1, 1),
+    ];
+    let want: Vec<(String, u64, u64)> = minutes
+        .iter()
+        .map(|(g, a, d)| ((*g).to_string(), *a, *d))
+        .collect();
+    assert_eq!(per_group, want);
+    let tr = &m["groups"][0]["cases"];
+    assert_eq!(tr["add"], serde_json::json!(["TR-021", "TR-022"]));
+    assert_eq!(
+        tr["delist"],
+        serde_json::json!(["TR-023", "TR-024", "TR-025"])
+    );
+}
+
+#[test]
+fn group_by_name_code_or_alias_prints_the_same() {
+    let a = at(&repo(), &["status", "--group", "交通組"]);
+    a.assert_code(0);
+    assert_eq!(a.stdout, at(&repo(), &["status", "--group", "交通"]).stdout);
+    assert_eq!(a.stdout, at(&repo(), &["status", "--group", "TR"]).stdout);
+}
+
+#[test]
+fn mayor_meeting_3_all_time_numbers() {
+    // 「共推動 120 項合作方案，已有 72 項完成」: 72 agrees, 120 is a recorded discrepancy.
+    let v = json(&at(
+        &repo(),
+        &["status", "--as-of", "114年7月23日", "--format", "json"],
+    ));
+    assert_eq!(v["all_time"]["total"]["delisted"], 72);
+    assert_eq!(v["all_time"]["total"]["cases"], 108);
+    let m3 = std::fs::read_to_string(repo().join("meetings/m-3.yaml")).unwrap();
+    assert!(m3.contains("field: cases, stated: 120, register: 108"));
+}
+
+/// The cases that existed before the first recorded meeting: every case whose history has an entry
+/// without a meeting, cut down to those entries.
+fn pre_existing(text: &str) -> Option<String> {
+    let mut out = Vec::new();
+    let (mut in_history, mut keep) = (false, false);
+    for line in text.lines() {
+        if line.starts_with("history:") {
+            in_history = true;
+        } else if in_history && line.starts_with("  - ") {
+            if line.contains("meeting:") {
+                continue;
+            }
+            keep = true;
+        } else if in_history && !line.starts_with(' ') {
+            in_history = false;
+        }
+        if ["replaced_by:", "replaces:", "merged_into:", "merged_from:"]
+            .iter()
+            .any(|k| line.starts_with(k))
+        {
+            continue;
+        }
+        if line.starts_with("status:") {
+            out.push("status: ongoing".to_string());
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    keep.then(|| out.join("\n") + "\n")
+}
+
+fn cases_of(dir: &Path) -> Vec<serde_json::Value> {
+    let v = json(&at(dir, &["list", "--format", "json"]));
+    v.as_array().unwrap().clone()
+}
+
+/// What decisions leave in a case: its status, history (date, meeting, action), links and parent. (Titles
+/// are not compared: three cases carry a newer name than the one they were added under.)
+fn decided(c: &serde_json::Value) -> String {
+    let h: Vec<String> = c["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {} {}", e["date"], e["meeting"], e["action"]))
+        .collect();
+    format!(
+        "{} status={} history={h:?} replaces={} replaced_by={} merged_into={} merged_from={} parent={}",
+        c["id"],
+        c["status"],
+        c["replaces"],
+        c["replaced_by"],
+        c["merged_into"],
+        c["merged_from"],
+        c["parent"]
+    )
+}
+
+#[test]
+fn the_shipped_register_is_what_applying_its_meetings_produces() {
+    let r = Reg::minimal();
+    let root = repo();
+    std::fs::copy(root.join("platform.yaml"), r.path().join("platform.yaml")).unwrap();
+    let mut meetings = Vec::new();
+    for e in std::fs::read_dir(root.join("meetings")).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let date = text
+            .lines()
+            .find_map(|l| l.strip_prefix("date: "))
+            .unwrap_or("")
+            .to_string();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        r.write(&format!("meetings/{name}"), &text);
+        meetings.push((date, name));
+    }
+    meetings.sort();
+    let mut base = 0;
+    for e in walk(&root.join("cases")) {
+        let text = std::fs::read_to_string(&e).unwrap();
+        if let Some(t) = pre_existing(&text) {
+            let rel = e.strip_prefix(&root).unwrap().to_str().unwrap().to_string();
+            r.write(&rel, t);
+            base += 1;
+        }
+    }
+    assert!(base > 40, "only {base} pre-existing cases");
+    for (_, name) in &meetings {
+        let out = r.run(&["apply", &format!("meetings/{name}")]);
+        out.assert_code(0).assert_no_panic();
+    }
+    r.validate().assert_code(0);
+    let shipped: Vec<String> = cases_of(&root).iter().map(decided).collect();
+    let rebuilt: Vec<String> = cases_of(r.path()).iter().map(decided).collect();
+    assert_eq!(shipped.len(), 145);
+    let differ: Vec<_> = shipped.iter().filter(|s| !rebuilt.contains(s)).collect();
+    assert!(
+        differ.is_empty(),
+        "cases that applying the meetings does not reproduce:\n{differ:#?}"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "yaml") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,314 @@
+//! Test support: a register written into a temporary folder, and the real `kbbt` binary run on it.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The platform every test register starts from: two members, two groups, two levels, one topic.
+pub const PLATFORM: &str = "\
+name: 測試合作交流平臺
+short: 測試平臺
+members: [臺北市, 新北市]
+groups:
+  - { name: 交通組, code: TR, aliases: [交通] }
+  - { name: 衛生社福組, code: HW }
+levels: [市長層級, 副市長層級]
+topics: [氣候變遷因應及調適]
+";
+
+/// vm-1 adds three cases (ids pinned).
+pub const VM1: &str = "\
+id: vm-1
+title: 第 1 次副市長層級會議
+level: 副市長層級
+date: 2024-07-11
+decisions:
+  交通組:
+    add:
+      - { title: 捷運環狀線（北環段）, id: TR-001, lead: 臺北市 }
+      - { title: 跨市公車路線整合, id: TR-002, lead: 新北市 }
+  衛生社福組:
+    add:
+      - { title: 長照資源共享平台, id: HW-001 }
+";
+
+/// vm-2 delists TR-002; TR-001 stays ongoing. Line 8 is `    ongoing: 1`, line 9 the totals.
+pub const VM2: &str = "\
+id: vm-2
+title: 第 2 次副市長層級會議
+level: 副市長層級
+date: 2024-12-20
+decisions:
+  交通組:
+    delist: [跨市公車路線整合]
+    ongoing: 1
+totals: { delist: 1, add: 0, ongoing: 2 }
+";
+
+/// Line 5 is `lead:`, line 10 the history entry.
+pub const TR001: &str = "\
+id: TR-001
+title: 捷運環狀線（北環段）
+aliases: [環狀線北環]
+group: 交通組
+lead: 臺北市
+partners: [新北市]
+topics: [氣候變遷因應及調適]
+status: ongoing
+history:
+  - { date: 2024-07-11, meeting: vm-1, action: add }
+";
+
+pub const TR002: &str = "\
+id: TR-002
+title: 跨市公車路線整合
+group: 交通組
+lead: 新北市
+status: delisted
+history:
+  - { date: 2024-07-11, meeting: vm-1, action: add }
+  - { date: 2024-12-20, meeting: vm-2, action: delist }
+";
+
+/// Line 4 is `status:`, line 6 the history entry.
+pub const HW001: &str = "\
+id: HW-001
+title: 長照資源共享平台
+group: 衛生社福組
+status: ongoing
+history:
+  - { date: 2024-07-11, meeting: vm-1, action: add }
+";
+
+/// A register in a temporary folder (removed when dropped).
+pub struct Reg {
+    _dir: tempfile::TempDir,
+    /// The folder, canonical, so that it equals the working directory the binary sees.
+    root: PathBuf,
+}
+
+/// What one run of the binary produced.
+#[derive(Debug)]
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    /// The exit code; -1 when the process was killed by a signal (a crash, a stack overflow).
+    pub code: i32,
+}
+
+impl Reg {
+    /// A register with only `platform.yaml` (and empty `cases/` and `meetings/`).
+    pub fn minimal() -> Reg {
+        let dir = tempfile::Builder::new()
+            .prefix("kbbt-test-")
+            .tempdir()
+            .expect("create a temporary folder");
+        let root = dir
+            .path()
+            .canonicalize()
+            .expect("canonical temporary folder");
+        let r = Reg { _dir: dir, root };
+        r.write("platform.yaml", PLATFORM);
+        std::fs::create_dir_all(r.path().join("cases")).expect("create cases/");
+        std::fs::create_dir_all(r.path().join("meetings")).expect("create meetings/");
+        r
+    }
+
+    /// The minimal register plus two applied meetings and three cases; it validates clean.
+    pub fn standard() -> Reg {
+        let r = Reg::minimal();
+        r.meeting("vm-1", VM1);
+        r.meeting("vm-2", VM2);
+        r.case("TR-001", TR001);
+        r.case("TR-002", TR002);
+        r.case("HW-001", HW001);
+        r
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.root
+    }
+
+    /// Write a file (any bytes) at a path relative to the root, creating folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Reg {
+        let p = self.path().join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("create folders");
+        }
+        std::fs::write(&p, contents).expect("write file");
+        self
+    }
+
+    /// Write `cases/<code>/<id>.yaml` (the code is the part of `id` before the dash).
+    pub fn case(&self, id: &str, yaml: impl AsRef<[u8]>) -> &Reg {
+        let code = id.split('-').next().unwrap_or("X");
+        self.write(&format!("cases/{code}/{id}.yaml"), yaml)
+    }
+
+    /// Write `meetings/<id>.yaml`.
+    pub fn meeting(&self, id: &str, yaml: impl AsRef<[u8]>) -> &Reg {
+        self.write(&format!("meetings/{id}.yaml"), yaml)
+    }
+
+    pub fn remove(&self, rel: &str) -> &Reg {
+        std::fs::remove_file(self.path().join(rel)).expect("remove file");
+        self
+    }
+
+    /// Run `kbbt -C <root> ARGS…` from the root (so reported paths are relative to it).
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// As [`Reg::run`], with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = kbbt();
+        cmd.current_dir(self.path()).arg("-C").arg(self.path());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        run_cmd(cmd.args(args))
+    }
+
+    pub fn validate(&self) -> Run {
+        self.run(&["validate"])
+    }
+
+    /// A fingerprint of every file, folder and link below the root.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut files = BTreeMap::new();
+        walk(self.path(), self.path(), &mut files);
+        Snapshot(files)
+    }
+}
+
+/// The binary under test, with a clean environment for colour and a time limit.
+pub fn kbbt() -> Command {
+    let mut cmd = Command::cargo_bin("kbbt").expect("the kbbt binary is built");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("KBBT_CRASH_AT")
+        .timeout(Duration::from_secs(60));
+    cmd
+}
+
+pub fn run_cmd(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("run kbbt");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// Every entry below a folder, by relative path: a hash of a file's bytes, a link's target, or a folder mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot(pub BTreeMap<PathBuf, String>);
+
+fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
+        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() {
+            let target = std::fs::read_link(&p).unwrap_or_default();
+            out.insert(rel, format!("link {}", target.display()));
+        } else if meta.is_dir() {
+            out.insert(rel, "dir".into());
+            walk(root, &p, out);
+        } else {
+            let bytes = std::fs::read(&p).unwrap_or_default();
+            let mut h = DefaultHasher::new();
+            bytes.hash(&mut h);
+            out.insert(rel, format!("file {} {:016x}", bytes.len(), h.finish()));
+        }
+    }
+}
+
+impl Run {
+    /// The lines of stdout.
+    pub fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// The last line of stdout (the summary line of `validate`).
+    pub fn last_line(&self) -> Option<&str> {
+        self.stdout.lines().last()
+    }
+
+    /// Whether stdout has exactly this line.
+    pub fn has_line(&self, line: &str) -> bool {
+        self.stdout.lines().any(|l| l == line)
+    }
+
+    /// Assert that stdout has exactly this line.
+    #[track_caller]
+    pub fn assert_line(&self, line: &str) -> &Run {
+        assert!(
+            self.has_line(line),
+            "expected the line\n  {line}\nin stdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Assert that the finding line `line` is directly followed by `  hint: <hint>`.
+    #[track_caller]
+    pub fn assert_hint(&self, line: &str, hint: &str) -> &Run {
+        self.assert_line(line);
+        let lines = self.lines();
+        let want = format!("  hint: {hint}");
+        let ok = lines
+            .windows(2)
+            .any(|w| w[0] == line && w[1] == want.as_str());
+        assert!(
+            ok,
+            "expected the hint\n  {want}\nafter\n  {line}\nin stdout:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// The process ended by itself (no signal), with no panic.
+    #[track_caller]
+    pub fn assert_no_panic(&self) -> &Run {
+        assert!(
+            self.code != 101 && self.code != -1,
+            "kbbt crashed (exit {})\nstdout:\n{}\nstderr:\n{}",
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        assert!(
+            !self.stderr.contains("panicked"),
+            "kbbt panicked:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The number of errors and warnings in the text summary line.
+    pub fn summary(&self) -> Option<(usize, usize)> {
+        let last = self.stdout.lines().last()?;
+        let (e, w) = last.split_once(", ")?;
+        let num = |s: &str| s.split(' ').next()?.parse().ok();
+        Some((num(e)?, num(w)?))
+    }
+}
