@@ -145,7 +145,10 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
                 let msg = if err.loop_ancestor().is_some() {
                     "symbolic link loop: this link points at a folder that contains it".to_string()
                 } else {
-                    format!("cannot read: {err}")
+                    match err.io_error() {
+                        Some(io) => format!("cannot read: {io}"),
+                        None => "cannot read this entry".to_string(),
+                    }
                 };
                 findings.push(Finding::error("io", &p, Pos::NONE, msg));
             }

@@ -144,13 +144,48 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
 }
 
 /// The parser appends " at line L, column C" to its messages; the place is reported separately.
+/// Messages that speak of Rust types or parser internals are put in the register's terms.
 fn clean_message(m: &str) -> String {
-    let m = match m.rfind(" at line ") {
-        Some(i) => &m[..i],
-        None => m,
-    };
+    let mut m = m.trim();
+    if let Some(i) = m.rfind(" at line ") {
+        let tail = &m[i + " at line ".len()..];
+        let is_place = tail.split_once(", column ").is_some_and(|(l, c)| {
+            !l.is_empty() && !c.is_empty() && (l.to_owned() + c).bytes().all(|b| b.is_ascii_digit())
+        });
+        if is_place {
+            m = &m[..i];
+        }
+    }
     let m = m.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    m.trim().to_string()
+    if m.starts_with("cannot deserialize null into") {
+        return "a value is missing here".into();
+    }
+    if let Some(rest) = m.strip_prefix("budget breached: ") {
+        let what = rest.split([' ', '{']).next().unwrap_or(rest);
+        return match what {
+            "Aliases" | "Anchors" => {
+                "too many YAML aliases or anchors (register files need none)".into()
+            }
+            "Depth" => "the file is nested too deeply".into(),
+            "Nodes" | "Events" => "the file has too many values".into(),
+            "Documents" => "the file holds more than one YAML document".into(),
+            _ => format!("the file is too large or complex ({what})"),
+        };
+    }
+    for (rust, plain) in [
+        ("u32", "a whole number"),
+        ("u64", "a whole number"),
+        ("i64", "a whole number"),
+        ("usize", "a whole number"),
+    ] {
+        if m == format!("invalid {rust}") {
+            return format!("expected {plain}");
+        }
+    }
+    m.replace("Option<String>", "text")
+        .replace("use Option<", "")
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -136,7 +136,8 @@ impl Planner<'_> {
                     }
                 }
                 None => {
-                    let hint = suggest_str(&key.value, &platform.group_spellings())
+                    let hint = platform
+                        .suggest_group(&key.value)
                         .map(|s| format!("did you mean `{s}`?"));
                     self.err(key.pos, format!("unknown group `{}`", key.value), hint);
                 }
@@ -604,13 +605,7 @@ fn member_names(p: &crate::model::Platform) -> Vec<String> {
 
 /// The closest of `options` to `s`, if any is close enough to suggest.
 pub fn suggest_str(s: &str, options: &[String]) -> Option<String> {
-    let key = normalize(s);
-    options
-        .iter()
-        .map(|o| (crate::model::names::similarity(&key, &normalize(o)), o))
-        .filter(|(score, _)| *score >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, o)| o.clone())
+    crate::model::names::closest(s, options).map(str::to_string)
 }
 
 /// The register as it would be after the plan: touched cases replaced, new ones appended.

@@ -106,7 +106,6 @@ fn check_topic(ctx: &Ctx, f: &Path, t: &Sp<String>, out: &mut Vec<Finding>) {
 
 pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
     let p = &ctx.reg.platform.value;
-    let spellings = p.group_spellings();
     for (i, doc) in ctx.reg.cases.iter().enumerate() {
         let c = &doc.value;
         let f = &doc.path;
@@ -146,7 +145,9 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "write the group's name: `{}`",
                     p.groups[g].name.value
                 )),
-                None => did_you_mean(&c.group, &spellings),
+                None => p
+                    .suggest_group(&c.group)
+                    .map(|x| format!("did you mean `{x}`?")),
             };
             out.push(
                 Finding::error(
@@ -159,7 +160,8 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if stem != c.id.value {
+        // Only a well-formed id can name a file; a malformed one is reported above.
+        if stem != c.id.value && split_id(&c.id).is_some() {
             out.push(
                 Finding::warning(
                     "file-name",
@@ -375,7 +377,7 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if stem != m.id.value {
+        if stem != m.id.value && ok_id {
             out.push(
                 Finding::warning(
                     "file-name",

@@ -54,7 +54,7 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "history-meeting",
                         f,
                         e.action.pos,
-                        format!("a `{}` entry must name the meeting that decided it", e.action.value),
+                        format!("this `{}` entry must name the meeting that decided it", e.action.value),
                     )
                     .with_hint("add `meeting: <id>`, or use `seen` with a `source` when no meeting is recorded"),
                 ),

@@ -220,14 +220,18 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
                 .and_then(|m| reg.meetings[*m].value.date())
         });
         s.push_str(&format!(
-            "  {:<10}  {:<8} {:<8}{}\n",
-            date.map_or_else(|| "—".to_string(), |d| d.to_string()),
-            h.meeting.as_ref().map_or("", |m| m.value.as_str()),
-            h.action.value.as_str(),
-            h.note
-                .as_ref()
-                .or(h.source.as_ref())
-                .map_or(String::new(), |n| format!(" {n}"))
+            "{}\n",
+            format!(
+                "  {:<10}  {:<8} {:<8}{}",
+                date.map_or_else(|| "—".to_string(), |d| d.to_string()),
+                h.meeting.as_ref().map_or("", |m| m.value.as_str()),
+                h.action.value.as_str(),
+                h.note
+                    .as_ref()
+                    .or(h.source.as_ref())
+                    .map_or(String::new(), |n| format!(" {n}"))
+            )
+            .trim_end()
         ));
     }
     if let Some(p) = c.latest_progress(None) {

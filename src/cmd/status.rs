@@ -50,11 +50,16 @@ fn stated_notes(
                 },
                 |g| reg.platform.value.groups[g].name.value.clone(),
             );
-            let recorded = reg.meetings[m]
-                .value
-                .discrepancies
-                .iter()
-                .any(|d| d.value.field.value == x.field && d.value.stated == x.stated);
+            let recorded = reg.meetings[m].value.discrepancies.iter().any(|d| {
+                d.value.field.value == x.field
+                    && d.value.stated == x.stated
+                    && d.value.group.is_some() == x.group.is_some()
+                    && d.value
+                        .group
+                        .as_ref()
+                        .and_then(|g| reg.platform.value.group_index(g))
+                        == x.group
+            });
             format!(
                 "{who}: the minutes state {} {}, the register has {}{}",
                 x.field,

@@ -76,6 +76,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     lev.max(contains)
 }
 
+/// The closest of `options` to `s`, if any is close enough to suggest; ties go to the earlier option.
+pub fn closest<'a>(s: &str, options: &'a [String]) -> Option<&'a str> {
+    let key = normalize(s);
+    let mut best: Option<(f64, &str)> = None;
+    for o in options {
+        let score = similarity(&key, &normalize(o));
+        if score >= 0.5 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, o));
+        }
+    }
+    best.map(|(_, o)| o)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,6 +49,14 @@ impl Platform {
     pub fn display_name(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)
     }
+    /// The name of the group closest to a misspelt `s` (matched against names, codes and aliases).
+    pub fn suggest_group(&self, s: &str) -> Option<String> {
+        let spellings = self.group_spellings();
+        let hit = super::names::closest(s, &spellings)?;
+        let g = self.group_index(hit)?;
+        Some(self.groups[g].name.value.clone())
+    }
+
     /// Every spelling of a group a user may type, for suggestions.
     pub fn group_spellings(&self) -> Vec<String> {
         let mut v = Vec::new();

@@ -88,7 +88,7 @@ fn unclosed_bracket_is_a_syntax_error() {
 fn wrong_type_for_a_stated_count() {
     let r = Reg::standard();
     r.meeting("vm-2", VM2.replace("ongoing: 1", "ongoing: many"));
-    failing(&r).assert_line("meetings/vm-2.yaml:8:14: error: invalid u32");
+    failing(&r).assert_line("meetings/vm-2.yaml:8:14: error: expected a whole number");
 }
 
 #[test]
@@ -263,7 +263,6 @@ fn misspelt_group_suggests_the_name() {
 }
 
 #[test]
-#[ignore = "bug: a near-miss group in a case suggests the alias `交通`, which the same rule rejects"]
 fn misspelt_group_suggests_the_name_not_an_alias() {
     let r = Reg::minimal();
     r.case("TR-001", seen_case("TR-001", "捷運環狀線", "交通祖"));
@@ -407,7 +406,7 @@ fn history_entry_without_a_meeting() {
     );
     let out = failing(&r);
     out.assert_hint(
-        "cases/HW/HW-001.yaml:6:33: error: a `add` entry must name the meeting that decided it",
+        "cases/HW/HW-001.yaml:6:33: error: this `add` entry must name the meeting that decided it",
         "add `meeting: <id>`, or use `seen` with a `source` when no meeting is recorded",
     );
     assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
@@ -741,10 +740,13 @@ fn hostile_wrong_types() {
         rejects(&r, "cases/HW/HW-002.yaml", want, false);
     }
     for (text, want) in [
-        (VM2.replace("ongoing: 1", "ongoing: -1"), "invalid u32"),
+        (
+            VM2.replace("ongoing: 1", "ongoing: -1"),
+            "expected a whole number",
+        ),
         (
             VM2.replace("ongoing: 1", "ongoing: 99999999999999999999999"),
-            "invalid u32",
+            "expected a whole number",
         ),
         (
             VM2.replace("date: 2024-12-20", "date: 113-02-30"),
@@ -1008,7 +1010,6 @@ fn hostile_alias_bomb() {
 }
 
 #[test]
-#[ignore = "bug: an alias of the wrong type gives a message cut off at ` at line` (it ends in `(used`)"]
 fn alias_of_the_wrong_type_has_a_whole_message() {
     let r = Reg::minimal();
     r.case(
@@ -1057,7 +1058,6 @@ fn hostile_path_like_case_id() {
 }
 
 #[test]
-#[ignore = "bug: an id that is not a case id still gets the hint `rename the file to ../../x.yaml`"]
 fn no_rename_hint_for_an_id_that_is_not_a_case_id() {
     for id in ["../../x", "\"\""] {
         let r = Reg::minimal();
@@ -1072,7 +1072,6 @@ fn no_rename_hint_for_an_id_that_is_not_a_case_id() {
 }
 
 #[test]
-#[ignore = "bug: an empty required field says `cannot deserialize null into string; use Option<String>`"]
 fn empty_required_field_names_no_rust_types() {
     let r = Reg::standard();
     r.case("HW-001", HW001.replace("title: 長照資源共享平台", "title:"));
@@ -1259,11 +1258,11 @@ fn github_format_lines() {
         assert!(pattern.eval(l), "not a GitHub annotation: {l}");
     }
     assert!(annotations.contains(
-        &"::warning file=cases/HW/HW-001.yaml,line=1,col=5,title=kbbt file-name::file name `HW-001` differs from the case id `HW-1`%0Ahint: rename the file to HW-1.yaml"
+        &"::error file=cases/HW/HW-001.yaml,line=1,col=5,title=kbbt case-id::`HW-1` is not a case id%0Ahint: a case id is the group code, a dash and three or more digits, e.g. TR-012"
     ), "{}", out.stdout);
     assert_eq!(
         out.last_line(),
-        Some("kbbt validate: 4 errors, 1 warning"),
+        Some("kbbt validate: 4 errors, 0 warnings"),
         "{}",
         out.stdout
     );
