@@ -85,7 +85,11 @@ impl Timelines {
     /// A case's status just before and just after meeting `m` (held on `key`).
     pub fn around(&self, case: usize, m: usize, key: i32) -> (Option<Status>, Option<Status>) {
         let ev = &self.events[case];
-        let before = |e: &&Event| e.meeting != Some(m) && e.key < key;
+        // A `seen` entry observes a state rather than deciding one: on the meeting's own day it
+        // describes the case as the meeting found it, so it counts as before the meeting.
+        let before = |e: &&Event| {
+            e.meeting != Some(m) && (e.key < key || (e.key == key && e.action == Action::Seen))
+        };
         let b = fold(ev.iter().filter(before).map(|e| e.action));
         let a = fold(
             ev.iter()

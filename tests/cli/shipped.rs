@@ -44,7 +44,7 @@ fn vm3_adds_and_delists_are_the_minutes() {
     let diffs = m["stated_differences"].to_string();
     assert!(
         diffs.contains(
-            "totals: the minutes state ongoing 51, the register has 35 (a recorded discrepancy)"
+            "totals: the minutes state ongoing 51, the register has 36 (a recorded discrepancy)"
         ),
         "{diffs}"
     );
