@@ -16,6 +16,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
+    /// Language of labels and messages (default: from LC_ALL / LC_MESSAGES / LANG)
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -25,6 +29,37 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    #[value(name = "zh-TW", alias = "zh-tw", alias = "zh_TW")]
+    ZhTw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    /// Flat ODF text (.fodt), opened by LibreOffice and other office suites
+    Odt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Case,
+    Meeting,
+    Platform,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,4 +176,276 @@ pub enum Command {
         #[arg(long)]
         allow_out_of_order: bool,
     },
+    /// Print the decision section (決議事項) of a meeting in the minutes' own phrasing
+    Minutes {
+        /// A meeting id or file (vm-3, meetings/vm-3.yaml)
+        meeting: String,
+        /// Print the stated numbers where the register records a discrepancy
+        #[arg(long)]
+        as_published: bool,
+    },
+    /// The progress report (合作方案辦理情形) as Markdown, HTML or ODF text
+    Report {
+        /// Latest progress on or before this date (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Only this group (name, code or alias)
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Reminders: ongoing cases whose latest progress is old
+    Check {
+        #[command(subcommand)]
+        what: CheckCommand,
+    },
+    /// Bring outside data into the register
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Write a correctly formed new file with the next free id
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Print the JSON Schema of a file kind (for editors)
+    Schema { kind: SchemaKind },
+    /// Print a shell completion script
+    Completions { shell: Shell },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckCommand {
+    /// Ongoing cases whose latest progress is older than N months (exit 1 if any)
+    Stale {
+        #[arg(long, default_value_t = 6)]
+        months: u32,
+        /// Judge as of this date (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Only this group
+        #[arg(long)]
+        group: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add progress entries from a progress table (the report's tab-separated text, or CSV)
+    Progress {
+        file: PathBuf,
+        /// The date of the progress (default: the file's 資料時間 line)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Import the names that match and list the others, instead of refusing
+        #[arg(long)]
+        skip_unmatched: bool,
+        /// Print what would change and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A new case file: cases/<code>/<next id>.yaml
+    Case {
+        /// The group: name, code or alias
+        #[arg(long)]
+        group: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        lead: Option<String>,
+        /// A partner city (repeat for several)
+        #[arg(long = "partner")]
+        partners: Vec<String>,
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// The status it starts with: ongoing (recorded as `seen`). Proposals come from a
+        /// meeting's `propose` decisions, applied with `kbbt apply`
+        #[arg(long, default_value = "ongoing")]
+        status: String,
+        /// Where the facts come from
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// A new meeting file: meetings/<id>.yaml, with an empty decision block per group
+    Meeting {
+        /// One of the platform's levels, e.g. 副市長層級
+        #[arg(long)]
+        level: String,
+        /// The meeting's date (ROC accepted)
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// The id (default: the next number of the level's prefix, e.g. vm-7)
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+    },
+}
+
+/// The command line in a language: English as declared above, or with Traditional Chinese help.
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    if lang == crate::i18n::Lang::En {
+        return cmd;
+    }
+    localize(cmd.about("以 YAML 檔案保存合作平臺的案件登記簿：檢查、套用會議決議、產生報告"))
+}
+
+/// Help texts in Traditional Chinese, by subcommand name (about) and argument id (help).
+const ZH_ABOUT: &[(&str, &str)] = &[
+    ("validate", "檢查登記簿的每個檔案，並列出每個問題及其位置"),
+    ("status", "一場會議各組的統計及歷來累計"),
+    ("list", "依組別、狀態、城市、共同議題或文字查詢案件"),
+    ("show", "一件案件的資料卡：歷程及最新辦理情形"),
+    ("fmt", "將檔案改寫為標準格式"),
+    (
+        "apply",
+        "將一場會議的決議套用至案件檔（全部成功或全部不變）",
+    ),
+    ("minutes", "以會議紀錄的用語輸出決議事項"),
+    ("report", "合作方案辦理情形報告（Markdown、HTML 或 ODF）"),
+    ("check", "提醒：辦理情形過舊的持續列管案件"),
+    (
+        "stale",
+        "最新辦理情形早於 N 個月的持續列管案件（有則結束代碼為 1）",
+    ),
+    ("import", "匯入外部資料"),
+    (
+        "progress",
+        "由辦理情形表格（報告的 Tab 分隔文字或 CSV）新增辦理情形",
+    ),
+    ("new", "以下一個可用編號建立格式正確的新檔案"),
+    ("case", "新案件檔：cases/<代碼>/<編號>.yaml"),
+    ("meeting", "新會議檔：meetings/<編號>.yaml"),
+    ("schema", "輸出檔案類型的 JSON Schema（供編輯器使用）"),
+    ("completions", "輸出命令列自動完成腳本"),
+    ("man", "輸出使用手冊（roff）"),
+    ("help", "顯示說明"),
+];
+
+const ZH_HELP: &[(&str, &str)] = &[
+    ("apply.meeting", "會議檔，例如 meetings/vm-7.yaml"),
+    (
+        "minutes.meeting",
+        "會議編號或會議檔（vm-3、meetings/vm-3.yaml）",
+    ),
+    ("show.case", "案件編號、案名或別名"),
+    ("progress.file", "辦理情形表格檔（Tab 分隔文字或 CSV）"),
+    ("schema.kind", "檔案類型"),
+    ("completions.shell", "殼層"),
+    ("case.title", "案名"),
+    ("case.source", "資料來源"),
+    ("case.status", "起始狀態"),
+    ("meeting.level", "會議層級，例如 副市長層級"),
+    ("meeting.date", "會議日期（可用民國日期）"),
+    (
+        "meeting.id",
+        "會議編號（預設：該層級的下一個編號，例如 vm-7）",
+    ),
+    ("meeting.title", "會議名稱"),
+    (
+        "register",
+        "使用 DIR 的登記簿（預設：由目前資料夾往上找到的第一個 platform.yaml）",
+    ),
+    ("color", "何時使用色彩"),
+    (
+        "lang",
+        "標籤及訊息的語言（預設依 LC_ALL / LC_MESSAGES / LANG）",
+    ),
+    ("format", "輸出格式"),
+    ("group", "組別：名稱、代碼或別名（交通組、TR、交通）"),
+    ("meeting", "會議編號（預設：最近一場作成決議的會議）"),
+    (
+        "as_of",
+        "截至此日期（2024-12-31、113-12-31 或 113年12月31日）",
+    ),
+    ("by", "會議統計依組別（預設）或主辦城市分列"),
+    ("ascii", "只用 ASCII 字元畫表格"),
+    (
+        "status",
+        "狀態：proposed、ongoing、delisted、merged 或 replaced",
+    ),
+    ("lead", "主辦城市"),
+    ("partner", "合作城市（或主辦）"),
+    ("topic", "共同議題"),
+    ("text", "在案名、別名、備註及辦理情形中搜尋的文字"),
+    ("paths", "只處理這些檔案或資料夾"),
+    ("check", "只列出將變更之處（有則結束代碼為 1）"),
+    ("dry_run", "列出將變更之處及差異，不寫入任何檔案"),
+    ("accept_discrepancy", "數字不符時仍套用，並將差異記入會議檔"),
+    ("commit", "套用後以 git 提交變更的檔案"),
+    ("allow_dirty", "cases/ 或 meetings/ 有未提交的變更時仍套用"),
+    ("allow_out_of_order", "套用日期早於最近已套用會議的會議"),
+    ("as_published", "有記錄差異時輸出紀錄所載數字"),
+    ("output", "寫入此檔案而非標準輸出"),
+    ("months", "月數"),
+    (
+        "skip_unmatched",
+        "匯入對得上的案名，並列出對不上的，而非全部拒絕",
+    ),
+];
+
+fn localize(cmd: clap::Command) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let about = ZH_ABOUT.iter().find(|(n, _)| *n == name).map(|(_, a)| *a);
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("顯示說明"),
+        )
+        .mut_args(|a| {
+            let scoped = format!("{name}.{}", a.get_id());
+            let help = ZH_HELP
+                .iter()
+                .find(|(id, _)| *id == scoped)
+                .or_else(|| ZH_HELP.iter().find(|(id, _)| a.get_id() == *id))
+                .map(|(_, h)| *h);
+            let a = if a.is_positional() {
+                a.help_heading("參數")
+            } else {
+                a.help_heading("選項")
+            };
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    if let Some(a) = about {
+        cmd = cmd.about(a);
+    }
+    if cmd.get_version().is_some() {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("顯示版本")
+                .help_heading("選項"),
+        );
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for n in names {
+        cmd = cmd.mut_subcommand(n, localize);
+    }
+    cmd
 }

@@ -1,8 +1,20 @@
-use clap::Parser;
+use clap::FromArgMatches;
 use std::io::Write;
 
 fn main() {
-    let cli = kbbt::cli::Cli::parse();
+    // The language is known before parsing, so that `--help` is in it too.
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1).map(String::as_str))
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--lang=")));
+    let lang = match flag {
+        Some(l) => kbbt::i18n::from_locale(l),
+        None => kbbt::i18n::detect(None),
+    };
+    let matches = kbbt::cli::command(lang).get_matches();
+    let cli = kbbt::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let out = kbbt::cmd::run(&cli);
     // A closed pipe (`kbbt list | head`) is not an error worth a message.
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());

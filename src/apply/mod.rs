@@ -94,20 +94,24 @@ fn edit_case(text: &str, old: &Case, new: &Case) -> Result<String, String> {
     Ok(e.finish())
 }
 
-/// The comment line that points editors at the JSON Schema, for a new file at `rel`.
+/// The comment line that points editors at the JSON Schema, for a new file at `rel`: the nearest
+/// `schemas/` folder in the register or above it (an example register inside a repository uses the
+/// repository's), or nothing when there is none.
 pub fn schema_header(root: &Path, rel: &Path, kind: &str) -> String {
-    if !root
-        .join("schemas")
-        .join(format!("{kind}.schema.json"))
-        .is_file()
-    {
-        return String::new();
-    }
     let depth = rel.components().count().saturating_sub(1);
-    format!(
-        "# yaml-language-server: $schema={}schemas/{kind}.schema.json\n",
-        "../".repeat(depth)
-    )
+    for (up, dir) in root.ancestors().take(5).enumerate() {
+        if dir
+            .join("schemas")
+            .join(format!("{kind}.schema.json"))
+            .is_file()
+        {
+            return format!(
+                "# yaml-language-server: $schema={}schemas/{kind}.schema.json\n",
+                "../".repeat(depth + up)
+            );
+        }
+    }
+    String::new()
 }
 
 /// Turn a plan into file texts, each verified by re-parsing.

@@ -6,7 +6,7 @@ use crate::finding::Finding;
 use crate::index::Index;
 use crate::load::Register;
 use crate::tally::{Timelines, all_time, tally_meeting};
-use crate::yaml::Pos;
+use crate::yaml::{Pos, Sp};
 
 /// A stated number the register disagrees with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,24 @@ pub struct Mismatch {
 
 fn n(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+/// Stated numbers for the whole platform (totals line, all-time) against the register's.
+fn platform_wide(out: &mut Vec<Mismatch>, fields: &[(&'static str, Option<Sp<u32>>, usize)]) {
+    for &(field, stated, have) in fields {
+        if let Some(s) = stated
+            && s.value != n(have)
+        {
+            out.push(Mismatch {
+                group: None,
+                field,
+                stated: s.value,
+                register: n(have),
+                pos: s.pos,
+                cases: vec![],
+            });
+        }
+    }
 }
 
 /// Every stated number of meeting `m` that the register does not reproduce.
@@ -56,43 +74,20 @@ pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -
                 ("delist", tot.value.delist, t.total(|g| g.delist.len())),
                 ("ongoing", tot.value.ongoing, t.total(|g| g.ongoing.len())),
             ];
-            for (field, stated, have) in fields {
-                if let Some(s) = stated
-                    && s.value != n(have)
-                {
-                    out.push(Mismatch {
-                        group: None,
-                        field,
-                        stated: s.value,
-                        register: n(have),
-                        pos: s.pos,
-                        cases: vec![],
-                    });
-                }
-            }
+            platform_wide(&mut out, &fields);
         }
     }
     if let Some(at) = &meeting.all_time {
         let per = all_time(reg, idx, tl, meeting.date());
         let ever: usize = per.iter().map(|g| g.ever).sum();
         let done: usize = per.iter().map(|g| g.delisted).sum();
-        for (field, stated, have) in [
-            ("cases", at.value.cases, ever),
-            ("completed", at.value.completed, done),
-        ] {
-            if let Some(s) = stated
-                && s.value != n(have)
-            {
-                out.push(Mismatch {
-                    group: None,
-                    field,
-                    stated: s.value,
-                    register: n(have),
-                    pos: s.pos,
-                    cases: vec![],
-                });
-            }
-        }
+        platform_wide(
+            &mut out,
+            &[
+                ("cases", at.value.cases, ever),
+                ("completed", at.value.completed, done),
+            ],
+        );
     }
     out
 }

@@ -316,7 +316,6 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
 
     // What changed, per group, then the meeting's tallies.
     let mut out = String::new();
-    let st = env.style;
     out.push_str(&format!(
         "{} {} {}\n",
         if flags.dry_run {
@@ -324,7 +323,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         } else {
             "Applying"
         },
-        st.bold(&m.id.value),
+        m.id.value,
         m.title.value
     ));
     for (g, def) in pl.groups.iter().enumerate() {
@@ -411,6 +410,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                             String::from_utf8_lossy(&o.stderr).trim()
                         ),
                         code: 1,
+                        machine: false,
                     };
                 }
                 None => {
@@ -418,6 +418,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                         stdout: out,
                         stderr: "error: the files were written, but git could not be run\n".into(),
                         code: 1,
+                        machine: false,
                     };
                 }
             }

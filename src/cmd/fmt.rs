@@ -64,17 +64,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         finding::sort(&mut findings);
         return Outcome::fail(1, env.findings(&findings));
     };
-    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-    let wanted: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| {
-            let abs = env.args_dir.join(p);
-            let abs = abs.canonicalize().unwrap_or(abs);
-            abs.strip_prefix(&root)
-                .map(Path::to_path_buf)
-                .unwrap_or(abs)
-        })
-        .collect();
+    let wanted = env.rel_paths(paths);
     let mut changes = Vec::new();
     let wanted_file = |p: &Path| wanted.is_empty() || wanted.iter().any(|w| p.starts_with(w));
     let mut add = |r: Option<Result<FileChange, Finding>>| match r {

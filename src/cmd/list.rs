@@ -104,7 +104,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
     cases.sort_by_key(|c| order(c));
     if format == TableFormat::Json {
         let v: Vec<_> = cases.iter().map(|c| case_json(c)).collect();
-        return Outcome::ok(format!(
+        return Outcome::machine(format!(
             "{}\n",
             serde_json::to_string_pretty(&v).unwrap_or_default()
         ));
@@ -125,8 +125,8 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         ]);
     }
     match format {
-        TableFormat::Csv => Outcome::ok(t.csv()),
-        TableFormat::Markdown => Outcome::ok(t.markdown()),
+        TableFormat::Csv => Outcome::machine(t.csv()),
+        TableFormat::Markdown => Outcome::ok(t.markdown_in(env.style.lang)),
         _ => {
             let mut s = t.terminal(env.style);
             s.push_str(&format!(
@@ -170,7 +170,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     if format == CardFormat::Json {
         let mut v = case_json(c);
         v["file"] = json!(env.shown.join(&doc.path).display().to_string());
-        return Outcome::ok(format!(
+        return Outcome::machine(format!(
             "{}\n",
             serde_json::to_string_pretty(&v).unwrap_or_default()
         ));
@@ -179,7 +179,12 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     let mut s = format!("{} {}\n", st.bold(&c.id.value), st.bold(&c.title.value));
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
-            s.push_str(&format!("  {}{v}\n", st.dim(&format!("{k:<12}"))));
+            let k = crate::i18n::label(st.lang, k);
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+            s.push_str(&format!(
+                "  {}{v}\n",
+                st.dim(&format!("{k}{}", " ".repeat(pad)))
+            ));
         }
     };
     let join = |v: &[crate::yaml::Sp<String>]| {
@@ -188,7 +193,10 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
             .collect::<Vec<_>>()
             .join("、")
     };
-    field("status", c.status.value.to_string());
+    field(
+        "status",
+        crate::i18n::label(st.lang, c.status.value.as_str()),
+    );
     field("group", c.group.value.clone());
     field(
         "lead",
@@ -211,7 +219,10 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     );
     field("merged from", join(&c.merged_from));
     field("file", env.shown.join(&doc.path).display().to_string());
-    s.push_str(&format!("\n{}\n", st.bold("History")));
+    s.push_str(&format!(
+        "\n{}\n",
+        st.bold(&crate::i18n::label(st.lang, "History"))
+    ));
     for h in &c.history {
         let date = h.date.as_ref().map(|d| d.value).or_else(|| {
             h.meeting
@@ -235,23 +246,29 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         ));
     }
     if let Some(p) = c.latest_progress(None) {
+        let heading = format!("Latest progress, as of {}", p.as_of.value);
         s.push_str(&format!(
-            "\n{} {}\n",
-            st.bold("Latest progress, as of"),
-            p.as_of.value
+            "\n{}\n",
+            st.bold(&crate::i18n::line(st.lang, &heading))
         ));
         for line in p.text.lines() {
             s.push_str(&format!("  {line}\n"));
         }
     }
     if let Some(n) = &c.notes {
-        s.push_str(&format!("\n{}\n", st.bold("Notes")));
+        s.push_str(&format!(
+            "\n{}\n",
+            st.bold(&crate::i18n::label(st.lang, "Notes"))
+        ));
         for line in n.lines() {
             s.push_str(&format!("  {line}\n"));
         }
     }
     if !c.sources.is_empty() {
-        s.push_str(&format!("\n{}\n", st.bold("Sources")));
+        s.push_str(&format!(
+            "\n{}\n",
+            st.bold(&crate::i18n::label(st.lang, "Sources"))
+        ));
         for x in &c.sources {
             s.push_str(&format!("  {x}\n"));
         }

@@ -3,8 +3,14 @@
 //! Exit codes: 0 success, 1 the register or a meeting has problems, 2 the command line is wrong.
 
 mod apply;
+mod check_stale;
 mod fmt;
+mod import;
 mod list;
+mod meta;
+mod minutes;
+mod new;
+mod report;
 mod status;
 mod validate;
 
@@ -22,12 +28,22 @@ pub struct Outcome {
     pub stdout: String,
     pub stderr: String,
     pub code: i32,
+    /// Standard output is a machine format (JSON, CSV, annotations): never translated.
+    pub machine: bool,
 }
 
 impl Outcome {
     pub fn ok(stdout: String) -> Outcome {
         Outcome {
             stdout,
+            ..Outcome::default()
+        }
+    }
+    /// Output in a machine format (JSON, CSV): its text never changes with the language.
+    pub fn machine(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            machine: true,
             ..Outcome::default()
         }
     }
@@ -51,13 +67,49 @@ pub struct Env {
 }
 
 impl Env {
+    /// Command-line paths as paths relative to the register root (for filtering by file).
+    pub fn rel_paths(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        paths
+            .iter()
+            .map(|p| {
+                let abs = self.args_dir.join(p);
+                let abs = abs.canonicalize().unwrap_or(abs);
+                abs.strip_prefix(&root)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(abs)
+            })
+            .collect()
+    }
+
     pub fn findings(&self, f: &[Finding]) -> String {
         render::findings_text(f, &self.shown, self.style)
     }
 }
 
+/// Run the command; human-readable output is given in the user's language.
 pub fn run(cli: &Cli) -> Outcome {
+    let lang = crate::i18n::detect(cli.lang);
+    let mut out = run_in(cli, lang);
+    if !out.machine {
+        out.stdout = crate::i18n::text(lang, &out.stdout);
+    }
+    out.stderr = crate::i18n::text(lang, &out.stderr);
+    out
+}
+
+fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    // Commands that need no register.
+    match &cli.command {
+        Command::Completions { shell } => return meta::completions(*shell),
+        Command::Man => return meta::man(),
+        Command::Schema { kind } => return meta::schema(*kind),
+        _ => {}
+    }
     let root = match &cli.register {
         Some(dir) => {
             let d = cwd.join(dir);
@@ -105,7 +157,7 @@ pub fn run(cli: &Cli) -> Outcome {
         root,
         shown,
         args_dir: base.clone(),
-        style: Style { color, ascii },
+        style: Style { color, ascii, lang },
     };
     let mut note = String::new();
     if crate::write::needs_recovery(&env.root) {
@@ -155,6 +207,43 @@ pub fn run(cli: &Cli) -> Outcome {
         ),
         Command::Show { case, format } => list::show(&env, case, *format),
         Command::Fmt { check, paths } => fmt::run(&env, *check, paths),
+        Command::Minutes {
+            meeting,
+            as_published,
+        } => minutes::run(&env, meeting, *as_published),
+        Command::Report {
+            as_of,
+            group,
+            format,
+            output,
+        } => report::run(
+            &env,
+            as_of.as_deref(),
+            group.as_deref(),
+            *format,
+            output.as_deref(),
+        ),
+        Command::Check {
+            what:
+                crate::cli::CheckCommand::Stale {
+                    months,
+                    as_of,
+                    group,
+                },
+        } => check_stale::run(&env, *months, as_of.as_deref(), group.as_deref()),
+        Command::Import {
+            what:
+                crate::cli::ImportCommand::Progress {
+                    file,
+                    as_of,
+                    skip_unmatched,
+                    dry_run,
+                },
+        } => import::progress(&env, file, as_of.as_deref(), *skip_unmatched, *dry_run),
+        Command::New { what } => new::run(&env, what),
+        Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
+            unreachable!("handled above")
+        }
         Command::Apply {
             meeting,
             dry_run,
@@ -210,7 +299,8 @@ fn user_date(s: &str) -> Result<crate::model::Date, Outcome> {
 fn user_group(reg: &Register, s: &str) -> Result<usize, Outcome> {
     let p = &reg.platform.value;
     p.group_index(s).ok_or_else(|| {
-        let hint = crate::apply::plan::suggest_str(s, &p.group_spellings())
+        let hint = p
+            .suggest_group(s)
             .map(|x| format!("  hint: did you mean `{x}`?\n"))
             .unwrap_or_else(|| {
                 format!(

@@ -23,6 +23,14 @@ fn tally_json(reg: &Register, t: &GroupTally) -> serde_json::Value {
     })
 }
 
+/// The all-time numbers as table cells: cases, ongoing, delisted, replaced, merged, proposed.
+fn all_time_cells(a: &AllTime) -> [String; 6] {
+    [
+        a.ever, a.ongoing, a.delisted, a.replaced, a.merged, a.proposed,
+    ]
+    .map(|n| n.to_string())
+}
+
 fn all_time_json(a: &AllTime) -> serde_json::Value {
     json!({ "cases": a.ever, "ongoing": a.ongoing, "delisted": a.delisted, "replaced": a.replaced,
             "merged": a.merged, "proposed": a.proposed, "subcases": a.subcases })
@@ -145,7 +153,10 @@ pub fn run(
             sum(t, |g| g.ongoing.len())
         )
     });
-    let as_of_label = at_date.map_or_else(|| "now".to_string(), |d| d.to_string());
+    let as_of_label = at_date.map_or_else(
+        || crate::i18n::label(env.style.lang, "now"),
+        |d| d.to_string(),
+    );
 
     if format == TableFormat::Json {
         let meeting_json = m.map(|mi| {
@@ -177,7 +188,7 @@ pub fn run(
                 "total": all_time_json(&total_all),
             },
         });
-        return Outcome::ok(format!(
+        return Outcome::machine(format!(
             "{}\n",
             serde_json::to_string_pretty(&v).unwrap_or_default()
         ));
@@ -239,16 +250,9 @@ pub fn run(
     ]);
     at.numeric = vec![2, 3, 4, 5, 6, 7];
     let all_row = |name: String, code: String, a: &AllTime| {
-        vec![
-            name,
-            code,
-            a.ever.to_string(),
-            a.ongoing.to_string(),
-            a.delisted.to_string(),
-            a.replaced.to_string(),
-            a.merged.to_string(),
-            a.proposed.to_string(),
-        ]
+        let mut row = vec![name, code];
+        row.extend(all_time_cells(a));
+        row
     };
     for g in &groups {
         at.row(all_row(
@@ -258,7 +262,11 @@ pub fn run(
         ));
     }
     if groups.len() > 1 {
-        at.row(all_row("total".into(), String::new(), &total_all));
+        at.row(all_row(
+            crate::i18n::label(env.style.lang, "total"),
+            String::new(),
+            &total_all,
+        ));
     }
 
     let heading = m.map(|mi| {
@@ -290,27 +298,29 @@ pub fn run(
             for g in &groups {
                 let x = t.as_ref().map(|t| &t.groups[*g]);
                 let a = &all[*g];
-                c.row(vec![
-                    m.map_or(String::new(), |mi| reg.meetings[mi].value.id.value.clone()),
-                    p.groups[*g].name.value.clone(),
-                    p.groups[*g].code.value.clone(),
-                    x.map_or(String::new(), |x| x.add.len().to_string()),
-                    x.map_or(String::new(), |x| x.delist.len().to_string()),
-                    x.map_or(String::new(), |x| x.ongoing.len().to_string()),
-                    a.ever.to_string(),
-                    a.ongoing.to_string(),
-                    a.delisted.to_string(),
-                    a.replaced.to_string(),
-                    a.merged.to_string(),
-                    a.proposed.to_string(),
-                ]);
+                c.row(
+                    vec![
+                        m.map_or(String::new(), |mi| reg.meetings[mi].value.id.value.clone()),
+                        p.groups[*g].name.value.clone(),
+                        p.groups[*g].code.value.clone(),
+                        x.map_or(String::new(), |x| x.add.len().to_string()),
+                        x.map_or(String::new(), |x| x.delist.len().to_string()),
+                        x.map_or(String::new(), |x| x.ongoing.len().to_string()),
+                    ]
+                    .into_iter()
+                    .chain(all_time_cells(a))
+                    .collect(),
+                );
             }
-            Outcome::ok(c.csv())
+            Outcome::machine(c.csv())
         }
         TableFormat::Markdown => {
             let mut s = format!("# {}\n\n", p.name.value);
             if let (Some(h), Some(line)) = (&heading, &totals_line) {
-                s.push_str(&format!("## {h}\n\n{}\n{line}\n", mt.markdown()));
+                s.push_str(&format!(
+                    "## {h}\n\n{}\n{line}\n",
+                    mt.markdown_in(env.style.lang)
+                ));
                 for n in &notes {
                     s.push_str(&format!("\n> {n}\n"));
                 }
@@ -318,7 +328,7 @@ pub fn run(
             }
             s.push_str(&format!(
                 "## All time (as of {as_of_label})\n\n{}",
-                at.markdown()
+                at.markdown_in(env.style.lang)
             ));
             Outcome::ok(s)
         }
@@ -334,7 +344,10 @@ pub fn run(
                     s.push_str(&mt.terminal(st));
                     s.push_str(&format!("{line}\n"));
                     for n in &notes {
-                        s.push_str(&format!("{}\n", st.dim(&format!("note: {n}"))));
+                        s.push_str(&format!(
+                            "{}\n",
+                            st.dim(&crate::i18n::line(st.lang, &format!("note: {n}")))
+                        ));
                     }
                     if let (Some(t), [g]) = (&t, groups.as_slice()) {
                         for (label, v) in [
@@ -344,9 +357,15 @@ pub fn run(
                         ] {
                             for c in v {
                                 let c = &reg.cases[*c].value;
+                                let label = crate::i18n::label(st.lang, label);
+                                let pad = 9usize.saturating_sub(
+                                    unicode_width::UnicodeWidthStr::width(label.as_str()),
+                                );
                                 s.push_str(&format!(
-                                    "  {label:<9}{} {}\n",
-                                    c.id.value, c.title.value
+                                    "  {label}{}{} {}\n",
+                                    " ".repeat(pad),
+                                    c.id.value,
+                                    c.title.value
                                 ));
                             }
                         }
@@ -361,7 +380,10 @@ pub fn run(
             }
             s.push_str(&format!(
                 "{}\n",
-                st.bold(&format!("All time (as of {as_of_label})"))
+                st.bold(&crate::i18n::line(
+                    st.lang,
+                    &format!("All time (as of {as_of_label})")
+                ))
             ));
             s.push_str(&at.terminal(st));
             Outcome::ok(s)

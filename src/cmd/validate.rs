@@ -4,7 +4,7 @@ use super::{Env, Outcome};
 use crate::cli::FindingFormat;
 use crate::finding;
 use crate::render;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
     let (reg, mut findings) = crate::load::load(&env.root);
@@ -15,17 +15,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         findings.extend(crate::check::run(reg));
     }
     if !paths.is_empty() {
-        let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-        let wanted: Vec<PathBuf> = paths
-            .iter()
-            .map(|p| {
-                let abs = env.args_dir.join(p);
-                let abs = abs.canonicalize().unwrap_or(abs);
-                abs.strip_prefix(&root)
-                    .map(Path::to_path_buf)
-                    .unwrap_or(abs)
-            })
-            .collect();
+        let wanted = env.rel_paths(paths);
         findings.retain(|f| {
             wanted
                 .iter()
@@ -61,5 +51,6 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         stdout,
         stderr: String::new(),
         code,
+        machine: format != FindingFormat::Text,
     }
 }

@@ -77,6 +77,13 @@ pub struct GroupDecisions {
     pub relist: Vec<Sp<Ref>>,
 }
 
+impl GroupDecisions {
+    /// No decision at all (an empty block, as `kbbt new meeting` writes for each group).
+    pub fn is_empty(&self) -> bool {
+        *self == GroupDecisions::default()
+    }
+}
+
 /// A case a decision creates: a title, or a mapping with the title and more.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewCase {
@@ -336,6 +343,6 @@ impl Meeting {
 
     /// Whether the meeting decides anything about cases.
     pub fn has_decisions(&self) -> bool {
-        !self.decisions.0.is_empty()
+        self.decisions.0.iter().any(|(_, g)| !g.is_empty())
     }
 }

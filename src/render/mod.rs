@@ -1,7 +1,14 @@
 //! Rendering: findings as text, JSON or GitHub annotations; tables as terminal tables, Markdown or
 //! CSV. Pure: values in, strings out. Nothing here prints.
 
+pub mod html;
+pub mod minutes;
+pub mod odf;
+pub mod report;
+pub mod svg;
+
 use crate::finding::Finding;
+use crate::i18n::label;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table as Comfy, presets};
 use std::path::Path;
 
@@ -10,6 +17,8 @@ use std::path::Path;
 pub struct Style {
     pub color: bool,
     pub ascii: bool,
+    /// Language of labels and messages (machine formats ignore it).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Style {
@@ -37,17 +46,27 @@ pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String 
     let mut out = String::new();
     for f in findings {
         let sev = match f.severity {
-            crate::finding::Severity::Error => style.paint("error", "1;31"),
-            crate::finding::Severity::Warning => style.paint("warning", "1;33"),
+            crate::finding::Severity::Error => style.paint(&label(style.lang, "error"), "1;31"),
+            crate::finding::Severity::Warning => style.paint(&label(style.lang, "warning"), "1;33"),
         };
         let place = if f.pos.line == 0 {
             shown(base, &f.file)
         } else {
             format!("{}:{}:{}", shown(base, &f.file), f.pos.line, f.pos.col)
         };
-        out.push_str(&format!("{}: {sev}: {}\n", style.bold(&place), f.message));
+        let message = crate::i18n::line(style.lang, &f.message);
+        out.push_str(&format!("{}: {sev}: {message}\n", style.bold(&place)));
         if let Some(h) = &f.hint {
-            out.push_str(&format!("  {} {h}\n", style.paint("hint:", "36")));
+            let hint = crate::i18n::line(style.lang, h);
+            let sep = if style.lang == crate::i18n::Lang::En {
+                " "
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "  {}{sep}{hint}\n",
+                style.paint(&label(style.lang, "hint:"), "36")
+            ));
         }
     }
     out
@@ -146,7 +165,7 @@ impl Table {
             presets::UTF8_FULL_CONDENSED
         });
         t.set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(self.header.iter().map(Cell::new));
+        t.set_header(self.header.iter().map(|h| Cell::new(label(style.lang, h))));
         for r in &self.rows {
             t.add_row(r.iter().enumerate().map(|(i, s)| {
                 let c = Cell::new(s);
@@ -161,12 +180,17 @@ impl Table {
     }
 
     pub fn markdown(&self) -> String {
+        self.markdown_in(crate::i18n::Lang::En)
+    }
+
+    /// Markdown with the header labels in `lang`.
+    pub fn markdown_in(&self, lang: crate::i18n::Lang) -> String {
         let esc = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
         let mut out = format!(
             "| {} |\n",
             self.header
                 .iter()
-                .map(|h| esc(h))
+                .map(|h| esc(&label(lang, h)))
                 .collect::<Vec<_>>()
                 .join(" | ")
         );
@@ -243,6 +267,7 @@ mod tests {
         let s = t.terminal(Style {
             color: false,
             ascii: true,
+            ..Style::default()
         });
         let widths: Vec<usize> = s
             .lines()

@@ -1,0 +1,119 @@
+//! `kbbt check stale`: ongoing cases whose latest progress is older than N months.
+//!
+//! As of a date (default: today), a case ongoing on that date is stale when its latest progress on
+//! or before the date is dated before the date minus N months, or when it has no progress at all.
+//! Sub-cases report under their parent and are not checked on their own. Exit 1 when any case is
+//! stale, 0 when none is.
+
+use super::report::id_key;
+use super::{Env, Outcome, load_clean, user_date, user_group};
+use crate::index::Index;
+use crate::model::{Date, Status};
+use crate::tally::Timelines;
+use std::fmt::Write as _;
+
+/// The cut-off: `date` minus `months` (`None` when that is before the calendar's start).
+fn cutoff(date: Date, months: u32) -> Option<Date> {
+    date.0
+        .checked_sub_months(chrono::Months::new(months))
+        .map(Date)
+}
+
+pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> Outcome {
+    let reg = match load_clean(env) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let date = match as_of {
+        Some(s) => match user_date(s) {
+            Ok(d) => d,
+            Err(o) => return o,
+        },
+        None => Date(chrono::Local::now().date_naive()),
+    };
+    let groups: Vec<usize> = match group.map(|g| user_group(&reg, g)).transpose() {
+        Ok(Some(g)) => vec![g],
+        Ok(None) => (0..reg.platform.value.groups.len()).collect(),
+        Err(o) => return o,
+    };
+    let idx = Index::new(&reg);
+    let tl = Timelines::new(&reg, &idx);
+    let cut = cutoff(date, months);
+    let p = &reg.platform.value;
+    let st = env.style;
+    let mut out = String::new();
+    let (mut checked, mut stale) = (0, 0);
+    for g in groups {
+        let mut cases: Vec<usize> = (0..reg.cases.len())
+            .filter(|c| idx.case_group[*c] == Some(g) && reg.cases[*c].value.parent.is_none())
+            .filter(|c| tl.status_at(*c, date) == Some(Status::Ongoing))
+            .collect();
+        cases.sort_by_key(|c| id_key(&reg.cases[*c].value.id.value));
+        checked += cases.len();
+        let mut rows: Vec<(&str, String, &str)> = Vec::new();
+        for c in cases {
+            let case = &reg.cases[c].value;
+            let latest = case.latest_progress(Some(date)).map(|pr| pr.as_of.value);
+            let old = match (latest, cut) {
+                (None, _) => true,
+                (Some(d), Some(cut)) => d < cut,
+                (Some(_), None) => false,
+            };
+            if old {
+                stale += 1;
+                let when = latest.map_or_else(|| "無辦理情形".to_string(), |d| d.to_string());
+                rows.push((&case.id.value, when, &case.title.value));
+            }
+        }
+        if !rows.is_empty() {
+            let gd = &p.groups[g];
+            let _ = writeln!(
+                out,
+                "{}",
+                st.bold(&format!("{} ({})", gd.name.value, gd.code.value))
+            );
+            let w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+            for (id, when, title) in rows {
+                let _ = writeln!(out, "  {id:<w$}  {when}  {title}");
+            }
+        }
+    }
+    let since = cut.map_or_else(
+        || format!("{months} months before {date}"),
+        |c| format!("{c}, {months} months before {date}"),
+    );
+    if checked == 0 {
+        let _ = writeln!(out, "no ongoing cases on {date}");
+        Outcome::ok(out)
+    } else if stale == 0 {
+        let _ = writeln!(
+            out,
+            "no stale cases: all {checked} ongoing cases have progress on or after {since}"
+        );
+        Outcome::ok(out)
+    } else {
+        let _ = writeln!(
+            out,
+            "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none"
+        );
+        Outcome {
+            stdout: out,
+            code: 1,
+            ..Outcome::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cutoffs_follow_the_calendar() {
+        let d = |s: &str| crate::model::parse_date(s).expect("a date");
+        assert_eq!(cutoff(d("2025-12-31"), 6), Some(d("2025-06-30")));
+        assert_eq!(cutoff(d("2024-08-31"), 6), Some(d("2024-02-29")));
+        assert_eq!(cutoff(d("2025-12-31"), 0), Some(d("2025-12-31")));
+        assert_eq!(cutoff(d("2025-12-31"), u32::MAX), None);
+    }
+}

@@ -1,0 +1,510 @@
+//! `kbbt new case|meeting`: a correctly formed new file with the next free id.
+//!
+//! The new file is written in the canonical layout through the register's writer (locked, all or
+//! nothing), and only after the register with the new file has been checked: `kbbt validate` is clean
+//! on it right after (a file that would bring an error is refused). A new case starts `ongoing` with a
+//! `seen` history entry dated today and naming its source: `propose` and `add` are meeting decisions,
+//! which `kbbt apply` records from the meeting file.
+
+use super::{Env, Outcome, load_clean, user_date, user_group};
+use crate::apply::plan::{split_id, suggest_str};
+use crate::apply::{FileChange, schema_header};
+use crate::canon::{self, scalar};
+use crate::cli::NewCommand;
+use crate::finding::{self, Finding};
+use crate::index::{Index, Resolved};
+use crate::load::{Doc, Register};
+use crate::model::names::normalize;
+use crate::model::{Action, Case, Date, HistoryEntry, Meeting, Status};
+use crate::yaml::{self, Sp};
+use chrono::Datelike;
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub fn run(env: &Env, what: &NewCommand) -> Outcome {
+    let _lock = match crate::write::lock(&env.root, Duration::from_secs(5)) {
+        Ok(l) => l,
+        Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
+    };
+    let reg = match load_clean(env) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let planned = match what {
+        NewCommand::Case {
+            group,
+            title,
+            lead,
+            partners,
+            topics,
+            status,
+            source,
+        } => new_case(
+            &reg,
+            &CaseArgs {
+                group,
+                title,
+                lead: lead.as_deref(),
+                partners,
+                topics,
+                status,
+                source: source.as_deref(),
+            },
+        ),
+        NewCommand::Meeting {
+            level,
+            date,
+            id,
+            title,
+        } => new_meeting(&reg, level, date, id.as_deref(), title.as_deref()),
+    };
+    let (change, summary) = match planned {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    // The register with the new file must bring no new error, in it or elsewhere (a stated count).
+    let mut findings = match check_with(&reg, &change) {
+        Ok(f) => f,
+        Err(o) => return o,
+    };
+    let before: HashSet<(PathBuf, &str, String)> = crate::check::run(&reg)
+        .into_iter()
+        .filter(Finding::is_error)
+        .map(|f| (f.file, f.code, f.message))
+        .collect();
+    findings
+        .retain(|f| f.is_error() && !before.contains(&(f.file.clone(), f.code, f.message.clone())));
+    if !findings.is_empty() {
+        finding::sort(&mut findings);
+        return Outcome::fail(
+            1,
+            format!(
+                "{}error: the register would not validate with the new file; nothing was written\n",
+                env.findings(&findings)
+            ),
+        );
+    }
+    if let Err(e) = crate::write::commit(&env.root, std::slice::from_ref(&change)) {
+        return Outcome::fail(1, format!("error: {e}\n"));
+    }
+    Outcome::ok(format!(
+        "created {}: {summary}\n",
+        env.shown.join(&change.path).display()
+    ))
+}
+
+/// Every finding on the register with `change` added.
+fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outcome> {
+    let mut after = reg.clone();
+    let is_case = change.path.starts_with("cases");
+    let bad = |e: yaml::ParseError| {
+        Outcome::fail(
+            1,
+            format!(
+                "error: the new file would not parse ({}); nothing was written (please report this)\n",
+                e.message
+            ),
+        )
+    };
+    if is_case {
+        let value = yaml::parse::<Case>(&change.new).map_err(bad)?;
+        after.cases.push(Doc {
+            path: change.path.clone(),
+            text: change.new.clone(),
+            value,
+        });
+    } else {
+        let mut value = yaml::parse::<Meeting>(&change.new).map_err(bad)?;
+        value.fill_positions();
+        after.meetings.push(Doc {
+            path: change.path.clone(),
+            text: change.new.clone(),
+            value,
+        });
+    }
+    Ok(crate::check::run(&after))
+}
+
+fn usage(msg: String, hint: Option<String>) -> Outcome {
+    let mut s = format!("error: {msg}\n");
+    if let Some(h) = hint {
+        let _ = writeln!(s, "  hint: {h}");
+    }
+    Outcome::fail(2, s)
+}
+
+fn today() -> Date {
+    Date(chrono::Local::now().date_naive())
+}
+
+struct CaseArgs<'a> {
+    group: &'a str,
+    title: &'a str,
+    lead: Option<&'a str>,
+    partners: &'a [String],
+    topics: &'a [String],
+    status: &'a str,
+    source: Option<&'a str>,
+}
+
+/// A member city typed by a user: the platform's spelling, or a usage error with a suggestion.
+fn member(reg: &Register, s: &str, what: &str) -> Result<String, Outcome> {
+    let p = &reg.platform.value;
+    let names: Vec<String> = p.members.iter().map(|m| m.value.clone()).collect();
+    if let Some(m) = names.iter().find(|m| normalize(m) == normalize(s)) {
+        return Ok(m.clone());
+    }
+    Err(usage(
+        format!("unknown {what} `{s}`: not a member of {}", p.name.value),
+        Some(suggest_str(s, &names).map_or_else(
+            || format!("the members are {}", names.join(", ")),
+            |x| format!("did you mean `{x}`?"),
+        )),
+    ))
+}
+
+fn topic(reg: &Register, s: &str) -> Result<String, Outcome> {
+    let names: Vec<String> = reg
+        .platform
+        .value
+        .topics
+        .iter()
+        .map(|t| t.value.clone())
+        .collect();
+    if let Some(t) = names.iter().find(|t| normalize(t) == normalize(s)) {
+        return Ok(t.clone());
+    }
+    Err(usage(
+        format!("unknown topic `{s}`"),
+        Some(suggest_str(s, &names).map_or_else(
+            || {
+                if names.is_empty() {
+                    "the platform defines no topics (platform.yaml `topics:`)".to_string()
+                } else {
+                    format!("the topics are {}", names.join(", "))
+                }
+            },
+            |x| format!("did you mean `{x}`?"),
+        )),
+    ))
+}
+
+fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcome> {
+    let p = &reg.platform.value;
+    let g = user_group(reg, a.group)?;
+    let title = a.title.trim();
+    if title.is_empty() {
+        return Err(usage("the title is empty".into(), None));
+    }
+    match Status::parse(a.status.trim()) {
+        Some(Status::Ongoing) => {}
+        Some(Status::Proposed) => {
+            return Err(usage(
+                "a new case cannot start as `proposed` without its meeting".into(),
+                Some("a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked".into()),
+            ));
+        }
+        _ => {
+            return Err(usage(
+                format!("`{}` is not a status a new case can start with", a.status),
+                Some("use --status ongoing (recorded as `seen`); other statuses come from meeting decisions".into()),
+            ));
+        }
+    }
+    let Some(source) = a.source.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Err(usage(
+            "a new case needs --source: the document that shows it is tracked".into(),
+            Some("e.g. --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）".into()),
+        ));
+    };
+    let lead = a.lead.map(|l| member(reg, l, "lead city")).transpose()?;
+    let mut partners = Vec::new();
+    for x in a.partners {
+        let m = member(reg, x, "partner city")?;
+        if lead.as_ref() == Some(&m) {
+            return Err(usage(format!("`{m}` is both the lead and a partner"), None));
+        }
+        if !partners.contains(&m) {
+            partners.push(m);
+        }
+    }
+    let mut topics = Vec::new();
+    for t in a.topics {
+        let t = topic(reg, t)?;
+        if !topics.contains(&t) {
+            topics.push(t);
+        }
+    }
+    let idx = Index::new(reg);
+    let existing = match idx.resolver.resolve(title, Some(g)) {
+        Resolved::Found(i) => Some(i),
+        Resolved::Ambiguous(v) => v.first().copied(),
+        _ => None,
+    };
+    if let Some(i) = existing {
+        return Err(Outcome::fail(
+            1,
+            format!(
+                "error: {} already has a case of that name: {}\n  hint: a case is created once; record new facts in {}\n",
+                p.groups[g].name.value,
+                idx.resolver.describe(&[i]),
+                reg.cases[i].path.display()
+            ),
+        ));
+    }
+    let code = &p.groups[g].code.value;
+    let next = reg
+        .cases
+        .iter()
+        .filter_map(|c| split_id(&c.value.id))
+        .filter(|(c, _)| c == code)
+        .map(|(_, n)| n)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1);
+    let id = format!("{code}-{next:03}");
+    let path = PathBuf::from("cases").join(code).join(format!("{id}.yaml"));
+    let case = Case {
+        id: Sp::new(id.clone()),
+        title: Sp::new(title.to_string()),
+        aliases: Vec::new(),
+        group: Sp::new(p.groups[g].name.value.clone()),
+        lead: lead.map(Sp::new),
+        partners: partners.into_iter().map(Sp::new).collect(),
+        topics: topics.into_iter().map(Sp::new).collect(),
+        parent: None,
+        status: Sp::new(Status::Ongoing),
+        replaces: Vec::new(),
+        replaced_by: Vec::new(),
+        merged_into: None,
+        merged_from: Vec::new(),
+        history: vec![Sp::new(HistoryEntry {
+            date: Some(Sp::new(today())),
+            meeting: None,
+            action: Sp::new(Action::Seen),
+            note: None,
+            source: Some(source.to_string()),
+        })],
+        progress: Vec::new(),
+        sources: vec![source.to_string()],
+        notes: None,
+        kind: None,
+        summary: None,
+        approach: None,
+        benefits: None,
+        ministries: Vec::new(),
+        contact: None,
+    };
+    let text = canon::case(&case, &schema_header(&reg.root, &path, "case"));
+    let summary = format!("{id} {title} ({}, ongoing)", p.groups[g].name.value);
+    Ok((
+        FileChange {
+            path,
+            old: None,
+            new: text,
+        },
+        summary,
+    ))
+}
+
+/// `vm-7` → (`vm`, 7).
+fn split_meeting_id(id: &str) -> Option<(&str, u32)> {
+    let (prefix, n) = id.rsplit_once('-')?;
+    if prefix.is_empty() || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((prefix, n.parse().ok()?))
+}
+
+fn meeting_id_ok(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// How a level's meetings are numbered: in sequence, or by the (Gregorian or ROC) year of their date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Sequence,
+    Year,
+    RocYear,
+}
+
+/// The default id of a new meeting of `level` dated `date`, and how its number reads.
+fn default_id(reg: &Register, level: &str, date: Date) -> Result<(String, Numbering), Outcome> {
+    let mut prefixes: Vec<(String, usize, Option<Date>)> = Vec::new();
+    for m in &reg.meetings {
+        let m = &m.value;
+        if m.level.value != level {
+            continue;
+        }
+        if let Some((pre, _)) = split_meeting_id(&m.id) {
+            match prefixes.iter_mut().find(|(p, _, _)| p == pre) {
+                Some(e) => {
+                    e.1 += 1;
+                    e.2 = e.2.max(m.date());
+                }
+                None => prefixes.push((pre.to_string(), 1, m.date())),
+            }
+        }
+    }
+    prefixes.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
+    let prefix = match prefixes.first() {
+        Some((p, _, _)) => p.clone(),
+        None => match level {
+            "市長層級" => "m".to_string(),
+            "副市長層級" => "vm".to_string(),
+            _ => {
+                return Err(usage(
+                    format!("no meeting of level `{level}` yet, so there is no id to continue"),
+                    Some(
+                        "give the id with --id (lower-case letters, digits and '-', e.g. tf-1)"
+                            .into(),
+                    ),
+                ));
+            }
+        },
+    };
+    // Ids that are the year of their meeting (m-2019, dh-112) continue with this meeting's year.
+    let same: Vec<(u32, Option<Date>)> = reg
+        .meetings
+        .iter()
+        .filter_map(|m| {
+            let (p, n) = split_meeting_id(&m.value.id)?;
+            (p == prefix).then(|| (n, m.value.date()))
+        })
+        .collect();
+    // Meetings whose source lost the date say nothing about the numbering.
+    let dated: Vec<(u32, u32)> = same
+        .iter()
+        .filter_map(|(n, d)| d.map(|d| (*n, u32::try_from(d.0.year()).unwrap_or(0))))
+        .collect();
+    let numbering = if !dated.is_empty() && dated.iter().all(|(n, y)| n == y) {
+        Numbering::Year
+    } else if !dated.is_empty() && dated.iter().all(|(n, y)| *n == y.saturating_sub(1911)) {
+        Numbering::RocYear
+    } else {
+        Numbering::Sequence
+    };
+    let y = u32::try_from(date.0.year()).unwrap_or(0);
+    let n = match numbering {
+        Numbering::Year => y,
+        Numbering::RocYear => y.saturating_sub(1911),
+        Numbering::Sequence => same
+            .iter()
+            .map(|(n, _)| *n)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1),
+    };
+    Ok((format!("{prefix}-{n}"), numbering))
+}
+
+fn default_title(reg: &Register, level: &str, n: u32, numbering: Numbering, date: Date) -> String {
+    let name = &reg.platform.value.name.value;
+    let suffix = if level.ends_with("會議") {
+        ""
+    } else {
+        "會議"
+    };
+    match numbering {
+        Numbering::Sequence => format!("{name}第 {n} 次{level}{suffix}"),
+        Numbering::Year | Numbering::RocYear => {
+            format!("{name} {} 年度{level}{suffix}", date.0.year() - 1911)
+        }
+    }
+}
+
+fn new_meeting(
+    reg: &Register,
+    level: &str,
+    date: &str,
+    id: Option<&str>,
+    title: Option<&str>,
+) -> Result<(FileChange, String), Outcome> {
+    let p = &reg.platform.value;
+    let levels: Vec<String> = p.levels.iter().map(|l| l.value.clone()).collect();
+    let Some(level) = levels
+        .iter()
+        .find(|l| normalize(l) == normalize(level))
+        .cloned()
+    else {
+        return Err(usage(
+            format!("unknown meeting level `{level}`"),
+            Some(suggest_str(level, &levels).map_or_else(
+                || {
+                    if levels.is_empty() {
+                        "the platform lists no levels (platform.yaml `levels:`)".into()
+                    } else {
+                        format!("the levels are {}", levels.join(", "))
+                    }
+                },
+                |x| format!("did you mean `{x}`?"),
+            )),
+        ));
+    };
+    let date = user_date(date)?;
+    let (id, numbering) = match id {
+        Some(i) => {
+            let i = i.trim();
+            if !meeting_id_ok(i) {
+                return Err(usage(
+                    format!("`{i}` is not a meeting id"),
+                    Some("a meeting id is lower-case letters, digits and dashes, e.g. vm-7".into()),
+                ));
+            }
+            (i.to_string(), Numbering::Sequence)
+        }
+        None => default_id(reg, &level, date)?,
+    };
+    let idx = Index::new(reg);
+    if let Some(i) = idx.meeting_by_id.get(&id) {
+        return Err(Outcome::fail(
+            1,
+            format!(
+                "error: meeting `{id}` already exists ({})\n  hint: give another id with --id\n",
+                reg.meetings[*i].path.display()
+            ),
+        ));
+    }
+    let title = match title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => t.to_string(),
+        None => match split_meeting_id(&id) {
+            Some((_, n)) => default_title(reg, &level, n, numbering, date),
+            None => {
+                return Err(usage(
+                    format!("`{id}` has no number to build a title from"),
+                    Some("give the title with --title".into()),
+                ));
+            }
+        },
+    };
+    let path = PathBuf::from("meetings").join(format!("{id}.yaml"));
+    let mut text = schema_header(&reg.root, &path, "meeting");
+    let _ = writeln!(text, "id: {}", scalar(&id, false));
+    let _ = writeln!(text, "title: {}", scalar(&title, false));
+    let _ = writeln!(text, "level: {}", scalar(&level, false));
+    let _ = writeln!(text, "date: {date}");
+    if p.groups.is_empty() {
+        text.push_str("decisions: {}\n");
+    } else {
+        text.push_str("decisions:\n");
+        for g in &p.groups {
+            let _ = writeln!(text, "  {}: {{}}", scalar(&g.value.name, false));
+        }
+    }
+    Ok((
+        FileChange {
+            path,
+            old: None,
+            new: text,
+        },
+        format!("{id} {title} ({date})"),
+    ))
+}

@@ -1,0 +1,607 @@
+//! Languages of the human-readable output: English, and Traditional Chinese (zh-TW).
+//!
+//! kbbt composes its messages in English; for zh-TW, each finished line is matched against a catalogue of
+//! English templates (`{}` stands for a value) and rewritten from the Chinese template (`{0}`, `{1}` … name
+//! the values, since word order differs). Labels (table headers, card fields) are translated one by one.
+//! Machine formats (JSON, CSV) are never translated. A line with no template stays English, so a new
+//! message can never be lost, only untranslated.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    ZhTw,
+}
+
+/// `--lang` wins; else the first of LC_ALL, LC_MESSAGES, LANG that is set decides (zh_TW, zh-TW, zh_Hant).
+pub fn detect(flag: Option<crate::cli::Lang>) -> Lang {
+    match flag {
+        Some(crate::cli::Lang::ZhTw) => return Lang::ZhTw,
+        Some(crate::cli::Lang::En) => return Lang::En,
+        None => {}
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if v.is_empty() {
+                continue;
+            }
+            return from_locale(&v);
+        }
+    }
+    Lang::En
+}
+
+/// The language of a locale name such as `zh_TW.UTF-8`.
+pub fn from_locale(v: &str) -> Lang {
+    let v = v.to_ascii_lowercase().replace('-', "_");
+    if v.starts_with("zh_tw") || v.starts_with("zh_hant") {
+        Lang::ZhTw
+    } else {
+        Lang::En
+    }
+}
+
+/// Labels: table headers, card fields, severities.
+const LABELS: &[(&str, &str)] = &[
+    ("group", "組別"),
+    ("code", "代碼"),
+    ("add", "新增"),
+    ("delist", "解列"),
+    ("ongoing", "持續列管"),
+    ("cases", "案件數"),
+    ("delisted", "已解列"),
+    ("replaced", "已改列"),
+    ("merged", "已整併"),
+    ("proposed", "提案"),
+    ("lead", "主辦"),
+    ("partners", "合作"),
+    ("id", "編號"),
+    ("title", "案名"),
+    ("status", "狀態"),
+    ("total", "合計"),
+    ("(not stated)", "（未載明）"),
+    ("aliases", "別名"),
+    ("topics", "共同議題"),
+    ("parent", "母案"),
+    ("replaces", "取代"),
+    ("replaced by", "改列為"),
+    ("merged into", "併入"),
+    ("merged from", "併入自"),
+    ("file", "檔案"),
+    ("History", "歷程"),
+    ("Notes", "備註"),
+    ("Sources", "資料來源"),
+    ("error", "錯誤"),
+    ("warning", "警告"),
+    ("hint:", "提示："),
+    ("added", "新增"),
+    ("totals", "總計"),
+    ("now", "目前"),
+    ("all-time", "歷來"),
+    ("completed", "已完成"),
+    ("relist", "恢復列管"),
+    ("subcase", "子案"),
+    ("seen", "既有"),
+    ("propose", "提案"),
+    ("replace", "改列"),
+    ("merge", "整併"),
+    ("absorb", "併入"),
+    ("rename", "更名"),
+];
+
+/// Whole-line templates. Order matters where one template is a prefix of another: longer first.
+const LINES: &[(&str, &str)] = &[
+    // Summaries and command output.
+    (
+        "ok: {} cases and {} meetings checked, no problems",
+        "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
+    ),
+    ("{} errors, {} warnings", "{0} 個錯誤、{1} 個警告"),
+    ("{} error, {} warnings", "{0} 個錯誤、{1} 個警告"),
+    ("{} errors, {} warning", "{0} 個錯誤、{1} 個警告"),
+    ("{} error, {} warning", "{0} 個錯誤、{1} 個警告"),
+    ("{} cases", "共 {0} 案"),
+    ("{} case", "共 {0} 案"),
+    (
+        "delist {}, add {}, ongoing {}",
+        "解列 {0} 案、新增 {1} 案、持續列管 {2} 案",
+    ),
+    (
+        "tallies: delist {}, add {}, ongoing {}",
+        "統計：解列 {0} 案、新增 {1} 案、持續列管 {2} 案",
+    ),
+    ("All time (as of {})", "歷來累計（截至 {0}）"),
+    ("Latest progress, as of {}", "最新辦理情形（資料時間 {0}）"),
+    (
+        "note: {}: the minutes state {} {}, the register has {} (a recorded discrepancy)",
+        "說明：{0}：紀錄載明 {1} {2} 案，登記簿為 {3} 案（已記錄之差異）",
+    ),
+    (
+        "note: {}: the minutes state {} {}, the register has {} (not recorded: run kbbt validate)",
+        "說明：{0}：紀錄載明 {1} {2} 案，登記簿為 {3} 案（未記錄，請執行 kbbt validate）",
+    ),
+    ("Applying {}", "套用 {0}"),
+    ("Would apply {}", "將套用 {0}"),
+    (
+        "{} files changed ({} new)",
+        "已變更 {0} 個檔案（其中新增 {1} 個）",
+    ),
+    (
+        "dry run: {} files would change ({} new); nothing was written",
+        "試行：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
+    ),
+    (
+        "{} is already applied: every decision is in the case histories; nothing to do",
+        "{0} 已套用：各項決議均已載入案件歷程，無須變更",
+    ),
+    ("committed", "已提交（git commit）"),
+    ("recorded discrepancy: {}", "已記錄差異：{0}"),
+    ("no meeting with decisions", "沒有作成決議的會議"),
+    (
+        "no meeting with decisions on or before {}",
+        "{0} 以前沒有作成決議的會議",
+    ),
+    ("would reformat {}", "將重新排版 {0}"),
+    ("reformatted {}", "已重新排版 {0}"),
+    ("{} files reformatted", "已重新排版 {0} 個檔案"),
+    ("{} file reformatted", "已重新排版 {0} 個檔案"),
+    (
+        "all files are in the canonical layout",
+        "所有檔案均已符合標準格式",
+    ),
+    (
+        "{} of {} ongoing cases are stale: their latest progress is before {}, {} months before {}, or they have none",
+        "持續列管的 {1} 案中有 {0} 案辦理情形過舊：最新辦理情形早於 {2}（{4} 前 {3} 個月），或尚無辦理情形",
+    ),
+    (
+        "no stale cases: all {} ongoing cases have progress on or after {}, {} months before {}",
+        "沒有辦理情形過舊的案件：持續列管的 {0} 案均有 {1}（{3} 前 {2} 個月）以後的辦理情形",
+    ),
+    ("no ongoing cases on {}", "{0} 沒有持續列管的案件"),
+    // Errors of commands.
+    (
+        "error: {}; nothing was written",
+        "錯誤：{0}；未寫入任何檔案",
+    ),
+    (
+        "the register has problems; run `kbbt validate` for all of them",
+        "登記簿有問題，請執行 `kbbt validate` 查看全部",
+    ),
+    (
+        "no register here: no platform.yaml in this folder or any folder above it",
+        "此處沒有登記簿：本資料夾及其上層均無 platform.yaml",
+    ),
+    (
+        "run kbbt inside a register, or point at one with -C DIR",
+        "請在登記簿內執行 kbbt，或以 -C DIR 指定",
+    ),
+    (
+        "`{}` is not a register (it has no platform.yaml)",
+        "`{0}` 不是登記簿（沒有 platform.yaml）",
+    ),
+    ("{} decisions cannot be applied", "{0} 項決議無法套用"),
+    ("1 decision cannot be applied", "1 項決議無法套用"),
+    (
+        "the stated counts disagree with the register",
+        "紀錄所載數字與登記簿不符",
+    ),
+    ("the meeting is out of order", "會議順序錯誤"),
+    (
+        "another kbbt is changing this register (it holds {}); try again when it has finished",
+        "另一個 kbbt 正在修改此登記簿（持有 {0}），請待其完成後再試",
+    ),
+    (
+        "uncommitted changes in the register ({})",
+        "登記簿有尚未提交的變更（{0}）",
+    ),
+    (
+        "commit or stash them first, or use --allow-dirty",
+        "請先提交或暫存，或使用 --allow-dirty",
+    ),
+    ("unknown meeting `{}`", "未知的會議 `{0}`"),
+    ("no case `{}`", "沒有案件 `{0}`"),
+    ("`{}` is ambiguous", "`{0}` 有多種可能"),
+    ("it could be {}; give the id", "可能是 {0}；請寫案件編號"),
+    (
+        "`kbbt list --text …` searches titles, notes and progress",
+        "`kbbt list --text …` 可搜尋案名、備註及辦理情形",
+    ),
+    ("the groups are {}", "組別有：{0}"),
+    // Findings.
+    ("unknown group `{}`", "未知的組別 `{0}`"),
+    ("write the group's name: `{}`", "請寫組別名稱：`{0}`"),
+    ("did you mean `{}`?", "是否指 `{0}`？"),
+    ("did you mean {}?", "是否指 {0}？"),
+    (
+        "`{}` is not a member of the platform",
+        "`{0}` 不是本平臺的成員",
+    ),
+    ("unknown topic `{}`", "未知的共同議題 `{0}`"),
+    ("`{}` is not a case id", "`{0}` 不是案件編號"),
+    (
+        "a case id is the group code, a dash and three or more digits, e.g. TR-012",
+        "案件編號為組別代碼、連字號及三位以上數字，例如 TR-012",
+    ),
+    (
+        "case id `{}` does not start with `{}-`, the code of {}",
+        "案件編號 `{0}` 未以 {2} 的代碼 `{1}-` 開頭",
+    ),
+    (
+        "case id `{}` is also used by {}",
+        "案件編號 `{0}` 亦用於 {1}",
+    ),
+    (
+        "meeting id `{}` is also used by {}",
+        "會議編號 `{0}` 亦用於 {1}",
+    ),
+    (
+        "file name `{}` differs from the case id `{}`",
+        "檔名 `{0}` 與案件編號 `{1}` 不同",
+    ),
+    (
+        "file name `{}` differs from the meeting id `{}`",
+        "檔名 `{0}` 與會議編號 `{1}` 不同",
+    ),
+    ("rename the file to {}", "請將檔案改名為 {0}"),
+    ("the title is empty", "案名空白"),
+    (
+        "`{}` is both the lead and a partner",
+        "`{0}` 同時列為主辦及合作城市",
+    ),
+    (
+        "{} `{}` is not a case of the register",
+        "{0} `{1}` 不是登記簿中的案件",
+    ),
+    (
+        "`{}` is its own ancestor through `parent`",
+        "`{0}` 經由 `parent` 成為自己的上層案件",
+    ),
+    (
+        "{} lists `{}` in {}, but {} does not list {} in {}",
+        "{0} 的 {2} 列有 `{1}`，但 {3} 的 {5} 未列 {4}",
+    ),
+    (
+        "{} is merged into `{}`, but {} does not list it in merged_from",
+        "{0} 已併入 `{1}`，但 {2} 的 merged_from 未列此案",
+    ),
+    (
+        "{} has merged_into but its status is {}",
+        "{0} 有 merged_into，但狀態為 {1}",
+    ),
+    ("`{}` is not a meeting id", "`{0}` 不是會議編號"),
+    (
+        "a meeting id is lower-case letters, digits and dashes, e.g. vm-3",
+        "會議編號為小寫英文字母、數字及連字號，例如 vm-3",
+    ),
+    ("unknown meeting level `{}`", "未知的會議層級 `{0}`"),
+    (
+        "meeting {} has no date; it is ordered before every dated meeting",
+        "會議 {0} 沒有日期，排在所有有日期的會議之前",
+    ),
+    ("unknown discrepancy field `{}`", "未知的差異欄位 `{0}`"),
+    (
+        "{} has no history entry that sets its status",
+        "{0} 的歷程中沒有決定其狀態的紀錄",
+    ),
+    (
+        "add the decision that listed it, or `{ action: seen, source: … }` when no document records one",
+        "請補上列管該案的決議；若無文件記載，請寫 `{ action: seen, source: … }`",
+    ),
+    (
+        "status is `{}`, but the last decision in history (`{}`, line {}) makes it `{}`",
+        "狀態為 `{0}`，但歷程最後一項決議（`{1}`，第 {2} 行）使其為 `{3}`",
+    ),
+    (
+        "this `{}` entry must name the meeting that decided it",
+        "此 `{0}` 紀錄須寫明作成決議的會議",
+    ),
+    (
+        "add `meeting: <id>`, or use `seen` with a `source` when no meeting is recorded",
+        "請加上 `meeting: <編號>`；若無會議紀錄，請用 `seen` 並寫明 `source`",
+    ),
+    (
+        "date {} differs from the date of {} ({})",
+        "日期 {0} 與 {1} 的日期（{2}）不同",
+    ),
+    (
+        "history entries are not in date order (oldest first)",
+        "歷程未依日期由舊至新排列",
+    ),
+    (
+        "{} decides to {}, but no case history records it",
+        "{0} 決議 {1}，但沒有案件歷程記載",
+    ),
+    ("run `kbbt apply {}`", "請執行 `kbbt apply {0}`"),
+    (
+        "history records `{}` at {}, but {} has no such decision about {}",
+        "歷程記載 {1} 的 `{0}`，但 {2} 沒有關於 {3} 的此項決議",
+    ),
+    (
+        "{}: {} states {} {}, the register has {} ({})",
+        "{0}：{1} 載明 {3} {2} 案，登記簿為 {4} 案（{5}）",
+    ),
+    (
+        "{}: {} states {} {}, the register has {}",
+        "{0}：{1} 載明 {3} {2} 案，登記簿為 {4} 案",
+    ),
+    (
+        "{}: {} states {} {}, the register would have {}: {}",
+        "{0}：{1} 載明 {3} {2} 案，套用後登記簿將為 {4} 案：{5}",
+    ),
+    (
+        "{}: {} states {} {}, the register would have {}",
+        "{0}：{1} 載明 {3} {2} 案，套用後登記簿將為 {4} 案",
+    ),
+    (
+        "correct the cases, or record it under `discrepancies:` ({})",
+        "請更正案件，或記入 `discrepancies:`（{0}）",
+    ),
+    (
+        "check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file",
+        "請檢查決議；或以 --accept-discrepancy 套用，並將差異記入會議檔",
+    ),
+    (
+        "recorded discrepancy for {} {} says the register has {}, but it now has {}",
+        "{0} {1} 已記錄的差異載明登記簿為 {2} 案，但目前為 {3} 案",
+    ),
+    (
+        "update `register: {}` and its note, or correct the cases",
+        "請更新 `register: {0}` 及其說明，或更正案件",
+    ),
+    (
+        "recorded discrepancy ({} {} stated {}) no longer holds: the register agrees with the stated number",
+        "已記錄的差異（{0} {1} 載明 {2}）已不成立：登記簿與所載數字相符",
+    ),
+    ("remove the entry", "請刪除此項"),
+    ("unknown case `{}` in {}", "{1}沒有案件 `{0}`"),
+    ("unknown case `{}`", "沒有案件 `{0}`"),
+    ("ambiguous case `{}` in {}", "{1}的案件 `{0}` 有多種可能"),
+    ("ambiguous case `{}`", "案件 `{0}` 有多種可能"),
+    (
+        "it could be {}; write the case id instead",
+        "可能是 {0}；請改寫案件編號",
+    ),
+    ("case `{}` is not in {}", "案件 `{0}` 不屬於{1}"),
+    (
+        "it is {} of another group; write its id, or move the decision",
+        "這是其他組別的 {0}；請寫其編號，或移至該組的決議",
+    ),
+    (
+        "cannot {} {} 「{}」: it is {}, not {}",
+        "無法 {0} {1} 「{2}」：其狀態為 {3}，而非 {4}",
+    ),
+    (
+        "group `{}` has two decision blocks (`{}` is the same group as an earlier key)",
+        "組別 `{0}` 有兩段決議（`{1}` 與前一鍵為同一組別）",
+    ),
+    (
+        "sub-case 「{}」 names no `parent`",
+        "子案「{0}」未寫明 `parent`",
+    ),
+    (
+        "write { parent: <the parent case>, title: … }",
+        "請寫 { parent: <母案>, title: … }",
+    ),
+    (
+        "id `{}` is already used by 「{}」",
+        "編號 `{0}` 已由「{1}」使用",
+    ),
+    (
+        "leave `id` out to take the group's next free id",
+        "省略 `id` 即使用該組下一個可用編號",
+    ),
+    ("unknown case id `{}`", "沒有案件編號 `{0}`"),
+    (
+        "`parent` belongs in `subcases`, not in `add` or `propose`",
+        "`parent` 應寫於 `subcases`，不應寫於 `add` 或 `propose`",
+    ),
+    ("{} cannot be merged into itself", "{0} 不能併入自己"),
+    (
+        "`{}` is not an id of {} (write {}-NNN)",
+        "`{0}` 不是 {1} 的編號（請寫 {2}-NNN）",
+    ),
+    (
+        "{} ({}) is older than {}, already applied ({})",
+        "{0}（{1}）早於已套用的 {2}（{3}）",
+    ),
+    (
+        "use --allow-out-of-order if this is intended",
+        "若確為如此，請使用 --allow-out-of-order",
+    ),
+    ("file is empty", "檔案是空的"),
+    (
+        "file is too large ({} bytes; the limit is {} bytes)",
+        "檔案過大（{0} 位元組；上限 {1} 位元組）",
+    ),
+    (
+        "file is not valid UTF-8 (byte {} at offset {})",
+        "檔案不是有效的 UTF-8（位置 {1} 的位元組 {0}）",
+    ),
+    (
+        "save the file as UTF-8 (register files are UTF-8 YAML)",
+        "請以 UTF-8 儲存（登記簿檔案為 UTF-8 YAML）",
+    ),
+    (
+        "symbolic link loop: this link points at a folder that contains it",
+        "符號連結迴圈：此連結指向包含它的資料夾",
+    ),
+    ("a value is missing here", "此處缺少值"),
+    ("expected a whole number", "應為整數"),
+    (
+        "too many YAML aliases or anchors (register files need none)",
+        "YAML 別名或錨點過多（登記簿檔案不需使用）",
+    ),
+    ("the file is nested too deeply", "檔案巢狀層次過深"),
+    ("the file has too many values", "檔案的值過多"),
+    (
+        "unknown field `{}`, expected one of {}",
+        "未知的欄位 `{0}`，可用的欄位：{1}",
+    ),
+    (
+        "unknown field `{}`, there are no fields",
+        "未知的欄位 `{0}`",
+    ),
+    (
+        "unknown variant `{}`, expected one of {}",
+        "未知的值 `{0}`，可用的值：{1}",
+    ),
+    ("missing field `{}`", "缺少欄位 `{0}`"),
+    ("duplicate mapping key: {}", "重複的鍵：{0}"),
+    (
+        "not reformatted: it has comments that the canonical layout would drop",
+        "未重新排版：檔案內的註解會因標準格式而遺失",
+    ),
+    (
+        "move the comments to the top of the file, or into a `note`",
+        "請將註解移至檔案開頭，或改寫為 `note`",
+    ),
+    (
+        "cannot edit this file in place: {}",
+        "無法就地修改此檔案：{0}",
+    ),
+    (
+        "run `kbbt fmt` on it, then apply again",
+        "請先對其執行 `kbbt fmt`，再套用一次",
+    ),
+];
+
+/// One label in the language (unknown labels stay as they are).
+pub fn label(lang: Lang, en: &str) -> String {
+    if lang == Lang::En {
+        return en.to_string();
+    }
+    LABELS
+        .iter()
+        .find(|(e, _)| *e == en)
+        .map_or_else(|| en.to_string(), |(_, z)| (*z).to_string())
+}
+
+/// Match `s` against an English template; the values, in order.
+fn matches<'a>(template: &str, s: &'a str) -> Option<Vec<&'a str>> {
+    let pieces: Vec<&str> = template.split("{}").collect();
+    let mut rest = s.strip_prefix(pieces[0])?;
+    let mut values = Vec::with_capacity(pieces.len() - 1);
+    for (k, piece) in pieces.iter().enumerate().skip(1) {
+        let last = k == pieces.len() - 1;
+        let at = if last {
+            if piece.is_empty() {
+                rest.len()
+            } else {
+                rest.strip_suffix(piece).map(str::len)?
+            }
+        } else {
+            rest.find(piece)?
+        };
+        let value = &rest[..at];
+        if value.is_empty() {
+            return None;
+        }
+        values.push(value);
+        rest = &rest[at + piece.len()..];
+    }
+    (pieces.len() > 1 || rest.is_empty()).then_some(values)
+}
+
+/// Fill a Chinese template; a value that is itself a label (`ongoing`, `totals`) is translated too.
+fn fill(lang: Lang, template: &str, values: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (i, v) in values.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &label(lang, v));
+    }
+    out
+}
+
+/// One finished line (or message) in the language; a line no template matches stays as it is.
+pub fn line(lang: Lang, s: &str) -> String {
+    if lang == Lang::En {
+        return s.to_string();
+    }
+    for (en, zh) in LINES {
+        if !en.contains("{}") {
+            if s == *en {
+                return (*zh).to_string();
+            }
+            continue;
+        }
+        if let Some(values) = matches(en, s) {
+            return fill(lang, zh, &values);
+        }
+    }
+    s.to_string()
+}
+
+/// Translate human-readable output line by line, keeping indentation and the `error: ` / `warning: ` /
+/// `hint: ` / `note: ` prefixes' meaning.
+pub fn text(lang: Lang, s: &str) -> String {
+    if lang == Lang::En {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for l in s.split_inclusive('\n') {
+        let (body, nl) = l.strip_suffix('\n').map_or((l, ""), |b| (b, "\n"));
+        let trimmed = body.trim_start();
+        let indent = &body[..body.len() - trimmed.len()];
+        let translated = if let Some(m) = trimmed.strip_prefix("hint: ") {
+            format!("{}{}", label(lang, "hint:"), line(lang, m))
+        } else if let Some(m) = trimmed.strip_prefix("error: ") {
+            format!("{}：{}", label(lang, "error"), line(lang, m))
+        } else {
+            line(lang, trimmed)
+        };
+        out.push_str(indent);
+        out.push_str(&translated);
+        out.push_str(nl);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_reorder_values() {
+        assert_eq!(
+            line(
+                Lang::ZhTw,
+                "case id `HW-1` does not start with `TR-`, the code of 交通組"
+            ),
+            "案件編號 `HW-1` 未以 交通組 的代碼 `TR-` 開頭"
+        );
+        assert_eq!(
+            line(Lang::ZhTw, "delist 24, add 12, ongoing 51"),
+            "解列 24 案、新增 12 案、持續列管 51 案"
+        );
+        assert_eq!(
+            line(Lang::ZhTw, "2 errors, 0 warnings"),
+            "2 個錯誤、0 個警告"
+        );
+        assert_eq!(
+            line(Lang::ZhTw, "捷運萬大-中和-樹林線"),
+            "捷運萬大-中和-樹林線"
+        );
+        assert_eq!(
+            line(Lang::En, "2 errors, 0 warnings"),
+            "2 errors, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn text_keeps_indentation_and_prefixes() {
+        assert_eq!(
+            text(
+                Lang::ZhTw,
+                "error: unknown meeting `vm-9`\n  hint: did you mean `vm-1`?\n"
+            ),
+            "錯誤：未知的會議 `vm-9`\n  提示：是否指 `vm-1`？\n"
+        );
+    }
+
+    #[test]
+    fn locales() {
+        assert_eq!(from_locale("zh_TW.UTF-8"), Lang::ZhTw);
+        assert_eq!(from_locale("zh-Hant-TW"), Lang::ZhTw);
+        assert_eq!(from_locale("zh_CN.UTF-8"), Lang::En);
+        assert_eq!(from_locale("C.UTF-8"), Lang::En);
+    }
+}

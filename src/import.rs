@@ -1,0 +1,1312 @@
+//! Progress tables (合作方案辦理情形) read into rows, and progress entries inserted into case files.
+//!
+//! Pure: text in, values or text out. A table is the report's tab-separated text (group headings such
+//! as 「(一) 交通組」, a header row 「方案名稱 / 最新辦理情形」 repeated after every page break, rows
+//! wrapped across page breaks, HTML list markup in the cells, a 「資料時間：114 年 12 月 31 日」 line) or a
+//! CSV with the same columns. [`parse`] turns it into rows of (group heading, name, plain text);
+//! [`plain_text`] is the cell-to-text rule; [`plan`] matches the rows to cases and computes the new
+//! text of each case file, by a minimal edit ([`insert_progress`]) verified by re-parsing.
+
+use crate::apply::{CASE_KEYS, FileChange};
+use crate::canon;
+use crate::finding::Finding;
+use crate::index::{Index, Resolved};
+use crate::load::Register;
+use crate::model::{Case, Date, Progress, parse_date};
+use crate::yaml::{self, Pos, Sp};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The largest table accepted, in bytes (the real report is about 150 kB).
+pub const MAX_TABLE_BYTES: usize = 32 * 1024 * 1024;
+
+/// A table read from a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// The date of the 「資料時間」 line, if the table has one.
+    pub as_of: Option<Date>,
+    pub rows: Vec<Row>,
+}
+
+/// One case's row, with its continuation rows joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The 1-based line where the row starts.
+    pub line: usize,
+    /// The group heading (or `組別` column) the row is under, as written, without its numbering.
+    pub group: Option<String>,
+    /// The line of that heading.
+    pub group_line: usize,
+    /// The case's name as written (markup removed, spacing kept).
+    pub name: String,
+    /// The progress text: one line per list item or paragraph, ending with a newline (empty when
+    /// the row has no text).
+    pub text: String,
+}
+
+/// A problem with the table itself, at a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The report's text: cells separated by tabs, one row a line.
+    Tsv,
+    /// Comma-separated values (RFC 4180; cells may hold line breaks).
+    Csv,
+}
+
+impl Format {
+    /// CSV for a `.csv` file, or for text with no tab whose header row is comma-separated.
+    pub fn guess(file_name: &str, text: &str) -> Format {
+        let lower = file_name.to_ascii_lowercase();
+        if lower.ends_with(".csv") {
+            return Format::Csv;
+        }
+        if lower.ends_with(".tsv") || lower.ends_with(".txt") || text.contains('\t') {
+            return Format::Tsv;
+        }
+        if text
+            .lines()
+            .any(|l| l.contains(',') && NAME_HEADERS.iter().any(|h| l.contains(h)))
+        {
+            Format::Csv
+        } else {
+            Format::Tsv
+        }
+    }
+}
+
+/// Header cells naming the columns (compared after removing spaces, ASCII case ignored).
+const NAME_HEADERS: &[&str] = &["方案名稱", "name"];
+const TEXT_HEADERS: &[&str] = &["最新辦理情形", "辦理情形", "progress", "text"];
+const GROUP_HEADERS: &[&str] = &["組別", "group"];
+
+struct Record {
+    line: usize,
+    cells: Vec<String>,
+}
+
+fn records(text: &str, format: Format) -> Result<Vec<Record>, TableError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Comment lines at the top say where the table came from; they are not part of it.
+    let mut skipped = 0;
+    let mut rest = text;
+    while let Some(first) = rest.split_inclusive('\n').next() {
+        let t = first.trim();
+        if !(t.starts_with('#') || t.is_empty()) {
+            break;
+        }
+        skipped += 1;
+        rest = &rest[first.len()..];
+    }
+    match format {
+        Format::Tsv => Ok(rest
+            .lines()
+            .enumerate()
+            .map(|(i, l)| Record {
+                line: skipped + i + 1,
+                cells: l
+                    .strip_suffix('\r')
+                    .unwrap_or(l)
+                    .split('\t')
+                    .map(str::to_string)
+                    .collect(),
+            })
+            .collect()),
+        Format::Csv => {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(rest.as_bytes());
+            let mut out = Vec::new();
+            for r in rdr.records() {
+                let r = r.map_err(|e| TableError {
+                    line: skipped
+                        + e.position()
+                            .and_then(|p| usize::try_from(p.line()).ok())
+                            .unwrap_or(1),
+                    message: format!("not valid CSV: {e}"),
+                })?;
+                // The reader's own line count is off with CRLF line ends: count from the offset.
+                let mut at = r
+                    .position()
+                    .and_then(|p| usize::try_from(p.byte()).ok())
+                    .unwrap_or(0)
+                    .min(rest.len());
+                while matches!(rest.as_bytes().get(at), Some(b'\r' | b'\n')) {
+                    at += 1;
+                }
+                let line = skipped
+                    + 1
+                    + rest.as_bytes()[..at]
+                        .iter()
+                        .filter(|b| **b == b'\n')
+                        .count();
+                out.push(Record {
+                    line,
+                    cells: r.iter().map(str::to_string).collect(),
+                });
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn header_key(s: &str) -> String {
+    strip_tags(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The date of a `資料時間：…` line.
+fn data_time(cell: &str) -> Option<Result<Date, String>> {
+    let t = cell.trim();
+    let rest = t.strip_prefix("資料時間")?;
+    let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let rest = rest.trim_end_matches([')', '）', '。', ' ', '\u{3000}']);
+    Some(parse_date(rest))
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// The group of a heading such as `(一) 交通組`, `（二）災防組` or `三、教育文化組`.
+fn heading(cell: &str) -> Option<String> {
+    let t = cell.trim();
+    let (open, rest) = if let Some(r) = t.strip_prefix('(') {
+        (true, r)
+    } else if let Some(r) = t.strip_prefix('（') {
+        (true, r)
+    } else {
+        (false, t)
+    };
+    let digits = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest: String = rest.chars().skip(digits).collect();
+    let rest = if open {
+        rest.strip_prefix(')')
+            .or_else(|| rest.strip_prefix('）'))?
+            .to_string()
+    } else {
+        rest.strip_prefix('、')?.to_string()
+    };
+    let name = rest.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Whether a name leaves a bracket open (it continues on the next row).
+fn unbalanced(name: &str) -> bool {
+    let mut depth = 0i32;
+    for c in name.chars() {
+        match c {
+            '(' | '（' | '「' | '『' => depth += 1,
+            ')' | '）' | '」' | '』' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+struct Builder {
+    rows: Vec<(Row, Vec<String>)>,
+}
+
+/// Read a progress table. Every problem is returned, each with its line.
+pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
+    let recs = match records(text, format) {
+        Ok(r) => r,
+        Err(e) => return Err(vec![e]),
+    };
+    let mut errors = Vec::new();
+    let mut as_of: Option<(Date, usize)> = None;
+    let mut group: Option<(String, usize)> = None;
+    let (mut name_col, mut text_col, mut group_col) = (0usize, 1usize, None::<usize>);
+    let mut b = Builder { rows: Vec::new() };
+    // After a header row (a page break) a row may continue the one before it.
+    let mut after_header = false;
+    for r in recs {
+        let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+        let filled: Vec<&str> = cells
+            .iter()
+            .copied()
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let first = strip_tags(cells[0]);
+        if filled.len() == 1 && !first.trim().is_empty() {
+            if let Some(d) = data_time(&first) {
+                match d {
+                    Ok(d) => match as_of {
+                        Some((prev, line)) if prev != d => errors.push(TableError {
+                            line: r.line,
+                            message: format!(
+                                "a second 資料時間 ({d}) differs from the one on line {line} ({prev})"
+                            ),
+                        }),
+                        _ => as_of = Some((d, r.line)),
+                    },
+                    Err(e) => errors.push(TableError {
+                        line: r.line,
+                        message: format!("cannot read the 資料時間 line: {e}"),
+                    }),
+                }
+                continue;
+            }
+            if let Some(g) = heading(&first) {
+                group = Some((g, r.line));
+                after_header = false;
+                continue;
+            }
+        }
+        let keys: Vec<String> = cells.iter().map(|c| header_key(c)).collect();
+        let find = |names: &[&str]| {
+            keys.iter()
+                .position(|k| names.iter().any(|n| k == &n.to_lowercase()))
+        };
+        if let (Some(n), Some(t)) = (find(NAME_HEADERS), find(TEXT_HEADERS)) {
+            name_col = n;
+            text_col = t;
+            group_col = find(GROUP_HEADERS);
+            after_header = true;
+            continue;
+        }
+        if cells.len() == 1 {
+            // A line with no separator: a title above the table is fine, anything inside it is not.
+            if !b.rows.is_empty() {
+                errors.push(TableError {
+                    line: r.line,
+                    message: format!(
+                        "not a row of the table (no {}): `{}`",
+                        if format == Format::Csv {
+                            "comma"
+                        } else {
+                            "tab"
+                        },
+                        short(cells[0])
+                    ),
+                });
+            }
+            continue;
+        }
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+        let name = clean_name(cell(name_col));
+        let body = cell(text_col).to_string();
+        let row_group = group_col
+            .map(|i| clean_name(cell(i)))
+            .filter(|g| !g.is_empty())
+            .map(|g| (g, r.line))
+            .or_else(|| group.clone());
+        match b.rows.last_mut() {
+            Some((_, chunks)) if name.is_empty() => chunks.push(body),
+            None if name.is_empty() => errors.push(TableError {
+                line: r.line,
+                message: "a continuation row (empty name) with no row before it".into(),
+            }),
+            Some((prev, chunks))
+                if unbalanced(&prev.name)
+                    && (after_header || chunks.iter().all(|c| c.trim().is_empty())) =>
+            {
+                prev.name.push_str(&name);
+                chunks.push(body);
+            }
+            _ => {
+                let (g, gl) = row_group.map_or((None, 0), |(g, l)| (Some(g), l));
+                b.rows.push((
+                    Row {
+                        line: r.line,
+                        group: g,
+                        group_line: gl,
+                        name,
+                        text: String::new(),
+                    },
+                    vec![body],
+                ));
+            }
+        }
+        after_header = false;
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let rows = b
+        .rows
+        .into_iter()
+        .map(|(mut row, chunks)| {
+            row.text = join_chunks(&chunks);
+            row
+        })
+        .collect();
+    Ok(Table {
+        as_of: as_of.map(|(d, _)| d),
+        rows,
+    })
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.trim().chars().take(40).collect();
+    if t.chars().count() < s.trim().chars().count() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// A name cell as plain text: markup removed, entities decoded, spacing collapsed.
+pub fn clean_name(cell: &str) -> String {
+    decode(&strip_tags(cell))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A cell's text with every tag removed (no line breaks).
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for seg in segments(s) {
+        if !out.is_empty() && !seg.text.is_empty() && seg.block {
+            out.push(' ');
+        }
+        out.push_str(&seg.text);
+    }
+    out
+}
+
+/// A piece of a cell between block tags: its text (inline tags removed) and how it was opened.
+struct Segment {
+    text: String,
+    /// Opened by a block tag (`<p>`, `<li>`, `<br>`, …) rather than starting the cell.
+    block: bool,
+    /// Opened by `<ul>`: the list's items carry no numbers.
+    unordered: bool,
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p", "ol", "ul", "li", "br", "div", "tr", "td", "th", "table", "tbody", "h1", "h2", "h3", "h4",
+    "h5", "h6",
+];
+
+/// Split a cell at its block tags; inline tags (`<span>`, `<strong>`, …) are dropped.
+fn segments(s: &str) -> Vec<Segment> {
+    let mut out = vec![Segment {
+        text: String::new(),
+        block: false,
+        unordered: false,
+    }];
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        let (before, after) = rest.split_at(i);
+        if let Some(cur) = out.last_mut() {
+            cur.text.push_str(before);
+        }
+        let tag_end = after.find('>');
+        let name: String = after[1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let is_tag = tag_end.is_some()
+            && !name.is_empty()
+            && after[1..]
+                .trim_start_matches('/')
+                .starts_with(|c: char| c.is_ascii_alphabetic());
+        match tag_end {
+            Some(end) if is_tag => {
+                if BLOCK_TAGS.contains(&name.as_str()) {
+                    out.push(Segment {
+                        text: String::new(),
+                        block: true,
+                        unordered: name == "ul" && !after.starts_with("</"),
+                    });
+                }
+                rest = &after[end + 1..];
+            }
+            _ => {
+                if let Some(cur) = out.last_mut() {
+                    cur.text.push('<');
+                }
+                rest = &after[1..];
+            }
+        }
+    }
+    if let Some(cur) = out.last_mut() {
+        cur.text.push_str(rest);
+    }
+    out
+}
+
+/// Decode HTML character references and drop Markdown backslash escapes (`\$` → `$`), which text
+/// extraction leaves in front of punctuation.
+fn decode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '\\']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(t) = tail.strip_prefix('\\') {
+            match t.chars().next() {
+                Some(c) if c.is_ascii_punctuation() => {
+                    out.push(c);
+                    rest = &t[c.len_utf8()..];
+                }
+                _ => {
+                    out.push('\\');
+                    rest = t;
+                }
+            }
+            continue;
+        }
+        let semi = tail.find(';').filter(|j| *j <= 10);
+        let decoded = semi.and_then(|j| entity(&tail[1..j]).map(|c| (c, j)));
+        match decoded {
+            Some((c, j)) => {
+                out.push(c);
+                rest = &tail[j + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(n).filter(|c| !c.is_control() || *c == '\n' || *c == '\t');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "middot" => '·',
+        "hellip" => '…',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        _ => return None,
+    })
+}
+
+/// Remove the 【…會議同意新增】 marker: it records an add decision, not progress.
+fn remove_add_marker(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('【') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        match tail.find('】') {
+            Some(j) if tail[..j].ends_with("會議同意新增") => {
+                rest = &tail[j + '】'.len_utf8()..]
+            }
+            _ => {
+                out.push('【');
+                rest = &tail['【'.len_utf8()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length in bytes of a list-item marker at the start of `s`: `1.`, `12.`, `(1)`, `（1）`, `A.`.
+fn marker_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&digits) && b.get(digits) == Some(&b'.') {
+        // `5.02 億元` is a number, not an item.
+        return (!b.get(digits + 1).is_some_and(u8::is_ascii_digit)).then_some(digits + 1);
+    }
+    for (open, close) in [("(", ")"), ("（", "）")] {
+        if let Some(r) = s.strip_prefix(open) {
+            let d = r.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&d) && r[d..].starts_with(close) {
+                return Some(open.len() + d + close.len());
+            }
+        }
+    }
+    if b.len() >= 2 && b[0].is_ascii_uppercase() && b[1] == b'.' {
+        // A letter item is followed by a space (`A. 114 年`); `U.S.` is not an item.
+        return s[2..].starts_with(char::is_whitespace).then_some(2);
+    }
+    None
+}
+
+/// Whether a line of plain text starts with a list-item marker.
+pub fn starts_item(line: &str) -> bool {
+    marker_len(line).is_some_and(|n| !line[n..].trim().is_empty())
+}
+
+/// Split a paragraph before every item marker that follows a space (or starts it). A marker written
+/// straight after text (「…子項(1)…」) stays inline, as the report writes it.
+fn split_items(p: &str, unordered: bool) -> Vec<String> {
+    let mut cuts = vec![0];
+    let mut prev_space = true;
+    for (i, c) in p.char_indices() {
+        if prev_space && i > 0 && starts_item(&p[i..]) {
+            cuts.push(i);
+        }
+        // Items of an unnumbered list are told apart only by where a sentence ends and a space follows.
+        if unordered && c == '。' {
+            let after = &p[i + c.len_utf8()..];
+            if after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
+                cuts.push(i + c.len_utf8());
+            }
+        }
+        prev_space = c.is_whitespace();
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.push(p.len());
+    cuts.windows(2)
+        .map(|w| p[w[0]..w[1]].trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A cell as plain lines: each list item (`1.`, `(1)`, `A.`, each `<li>`) and each `<p>` paragraph
+/// on its own line; tags removed; entities decoded; the 【…會議同意新增】 marker removed; nothing else
+/// changed.
+pub fn plain_lines(cell: &str) -> Vec<String> {
+    let cell = remove_add_marker(cell);
+    let mut out = Vec::new();
+    for seg in segments(&cell) {
+        let text = decode(&seg.text);
+        for para in text.split('\n') {
+            out.extend(split_items(para, seg.unordered));
+        }
+    }
+    out
+}
+
+/// A cell as the text of a progress entry (lines joined, ending with a newline; empty if no text).
+pub fn plain_text(cell: &str) -> String {
+    join_chunks(&[cell.to_string()])
+}
+
+/// The text of a row wrapped over several rows: a continuation that does not start a new item goes
+/// on the line it interrupts (a page break cut it).
+fn join_chunks(chunks: &[String]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for (i, c) in chunks.iter().enumerate() {
+        let mut more = plain_lines(c).into_iter();
+        if i > 0
+            && let Some(last) = lines.last_mut()
+            && let Some(first) = more.next()
+        {
+            if starts_item(&first) {
+                lines.push(first);
+            } else {
+                last.push_str(&first);
+            }
+        }
+        lines.extend(more);
+    }
+    if lines.is_empty() {
+        String::new()
+    } else {
+        let mut s = lines.join("\n");
+        s.push('\n');
+        s
+    }
+}
+
+/// The names to try for a row, best first: the name as written, then without each trailing note in
+/// brackets that quotes another name (「(共同議題—「氣候變遷因應及調適」)」, 「(原「…」併入本項辦理)」).
+/// A bracket that quotes nothing (「捷運民汐線(臺北市段)」) is part of the name and stays.
+pub fn name_candidates(name: &str) -> Vec<String> {
+    let mut out = vec![name.trim().to_string()];
+    let mut cur = name.trim().to_string();
+    while cur.ends_with([')', '）']) {
+        let mut depth = 0i32;
+        let mut open = None;
+        for (i, c) in cur.char_indices().rev() {
+            match c {
+                ')' | '）' => depth += 1,
+                '(' | '（' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(i) = open else { break };
+        if !cur[i..].contains('「') || i == 0 {
+            break;
+        }
+        cur = cur[..i].trim_end().to_string();
+        out.push(cur.clone());
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inserting a progress entry into a case file.
+
+fn is_key_line(line: &str, key: &str) -> bool {
+    line.strip_prefix(key)
+        .and_then(|r| r.strip_prefix(':'))
+        .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+}
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let t = line.trim_start();
+    t.is_empty() || t.starts_with('#')
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// One past the last line (not blank, not a comment) of the top-level key at `start`.
+fn block_end(lines: &[String], start: usize) -> usize {
+    let mut last = start;
+    for (i, l) in lines.iter().enumerate().skip(start + 1) {
+        if is_blank_or_comment(l) {
+            continue;
+        }
+        let top = !l.starts_with([' ', '\t']);
+        if top && !(l == "-" || l.starts_with("- ")) {
+            break;
+        }
+        last = i;
+    }
+    last + 1
+}
+
+/// The value part of `key: value  # comment` and the comment (with its spaces).
+fn value_and_comment(rest: &str) -> (&str, &str) {
+    let t = rest.trim_start();
+    if t.starts_with('#') {
+        return ("", t);
+    }
+    match t.find(" #") {
+        Some(j) if !t.starts_with(['"', '\'']) => (t[..j].trim_end(), &t[j..]),
+        _ => (t.trim_end(), ""),
+    }
+}
+
+/// Insert a progress entry into a case file's text, as item number `at` of the `progress` list
+/// (0 = first). `entry` is the entry in the canonical layout at indent 2 (`  - as_of: …`), lines
+/// ending in `\n`. `existing` is how many entries the file has. `after` lists the keys that come
+/// before `progress` in the canonical order: a missing `progress` key goes after the block of the
+/// last of them present. Everything else in the file is kept byte for byte (BOM and CRLF too).
+pub fn insert_progress(
+    text: &str,
+    at: usize,
+    existing: usize,
+    entry: &str,
+    after: &[&str],
+) -> Result<String, String> {
+    let bom = text.starts_with('\u{feff}');
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let eol = if body.contains("\r\n") { "\r\n" } else { "\n" };
+    let final_newline = body.is_empty() || body.ends_with('\n');
+    let mut lines: Vec<String> = body
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+        .collect();
+    let shift = |indent: usize| -> Vec<String> {
+        entry
+            .lines()
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else if indent >= 2 {
+                    format!("{}{l}", " ".repeat(indent - 2))
+                } else {
+                    l.strip_prefix(&" ".repeat(2 - indent))
+                        .unwrap_or(l)
+                        .to_string()
+                }
+            })
+            .collect()
+    };
+    match lines.iter().position(|l| is_key_line(l, "progress")) {
+        None => {
+            if existing != 0 || at != 0 {
+                return Err("the file's progress entries cannot be found".into());
+            }
+            let at_line = after
+                .iter()
+                .rev()
+                .find_map(|k| lines.iter().position(|l| is_key_line(l, k)))
+                .map(|i| block_end(&lines, i))
+                .unwrap_or_else(|| {
+                    lines
+                        .iter()
+                        .position(|l| !l.trim_start().starts_with('#'))
+                        .unwrap_or(lines.len())
+                });
+            let mut new = vec!["progress:".to_string()];
+            new.extend(shift(2));
+            lines.splice(at_line..at_line, new);
+        }
+        Some(i) => {
+            let rest = lines[i]["progress:".len()..].to_string();
+            let (value, comment) = value_and_comment(&rest);
+            if value == "[]" && existing == 0 && at == 0 {
+                lines[i] = format!("progress:{}", if comment.is_empty() { "" } else { comment });
+                lines.splice(i + 1..i + 1, shift(2));
+            } else if value.is_empty() {
+                let end = block_end(&lines, i);
+                let first = lines[i + 1..end]
+                    .iter()
+                    .find(|l| !is_blank_or_comment(l))
+                    .cloned();
+                let Some(first) = first else {
+                    return Err("`progress` has no entries and no value".into());
+                };
+                let indent = indent_of(&first);
+                let items: Vec<usize> = (i + 1..end)
+                    .filter(|k| {
+                        let l = &lines[*k];
+                        indent_of(l) == indent && {
+                            let t = &l[indent..];
+                            t == "-" || t.starts_with("- ")
+                        }
+                    })
+                    .collect();
+                if items.len() != existing || !first.trim_start().starts_with('-') {
+                    return Err("`progress` is not a list kbbt can extend in place".into());
+                }
+                let line = items.get(at).copied().unwrap_or(end);
+                lines.splice(line..line, shift(indent));
+            } else {
+                return Err("`progress` is not a block list kbbt can extend in place".into());
+            }
+        }
+    }
+    let mut s = String::new();
+    if bom {
+        s.push('\u{feff}');
+    }
+    s.push_str(&lines.join(eol));
+    if final_newline && !lines.is_empty() {
+        s.push_str(eol);
+    }
+    Ok(s)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning an import: which case each row is, and the new text of each case file.
+
+/// What importing a table would do.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The entries to add: (row index, case index), in table order.
+    pub added: Vec<(usize, usize)>,
+    /// Rows whose entry the register already holds.
+    pub unchanged: usize,
+    /// Names that match no case (or match ambiguously, or only in another group), with suggestions:
+    /// on the table's lines.
+    pub unmatched: Vec<Finding>,
+    /// Problems that always refuse the import (unknown group headings, a case listed twice with
+    /// different texts, an entry of the same date with another text): on the table's lines.
+    pub errors: Vec<Finding>,
+    /// Problems with case files (they cannot be edited in place): on the case files.
+    pub file_errors: Vec<Finding>,
+    /// Things worth saying that refuse nothing: on the table's lines.
+    pub warnings: Vec<Finding>,
+    /// One new text per changed case file, verified by re-parsing.
+    pub changes: Vec<FileChange>,
+}
+
+/// How a row's name was resolved.
+enum Match {
+    Found { case: usize, stripped: bool },
+    Not(Finding),
+}
+
+fn resolve_row(idx: &Index, reg: &Register, row: &Row, g: Option<usize>, file: &Path) -> Match {
+    let r = &idx.resolver;
+    let pos = Pos {
+        line: u32::try_from(row.line).unwrap_or(u32::MAX),
+        col: 1,
+    };
+    let gname = g.map_or(String::new(), |g| {
+        format!(" in {}", reg.platform.value.groups[g].name.value)
+    });
+    let mut suggestions = Vec::new();
+    for (k, cand) in name_candidates(&row.name).iter().enumerate() {
+        match r.resolve(cand, g) {
+            Resolved::Found(i) => {
+                return Match::Found {
+                    case: i,
+                    stripped: k > 0,
+                };
+            }
+            Resolved::Unknown(s) => {
+                if suggestions.is_empty() {
+                    suggestions = s;
+                }
+            }
+            Resolved::Ambiguous(v) => {
+                return Match::Not(
+                    Finding::error(
+                        "import-name",
+                        file,
+                        pos,
+                        format!("ambiguous case `{}`{gname}", row.name),
+                    )
+                    .with_hint(format!(
+                        "it could be {}; write the case id instead",
+                        r.describe(&v)
+                    )),
+                );
+            }
+            Resolved::OtherGroup(v) => {
+                return Match::Not(
+                    Finding::error(
+                        "import-name",
+                        file,
+                        pos,
+                        format!("case `{}` is not{gname}", row.name),
+                    )
+                    .with_hint(format!(
+                        "it is {} of another group; move the row under that group's heading",
+                        r.describe(&v)
+                    )),
+                );
+            }
+        }
+    }
+    Match::Not(
+        Finding::error(
+            "import-name",
+            file,
+            pos,
+            format!("unknown case `{}`{gname}", row.name),
+        )
+        .with_hint_opt(
+            (!suggestions.is_empty())
+                .then(|| format!("did you mean {}?", r.describe(&suggestions))),
+        ),
+    )
+}
+
+/// The entry as the canonical layout writes it, at indent 2 (`  - as_of: …`), lines ending in `\n`.
+fn entry_text(template: &Case, entry: &Progress) -> String {
+    let mut c = template.clone();
+    c.progress = vec![entry.clone()];
+    let full = canon::case(&c, "");
+    let mut out = String::new();
+    let mut inside = false;
+    for line in full.split_inclusive('\n') {
+        if inside {
+            if !line.trim().is_empty() && !line.starts_with(' ') {
+                break;
+            }
+            out.push_str(line);
+        } else if line == "progress:\n" {
+            inside = true;
+        }
+    }
+    out
+}
+
+/// The keys a missing `progress` key goes after.
+fn keys_before_progress() -> &'static [&'static str] {
+    let i = CASE_KEYS
+        .iter()
+        .position(|k| *k == "progress")
+        .unwrap_or(CASE_KEYS.len());
+    &CASE_KEYS[..i]
+}
+
+fn similar_but_spacing(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squash(a) == squash(b)
+}
+
+/// Plan the import of `table` as of `as_of` (the table was read from `file`, as the user wrote it).
+pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path) -> Plan {
+    let mut p = Plan::default();
+    let platform = &reg.platform.value;
+    let mut by_case: HashMap<usize, usize> = HashMap::new();
+    let mut texts: Vec<(usize, usize)> = Vec::new();
+    for (ri, row) in table.rows.iter().enumerate() {
+        let pos = Pos {
+            line: u32::try_from(row.line).unwrap_or(u32::MAX),
+            col: 1,
+        };
+        let g = match &row.group {
+            None => None,
+            Some(name) => match platform.group_index(name) {
+                Some(g) => Some(g),
+                None => {
+                    let f = Finding::error(
+                        "import-group",
+                        file,
+                        Pos {
+                            line: u32::try_from(row.group_line).unwrap_or(u32::MAX),
+                            col: 1,
+                        },
+                        format!("unknown group `{name}`"),
+                    )
+                    .with_hint_opt(
+                        platform
+                            .suggest_group(name)
+                            .map(|x| format!("did you mean `{x}`?")),
+                    );
+                    if !p.errors.contains(&f) {
+                        p.errors.push(f);
+                    }
+                    continue;
+                }
+            },
+        };
+        let (case, stripped) = match resolve_row(idx, reg, row, g, file) {
+            Match::Found { case, stripped } => (case, stripped),
+            Match::Not(f) => {
+                p.unmatched.push(f);
+                continue;
+            }
+        };
+        let c = &reg.cases[case].value;
+        if stripped {
+            p.warnings.push(
+                Finding::warning(
+                    "import-name",
+                    file,
+                    pos,
+                    format!(
+                        "`{}` is {} 「{}」 once its note in brackets is left out",
+                        row.name, c.id.value, c.title.value
+                    ),
+                )
+                .with_hint("add the table's spelling to the case's aliases to match it directly"),
+            );
+        }
+        if row.text.is_empty() {
+            p.warnings.push(Finding::warning(
+                "import-empty",
+                file,
+                pos,
+                format!(
+                    "{} 「{}」 has no progress text in the table; skipped",
+                    c.id.value, c.title.value
+                ),
+            ));
+            continue;
+        }
+        if let Some(&other) = by_case.get(&case) {
+            let first = &table.rows[other];
+            if first.text == row.text {
+                p.warnings.push(Finding::warning(
+                    "import-twice",
+                    file,
+                    pos,
+                    format!(
+                        "{} is listed again (first on line {}), with the same text",
+                        c.id.value, first.line
+                    ),
+                ));
+            } else {
+                p.errors.push(
+                    Finding::error(
+                        "import-twice",
+                        file,
+                        pos,
+                        format!(
+                            "{} is listed twice with different texts (first on line {})",
+                            c.id.value, first.line
+                        ),
+                    )
+                    .with_hint("keep one row per case"),
+                );
+            }
+            continue;
+        }
+        by_case.insert(case, ri);
+        if c.status.value != crate::model::Status::Ongoing {
+            p.warnings.push(Finding::warning(
+                "import-status",
+                file,
+                pos,
+                format!(
+                    "{} 「{}」 is {}; its progress is recorded all the same",
+                    c.id.value, c.title.value, c.status.value
+                ),
+            ));
+        }
+        match c.progress.iter().find(|e| e.as_of.value == as_of) {
+            Some(e) if e.text == row.text => p.unchanged += 1,
+            Some(e) => {
+                let how = if similar_but_spacing(&e.text, &row.text) {
+                    "that differs only in spacing or line breaks"
+                } else {
+                    "that differs"
+                };
+                p.errors.push(
+                    Finding::error(
+                        "import-conflict",
+                        file,
+                        pos,
+                        format!(
+                            "{} 「{}」 already has progress as of {as_of} with a text {how}",
+                            c.id.value, c.title.value
+                        ),
+                    )
+                    .with_hint(format!(
+                        "edit or remove that entry in {} first, or correct the table",
+                        reg.cases[case].path.display()
+                    )),
+                );
+            }
+            None => texts.push((ri, case)),
+        }
+    }
+    for (ri, case) in texts {
+        let doc = &reg.cases[case];
+        let entry = Progress {
+            as_of: Sp::new(as_of),
+            text: table.rows[ri].text.clone(),
+        };
+        // Newest first: before the first entry that is older.
+        let at = doc
+            .value
+            .progress
+            .iter()
+            .position(|e| e.as_of.value < as_of)
+            .unwrap_or(doc.value.progress.len());
+        let mut want = doc.value.clone();
+        want.progress.insert(at, entry.clone());
+        let edited = insert_progress(
+            &doc.text,
+            at,
+            doc.value.progress.len(),
+            &entry_text(&doc.value, &entry),
+            keys_before_progress(),
+        );
+        let verified = edited.and_then(|t| match yaml::parse::<Case>(&t) {
+            Ok(v) if v == want => Ok(t),
+            Ok(_) => Err("the edited file would not hold the intended data".to_string()),
+            Err(e) => Err(format!("the edited file would not parse ({})", e.message)),
+        });
+        match verified {
+            Ok(new) => {
+                p.changes.push(FileChange {
+                    path: doc.path.clone(),
+                    old: Some(doc.text.clone()),
+                    new,
+                });
+                p.added.push((ri, case));
+            }
+            Err(e) => p.file_errors.push(
+                Finding::error(
+                    "edit",
+                    &doc.path,
+                    Pos::NONE,
+                    format!("cannot add the progress entry in place: {e}"),
+                )
+                .with_hint("run `kbbt fmt` on it, then import again"),
+            ),
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_becomes_numbered_lines() {
+        let cell = "<ol style=\"list-style-type: none\"> 1. 臺北市： <ol style=\"list-style-type: none\"> (1) 甲。 (2) 乙。 2. 新北市：(1)丙。(2)丁。 3. 預算 5.02 億元。";
+        assert_eq!(
+            plain_lines(cell),
+            [
+                "1. 臺北市：",
+                "(1) 甲。",
+                "(2) 乙。",
+                "2. 新北市：(1)丙。(2)丁。",
+                "3. 預算 5.02 億元。"
+            ]
+        );
+        assert_eq!(
+            plain_text(
+                "<p>【114 年 12 月 22 日第 6 次副市長層級會議同意新增】</p> <p>A. 甲 &amp; 乙</p><p>U.S. \\$4,650</p>"
+            ),
+            "A. 甲 & 乙\nU.S. $4,650\n"
+        );
+        assert_eq!(
+            plain_lines("(1) 基隆市： <ul style=\"x\"> 轉出 12 件。 轉入 13 件。 (2) 新北市："),
+            [
+                "(1) 基隆市：",
+                "轉出 12 件。",
+                "轉入 13 件。",
+                "(2) 新北市："
+            ]
+        );
+        assert_eq!(plain_lines("a < b and <b>bold</b>"), ["a < b and bold"]);
+    }
+
+    #[test]
+    fn rows_wrap_across_page_breaks() {
+        let t = "# source: test\n\n標題\n\n資料時間：114 年 12 月 31 日\n\n(一) 交通組\n\n方案名稱\t最新辦理情形\n甲案\t<p>1. 第一項前半</p>\n\n方案名稱\t最新辦理情形\n\t後半。 2. 第二項\n乙案（原「丙\t<p>1. 一</p>\n方案名稱\t最新辦理情形\n案」新增子項)\t2. 二\n(二) 災防組\n丁案\t\n";
+        let table = parse(t, Format::Tsv).unwrap();
+        assert_eq!(table.as_of, Date::ymd(2025, 12, 31));
+        let got: Vec<(&str, &str, &str, usize)> = table
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.group.as_deref().unwrap_or(""),
+                    r.name.as_str(),
+                    r.text.as_str(),
+                    r.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("交通組", "甲案", "1. 第一項前半後半。\n2. 第二項\n", 10),
+                ("交通組", "乙案（原「丙案」新增子項)", "1. 一\n2. 二\n", 14),
+                ("災防組", "丁案", "", 18),
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_with_bom_and_columns_in_any_order() {
+        let t = "\u{feff}資料時間：114年12月31日\r\n最新辦理情形,方案名稱,組別\r\n\"1. 甲\r\n2. 乙\",汐東捷運,交通組\r\n";
+        let table = parse(t, Format::Csv).unwrap();
+        assert_eq!(table.as_of, Date::ymd(2025, 12, 31));
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].name, "汐東捷運");
+        assert_eq!(table.rows[0].group.as_deref(), Some("交通組"));
+        assert_eq!(table.rows[0].text, "1. 甲\n2. 乙\n");
+        assert_eq!(table.rows[0].line, 3);
+        assert_eq!(Format::guess("x.CSV", ""), Format::Csv);
+        assert_eq!(Format::guess("x", "方案名稱,最新辦理情形\n"), Format::Csv);
+        assert_eq!(Format::guess("x", "方案名稱\t最新辦理情形\n"), Format::Tsv);
+    }
+
+    #[test]
+    fn table_problems_have_lines() {
+        let e = parse(
+            "方案名稱\t最新辦理情形\n甲\t1. x\nstray line\n",
+            Format::Tsv,
+        )
+        .unwrap_err();
+        assert_eq!(e[0].line, 3);
+        let e = parse("資料時間：114 年 13 月 1 日\n", Format::Tsv).unwrap_err();
+        assert_eq!(e[0].line, 1);
+        let e = parse("\tcontinued\n", Format::Tsv).unwrap_err();
+        assert!(e[0].message.contains("continuation"), "{e:?}");
+    }
+
+    #[test]
+    fn trailing_notes_that_quote_a_name_are_dropped_for_matching() {
+        assert_eq!(
+            name_candidates("打造綠色旅遊路線(共同議題—「氣候變遷因應及調適」)"),
+            [
+                "打造綠色旅遊路線(共同議題—「氣候變遷因應及調適」)",
+                "打造綠色旅遊路線"
+            ]
+        );
+        assert_eq!(
+            name_candidates("甲（乙（原「丙」新增子項))"),
+            ["甲（乙（原「丙」新增子項))", "甲"]
+        );
+        assert_eq!(
+            name_candidates("捷運民汐線(臺北市段)"),
+            ["捷運民汐線(臺北市段)"]
+        );
+        assert_eq!(name_candidates("(「x」)"), ["(「x」)"]);
+    }
+
+    const ENTRY: &str = "  - as_of: 2026-06-30\n    text: |\n      1. new\n";
+
+    #[test]
+    fn insert_first_in_block_list_keeps_everything_else() {
+        let old = "id: A\nhistory:\n  - { action: seen }\nprogress:   # newest first\n  - as_of: 2025-12-31\n    text: |\n      old\nsources: [x]\n";
+        let new = insert_progress(old, 0, 1, ENTRY, &["id", "history"]).unwrap();
+        assert_eq!(
+            new,
+            "id: A\nhistory:\n  - { action: seen }\nprogress:   # newest first\n  - as_of: 2026-06-30\n    text: |\n      1. new\n  - as_of: 2025-12-31\n    text: |\n      old\nsources: [x]\n"
+        );
+        let new = insert_progress(old, 1, 1, ENTRY, &[]).unwrap();
+        assert!(
+            new.ends_with(
+                "      old\n  - as_of: 2026-06-30\n    text: |\n      1. new\nsources: [x]\n"
+            ),
+            "{new}"
+        );
+    }
+
+    #[test]
+    fn insert_missing_key_after_history_with_crlf_bom_and_compact_lists() {
+        let old = "\u{feff}id: A\r\nhistory:\r\n- { action: seen }\r\n\r\nsources: [x]\r\n";
+        let new = insert_progress(old, 0, 0, ENTRY, &["id", "history"]).unwrap();
+        assert_eq!(
+            new,
+            "\u{feff}id: A\r\nhistory:\r\n- { action: seen }\r\nprogress:\r\n  - as_of: 2026-06-30\r\n    text: |\r\n      1. new\r\n\r\nsources: [x]\r\n"
+        );
+        let old = "progress:\n- as_of: 2025-12-31\n  text: x\n";
+        assert_eq!(
+            insert_progress(old, 0, 1, ENTRY, &[]).unwrap(),
+            "progress:\n- as_of: 2026-06-30\n  text: |\n    1. new\n- as_of: 2025-12-31\n  text: x\n"
+        );
+        assert_eq!(
+            insert_progress("id: A\nprogress: [] # none yet\n", 0, 0, ENTRY, &[]).unwrap(),
+            "id: A\nprogress: # none yet\n  - as_of: 2026-06-30\n    text: |\n      1. new\n"
+        );
+        assert!(
+            insert_progress(
+                "progress: [{ as_of: 2025-12-31, text: x }]\n",
+                0,
+                1,
+                ENTRY,
+                &[]
+            )
+            .is_err()
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_input_makes_it_panic(s in "[<>/a-zA-Z0-9&;#.()（）「」【】。：:\\\\$ \t\r\n,\"會議同意新增資料時間一二]*") {
+            let _ = parse(&s, Format::Tsv);
+            let _ = parse(&s, Format::Csv);
+            let _ = name_candidates(&s);
+            let _ = insert_progress(&s, 0, 0, ENTRY, &["id"]);
+            let _ = insert_progress(&s, 1, 1, ENTRY, &[]);
+        }
+
+        #[test]
+        fn nor_does_any_text(s in "\\PC*") {
+            let _ = parse(&s, Format::Tsv);
+            let _ = plain_lines(&s);
+        }
+    }
+}

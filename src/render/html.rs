@@ -1,0 +1,256 @@
+//! The progress report as one self-contained HTML file. Pure.
+//!
+//! Inline CSS only: no script, no external font, image or style sheet, so the file can be mailed or
+//! archived as it is. On a narrow screen the case tables become stacked cards (each cell labelled);
+//! printed, pages are A4 with the table header repeated and rows kept whole where they fit. The
+//! chart of meetings is an inline SVG (`svg.rs`).
+
+use super::report::{
+    CASES_HEADER, GroupReport, HISTORY_HEADER, LineKind, Report, SUMMARY_HEADER, SummaryRow,
+};
+use super::svg::{self, esc};
+use std::fmt::Write as _;
+
+const CSS: &str = r#"
+:root { --ink: #1a1a1a; --muted: #5a5a5a; --line: #c8c8c8; --head: #eef1f5; --mark: #b71c1c; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 16px 20px 40px; color: var(--ink);
+  font-family: "Noto Sans TC", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", sans-serif;
+  font-size: 15px; line-height: 1.6; }
+h1 { font-size: 1.5em; margin: .4em 0 .2em; }
+h2 { font-size: 1.2em; margin: 1.6em 0 .5em; padding-bottom: .2em; border-bottom: 2px solid var(--ink); }
+.as-of { color: var(--muted); margin: 0 0 1em; }
+.note { color: var(--muted); font-size: .9em; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
+thead th { background: var(--head); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot th, tfoot td { font-weight: 600; background: #f7f7f7; }
+table.summary { max-width: 760px; }
+td.date { white-space: nowrap; }
+table.cases td:nth-child(1) { width: 24%; }
+table.cases td:nth-child(2) { width: 14%; white-space: nowrap; }
+.name { font-weight: 600; }
+.sub { display: block; color: var(--muted); font-size: .9em; }
+.marker { color: var(--mark); font-weight: 600; margin: 0 0 .3em; }
+.pnote { color: var(--muted); margin: 0 0 .3em; }
+ul.lines { list-style: none; margin: 0; padding: 0; }
+ul.lines li { margin: 0 0 .25em; }
+ul.lines li.l2 { padding-left: 1.5em; }
+ul.lines li.l3 { padding-left: 3em; }
+figure { margin: 0 0 1em; }
+svg.chart { max-width: 720px; height: auto; display: block; }
+svg.chart text { fill: var(--ink); }
+@media screen and (max-width: 720px) {
+  body { padding: 10px 12px 32px; font-size: 15px; }
+  table.cases, table.cases tbody, table.cases tr, table.cases td { display: block; width: auto !important; }
+  table.cases thead { display: none; }
+  table.cases tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 12px; padding: 8px 10px;
+    background: #fff; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
+  table.cases td { border: none; padding: 4px 0; white-space: normal; }
+  table.cases td::before { content: attr(data-label); display: block; color: var(--muted);
+    font-size: .8em; font-weight: 600; }
+  table.cases td:first-child::before { content: none; }
+  table.cases td:first-child .name { font-size: 1.05em; }
+}
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.45; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  thead { display: table-header-group; }
+  tr, figure, .marker { break-inside: avoid; page-break-inside: avoid; }
+  .scroll { overflow: visible; }
+  svg.chart { max-width: 170mm; }
+}
+"#;
+
+/// The level of a progress line, for indentation: 「1.」 0, 「(1)」 1, 「A.」 2.
+fn level(line: &str) -> u8 {
+    let t = line.trim_start();
+    let mut c = t.chars();
+    match (c.next(), c.next()) {
+        (Some('(' | '（'), Some(d)) if d.is_ascii_digit() || d.is_numeric() => 2,
+        (Some(a), Some('.' | '．')) if a.is_ascii_uppercase() => 3,
+        _ => 1,
+    }
+}
+
+fn summary_row(s: &mut String, r: &SummaryRow, label: &str) {
+    let c = r.cells();
+    let _ = write!(s, "<tr><th scope=\"row\">{}</th>", esc(label));
+    for (i, v) in c.iter().enumerate().skip(1) {
+        let _ = write!(
+            s,
+            "<td class=\"num\" data-label=\"{}\">{}</td>",
+            SUMMARY_HEADER[i],
+            esc(v)
+        );
+    }
+    s.push_str("</tr>\n");
+}
+
+fn group(s: &mut String, g: &GroupReport, r: &Report) {
+    let _ = writeln!(
+        s,
+        "<section class=\"group\" id=\"group-{}\">\n<h2>{}</h2>",
+        g.number,
+        esc(&g.heading())
+    );
+    if g.rows.is_empty() {
+        s.push_str("<p class=\"note\">本組無列管中之方案。</p>\n</section>\n");
+        return;
+    }
+    s.push_str("<table class=\"cases\">\n<thead><tr>");
+    for h in CASES_HEADER {
+        let _ = write!(s, "<th scope=\"col\">{h}</th>");
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for row in &g.rows {
+        let _ = write!(
+            s,
+            "<tr id=\"case-{}\">\n<td data-label=\"{}\"><span class=\"name\">{}</span>",
+            esc(&row.id),
+            CASES_HEADER[0],
+            esc(&row.name)
+        );
+        for (id, name) in &row.subcases {
+            let _ = write!(
+                s,
+                "<span class=\"sub\" id=\"case-{}\">子案：{}</span>",
+                esc(id),
+                esc(name)
+            );
+        }
+        let _ = write!(s, "</td>\n<td data-label=\"{}\">", CASES_HEADER[1]);
+        let cities: Vec<String> = row.city_lines().iter().map(|l| esc(l)).collect();
+        s.push_str(&cities.join("<br>"));
+        let _ = write!(s, "</td>\n<td data-label=\"{}\">", CASES_HEADER[2]);
+        let mut open = false;
+        for (kind, line) in row.progress_lines(r.as_of) {
+            match kind {
+                LineKind::Text => {
+                    if !open {
+                        s.push_str("<ul class=\"lines\">");
+                        open = true;
+                    }
+                    let _ = write!(s, "<li class=\"l{}\">{}</li>", level(&line), esc(&line));
+                }
+                LineKind::Marker | LineKind::Note => {
+                    if open {
+                        s.push_str("</ul>");
+                        open = false;
+                    }
+                    let class = if kind == LineKind::Marker {
+                        "marker"
+                    } else {
+                        "pnote"
+                    };
+                    let _ = write!(s, "<p class=\"{class}\">{}</p>", esc(&line));
+                }
+            }
+        }
+        if open {
+            s.push_str("</ul>");
+        }
+        s.push_str("</td>\n</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The report as a complete HTML document.
+pub fn html(r: &Report) -> String {
+    let mut s = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-Hant-TW\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n\
+         <p class=\"as-of\">資料時間：{}</p>\n</header>\n<main>\n",
+        esc(&r.title),
+        esc(&r.title),
+        esc(&r.as_of.roc_long())
+    );
+    s.push_str("<section id=\"summary\">\n<h2>總覽</h2>\n<div class=\"scroll\">\n<table class=\"summary\">\n<thead><tr>");
+    for (i, h) in SUMMARY_HEADER.iter().enumerate() {
+        let class = if i == 0 { "" } else { " class=\"num\"" };
+        let _ = write!(s, "<th scope=\"col\"{class}>{h}</th>");
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for row in &r.summary {
+        summary_row(&mut s, row, &row.group);
+    }
+    s.push_str("</tbody>\n");
+    if let Some(t) = &r.total {
+        s.push_str("<tfoot>\n");
+        summary_row(&mut s, t, "合計");
+        s.push_str("</tfoot>\n");
+    }
+    let _ = writeln!(
+        s,
+        "</table>\n</div>\n<p class=\"note\">{}</p>\n</section>",
+        esc(&r.summary_note())
+    );
+    if !r.history.is_empty() {
+        s.push_str("<section id=\"meetings\">\n<h2>歷次會議</h2>\n<figure>\n");
+        s.push_str(&svg::chart(&r.history, "歷次會議新增、解列及持續列管案數"));
+        s.push_str("\n<figcaption class=\"note\">");
+        s.push_str(&esc(Report::history_note()));
+        s.push_str("</figcaption>\n</figure>\n<div class=\"scroll\">\n<table class=\"meetings\">\n<thead><tr>");
+        for (i, h) in HISTORY_HEADER.iter().enumerate() {
+            let class = if i < 2 { "" } else { " class=\"num\"" };
+            let _ = write!(s, "<th scope=\"col\"{class}>{h}</th>");
+        }
+        s.push_str("</tr></thead>\n<tbody>\n");
+        for m in &r.history {
+            let c = m.cells();
+            let _ = write!(
+                s,
+                "<tr><th scope=\"row\">{}</th><td class=\"date\">{}</td>",
+                esc(&c[0]),
+                esc(&c[1])
+            );
+            for v in &c[2..] {
+                let _ = write!(s, "<td class=\"num\">{}</td>", esc(v));
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+    for g in &r.groups {
+        group(&mut s, g, r);
+    }
+    s.push_str("</main>\n</body>\n</html>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels() {
+        assert_eq!(level("1. 甲"), 1);
+        assert_eq!(level("(1) 乙"), 2);
+        assert_eq!(level("（2）丙"), 2);
+        assert_eq!(level("A. 丁"), 3);
+        assert_eq!(level("本案"), 1);
+    }
+
+    #[test]
+    fn a_self_contained_document() {
+        let h = html(&crate::render::report::sample());
+        assert!(h.starts_with("<!DOCTYPE html>"));
+        assert!(!h.contains("<script"));
+        assert!(!h.contains("http"));
+        assert!(h.contains("@page { size: A4;"));
+        assert!(h.contains("<tr id=\"case-TR-001\">"));
+        assert!(h.contains("A|B &lt;x&gt; &amp; y"));
+        assert!(h.contains(
+            "<p class=\"marker\">【114 年 12 月 22 日第 2 次副市長層級會議同意新增】</p>"
+        ));
+        assert!(h.contains(
+            "<ul class=\"lines\"><li class=\"l1\">1. 甲</li><li class=\"l1\">2. 乙</li></ul>"
+        ));
+        assert!(h.contains("<p class=\"pnote\">無辦理情形</p>"));
+        assert_eq!(h.matches("<svg").count(), 1);
+    }
+}

@@ -1,0 +1,359 @@
+//! The progress report (合作方案辦理情形): its content as values, the cells every format shares,
+//! and the Markdown form. Pure: the command fills a [`Report`]; `html`, `odf` and this module
+//! turn it into text.
+
+use crate::model::Date;
+
+/// The whole report, as the register says it on one date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// 「基北北桃合作交流平臺」合作方案辦理情形
+    pub title: String,
+    pub as_of: Date,
+    /// The meeting whose adds and delists the summary counts, e.g. 「第 6 次副市長層級會議（114 年 12 月 22 日）」.
+    pub meeting: Option<String>,
+    pub summary: Vec<SummaryRow>,
+    /// The sum of the rows, when there is more than one.
+    pub total: Option<SummaryRow>,
+    /// Every meeting with decisions up to the date, oldest first.
+    pub history: Vec<MeetingPoint>,
+    pub groups: Vec<GroupReport>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub group: String,
+    /// Cases ongoing on the date (sub-cases count under their parent).
+    pub ongoing: usize,
+    /// Added and delisted at the latest meeting on or before the date.
+    pub added: usize,
+    pub delisted: usize,
+    /// Cases ever tracked up to the date.
+    pub ever: usize,
+}
+
+/// One meeting's numbers, for the chart and the table of meetings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingPoint {
+    pub id: String,
+    /// The title without the platform's name, e.g. 「第 3 次副市長層級會議」.
+    pub label: String,
+    pub date: Option<Date>,
+    pub added: usize,
+    pub delisted: usize,
+    /// Ongoing before the meeting and still after it (the minutes' 「其餘 N 案持續列管」).
+    pub ongoing: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupReport {
+    /// The group's place in the platform's order, from 1: 「(一) 交通組」.
+    pub number: usize,
+    pub name: String,
+    pub rows: Vec<Row>,
+}
+
+/// One case of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    /// The title with its common-topic mark, as the report writes it.
+    pub name: String,
+    /// Ongoing sub-cases: id and name.
+    pub subcases: Vec<(String, String)>,
+    pub lead: Option<String>,
+    pub partners: Vec<String>,
+    /// 【114 年 12 月 22 日第 6 次副市長層級會議同意新增】 for a case the latest meeting added.
+    pub marker: Option<String>,
+    /// The latest progress on or before the date: its date and its lines.
+    pub progress: Option<(Date, Vec<String>)>,
+}
+
+/// `114 年 12 月 22 日`: the ROC date as the platform's documents write it inside a text.
+pub fn roc(d: Date) -> String {
+    let long = d.roc_long();
+    long.strip_prefix("中華民國 ").unwrap_or(&long).to_string()
+}
+
+/// The summary table's header.
+pub const SUMMARY_HEADER: [&str; 5] = ["組別", "列管中", "新增", "解列", "累計案件"];
+/// The table of meetings' header.
+pub const HISTORY_HEADER: [&str; 5] = ["會議", "日期", "新增", "解列", "持續列管"];
+/// A group table's header.
+pub const CASES_HEADER: [&str; 3] = ["方案名稱", "主辦/合作城市", "最新辦理情形"];
+
+/// What a line of a progress cell is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// 【…同意新增】
+    Marker,
+    /// A note about the progress itself (its date, or that there is none).
+    Note,
+    Text,
+}
+
+impl Report {
+    /// The sentence under the summary table.
+    pub fn summary_note(&self) -> String {
+        let counted = "列管中、累計案件計至資料時間（子案計入母案）";
+        match &self.meeting {
+            Some(m) => format!("新增、解列為{m}之決議；{counted}。"),
+            None => format!("資料時間前無會議決議；{counted}。"),
+        }
+    }
+
+    /// The sentence under the table of meetings.
+    pub fn history_note() -> &'static str {
+        "持續列管：會前列管且會後仍列管之案數（即會議紀錄「其餘 N 案持續列管」），依登記簿計算。"
+    }
+}
+
+impl SummaryRow {
+    pub fn cells(&self) -> [String; 5] {
+        [
+            self.group.clone(),
+            self.ongoing.to_string(),
+            self.added.to_string(),
+            self.delisted.to_string(),
+            self.ever.to_string(),
+        ]
+    }
+}
+
+impl MeetingPoint {
+    pub fn cells(&self) -> [String; 5] {
+        [
+            self.label.clone(),
+            self.date.map_or_else(|| "日期不詳".to_string(), roc),
+            self.added.to_string(),
+            self.delisted.to_string(),
+            self.ongoing.to_string(),
+        ]
+    }
+}
+
+impl GroupReport {
+    /// 「(一) 交通組」
+    pub fn heading(&self) -> String {
+        format!(
+            "({}) {}",
+            super::minutes::chinese_number(self.number),
+            self.name
+        )
+    }
+}
+
+impl Row {
+    /// The name cell: the name, then one line per ongoing sub-case.
+    pub fn name_lines(&self) -> Vec<String> {
+        let mut v = vec![self.name.clone()];
+        v.extend(self.subcases.iter().map(|(_, n)| format!("子案：{n}")));
+        v
+    }
+
+    /// The cities cell: 「主辦：臺北市」「合作：新北市、桃園市」, or 「—」.
+    pub fn city_lines(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        if let Some(l) = &self.lead {
+            v.push(format!("主辦：{l}"));
+        }
+        if !self.partners.is_empty() {
+            v.push(format!("合作：{}", self.partners.join("、")));
+        }
+        if v.is_empty() {
+            v.push("—".to_string());
+        }
+        v
+    }
+
+    /// The progress cell: the marker, a note when the progress is older than the report, the text.
+    pub fn progress_lines(&self, as_of: Date) -> Vec<(LineKind, String)> {
+        let mut v = Vec::new();
+        if let Some(m) = &self.marker {
+            v.push((LineKind::Marker, m.clone()));
+        }
+        match &self.progress {
+            Some((d, lines)) => {
+                if *d != as_of {
+                    v.push((LineKind::Note, format!("（資料時間：{}）", roc(*d))));
+                }
+                v.extend(lines.iter().map(|l| (LineKind::Text, l.clone())));
+            }
+            None => v.push((LineKind::Note, "無辦理情形".to_string())),
+        }
+        v
+    }
+}
+
+/// A Markdown table cell: `|` escaped, HTML's special characters as entities, lines joined by `<br>`.
+fn md_cell(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            l.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('|', "\\|")
+                .replace(['\r', '\n'], " ")
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+fn md_table(header: &[&str], numeric: &[usize], rows: &[Vec<Vec<String>>]) -> String {
+    let mut s = format!("| {} |\n|", header.join(" | "));
+    for i in 0..header.len() {
+        s.push_str(if numeric.contains(&i) {
+            " ---: |"
+        } else {
+            " --- |"
+        });
+    }
+    s.push('\n');
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+        s.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    s
+}
+
+fn one(s: String) -> Vec<String> {
+    vec![s]
+}
+
+/// The report as GitHub-flavoured Markdown.
+pub fn markdown(r: &Report) -> String {
+    let mut s = format!(
+        "# {}\n\n資料時間：{}\n\n## 總覽\n\n",
+        r.title,
+        r.as_of.roc_long()
+    );
+    let mut rows: Vec<Vec<Vec<String>>> = r
+        .summary
+        .iter()
+        .map(|x| x.cells().into_iter().map(one).collect())
+        .collect();
+    if let Some(t) = &r.total {
+        let mut c = t.cells();
+        c[0] = "合計".to_string();
+        rows.push(c.into_iter().map(one).collect());
+    }
+    s.push_str(&md_table(&SUMMARY_HEADER, &[1, 2, 3, 4], &rows));
+    s.push_str(&format!("\n{}\n\n", r.summary_note()));
+    if !r.history.is_empty() {
+        s.push_str("## 歷次會議\n\n");
+        let rows: Vec<Vec<Vec<String>>> = r
+            .history
+            .iter()
+            .map(|m| m.cells().into_iter().map(one).collect())
+            .collect();
+        s.push_str(&md_table(&HISTORY_HEADER, &[2, 3, 4], &rows));
+        s.push_str(&format!("\n{}\n\n", Report::history_note()));
+    }
+    for g in &r.groups {
+        s.push_str(&format!("## {}\n\n", g.heading()));
+        if g.rows.is_empty() {
+            s.push_str("本組無列管中之方案。\n\n");
+            continue;
+        }
+        let rows: Vec<Vec<Vec<String>>> = g
+            .rows
+            .iter()
+            .map(|row| {
+                vec![
+                    row.name_lines(),
+                    row.city_lines(),
+                    row.progress_lines(r.as_of)
+                        .into_iter()
+                        .map(|(_, l)| l)
+                        .collect(),
+                ]
+            })
+            .collect();
+        s.push_str(&md_table(&CASES_HEADER, &[], &rows));
+        s.push('\n');
+    }
+    s.truncate(s.trim_end().len());
+    s.push('\n');
+    s
+}
+
+/// A small report for the renderers' tests.
+#[cfg(test)]
+pub(crate) fn sample() -> Report {
+    let date = |s: &str| crate::model::parse_date(s).expect("a date");
+    Report {
+        title: "「測試平臺」合作方案辦理情形".into(),
+        as_of: date("2025-12-31"),
+        meeting: Some("第 2 次副市長層級會議（114 年 12 月 22 日）".into()),
+        summary: vec![SummaryRow {
+            group: "交通組".into(),
+            ongoing: 2,
+            added: 1,
+            delisted: 0,
+            ever: 3,
+        }],
+        total: None,
+        history: vec![MeetingPoint {
+            id: "vm-2".into(),
+            label: "第 2 次副市長層級會議".into(),
+            date: Some(date("2025-12-22")),
+            added: 1,
+            delisted: 0,
+            ongoing: 1,
+        }],
+        groups: vec![GroupReport {
+            number: 1,
+            name: "交通組".into(),
+            rows: vec![
+                Row {
+                    id: "TR-001".into(),
+                    name: "A|B <x> & y".into(),
+                    subcases: vec![("TR-009".into(), "子".into())],
+                    lead: Some("臺北市".into()),
+                    partners: vec!["新北市".into(), "桃園市".into()],
+                    marker: Some("【114 年 12 月 22 日第 2 次副市長層級會議同意新增】".into()),
+                    progress: Some((date("2025-06-30"), vec!["1. 甲".into(), "2. 乙".into()])),
+                },
+                Row {
+                    id: "TR-002".into(),
+                    name: "C".into(),
+                    subcases: vec![],
+                    lead: None,
+                    partners: vec![],
+                    marker: None,
+                    progress: None,
+                },
+            ],
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        crate::model::parse_date(s).expect("a date")
+    }
+
+    #[test]
+    fn roc_dates() {
+        assert_eq!(roc(date("2025-12-22")), "114 年 12 月 22 日");
+    }
+
+    #[test]
+    fn markdown_tables_escape_and_break_lines() {
+        let md = markdown(&sample());
+        assert!(md.starts_with(
+            "# 「測試平臺」合作方案辦理情形\n\n資料時間：中華民國 114 年 12 月 31 日\n"
+        ));
+        assert!(md.contains(
+            "| A\\|B &lt;x&gt; &amp; y<br>子案：子 | 主辦：臺北市<br>合作：新北市、桃園市 | \
+             【114 年 12 月 22 日第 2 次副市長層級會議同意新增】<br>（資料時間：114 年 6 月 30 日）<br>1. 甲<br>2. 乙 |"
+        ), "{md}");
+        assert!(md.contains("| C | — | 無辦理情形 |"), "{md}");
+        assert!(md.contains("## (一) 交通組\n"));
+        assert!(md.ends_with("|\n"));
+    }
+}

@@ -1,0 +1,409 @@
+//! `kbbt new case|meeting`: a new file with the next free id, in the canonical layout, that validates.
+
+use super::support::{Reg, Run};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn register(r: &Reg) -> BTreeMap<PathBuf, String> {
+    r.snapshot()
+        .0
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(".kbbt"))
+        .collect()
+}
+
+fn read(r: &Reg, rel: &str) -> String {
+    std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// A usage error (exit 2) that names `what` and changes no file.
+#[track_caller]
+fn usage_error(r: &Reg, args: &[&str], what: &str) -> Run {
+    let before = register(r);
+    let out = r.run(args);
+    out.assert_code(2).assert_no_panic();
+    assert!(out.stderr.contains(what), "{}", out.stderr);
+    assert_eq!(register(r), before);
+    out
+}
+
+fn today() -> String {
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+#[test]
+fn a_new_case_continues_the_groups_ids_and_validates_clean() {
+    let r = Reg::standard();
+    let out = r.run(&[
+        "new",
+        "case",
+        "--group",
+        "交通",
+        "--title",
+        "跨市共享運具停車管理",
+        "--lead",
+        "新北市",
+        "--partner",
+        "臺北市",
+        "--topic",
+        "氣候變遷因應及調適",
+        "--status",
+        "ongoing",
+        "--source",
+        "115 年 6 月 30 日辦理情形",
+    ]);
+    out.assert_code(0).assert_no_panic();
+    out.assert_line("created cases/TR/TR-003.yaml: TR-003 跨市共享運具停車管理 (交通組, ongoing)");
+    assert_eq!(
+        read(&r, "cases/TR/TR-003.yaml"),
+        format!(
+            "id: TR-003\ntitle: 跨市共享運具停車管理\ngroup: 交通組\nlead: 新北市\npartners: [臺北市]\ntopics: [氣候變遷因應及調適]\nstatus: ongoing\nhistory:\n  - {{ date: {}, action: seen, source: 115 年 6 月 30 日辦理情形 }}\nsources: [115 年 6 月 30 日辦理情形]\n",
+            today()
+        )
+    );
+    r.validate().assert_code(0);
+    // The next one takes the next id; `fmt --check` finds the files canonical.
+    r.run(&[
+        "new",
+        "case",
+        "--group",
+        "TR",
+        "--title",
+        "第二案",
+        "--status",
+        "ongoing",
+        "--source",
+        "s",
+    ])
+    .assert_code(0)
+    .assert_line("created cases/TR/TR-004.yaml: TR-004 第二案 (交通組, ongoing)");
+    r.run(&[
+        "new",
+        "case",
+        "--group",
+        "衛生社福組",
+        "--title",
+        "第三案",
+        "--status",
+        "ongoing",
+        "--source",
+        "s",
+    ])
+    .assert_code(0)
+    .assert_line("created cases/HW/HW-002.yaml: HW-002 第三案 (衛生社福組, ongoing)");
+    r.validate().assert_code(0);
+    r.run(&["fmt", "--check", "cases"]).assert_code(0);
+    r.run(&["show", "第二案"]).assert_code(0);
+}
+
+#[test]
+fn a_new_case_points_at_the_schema_when_the_register_has_one() {
+    let r = Reg::standard();
+    r.write("schemas/case.schema.json", "{}\n");
+    r.run(&[
+        "new",
+        "case",
+        "--group",
+        "交通組",
+        "--title",
+        "新案",
+        "--status",
+        "ongoing",
+        "--source",
+        "s",
+    ])
+    .assert_code(0);
+    assert!(read(&r, "cases/TR/TR-003.yaml").starts_with(
+        "# yaml-language-server: $schema=../../schemas/case.schema.json\nid: TR-003\n"
+    ));
+}
+
+#[test]
+fn bad_input_for_a_new_case_is_a_usage_error_with_a_suggestion() {
+    let r = Reg::standard();
+    let base = ["new", "case", "--source", "s"];
+    let with = |extra: &[&'static str]| -> Vec<&str> {
+        let mut v: Vec<&str> = base.to_vec();
+        v.extend_from_slice(extra);
+        if !v.contains(&"--title") {
+            v.extend(["--title", "新案"]);
+        }
+        v
+    };
+    usage_error(
+        &r,
+        &with(&["--group", "交通祖", "--status", "ongoing"]),
+        "error: unknown group `交通祖`\n  hint: did you mean `交通組`?",
+    );
+    usage_error(
+        &r,
+        &with(&["--group", "交通組", "--status", "ongoing", "--lead", "台北"]),
+        "unknown lead city `台北`: not a member of 測試合作交流平臺\n  hint: did you mean `臺北市`?",
+    );
+    usage_error(
+        &r,
+        &with(&[
+            "--group",
+            "交通組",
+            "--status",
+            "ongoing",
+            "--topic",
+            "氣候變遷",
+        ]),
+        "unknown topic `氣候變遷`\n  hint: did you mean `氣候變遷因應及調適`?",
+    );
+    usage_error(
+        &r,
+        &with(&["--group", "交通組", "--status", "proposed"]),
+        "a new case cannot start as `proposed` without its meeting",
+    );
+    usage_error(
+        &r,
+        &with(&["--group", "交通組", "--status", "delisted"]),
+        "`delisted` is not a status a new case can start with",
+    );
+    usage_error(
+        &r,
+        &with(&[
+            "--group",
+            "交通組",
+            "--status",
+            "ongoing",
+            "--lead",
+            "臺北市",
+            "--partner",
+            "臺北市",
+        ]),
+        "`臺北市` is both the lead and a partner",
+    );
+    usage_error(
+        &r,
+        &[
+            "new",
+            "case",
+            "--group",
+            "交通組",
+            "--title",
+            "x",
+            "--status",
+            "ongoing",
+        ],
+        "a new case needs --source",
+    );
+    usage_error(
+        &r,
+        &[
+            "new",
+            "case",
+            "--group",
+            "交通組",
+            "--title",
+            "  ",
+            "--status",
+            "ongoing",
+            "--source",
+            "s",
+        ],
+        "the title is empty",
+    );
+    // A case that exists already (by title or alias, normalised) is refused.
+    let before = register(&r);
+    let out = r.run(&with(&[
+        "--group",
+        "交通組",
+        "--status",
+        "ongoing",
+        "--title",
+        "環狀線北環",
+    ]));
+    out.assert_code(1).assert_no_panic();
+    assert!(
+        out.stderr
+            .contains("交通組 already has a case of that name: TR-001 「捷運環狀線（北環段）」"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(register(&r), before);
+}
+
+#[test]
+fn a_new_case_that_a_later_meeting_contradicts_is_refused() {
+    let r = Reg::standard();
+    // A meeting far in the future states that 交通組 has one ongoing case (TR-001).
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: 第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2099-01-01\ndecisions:\n  交通組:\n    ongoing: 1\n",
+    );
+    r.validate().assert_code(0);
+    let before = register(&r);
+    let out = r.run(&[
+        "new",
+        "case",
+        "--group",
+        "交通組",
+        "--title",
+        "新案",
+        "--status",
+        "ongoing",
+        "--source",
+        "s",
+    ]);
+    out.assert_code(1).assert_no_panic();
+    assert!(
+        out.stderr.contains("meetings/vm-3.yaml:")
+            && out.stderr.contains(
+                "error: the register would not validate with the new file; nothing was written"
+            ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(register(&r), before);
+}
+
+#[test]
+fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
+    let r = Reg::standard();
+    let out = r.run(&[
+        "new",
+        "meeting",
+        "--level",
+        "副市長層級",
+        "--date",
+        "114年7月9日",
+    ]);
+    out.assert_code(0).assert_no_panic();
+    out.assert_line(
+        "created meetings/vm-3.yaml: vm-3 測試合作交流平臺第 3 次副市長層級會議 (2025-07-09)",
+    );
+    assert_eq!(
+        read(&r, "meetings/vm-3.yaml"),
+        "id: vm-3\ntitle: 測試合作交流平臺第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-07-09\ndecisions:\n  交通組: {}\n  衛生社福組: {}\n"
+    );
+    r.validate().assert_code(0);
+    // The first meeting of a level starts its own sequence; an explicit id and title are kept.
+    r.run(&[
+        "new",
+        "meeting",
+        "--level",
+        "市長層級",
+        "--date",
+        "2025-08-01",
+    ])
+    .assert_code(0)
+    .assert_line("created meetings/m-1.yaml: m-1 測試合作交流平臺第 1 次市長層級會議 (2025-08-01)");
+    r.run(&[
+        "new",
+        "meeting",
+        "--level",
+        "副市長層級",
+        "--date",
+        "2025-09-01",
+        "--id",
+        "vm-3a",
+        "--title",
+        "臨時會議",
+    ])
+    .assert_code(0)
+    .assert_line("created meetings/vm-3a.yaml: vm-3a 臨時會議 (2025-09-01)");
+    r.run(&[
+        "new",
+        "meeting",
+        "--level",
+        "副市長層級",
+        "--date",
+        "2025-10-01",
+    ])
+    .assert_code(0)
+    .assert_line(
+        "created meetings/vm-4.yaml: vm-4 測試合作交流平臺第 4 次副市長層級會議 (2025-10-01)",
+    );
+    r.validate().assert_code(0);
+    // A new meeting can be applied once its decisions are written.
+    let text = read(&r, "meetings/vm-4.yaml").replace(
+        "  交通組: {}\n",
+        "  交通組:\n    add: [{ title: 新的交通案, lead: 臺北市 }]\n",
+    );
+    r.write("meetings/vm-4.yaml", text);
+    r.run(&["apply", "meetings/vm-4.yaml", "--allow-dirty"])
+        .assert_code(0);
+    r.validate().assert_code(0);
+}
+
+#[test]
+fn bad_input_for_a_new_meeting_is_refused() {
+    let r = Reg::standard();
+    usage_error(
+        &r,
+        &[
+            "new",
+            "meeting",
+            "--level",
+            "副市長",
+            "--date",
+            "2025-07-09",
+        ],
+        "unknown meeting level `副市長`\n  hint: did you mean `副市長層級`?",
+    );
+    usage_error(
+        &r,
+        &[
+            "new",
+            "meeting",
+            "--level",
+            "副市長層級",
+            "--date",
+            "114-02-30",
+        ],
+        "is not a real date",
+    );
+    usage_error(
+        &r,
+        &[
+            "new",
+            "meeting",
+            "--level",
+            "副市長層級",
+            "--date",
+            "2025-07-09",
+            "--id",
+            "../x",
+        ],
+        "`../x` is not a meeting id",
+    );
+    usage_error(
+        &r,
+        &[
+            "new",
+            "meeting",
+            "--level",
+            "副市長層級",
+            "--date",
+            "2025-07-09",
+            "--id",
+            "special",
+        ],
+        "`special` has no number to build a title from",
+    );
+    let before = register(&r);
+    let out = r.run(&[
+        "new",
+        "meeting",
+        "--level",
+        "副市長層級",
+        "--date",
+        "2025-07-09",
+        "--id",
+        "vm-2",
+    ]);
+    out.assert_code(1).assert_no_panic();
+    assert!(
+        out.stderr
+            .contains("error: meeting `vm-2` already exists (meetings/vm-2.yaml)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(register(&r), before);
+}
