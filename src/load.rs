@@ -157,52 +157,97 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
     out
 }
 
-/// Parse files on all cores; results come back in input order.
-fn parse_all<T: serde::de::DeserializeOwned + Send>(
-    root: &Path,
-    files: &[PathBuf],
-) -> Vec<Result<Doc<T>, Finding>> {
+/// A file parsed by the loader's work queue.
+enum Parsed {
+    Case(Result<Doc<Case>, Finding>),
+    Meeting(Result<Doc<Meeting>, Finding>),
+}
+
+/// Parse case and meeting files on all cores from one work queue, largest files first (a large meeting
+/// file must not be left to run alone at the end). Results come back in input order: cases, then meetings.
+fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts) -> Vec<Parsed> {
+    fn dropped<T>(r: Result<Doc<T>, Finding>, texts: Texts) -> Result<Doc<T>, Finding> {
+        r.map(|mut d| {
+            if texts == Texts::Drop {
+                d.text = String::new();
+            }
+            d
+        })
+    }
+    let jobs: Vec<(bool, &PathBuf)> = cases
+        .iter()
+        .map(|p| (false, p))
+        .chain(meetings.iter().map(|p| (true, p)))
+        .collect();
+    let parse = |i: usize| {
+        let (is_meeting, p) = jobs[i];
+        if is_meeting {
+            Parsed::Meeting(dropped(read_meeting(root, p), texts))
+        } else {
+            Parsed::Case(dropped(read_doc(root, p), texts))
+        }
+    };
     let threads = std::thread::available_parallelism()
         .map(std::num::NonZero::get)
         .unwrap_or(1)
         .min(16);
-    if threads <= 1 || files.len() < 64 {
-        return files.iter().map(|f| read_doc(root, f)).collect();
+    if threads <= 1 || jobs.len() < 64 {
+        return (0..jobs.len()).map(parse).collect();
     }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| read_doc(root, f)).collect::<Vec<_>>()))
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    let size = |i: &usize| std::fs::metadata(root.join(jobs[*i].1)).map_or(0, |m| m.len());
+    order.sort_by_cached_key(|i| std::cmp::Reverse(size(i)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Parsed)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else { break };
+                        mine.push((i, parse(i)));
+                    }
+                    mine
+                })
+            })
             .collect();
-        handles
+        workers
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|w| w.join().unwrap_or_default())
             .collect()
-    })
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, p)| p).collect()
 }
 
-/// Load the whole register. `None` when `platform.yaml` cannot be read; findings say why.
+/// Whether a loaded register keeps each file's text: commands that edit files need it; commands that
+/// only read drop it as soon as a file is parsed, which keeps memory near the size of the values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Keep,
+    Drop,
+}
+
+/// Load the whole register, keeping every file's text. `None` when `platform.yaml` cannot be read;
+/// findings say why.
 pub fn load(root: &Path) -> (Option<Register>, Vec<Finding>) {
+    load_with(root, Texts::Keep)
+}
+
+/// Load the whole register; see [`Texts`].
+pub fn load_with(root: &Path, texts: Texts) -> (Option<Register>, Vec<Finding>) {
     let mut findings = Vec::new();
     let platform = read_doc::<Platform>(root, Path::new(PLATFORM_FILE));
     let case_files = yaml_files(root, "cases", &mut findings);
     let meeting_files = yaml_files(root, "meetings", &mut findings);
     let mut cases = Vec::with_capacity(case_files.len());
-    for r in parse_all::<Case>(root, &case_files) {
-        match r {
-            Ok(d) => cases.push(d),
-            Err(f) => findings.push(f),
-        }
-    }
     let mut meetings = Vec::with_capacity(meeting_files.len());
-    for r in parse_all::<Meeting>(root, &meeting_files) {
-        match r {
-            Ok(mut d) => {
-                d.value.fill_positions();
-                meetings.push(d);
-            }
-            Err(f) => findings.push(f),
+    for parsed in parse_all(root, &case_files, &meeting_files, texts) {
+        match parsed {
+            Parsed::Case(Ok(d)) => cases.push(d),
+            Parsed::Meeting(Ok(d)) => meetings.push(d),
+            Parsed::Case(Err(f)) | Parsed::Meeting(Err(f)) => findings.push(f),
         }
     }
     match platform {

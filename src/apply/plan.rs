@@ -11,6 +11,7 @@ use crate::load::{Doc, Register};
 use crate::model::names::normalize;
 use crate::model::{Action, Case, Date, HistoryEntry, Meeting, NewCase, Status, Target};
 use crate::yaml::{Pos, Sp};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -55,32 +56,43 @@ struct Planner<'a> {
     reg: &'a Register,
     meeting: &'a Meeting,
     mpath: &'a Path,
-    resolver: Resolver,
+    /// The register's resolver, copied only when the plan adds a case, an alias or a title.
+    resolver: Cow<'a, Resolver>,
     /// resolver index → index in `touched`
     work: HashMap<usize, usize>,
     touched: Vec<Touched>,
-    next_id: HashMap<String, u32>,
+    /// The next free number per group code, computed when a plan first needs one.
+    next_id: Option<HashMap<String, u32>>,
+    /// The cases whose history names this meeting (where a re-applied creation is found).
+    this_meeting: Vec<usize>,
     steps: Vec<Step>,
     errors: Vec<Finding>,
 }
 
 /// Plan `meeting` (read from `mpath`) against the register.
 pub fn plan(reg: &Register, idx: &Index, meeting: &Meeting, mpath: &Path) -> Plan {
-    let mut next_id: HashMap<String, u32> = HashMap::new();
-    for c in &reg.cases {
-        if let Some((code, n)) = split_id(&c.value.id) {
-            let e = next_id.entry(code.to_string()).or_insert(1);
-            *e = (*e).max(n.saturating_add(1));
-        }
-    }
+    let id = meeting.id.value.as_str();
+    let this_meeting = reg
+        .cases
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.value
+                .history
+                .iter()
+                .any(|e| e.meeting.as_ref().is_some_and(|m| m.value == id))
+        })
+        .map(|(i, _)| i)
+        .collect();
     let mut p = Planner {
         reg,
         meeting,
         mpath,
-        resolver: idx.resolver.clone(),
+        resolver: Cow::Borrowed(&idx.resolver),
         work: HashMap::new(),
         touched: Vec::new(),
-        next_id,
+        next_id: None,
+        this_meeting,
         steps: Vec::new(),
         errors: Vec::new(),
     };
@@ -90,6 +102,18 @@ pub fn plan(reg: &Register, idx: &Index, meeting: &Meeting, mpath: &Path) -> Pla
         touched: p.touched,
         errors: p.errors,
     }
+}
+
+/// The next free number of every group code in the register.
+fn next_ids(reg: &Register) -> HashMap<String, u32> {
+    let mut next_id: HashMap<String, u32> = HashMap::new();
+    for c in &reg.cases {
+        if let Some((code, n)) = split_id(&c.value.id) {
+            let e = next_id.entry(code.to_string()).or_insert(1);
+            *e = (*e).max(n.saturating_add(1));
+        }
+    }
+    next_id
 }
 
 /// `TR-012` → (`TR`, 12).
@@ -313,7 +337,7 @@ impl Planner<'_> {
         if !known {
             let wording = rf.case.value.clone();
             self.touch(r).case.aliases.push(Sp::new(wording.clone()));
-            self.resolver.add_alias(r, &wording);
+            self.resolver.to_mut().add_alias(r, &wording);
         }
         Some(r)
     }
@@ -357,12 +381,17 @@ impl Planner<'_> {
             return Some((r, self.has_entry(r, a)));
         }
         let key = normalize(&n.title.value);
-        (0..self.resolver.len()).find_map(|r| {
-            let c = self.case(r);
-            let same_group = self.reg.platform.value.group_by_name(&c.group) == Some(g);
-            (same_group && self.has_entry(r, a) && c.names().any(|x| normalize(x) == key))
-                .then_some((r, true))
-        })
+        let created_here = self.reg.cases.len()..self.resolver.len();
+        self.this_meeting
+            .iter()
+            .copied()
+            .chain(created_here)
+            .find_map(|r| {
+                let c = self.case(r);
+                let same_group = self.reg.platform.value.group_by_name(&c.group) == Some(g);
+                (same_group && self.has_entry(r, a) && c.names().any(|x| normalize(x) == key))
+                    .then_some((r, true))
+            })
     }
 
     /// A decision that creates a case (add, subcase, propose, a replacement, a merge target).
@@ -420,14 +449,18 @@ impl Planner<'_> {
                 id.value.clone()
             }
             None => {
-                let next = self.next_id.entry(group.code.value.clone()).or_insert(1);
+                let reg = self.reg;
+                let next_id = self.next_id.get_or_insert_with(|| next_ids(reg));
+                let next = next_id.entry(group.code.value.clone()).or_insert(1);
                 let id = format!("{}-{:03}", group.code.value, *next);
                 *next += 1;
                 id
             }
         };
         if let Some((code, num)) = split_id(&id) {
-            let next = self.next_id.entry(code.to_string()).or_insert(1);
+            let reg = self.reg;
+            let next_id = self.next_id.get_or_insert_with(|| next_ids(reg));
+            let next = next_id.entry(code.to_string()).or_insert(1);
             *next = (*next).max(num + 1);
         }
         for city in n.lead.iter().chain(&n.partners) {
@@ -475,7 +508,10 @@ impl Planner<'_> {
             contact: None,
         };
         let aliases: Vec<&str> = n.aliases.iter().map(|a| a.value.as_str()).collect();
-        let r = self.resolver.add(&id, &n.title.value, &aliases, Some(g));
+        let r = self
+            .resolver
+            .to_mut()
+            .add(&id, &n.title.value, &aliases, Some(g));
         self.touched.push(Touched {
             existing: None,
             case,
@@ -594,7 +630,7 @@ impl Planner<'_> {
         if !c.aliases.iter().any(|a| a.value == old) {
             c.aliases.push(Sp::new(old));
         }
-        self.resolver.rename(r, &to.value);
+        self.resolver.to_mut().rename(r, &to.value);
         self.step(g, Action::Rename, r, false, false, name.pos);
     }
 }

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::apply::plan::{plan, suggest_str};
 use crate::finding::Finding;
 use crate::model::Action;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub fn status_agrees(ctx: &Ctx, out: &mut Vec<Finding>) {
     for doc in &ctx.reg.cases {
@@ -101,15 +101,27 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Replays every meeting against the register: a meeting that has been applied plans to nothing.
 pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
     let reg = ctx.reg;
+    // Every history entry that names a meeting, by meeting id: (case, entry).
+    let mut by_meeting: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (ci, doc) in reg.cases.iter().enumerate() {
+        for (ei, e) in doc.value.history.iter().enumerate() {
+            if let Some(m) = &e.meeting {
+                by_meeting
+                    .entry(m.value.as_str())
+                    .or_default()
+                    .push((ci, ei));
+            }
+        }
+    }
     for &mi in &ctx.idx.meetings_by_date {
         let mdoc = &reg.meetings[mi];
         let m = &mdoc.value;
         let p = plan(reg, ctx.idx, m, &mdoc.path);
         out.extend(p.errors);
-        let mut matched: HashSet<(String, Action)> = HashSet::new();
+        let mut matched: HashSet<(&str, Action)> = HashSet::new();
         for s in &p.steps {
             if s.done_before {
-                matched.insert((s.case_id.clone(), s.action));
+                matched.insert((s.case_id.as_str(), s.action));
             } else {
                 let what = if s.created {
                     format!(
@@ -133,24 +145,25 @@ pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
                 );
             }
         }
-        for doc in &reg.cases {
-            for e in &doc.value.history {
-                if e.meeting.as_ref().is_some_and(|x| x.value == m.id.value)
-                    && !matched.contains(&(doc.value.id.value.clone(), e.action.value))
-                {
-                    out.push(Finding::error(
-                        "history-decision",
-                        &doc.path,
-                        e.action.pos,
-                        format!(
-                            "history records `{}` at {}, but {} has no such decision about {}",
-                            e.action.value,
-                            m.id.value,
-                            mdoc.path.display(),
-                            doc.value.id.value
-                        ),
-                    ));
-                }
+        for &(ci, ei) in by_meeting
+            .get(m.id.value.as_str())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let doc = &reg.cases[ci];
+            let e = &doc.value.history[ei];
+            if !matched.contains(&(doc.value.id.value.as_str(), e.action.value)) {
+                out.push(Finding::error(
+                    "history-decision",
+                    &doc.path,
+                    e.action.pos,
+                    format!(
+                        "history records `{}` at {}, but {} has no such decision about {}",
+                        e.action.value,
+                        m.id.value,
+                        mdoc.path.display(),
+                        doc.value.id.value
+                    ),
+                ));
             }
         }
     }

@@ -128,7 +128,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
         }
     };
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Keep) {
         Ok(r) => r,
         Err(o) => return o,
     };

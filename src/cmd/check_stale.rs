@@ -20,7 +20,7 @@ fn cutoff(date: Date, months: u32) -> Option<Date> {
 }
 
 pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> Outcome {
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };

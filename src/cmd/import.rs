@@ -112,7 +112,7 @@ pub fn progress(
             Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
         }
     };
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Keep) {
         Ok(r) => r,
         Err(o) => return o,
     };

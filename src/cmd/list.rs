@@ -35,7 +35,7 @@ fn case_json(c: &Case) -> serde_json::Value {
 }
 
 pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -140,7 +140,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
 }
 
 pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };

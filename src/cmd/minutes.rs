@@ -292,7 +292,7 @@ impl Builder<'_> {
 }
 
 pub fn run(env: &Env, meeting: &str, as_published: bool) -> Outcome {
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };

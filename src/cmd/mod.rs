@@ -274,8 +274,9 @@ fn recover(root: &Path) -> Result<Option<String>, String> {
 }
 
 /// Load the register for a reporting command: any error finding stops it with exit 1.
-fn load_clean(env: &Env) -> Result<Register, Outcome> {
-    let (reg, mut findings) = load::load(&env.root);
+/// `texts`: whether the command edits files (and so needs their text); see [`load::Texts`].
+fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
+    let (reg, mut findings) = load::load_with(&env.root, texts);
     findings.retain(Finding::is_error);
     finding::sort(&mut findings);
     match reg {

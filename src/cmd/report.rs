@@ -201,7 +201,7 @@ pub fn run(
     format: ReportFormat,
     output: Option<&Path>,
 ) -> Outcome {
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };

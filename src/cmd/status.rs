@@ -91,7 +91,7 @@ pub fn run(
     by: By,
     format: TableFormat,
 ) -> Outcome {
-    let reg = match load_clean(env) {
+    let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };

@@ -7,7 +7,7 @@ use crate::render;
 use std::path::PathBuf;
 
 pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
-    let (reg, mut findings) = crate::load::load(&env.root);
+    let (reg, mut findings) = crate::load::load_with(&env.root, crate::load::Texts::Drop);
     let (ncases, nmeetings) = reg
         .as_ref()
         .map_or((0, 0), |r| (r.cases.len(), r.meetings.len()));
