@@ -171,6 +171,9 @@ for n in $SIZES; do
     log "timing $n cases: I/O floor"
     res=$(time_cmd "cat ($n cases)" bash -c 'find "$1" -name "*.yaml" -print0 | xargs -0 cat >/dev/null' _ "$reg")
     read -r cat_s _ <<<"$res"
+    log "timing $n cases: parse floor"
+    res=$(time_cmd "parse floor ($n cases)" "$GEN" --parse-floor "$reg")
+    read -r parse_s _ <<<"$res"
     log "timing $n cases: kbbt validate"
     res=$(time_cmd "kbbt validate ($n cases)" "$KBBT" -C "$reg" validate)
     read -r val_s val_cpu <<<"$res"
@@ -180,11 +183,11 @@ for n in $SIZES; do
     log "peak memory $n cases"
     val_rss=$(peak_rss_mb "$KBBT" -C "$reg" validate)
     st_rss=$(peak_rss_mb "$KBBT" -C "$reg" status)
-    rows+=("| $n | $files | $mb | $val_s | $st_s | $val_rss / $st_rss | $cat_s | $val_cpu / $st_cpu |")
-    log "  validate ${val_s}s, status ${st_s}s, peak ${val_rss}/${st_rss} MB, cat ${cat_s}s"
+    rows+=("| $n | $files | $mb | $val_s | $st_s | $val_rss / $st_rss | $cat_s | $parse_s | $val_cpu / $st_cpu |")
+    log "  validate ${val_s}s, status ${st_s}s, peak ${val_rss}/${st_rss} MB, cat ${cat_s}s, parse ${parse_s}s"
 done
 
 echo
-echo "| size | files | MB on disk | validate s | status s | peak RSS MB (validate / status) | I/O floor s | CPU s (validate / status) |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| size | files | MB on disk | validate s | status s | peak RSS MB (validate / status) | I/O floor s | parse floor s | CPU s (validate / status) |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"

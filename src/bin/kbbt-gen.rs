@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! kbbt-gen --cases N --meetings M --out DIR [--seed S] [--force]
+//! kbbt-gen --parse-floor DIR     (times nothing itself: parses every YAML file below DIR, for the benchmark)
 //! ```
 //!
 //! The register has the 基北北桃 platform (4 members, 8 groups, 3 levels, 1 topic), M deputy-mayor
@@ -919,7 +920,61 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// `kbbt-gen --parse-floor DIR`: read every YAML file below DIR and parse it with the YAML crate kbbt
+/// uses, into `serde::de::IgnoredAny` (no typing, no checks), on all cores. Timed by the benchmark in the
+/// same run as kbbt, this is the floor kbbt's own load cannot go below.
+fn parse_floor(dir: &Path) -> Result<(), String> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "yaml"))
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let failed = std::thread::scope(|sc| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                sc.spawn(|| {
+                    let mut failed = 0usize;
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(k) else { break };
+                        let ok = std::fs::read_to_string(f).is_ok_and(|t| {
+                            serde_saphyr::from_str::<serde::de::IgnoredAny>(&t).is_ok()
+                        });
+                        failed += usize::from(!ok);
+                    }
+                    failed
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or(1))
+            .sum::<usize>()
+    });
+    if failed > 0 {
+        return Err(format!("{failed} files could not be read or parsed"));
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some("--parse-floor") {
+        let Some(dir) = argv.get(2) else {
+            eprintln!("error: --parse-floor needs a folder");
+            return ExitCode::from(2);
+        };
+        return match parse_floor(Path::new(dir)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) if e.is_empty() => {

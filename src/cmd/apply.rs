@@ -10,7 +10,6 @@ use crate::model::Meeting;
 use crate::tally::{self, Timelines};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 pub struct Flags {
     pub dry_run: bool,
@@ -120,13 +119,9 @@ fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
 }
 
 pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
-    let _lock = if flags.dry_run {
-        None
-    } else {
-        match crate::write::lock(&env.root, Duration::from_secs(5)) {
-            Ok(l) => Some(l),
-            Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
-        }
+    let _lock = match super::write_lock(env, flags.dry_run) {
+        Ok(l) => l,
+        Err(o) => return o,
     };
     let reg = match load_clean(env, crate::load::Texts::Keep) {
         Ok(r) => r,

@@ -6,7 +6,7 @@
 //! stale, 0 when none is.
 
 use super::report::id_key;
-use super::{Env, Outcome, load_clean, user_date, user_group};
+use super::{Env, Outcome, load_clean};
 use crate::index::Index;
 use crate::model::{Date, Status};
 use crate::tally::Timelines;
@@ -24,16 +24,12 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
         Ok(r) => r,
         Err(o) => return o,
     };
-    let date = match as_of {
-        Some(s) => match user_date(s) {
-            Ok(d) => d,
-            Err(o) => return o,
-        },
-        None => Date(chrono::Local::now().date_naive()),
+    let date = match super::date_or_today(as_of) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
-    let groups: Vec<usize> = match group.map(|g| user_group(&reg, g)).transpose() {
-        Ok(Some(g)) => vec![g],
-        Ok(None) => (0..reg.platform.value.groups.len()).collect(),
+    let groups = match super::groups_or_all(&reg, group) {
+        Ok(g) => g,
         Err(o) => return o,
     };
     let idx = Index::new(&reg);

@@ -8,7 +8,6 @@ use crate::index::Index;
 use crate::render;
 use crate::yaml::Pos;
 use std::path::Path;
-use std::time::Duration;
 
 fn outcome(stdout: String, stderr: String, code: i32) -> Outcome {
     Outcome {
@@ -104,13 +103,9 @@ pub fn progress(
             ),
         );
     };
-    let _lock = if dry_run {
-        None
-    } else {
-        match crate::write::lock(&env.root, Duration::from_secs(5)) {
-            Ok(l) => Some(l),
-            Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
-        }
+    let _lock = match super::write_lock(env, dry_run) {
+        Ok(l) => l,
+        Err(o) => return o,
     };
     let reg = match load_clean(env, crate::load::Texts::Keep) {
         Ok(r) => r,

@@ -291,6 +291,32 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
     }
 }
 
+/// The write lock for a command that changes files; `None` for a dry run (which writes nothing).
+fn write_lock(env: &Env, dry_run: bool) -> Result<Option<crate::write::Lock>, Outcome> {
+    if dry_run {
+        return Ok(None);
+    }
+    crate::write::lock(&env.root, Duration::from_secs(5))
+        .map(Some)
+        .map_err(|e| Outcome::fail(1, format!("error: {e}; nothing was written\n")))
+}
+
+/// `--as-of` as typed, or today.
+fn date_or_today(as_of: Option<&str>) -> Result<crate::model::Date, Outcome> {
+    match as_of {
+        Some(s) => user_date(s),
+        None => Ok(crate::model::Date(chrono::Local::now().date_naive())),
+    }
+}
+
+/// `--group` as typed (one group), or every group in the platform's order.
+fn groups_or_all(reg: &Register, group: Option<&str>) -> Result<Vec<usize>, Outcome> {
+    match group {
+        Some(g) => user_group(reg, g).map(|g| vec![g]),
+        None => Ok((0..reg.platform.value.groups.len()).collect()),
+    }
+}
+
 /// A date typed by a user, ISO or ROC; a bad one is a usage error (exit 2).
 fn user_date(s: &str) -> Result<crate::model::Date, Outcome> {
     crate::model::parse_date(s).map_err(|e| Outcome::fail(2, format!("error: {e}\n")))

@@ -6,7 +6,7 @@
 //! counts, per group, the ongoing cases, the latest meeting's adds and delists, and all cases ever
 //! tracked; a table (and, in HTML, a chart) gives every meeting's numbers.
 
-use super::{Env, Outcome, load_clean, user_date, user_group};
+use super::{Env, Outcome, load_clean};
 use crate::cli::ReportFormat;
 use crate::index::Index;
 use crate::load::Register;
@@ -205,16 +205,12 @@ pub fn run(
         Ok(r) => r,
         Err(o) => return o,
     };
-    let date = match as_of {
-        Some(s) => match user_date(s) {
-            Ok(d) => d,
-            Err(o) => return o,
-        },
-        None => Date(chrono::Local::now().date_naive()),
+    let date = match super::date_or_today(as_of) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
-    let groups: Vec<usize> = match group.map(|g| user_group(&reg, g)).transpose() {
-        Ok(Some(g)) => vec![g],
-        Ok(None) => (0..reg.platform.value.groups.len()).collect(),
+    let groups = match super::groups_or_all(&reg, group) {
+        Ok(g) => g,
         Err(o) => return o,
     };
     let target = match output.map(|o| output_path(env, o)).transpose() {
