@@ -158,6 +158,55 @@ const LINES: &[(&str, &str)] = &[
         "沒有辦理情形過舊的案件：持續列管的 {0} 案均有 {1}（{3} 前 {2} 個月）以後的辦理情形",
     ),
     ("no ongoing cases on {}", "{0} 沒有持續列管的案件"),
+    (
+        "unknown meeting `{}` (neither a meeting id nor a file)",
+        "未知的會議 `{0}`（既不是會議編號，也不是檔案）",
+    ),
+    (
+        "meeting `{}` ({}) is not in the register",
+        "會議 `{0}`（{1}）不在登記簿中",
+    ),
+    ("apply it first: kbbt apply {}", "請先套用：kbbt apply {0}"),
+    (
+        "meeting `{}` records no decisions about cases, so it has no decision section",
+        "會議 `{0}` 沒有關於案件的決議，因此沒有決議事項",
+    ),
+    (
+        "`{}` is one of the register's own files or folders; write the report elsewhere",
+        "`{0}` 是登記簿本身的檔案或資料夾，請將報告寫到其他地方",
+    ),
+    ("cannot write {}: {}", "無法寫入 {0}：{1}"),
+    ("cannot read {}: {}", "無法讀取 {0}：{1}"),
+    ("created {}: {}", "已建立 {0}：{1}"),
+    (
+        "meeting `{}` already exists ({})",
+        "會議 `{0}` 已存在（{1}）",
+    ),
+    ("give another id with --id", "請以 --id 指定其他編號"),
+    (
+        "a new case needs --source: the document that shows it is tracked",
+        "新案件須以 --source 寫明顯示其列管的文件",
+    ),
+    (
+        "{} already has a case of that name: {}",
+        "{0} 已有同名案件：{1}",
+    ),
+    (
+        "a case is created once; record new facts in {}",
+        "案件只建立一次；新的資訊請記入 {0}",
+    ),
+    (
+        "{} has no 資料時間 line, so the date of its progress is unknown",
+        "{0} 沒有「資料時間」一行，無法得知辦理情形的日期",
+    ),
+    (
+        "give it with --as-of DATE (e.g. --as-of 114-12-31)",
+        "請以 --as-of 日期 指定（例如 --as-of 114-12-31）",
+    ),
+    (
+        "correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest",
+        "請更正案名、將表格的寫法加入案件別名，或以 --skip-unmatched 匯入其餘案件",
+    ),
     // Errors of commands.
     (
         "error: {}; nothing was written",
