@@ -6,7 +6,7 @@
 //! stale, 0 when none is.
 
 use super::report::id_key;
-use super::{Env, Outcome, load_clean};
+use super::{Env, Outcome};
 use crate::index::Index;
 use crate::model::{Date, Status};
 use crate::tally::Timelines;
@@ -20,16 +20,8 @@ fn cutoff(date: Date, months: u32) -> Option<Date> {
 }
 
 pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    let date = match super::date_or_today(as_of) {
-        Ok(d) => d,
-        Err(o) => return o,
-    };
-    let groups = match super::groups_or_all(&reg, group) {
-        Ok(g) => g,
+    let (reg, date, groups) = match super::report_view(env, as_of, group) {
+        Ok(v) => v,
         Err(o) => return o,
     };
     let idx = Index::new(&reg);

@@ -301,20 +301,23 @@ fn write_lock(env: &Env, dry_run: bool) -> Result<Option<crate::write::Lock>, Ou
         .map_err(|e| Outcome::fail(1, format!("error: {e}; nothing was written\n")))
 }
 
-/// `--as-of` as typed, or today.
-fn date_or_today(as_of: Option<&str>) -> Result<crate::model::Date, Outcome> {
-    match as_of {
-        Some(s) => user_date(s),
-        None => Ok(crate::model::Date(chrono::Local::now().date_naive())),
-    }
-}
-
-/// `--group` as typed (one group), or every group in the platform's order.
-fn groups_or_all(reg: &Register, group: Option<&str>) -> Result<Vec<usize>, Outcome> {
-    match group {
-        Some(g) => user_group(reg, g).map(|g| vec![g]),
-        None => Ok((0..reg.platform.value.groups.len()).collect()),
-    }
+/// What the reports read: the register (without texts), `--as-of` or today, and `--group` (one group)
+/// or every group in the platform's order.
+fn report_view(
+    env: &Env,
+    as_of: Option<&str>,
+    group: Option<&str>,
+) -> Result<(Register, crate::model::Date, Vec<usize>), Outcome> {
+    let reg = load_clean(env, load::Texts::Drop)?;
+    let date = match as_of {
+        Some(s) => user_date(s)?,
+        None => crate::model::Date(chrono::Local::now().date_naive()),
+    };
+    let groups = match group {
+        Some(g) => vec![user_group(&reg, g)?],
+        None => (0..reg.platform.value.groups.len()).collect(),
+    };
+    Ok((reg, date, groups))
 }
 
 /// A date typed by a user, ISO or ROC; a bad one is a usage error (exit 2).

@@ -6,7 +6,7 @@
 //! counts, per group, the ongoing cases, the latest meeting's adds and delists, and all cases ever
 //! tracked; a table (and, in HTML, a chart) gives every meeting's numbers.
 
-use super::{Env, Outcome, load_clean};
+use super::{Env, Outcome};
 use crate::cli::ReportFormat;
 use crate::index::Index;
 use crate::load::Register;
@@ -201,16 +201,8 @@ pub fn run(
     format: ReportFormat,
     output: Option<&Path>,
 ) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    let date = match super::date_or_today(as_of) {
-        Ok(d) => d,
-        Err(o) => return o,
-    };
-    let groups = match super::groups_or_all(&reg, group) {
-        Ok(g) => g,
+    let (reg, date, groups) = match super::report_view(env, as_of, group) {
+        Ok(v) => v,
         Err(o) => return o,
     };
     let target = match output.map(|o| output_path(env, o)).transpose() {
