@@ -7,7 +7,6 @@ use crate::finding::{self, Finding};
 use crate::load::Doc;
 use crate::yaml::Pos;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The canonical text of one file, if it differs: `None` when it is already canonical.
 fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
@@ -51,13 +50,9 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
 }
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
-    let _lock = if check {
-        None
-    } else {
-        match crate::write::lock(&env.root, Duration::from_secs(5)) {
-            Ok(l) => Some(l),
-            Err(e) => return Outcome::fail(1, format!("error: {e}\n")),
-        }
+    let _lock = match super::write_lock(env, check) {
+        Ok(l) => l,
+        Err(o) => return o,
     };
     let (reg, mut findings) = crate::load::load(&env.root);
     let Some(reg) = reg else {

@@ -21,12 +21,11 @@ use chrono::Datelike;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::time::Duration;
 
 pub fn run(env: &Env, what: &NewCommand) -> Outcome {
-    let _lock = match crate::write::lock(&env.root, Duration::from_secs(5)) {
+    let _lock = match super::write_lock(env, false) {
         Ok(l) => l,
-        Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
+        Err(o) => return o,
     };
     let reg = match load_clean(env, crate::load::Texts::Keep) {
         Ok(r) => r,
