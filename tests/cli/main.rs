@@ -1,6 +1,7 @@
 //! Integration tests: the real `kbbt` binary run on registers written into temporary folders.
 
 mod apply;
+mod fmt;
 mod import;
 mod lang;
 mod list_show;

@@ -1,0 +1,119 @@
+//! `kbbt fmt`: one canonical layout for every file; `--check` reports and writes nothing; data never changes.
+
+use super::support::{HW001, Reg, VM1};
+
+fn read(r: &Reg, rel: &str) -> String {
+    std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// A register whose files are valid but hand-formatted.
+fn hand_formatted() -> Reg {
+    let r = Reg::standard();
+    // The shared fixture's meeting vm-2 writes a flow list where the layout has a block list.
+    r.run(&["fmt"]).assert_code(0);
+    r.case(
+        "TR-002",
+        "id:   TR-002\ngroup: 交通組\ntitle: '跨市公車路線整合'\nlead: 新北市\nstatus: delisted\nhistory:\n- date: 2024-07-11\n  meeting: vm-1\n  action: add\n- {meeting: vm-2, action: delist, date: 2024-12-20}\n",
+    );
+    r.meeting(
+        "vm-1",
+        VM1.replace("date: 2024-07-11", "date: 113年7月11日"),
+    );
+    r
+}
+
+#[test]
+fn check_reports_writes_nothing_then_fmt_rewrites_without_changing_data() {
+    let r = hand_formatted();
+    r.validate().assert_code(0);
+    let data_before = r.run(&["list", "--format", "json"]).stdout;
+    let before = r.snapshot();
+    let check = r.run(&["fmt", "--check"]);
+    check
+        .assert_code(1)
+        .assert_line("would reformat cases/TR/TR-002.yaml")
+        .assert_line("would reformat meetings/vm-1.yaml")
+        .assert_line("+date: 2024-07-11");
+    assert_eq!(r.snapshot(), before, "fmt --check wrote something");
+
+    r.run(&["fmt"])
+        .assert_code(0)
+        .assert_line("2 files reformatted");
+    assert_eq!(
+        read(&r, "cases/TR/TR-002.yaml"),
+        "id: TR-002\ntitle: 跨市公車路線整合\ngroup: 交通組\nlead: 新北市\nstatus: delisted\nhistory:\n  - { date: 2024-07-11, meeting: vm-1, action: add }\n  - { date: 2024-12-20, meeting: vm-2, action: delist }\n"
+    );
+    assert!(read(&r, "meetings/vm-1.yaml").contains("\ndate: 2024-07-11\n"));
+    r.validate().assert_code(0);
+    assert_eq!(r.run(&["list", "--format", "json"]).stdout, data_before);
+    r.run(&["fmt", "--check"])
+        .assert_code(0)
+        .assert_line("all files are in the canonical layout");
+}
+
+#[test]
+fn comments_in_the_body_are_never_dropped() {
+    let r = Reg::standard();
+    let text = "# a header comment is kept\nid: HW-001\ntitle:   長照資源共享平台\ngroup: 衛生社福組\nstatus: ongoing   # checked by hand\nhistory:\n  - { date: 2024-07-11, meeting: vm-1, action: add }\n";
+    r.case("HW-001", text);
+    let out = r.run(&["fmt"]);
+    out.assert_code(0);
+    assert!(
+        out.stderr.contains("cases/HW/HW-001.yaml: warning: not reformatted: it has comments that the canonical layout would drop"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&r, "cases/HW/HW-001.yaml"), text);
+}
+
+#[test]
+fn bom_and_crlf_survive_and_a_header_comment_is_kept() {
+    let r = Reg::standard();
+    r.run(&["fmt"]).assert_code(0);
+    let text = format!(
+        "\u{feff}# yaml-language-server: $schema=../../schemas/case.schema.json\r\n{}",
+        HW001
+            .replace("title: 長照資源共享平台", "title:    長照資源共享平台")
+            .replace('\n', "\r\n")
+    );
+    r.case("HW-001", &text);
+    r.run(&["fmt"])
+        .assert_code(0)
+        .assert_line("1 file reformatted");
+    assert_eq!(
+        read(&r, "cases/HW/HW-001.yaml"),
+        format!(
+            "\u{feff}# yaml-language-server: $schema=../../schemas/case.schema.json\r\n{}",
+            HW001.replace('\n', "\r\n")
+        )
+    );
+}
+
+#[test]
+fn status_by_lead_city() {
+    let r = Reg::standard();
+    let out = r.run(&["status", "--meeting", "vm-1", "--by", "lead", "--ascii"]);
+    out.assert_code(0);
+    let rows: Vec<Vec<String>> = out
+        .stdout
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with('|'))
+        .map(|l| {
+            l.split('|')
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect();
+    let want = [
+        vec!["lead", "add", "delist", "ongoing"],
+        vec!["臺北市", "1", "0", "0"],
+        vec!["新北市", "1", "0", "0"],
+        vec!["(not stated)", "1", "0", "0"],
+    ];
+    assert_eq!(rows.len(), want.len(), "{}", out.stdout);
+    for (got, want) in rows.iter().zip(want) {
+        assert_eq!(got, &want, "{}", out.stdout);
+    }
+}
