@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::finding::Finding;
 use crate::index::Index;
 use crate::load::Register;
+use crate::model::{Meeting, Platform};
 use crate::tally::{Timelines, all_time, tally_meeting};
 use crate::yaml::{Pos, Sp};
 
@@ -19,6 +20,28 @@ pub struct Mismatch {
     pub pos: Pos,
     /// The register's cases behind its number (group numbers only).
     pub cases: Vec<usize>,
+}
+
+impl Mismatch {
+    /// Who states the number: the group's name, `totals` (the summary line) or `all-time`.
+    pub fn label(&self, p: &Platform) -> String {
+        match self.group {
+            Some(g) => p.groups[g].name.value.clone(),
+            None if matches!(self.field, "cases" | "completed") => "all-time".into(),
+            None => "totals".into(),
+        }
+    }
+
+    /// The meeting's recorded discrepancy for this number (same group, field and stated value), if any.
+    pub fn recorded_in(&self, m: &Meeting, p: &Platform) -> Option<usize> {
+        m.discrepancies.iter().position(|d| {
+            let d = &d.value;
+            d.field.value == self.field
+                && d.stated == self.stated
+                && d.group.is_some() == self.group.is_some()
+                && d.group.as_ref().and_then(|g| p.group_index(g)) == self.group
+        })
+    }
 }
 
 fn n(x: usize) -> u32 {
@@ -122,22 +145,8 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mism = count_mismatches(reg, ctx.idx, ctx.tl, mi);
         let mut used = vec![false; m.discrepancies.len()];
         for x in &mism {
-            let rec = m.discrepancies.iter().position(|d| {
-                d.value.field.value == x.field
-                    && d.value.stated == x.stated
-                    && d.value.group.as_ref().and_then(|g| p.group_index(g)) == x.group
-                    && d.value.group.is_some() == x.group.is_some()
-            });
-            let label = x.group.map_or_else(
-                || {
-                    if matches!(x.field, "cases" | "completed") {
-                        "all-time".to_string()
-                    } else {
-                        "totals".to_string()
-                    }
-                },
-                |g| p.groups[g].name.value.clone(),
-            );
+            let rec = x.recorded_in(m, p);
+            let label = x.label(p);
             match rec {
                 Some(i) if m.discrepancies[i].value.register == x.register => used[i] = true,
                 Some(i) => {

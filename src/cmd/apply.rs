@@ -105,9 +105,7 @@ fn meeting_doc(
 }
 
 fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
-    let who = x.group.map_or("totals", |g| {
-        reg.platform.value.groups[g].name.value.as_str()
-    });
+    let who = x.label(&reg.platform.value);
     let mut s = format!(
         "{who}: {meeting} states {} {}, the register would have {}",
         x.stated, x.field, x.register
@@ -249,12 +247,8 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     let unrecorded: Vec<Mismatch> = count_mismatches(&after, &idx2, &tl2, mi)
         .into_iter()
         .filter(|x| {
-            !m.discrepancies.iter().any(|d| {
-                d.value.field.value == x.field
-                    && d.value.stated == x.stated
-                    && d.value.register == x.register
-                    && d.value.group.as_ref().and_then(|g| pl.group_index(g)) == x.group
-            })
+            x.recorded_in(m, pl)
+                .is_none_or(|i| m.discrepancies[i].value.register != x.register)
         })
         .collect();
     if !unrecorded.is_empty() && !flags.accept_discrepancy {

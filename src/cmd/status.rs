@@ -48,26 +48,10 @@ fn stated_notes(
         .into_iter()
         .filter(|x| group.is_none() || x.group == group)
         .map(|x| {
-            let who = x.group.map_or_else(
-                || {
-                    if matches!(x.field, "cases" | "completed") {
-                        "all-time".to_string()
-                    } else {
-                        "totals".to_string()
-                    }
-                },
-                |g| reg.platform.value.groups[g].name.value.clone(),
-            );
-            let recorded = reg.meetings[m].value.discrepancies.iter().any(|d| {
-                d.value.field.value == x.field
-                    && d.value.stated == x.stated
-                    && d.value.group.is_some() == x.group.is_some()
-                    && d.value
-                        .group
-                        .as_ref()
-                        .and_then(|g| reg.platform.value.group_index(g))
-                        == x.group
-            });
+            let who = x.label(&reg.platform.value);
+            let recorded = x
+                .recorded_in(&reg.meetings[m].value, &reg.platform.value)
+                .is_some();
             format!(
                 "{who}: the minutes state {} {}, the register has {}{}",
                 x.field,

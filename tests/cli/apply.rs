@@ -589,3 +589,21 @@ mod property {
         }
     }
 }
+
+#[test]
+fn a_discrepancy_under_an_unknown_group_does_not_excuse_the_totals() {
+    let r = Reg::standard();
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n\
+         totals: { ongoing: 9 }\n\
+         discrepancies:\n  - { group: 交通祖, field: ongoing, stated: 9, register: 2 }\n",
+    );
+    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    assert!(
+        out.stderr
+            .contains("error: totals: vm-3 states 9 ongoing, the register would have 2"),
+        "{}",
+        out.stderr
+    );
+}
