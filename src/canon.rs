@@ -3,8 +3,8 @@
 //! Plain scalars only where every YAML reader reads them back as the same string; everything else is
 //! double-quoted; multi-line texts are literal blocks. Pure: model → text.
 
-use crate::model::meeting::{Counts, Merge, Rename, Replace};
-use crate::model::{Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Target};
+use crate::model::meeting::{Counts, Discrepancy, Merge, Rename, Replace};
+use crate::model::{Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Stated, Statement, Target};
 use crate::yaml::Sp;
 use std::fmt::Write;
 
@@ -129,6 +129,9 @@ pub fn history_entry(e: &HistoryEntry) -> String {
     let mut parts = Vec::new();
     if let Some(d) = &e.date {
         parts.push(format!("date: {}", d.value));
+    }
+    if let Some(d) = &e.not_after {
+        parts.push(format!("not_after: {}", d.value));
     }
     if let Some(m) = &e.meeting {
         parts.push(format!("meeting: {}", scalar(&m.value, true)));
@@ -282,6 +285,10 @@ pub fn meeting(m: &Meeting, header: &str) -> String {
     if let Some(s) = &m.source {
         let _ = writeln!(o, "source: {}", scalar(s, false));
     }
+    if let Some(r) = &m.records {
+        let kinds: Vec<&str> = r.value.iter().map(|k| k.value.as_str()).collect();
+        let _ = writeln!(o, "records: [{}]", kinds.join(", "));
+    }
     if m.decisions.0.is_empty() {
         o.push_str("decisions: {}\n");
     } else {
@@ -386,21 +393,89 @@ pub fn meeting(m: &Meeting, header: &str) -> String {
     if !m.discrepancies.is_empty() {
         o.push_str("discrepancies:\n");
         for d in &m.discrepancies {
-            let d = &d.value;
-            let _ = writeln!(
-                o,
-                "  - {}",
-                flow_map(&[
-                    ("group", d.group.as_ref().map(|g| scalar(g, true))),
-                    ("field", Some(scalar(&d.field, true))),
-                    ("stated", Some(d.stated.to_string())),
-                    ("register", Some(d.register.to_string())),
-                    ("note", d.note.as_ref().map(|n| scalar(n, true))),
-                ])
-            );
+            let _ = writeln!(o, "  - {}", discrepancy(&d.value));
+        }
+    }
+    if !m.statements.is_empty() {
+        o.push_str("statements:\n");
+        for st in &m.statements {
+            statement(&mut o, &st.value);
         }
     }
     o
+}
+
+fn discrepancy(d: &Discrepancy) -> String {
+    let kinds = d.kinds();
+    let kind = match kinds.as_slice() {
+        [] => None,
+        [k] => Some(k.as_str().to_string()),
+        ks => Some(format!(
+            "[{}]",
+            ks.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+        )),
+    };
+    flow_map(&[
+        ("group", d.group.as_ref().map(|g| scalar(g, true))),
+        ("field", Some(scalar(&d.field, true))),
+        ("stated", Some(d.stated.to_string())),
+        ("register", Some(d.register.to_string())),
+        ("kind", kind),
+        ("note", d.note.as_ref().map(|n| scalar(n, true))),
+    ])
+}
+
+fn stated(x: Option<Sp<Stated>>) -> Option<String> {
+    x.map(|v| match v.value {
+        Stated::Exact(n) => n.to_string(),
+        Stated::Range { min, max } => format!("{{ min: {min}, max: {max} }}"),
+    })
+}
+
+/// One statement by another source, as a block mapping in the list.
+fn statement(o: &mut String, st: &Statement) {
+    let _ = writeln!(o, "  - source: {}", scalar(&st.source, false));
+    if let Some(d) = &st.date {
+        let _ = writeln!(o, "    date: {}", d.value);
+    }
+    if let Some(u) = &st.url {
+        let _ = writeln!(o, "    url: {}", scalar(u, false));
+    }
+    if let Some(q) = &st.quote {
+        text_field(o, 4, "quote", q);
+    }
+    if let Some(t) = &st.totals {
+        let t = t.value;
+        let _ = writeln!(
+            o,
+            "    totals: {}",
+            flow_map(&[
+                ("delist", stated(t.delist)),
+                ("add", stated(t.add)),
+                ("ongoing", stated(t.ongoing)),
+                ("tracked", stated(t.tracked)),
+            ])
+        );
+    }
+    if let Some(a) = &st.all_time {
+        let _ = writeln!(
+            o,
+            "    all_time: {}",
+            flow_map(&[
+                ("cases", stated(a.value.cases)),
+                ("completed", stated(a.value.completed)),
+            ])
+        );
+    }
+    if !st.discrepancies.is_empty() {
+        o.push_str("    discrepancies:\n");
+        for d in &st.discrepancies {
+            let _ = writeln!(o, "      - {}", discrepancy(&d.value));
+        }
+    }
+    if let Some(n) = &st.note {
+        text_field(o, 4, "note", n);
+    }
 }
 
 /// The whole platform file, after `header`.
@@ -431,6 +506,21 @@ pub fn platform(p: &Platform, header: &str) -> String {
     list_field(&mut o, "topics", &strs(&p.topics));
     let sources: Vec<&str> = p.sources.iter().map(String::as_str).collect();
     list_field(&mut o, "sources", &sources);
+    if !p.listings.is_empty() {
+        o.push_str("listings:\n");
+        for l in &p.listings {
+            let l = &l.value;
+            let _ = writeln!(
+                o,
+                "  - {}",
+                flow_map(&[
+                    ("date", Some(l.date.value.to_string())),
+                    ("source", Some(scalar(&l.source, true))),
+                    ("note", l.note.as_ref().map(|n| scalar(n, true))),
+                ])
+            );
+        }
+    }
     o
 }
 

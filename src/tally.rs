@@ -6,7 +6,7 @@
 
 use crate::index::Index;
 use crate::load::Register;
-use crate::model::{Action, Date, Status};
+use crate::model::{Action, Date, Known, Status};
 
 /// One history entry reduced to what counting needs.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +23,10 @@ pub struct Timelines {
     events: Vec<Vec<Event>>,
     /// Whether the case is a top-level case (no parent): only those count in a group's numbers.
     top: Vec<bool>,
+    /// The complete listings (platform.yaml `listings`): (day key, index), by date.
+    listings: Vec<(i32, usize)>,
+    /// For each case, the listings (indices into `listings`) that name it.
+    listed: Vec<Vec<usize>>,
 }
 
 fn fold(events: impl Iterator<Item = Action>) -> Option<Status> {
@@ -57,6 +61,7 @@ impl Timelines {
                     let date = e
                         .date
                         .as_ref()
+                        .or(e.not_after.as_ref())
                         .map(|d| d.value)
                         .or_else(|| meeting.and_then(|m| reg.meetings[m].value.date()));
                     Event {
@@ -68,7 +73,79 @@ impl Timelines {
                 .collect();
             events.push(ev);
         }
-        Timelines { events, top }
+        let mut listings: Vec<(i32, usize)> = reg
+            .platform
+            .value
+            .listings
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.value.date.value.key(), i))
+            .collect();
+        listings.sort_unstable();
+        let named = |c: &crate::model::Case, li: usize| {
+            c.listed_on(reg.platform.value.listings[listings[li].1].value.date.value)
+        };
+        // A sub-case reports under its parent: a listing that names the parent names it too.
+        let listed = reg
+            .cases
+            .iter()
+            .map(|c| {
+                let parent = c
+                    .value
+                    .parent
+                    .as_ref()
+                    .and_then(|p| idx.case(&p.value))
+                    .map(|p| &reg.cases[p].value);
+                (0..listings.len())
+                    .filter(|&li| named(&c.value, li) || parent.is_some_and(|p| named(p, li)))
+                    .collect()
+            })
+            .collect();
+        Timelines {
+            events,
+            top,
+            listings,
+            listed,
+        }
+    }
+
+    /// The complete listing (index into platform.yaml's `listings`) that leaves `case`
+    /// unconfirmed just after day `key` (events of `meeting` left out), if any: the latest listing
+    /// on or before that day does not name the case, and no event of the case after that listing
+    /// resolves it. Only meaningful for a case that is ongoing by its decisions.
+    fn unconfirmed_by(&self, case: usize, key: i32, meeting: Option<usize>) -> Option<usize> {
+        let li = self.listings.partition_point(|(k, _)| *k <= key);
+        let (lk, l) = *self.listings.get(li.checked_sub(1)?)?;
+        if self.listed[case].contains(&(li - 1)) {
+            return None;
+        }
+        let resolved = self.events[case]
+            .iter()
+            .any(|e| e.key > lk && e.key <= key && (meeting.is_none() || e.meeting != meeting));
+        (!resolved).then_some(l)
+    }
+
+    /// Whether a case is ongoing at the end of `date` and no complete listing leaves it
+    /// unconfirmed.
+    pub fn ongoing_at(&self, case: usize, date: Date) -> bool {
+        self.status_at(case, date) == Some(Status::Ongoing)
+            && self.unconfirmed_by(case, date.key(), None).is_none()
+    }
+
+    /// The complete listing that leaves a case unconfirmed at the end of `date` (`None`: it is
+    /// not ongoing, or it is confirmed).
+    pub fn unconfirmed_at(&self, case: usize, date: Option<Date>) -> Option<usize> {
+        let key = date.map_or(i32::MAX, Date::key);
+        let st = fold(
+            self.events[case]
+                .iter()
+                .filter(|e| e.key <= key)
+                .map(|e| e.action),
+        );
+        if st != Some(Status::Ongoing) {
+            return None;
+        }
+        self.unconfirmed_by(case, key, None)
     }
 
     /// A case's status at the end of `date` (`None`: not yet known to the register).
@@ -96,6 +173,14 @@ impl Timelines {
                 .filter(|e| before(e) || e.meeting == Some(m))
                 .map(|e| e.action),
         );
+        // A case a complete listing left out before the meeting is not known to be ongoing; the
+        // meeting's own decision about it resolves that.
+        if b == Some(Status::Ongoing)
+            && self.unconfirmed_by(case, key, Some(m)).is_some()
+        {
+            let decided = ev.iter().any(|e| e.meeting == Some(m));
+            return (None, if decided { a } else { None });
+        }
         (b, a)
     }
 
@@ -125,6 +210,22 @@ impl GroupTally {
     pub fn is_empty(&self) -> bool {
         *self == GroupTally::default()
     }
+    /// The cases behind the count named `field` (`add`, `delist`, `ongoing`, `relist`,
+    /// `replaced`, `merged`, `proposed`, `subcases`, `renamed`).
+    pub fn list(&self, field: &str) -> &[usize] {
+        match field {
+            "add" => &self.add,
+            "delist" => &self.delist,
+            "ongoing" => &self.ongoing,
+            "relist" => &self.relist,
+            "replaced" => &self.replaced,
+            "merged" => &self.merged,
+            "proposed" => &self.proposed,
+            "subcases" => &self.subcases,
+            "renamed" => &self.renamed,
+            _ => &[],
+        }
+    }
 }
 
 /// A meeting's tallies: one per platform group, in the platform's order.
@@ -132,11 +233,43 @@ impl GroupTally {
 pub struct MeetingTally {
     pub meeting: usize,
     pub groups: Vec<GroupTally>,
+    /// Which counts the register knows: a meeting file that records only some kinds of decision
+    /// leaves the others unknown, and they are never printed as numbers.
+    pub known: Known,
 }
 
 impl MeetingTally {
     pub fn total(&self, f: impl Fn(&GroupTally) -> usize) -> usize {
         self.groups.iter().map(f).sum()
+    }
+    /// A group's count, or `None` when the register does not know it.
+    pub fn count(&self, g: usize, field: &str) -> Option<usize> {
+        self.known
+            .field(field)
+            .then(|| self.groups[g].list(field).len())
+    }
+    /// The sum of a count over `groups`, or `None` when it is unknown. `tracked` is the cases the
+    /// meeting dealt with: ongoing before it (ongoing, delisted, replaced, merged) plus added.
+    pub fn sum(&self, groups: &[usize], field: &str) -> Option<usize> {
+        if !self.known.field(field) {
+            return None;
+        }
+        let parts: &[&str] = if field == "tracked" {
+            &["ongoing", "delist", "replaced", "merged", "add"]
+        } else {
+            std::slice::from_ref(&field)
+        };
+        Some(
+            groups
+                .iter()
+                .map(|g| parts.iter().map(|f| self.groups[*g].list(f).len()).sum::<usize>())
+                .sum(),
+        )
+    }
+    /// The sum of a count over every group.
+    pub fn sum_all(&self, field: &str) -> Option<usize> {
+        let all: Vec<usize> = (0..self.groups.len()).collect();
+        self.sum(&all, field)
     }
 }
 
@@ -172,7 +305,11 @@ pub fn tally_meeting(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -> M
             t.ongoing.push(c);
         }
     }
-    MeetingTally { meeting: m, groups }
+    MeetingTally {
+        meeting: m,
+        groups,
+        known: reg.meetings[m].value.known(),
+    }
 }
 
 /// The all-time view of one group as of a date.
@@ -186,12 +323,16 @@ pub struct AllTime {
     pub merged: usize,
     pub proposed: usize,
     pub subcases: usize,
+    /// Ongoing by recorded decisions, but left out of a complete listing since: not counted in
+    /// `ongoing`.
+    pub unconfirmed: usize,
 }
 
 impl AllTime {
     pub fn add(&mut self, o: &AllTime) {
         self.ever += o.ever;
         self.ongoing += o.ongoing;
+        self.unconfirmed += o.unconfirmed;
         self.delisted += o.delisted;
         self.replaced += o.replaced;
         self.merged += o.merged;
@@ -221,6 +362,7 @@ pub fn all_time(reg: &Register, idx: &Index, tl: &Timelines, date: Option<Date>)
             t.ever += 1;
         }
         match st {
+            Status::Ongoing if tl.unconfirmed_by(c, k, None).is_some() => t.unconfirmed += 1,
             Status::Ongoing => t.ongoing += 1,
             Status::Delisted => t.delisted += 1,
             Status::Replaced => t.replaced += 1,
@@ -229,6 +371,14 @@ pub fn all_time(reg: &Register, idx: &Index, tl: &Timelines, date: Option<Date>)
         }
     }
     out
+}
+
+/// The cases (top-level and sub-cases) left unconfirmed at the end of `date` (`None`: now), with
+/// the listing (index into platform.yaml's `listings`) that leaves each out, in register order.
+pub fn unconfirmed(tl: &Timelines, date: Option<Date>) -> Vec<(usize, usize)> {
+    (0..tl.events.len())
+        .filter_map(|c| tl.unconfirmed_at(c, date).map(|l| (c, l)))
+        .collect()
 }
 
 /// The latest meeting (by date) that decides anything, on or before `date` when given.

@@ -258,6 +258,7 @@ impl Planner<'_> {
     fn record(&mut self, r: usize, a: Action, note: Option<&str>) {
         let entry = HistoryEntry {
             date: self.date(),
+            not_after: None,
             meeting: Some(Sp::new(self.meeting.id.value.clone())),
             action: Sp::new(a),
             note: note.map(str::to_string),

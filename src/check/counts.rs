@@ -66,7 +66,8 @@ fn platform_wide(out: &mut Vec<Mismatch>, fields: &[(&'static str, Option<Sp<u32
     }
 }
 
-/// Every stated number of meeting `m` that the register does not reproduce.
+/// Every stated number of meeting `m` that the register does not reproduce. A number the register
+/// does not know (the meeting file records only some kinds of decision) is not compared.
 pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -> Vec<Mismatch> {
     let meeting = &reg.meetings[m].value;
     let p = &reg.platform.value;
@@ -79,6 +80,9 @@ pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -
             let (Some(g), Some(stated)) = (p.group_index(key), d.ongoing) else {
                 continue;
             };
+            if t.count(g, "ongoing").is_none() {
+                continue;
+            }
             let have = &t.groups[g].ongoing;
             if stated.value != n(have.len()) {
                 out.push(Mismatch {
@@ -92,18 +96,21 @@ pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -
             }
         }
         if let Some(tot) = &meeting.totals {
-            let fields = [
-                ("add", tot.value.add, t.total(|g| g.add.len())),
-                ("delist", tot.value.delist, t.total(|g| g.delist.len())),
-                ("ongoing", tot.value.ongoing, t.total(|g| g.ongoing.len())),
-            ];
+            let mut fields = Vec::new();
+            for (f, stated) in [
+                ("add", tot.value.add),
+                ("delist", tot.value.delist),
+                ("ongoing", tot.value.ongoing),
+            ] {
+                if let Some(have) = t.sum_all(f) {
+                    fields.push((f, stated, have));
+                }
+            }
             platform_wide(&mut out, &fields);
         }
     }
     if let Some(at) = &meeting.all_time {
-        let per = all_time(reg, idx, tl, meeting.date());
-        let ever: usize = per.iter().map(|g| g.ever).sum();
-        let done: usize = per.iter().map(|g| g.delisted).sum();
+        let (ever, done) = all_time_numbers(reg, idx, tl, m);
         platform_wide(
             &mut out,
             &[
@@ -111,6 +118,160 @@ pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -
                 ("completed", at.value.completed, done),
             ],
         );
+    }
+    out
+}
+
+/// The register's all-time numbers at meeting `m`: cases ever tracked, and delisted (completed).
+fn all_time_numbers(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -> (usize, usize) {
+    let per = all_time(reg, idx, tl, reg.meetings[m].value.date());
+    (
+        per.iter().map(|g| g.ever).sum(),
+        per.iter().map(|g| g.delisted).sum(),
+    )
+}
+
+/// A stated number the register cannot check, because it does not know its own (a meeting file
+/// that records only some kinds of decision).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unchecked {
+    pub group: Option<usize>,
+    pub field: &'static str,
+    pub stated: u32,
+}
+
+/// The stated numbers of meeting `m` whose register number is unknown.
+pub fn unchecked(reg: &Register, m: usize) -> Vec<Unchecked> {
+    let meeting = &reg.meetings[m].value;
+    let known = meeting.known();
+    let p = &reg.platform.value;
+    let mut out = Vec::new();
+    for (key, d) in &meeting.decisions.0 {
+        if let (Some(g), Some(s)) = (p.group_index(key), d.ongoing)
+            && !known.ongoing
+        {
+            out.push(Unchecked {
+                group: Some(g),
+                field: "ongoing",
+                stated: s.value,
+            });
+        }
+    }
+    if let Some(t) = &meeting.totals {
+        for (f, s) in [
+            ("delist", t.value.delist),
+            ("add", t.value.add),
+            ("ongoing", t.value.ongoing),
+        ] {
+            if let Some(s) = s
+                && !known.field(f)
+            {
+                out.push(Unchecked {
+                    group: None,
+                    field: f,
+                    stated: s.value,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// How one number of a statement by another source compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The register (or, where the register does not know, the minutes) has the same number.
+    Agrees,
+    /// The register does not know the number and the minutes do not state it: the statement is
+    /// the only source.
+    Only,
+    /// It equals the minutes' own number, which differs from the register and is recorded there.
+    AsTheMinutes,
+    /// It differs, and the statement records the discrepancy (index into its `discrepancies`).
+    Recorded(usize),
+    /// It differs and nothing records it: an error.
+    Differs,
+}
+
+/// One number of a statement, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementCheck {
+    /// Index into the meeting's `statements`.
+    pub statement: usize,
+    pub field: &'static str,
+    pub stated: crate::model::Stated,
+    pub pos: Pos,
+    /// The register's number, `None` when it does not know it.
+    pub register: Option<u32>,
+    /// The minutes' own number for the same field, if they state one.
+    pub minutes: Option<u32>,
+    pub verdict: Verdict,
+}
+
+/// Every number that other sources state about meeting `m`, compared with the register and the
+/// minutes.
+pub fn statement_checks(
+    reg: &Register,
+    idx: &Index,
+    tl: &Timelines,
+    m: usize,
+) -> Vec<StatementCheck> {
+    let meeting = &reg.meetings[m].value;
+    if meeting.statements.is_empty() {
+        return Vec::new();
+    }
+    let t = tally_meeting(reg, idx, tl, m);
+    let (ever, done) = all_time_numbers(reg, idx, tl, m);
+    let mism = count_mismatches(reg, idx, tl, m);
+    let p = &reg.platform.value;
+    let mut out = Vec::new();
+    for (si, st) in meeting.statements.iter().enumerate() {
+        for (field, stated) in st.value.numbers() {
+            let register = match field {
+                "cases" => Some(n(ever)),
+                "completed" => Some(n(done)),
+                f => t.sum_all(f).map(n),
+            };
+            let minutes = match field {
+                "cases" => meeting.all_time.and_then(|a| a.value.cases),
+                "completed" => meeting.all_time.and_then(|a| a.value.completed),
+                "tracked" => None,
+                f => meeting.totals.and_then(|c| match f {
+                    "add" => c.value.add,
+                    "delist" => c.value.delist,
+                    _ => c.value.ongoing,
+                }),
+            }
+            .map(|x| x.value);
+            let recorded = st.value.discrepancies.iter().position(|d| {
+                d.value.field.value == field && d.value.group.is_none()
+            });
+            let reference = register.or(minutes);
+            let verdict = match reference {
+                None => Verdict::Only,
+                Some(r) if stated.value.admits(r) => Verdict::Agrees,
+                Some(_)
+                    if minutes.is_some_and(|x| stated.value.admits(x))
+                        && mism.iter().any(|x| {
+                            x.group.is_none()
+                                && x.field == field
+                                && x.recorded_in(meeting, p).is_some()
+                        }) =>
+                {
+                    Verdict::AsTheMinutes
+                }
+                Some(_) => recorded.map_or(Verdict::Differs, Verdict::Recorded),
+            };
+            out.push(StatementCheck {
+                statement: si,
+                field,
+                stated: stated.value,
+                pos: stated.pos,
+                register,
+                minutes,
+                verdict,
+            });
+        }
     }
     out
 }
@@ -177,7 +338,19 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
+        statements(ctx, mi, out);
         for (i, d) in m.discrepancies.iter().enumerate() {
+            if d.value.kind.is_none() {
+                out.push(
+                    Finding::warning(
+                        "discrepancy-kind",
+                        &mdoc.path,
+                        d.pos,
+                        "say which kind of disagreement this is",
+                    )
+                    .with_hint("add `kind: arithmetic` (the minutes contradict their own arithmetic), `unnamed` (they count cases they never name) or `third-party` (another source disagrees); a list when more than one applies"),
+                );
+            }
             if !used[i] {
                 out.push(Finding::error(
                     "discrepancy",
@@ -198,4 +371,78 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// The cases behind a number, as listed in messages.
 pub fn list_cases(reg: &Register, cases: &[usize]) -> String {
     list_cases_max(reg, cases, 12)
+}
+
+/// The findings about the statements of meeting `mi`: numbers that differ without a record, and
+/// records that no longer hold.
+fn statements(ctx: &Ctx, mi: usize, out: &mut Vec<Finding>) {
+    let reg = ctx.reg;
+    let mdoc = &reg.meetings[mi];
+    let checks = statement_checks(reg, ctx.idx, ctx.tl, mi);
+    for (si, st) in mdoc.value.statements.iter().enumerate() {
+        let mine: Vec<&StatementCheck> = checks.iter().filter(|c| c.statement == si).collect();
+        for c in &mine {
+            if c.verdict == Verdict::Differs {
+                let against = match (c.register, c.minutes) {
+                    (Some(r), _) => format!("the register has {r}"),
+                    (None, Some(x)) => format!("the minutes state {x}"),
+                    // `Only`, never `Differs`, when there is nothing to compare with.
+                    (None, None) => String::new(),
+                };
+                out.push(
+                    Finding::error(
+                        "statement",
+                        &mdoc.path,
+                        c.pos,
+                        format!(
+                            "{} states {} {} for {}, {against}",
+                            st.value.source.value, c.field, c.stated, mdoc.value.id.value
+                        ),
+                    )
+                    .with_hint(format!(
+                        "record it under the statement's `discrepancies:` ({{ field: {}, stated: {}, register: {}, kind: third-party, note: … }})",
+                        c.field,
+                        c.stated,
+                        c.register.or(c.minutes).unwrap_or_default()
+                    )),
+                );
+            }
+        }
+        for (di, d) in st.value.discrepancies.iter().enumerate() {
+            let hit = mine
+                .iter()
+                .find(|c| matches!(c.verdict, Verdict::Recorded(i) if i == di));
+            match hit {
+                None => out.push(
+                    Finding::error(
+                        "discrepancy",
+                        &mdoc.path,
+                        d.pos,
+                        format!(
+                            "recorded discrepancy ({} stated {}) no longer holds: the statement agrees, or states no such number",
+                            d.value.field.value, d.value.stated
+                        ),
+                    )
+                    .with_hint("remove the entry"),
+                ),
+                Some(c) => {
+                    let have = c.register.or(c.minutes).unwrap_or_default();
+                    if d.value.register != have {
+                        out.push(
+                            Finding::error(
+                                "discrepancy",
+                                &mdoc.path,
+                                d.pos,
+                                format!(
+                                    "recorded discrepancy for {} says the register has {}, but it now has {have}",
+                                    d.value.field.value, d.value.register
+                                ),
+                            )
+                            .with_hint(format!("update `register: {have}` and its note")),
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

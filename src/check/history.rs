@@ -47,16 +47,32 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut last_key = i32::MIN;
         for e in &doc.value.history {
             let f = &doc.path;
-            let mut date = e.date.as_ref().map(|d| d.value);
+            let mut date = e.date.as_ref().or(e.not_after.as_ref()).map(|d| d.value);
+            if let (Some(_), Some(na)) = (&e.date, &e.not_after) {
+                out.push(Finding::error(
+                    "history-date",
+                    f,
+                    na.pos,
+                    "an entry has either `date` (the day it happened) or `not_after` (the latest day it can have happened), not both",
+                ));
+            }
+            if let (Some(na), Some(_)) = (&e.not_after, &e.meeting) {
+                out.push(Finding::error(
+                    "history-date",
+                    f,
+                    na.pos,
+                    "`not_after` is for a decision no recorded meeting took; this entry names its meeting, whose date is known",
+                ));
+            }
             match &e.meeting {
-                None if e.action.needs_meeting() => out.push(
+                None if e.action.needs_meeting() && e.source.is_none() => out.push(
                     Finding::error(
                         "history-meeting",
                         f,
                         e.action.pos,
                         format!("this `{}` entry must name the meeting that decided it", e.action.value),
                     )
-                    .with_hint("add `meeting: <id>`, or use `seen` with a `source` when no meeting is recorded"),
+                    .with_hint("add `meeting: <id>`; or, when a document other than a meeting's minutes states the decision, name it as `source:` (with `not_after:` its date when the decision's own date is unknown)"),
                 ),
                 None => {}
                 Some(m) => match ctx.idx.meeting_by_id.get(&m.value) {
@@ -166,5 +182,26 @@ pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+}
+
+/// Cases that recorded decisions keep ongoing, but that the latest complete listing leaves out.
+pub fn unconfirmed(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let p = &ctx.reg.platform.value;
+    for (c, l) in crate::tally::unconfirmed(ctx.tl, None) {
+        let doc = &ctx.reg.cases[c];
+        let l = &p.listings[l].value;
+        out.push(
+            Finding::warning(
+                "unconfirmed",
+                &doc.path,
+                doc.value.status.pos,
+                format!(
+                    "{} is ongoing by its recorded decisions, but the complete listing of {} ({}) does not name it: it is unconfirmed from that date",
+                    doc.value.id.value, l.date.value, l.source
+                ),
+            )
+            .with_hint("record the decision that ended it (with its meeting or `source:`), or its progress in a later listing"),
+        );
     }
 }

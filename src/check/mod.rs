@@ -11,7 +11,10 @@ use crate::index::Index;
 use crate::load::Register;
 use crate::tally::Timelines;
 
-pub use counts::{Mismatch, count_mismatches, list_cases as counts_list};
+pub use counts::{
+    Mismatch, StatementCheck, Unchecked, Verdict, count_mismatches, list_cases as counts_list,
+    statement_checks, unchecked,
+};
 
 /// What the rules look at.
 pub struct Ctx<'a> {
@@ -33,6 +36,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("history-entries", history::entries),
     ("meetings-applied", history::meetings_applied),
     ("stated-counts", counts::stated_counts),
+    ("unconfirmed", history::unconfirmed),
 ];
 
 /// Run every rule.

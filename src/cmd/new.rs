@@ -281,6 +281,7 @@ fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcom
         merged_from: Vec::new(),
         history: vec![Sp::new(HistoryEntry {
             date: Some(Sp::new(today())),
+            not_after: None,
             meeting: None,
             action: Sp::new(Action::Seen),
             note: None,

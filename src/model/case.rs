@@ -96,6 +96,9 @@ impl Action {
             Action::Absorb | Action::Rename => None,
         }
     }
+    /// Whether an entry of this action must name a meeting even when it has a `source`.
+    /// A `seen` never does; other decisions may come from a document that is not a meeting's
+    /// minutes (a progress report's 「…併入本項辦理」), and then name that document as `source`.
     pub fn needs_meeting(self) -> bool {
         self != Action::Seen
     }
@@ -112,6 +115,10 @@ impl fmt::Display for Action {
 pub struct HistoryEntry {
     #[serde(default)]
     pub date: Option<Sp<Date>>,
+    /// For a decision whose date no document gives: the latest day it can have happened (the
+    /// date of the document that reports it). It counts from that day.
+    #[serde(default)]
+    pub not_after: Option<Sp<Date>>,
     #[serde(default)]
     pub meeting: Option<Sp<String>>,
     pub action: Sp<Action>,
@@ -190,6 +197,14 @@ impl Case {
             .iter()
             .filter(|p| on_or_before.is_none_or(|d| p.as_of.value <= d))
             .max_by_key(|p| p.as_of.value)
+    }
+    /// Whether a source that lists cases on `date` names this case: it has progress as of that
+    /// day, or was first seen in it.
+    pub fn listed_on(&self, date: Date) -> bool {
+        self.progress.iter().any(|p| p.as_of.value == date)
+            || self.history.iter().any(|e| {
+                e.action.value == Action::Seen && e.date.as_ref().is_some_and(|d| d.value == date)
+            })
     }
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.title.value.as_str())

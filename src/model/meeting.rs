@@ -17,6 +17,11 @@ pub struct Meeting {
     pub date: Option<Sp<Date>>,
     #[serde(default)]
     pub source: Option<String>,
+    /// The kinds of decision this file records in full; `None` (the key absent): all of them.
+    /// A meeting known only in part (its minutes lost, its adds taken from a progress report)
+    /// says `records: [add]`, and every count that depends on the rest is unknown.
+    #[serde(default)]
+    pub records: Option<Sp<Vec<Sp<DecisionKind>>>>,
     #[serde(default)]
     pub decisions: Decisions,
     #[serde(default)]
@@ -25,6 +30,224 @@ pub struct Meeting {
     pub all_time: Option<Sp<AllTime>>,
     #[serde(default)]
     pub discrepancies: Vec<Sp<Discrepancy>>,
+    /// Numbers about this meeting stated by other sources (press coverage, a city's press release).
+    #[serde(default)]
+    pub statements: Vec<Sp<Statement>>,
+}
+
+/// A kind of decision, as `records:` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionKind {
+    Add,
+    Delist,
+    Subcases,
+    Replace,
+    Merge,
+    Rename,
+    Propose,
+    Relist,
+}
+
+impl DecisionKind {
+    pub const ALL: [DecisionKind; 8] = [
+        DecisionKind::Add,
+        DecisionKind::Delist,
+        DecisionKind::Subcases,
+        DecisionKind::Replace,
+        DecisionKind::Merge,
+        DecisionKind::Rename,
+        DecisionKind::Propose,
+        DecisionKind::Relist,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionKind::Add => "add",
+            DecisionKind::Delist => "delist",
+            DecisionKind::Subcases => "subcases",
+            DecisionKind::Replace => "replace",
+            DecisionKind::Merge => "merge",
+            DecisionKind::Rename => "rename",
+            DecisionKind::Propose => "propose",
+            DecisionKind::Relist => "relist",
+        }
+    }
+}
+
+/// Which of a meeting's counts the register knows. A count is known when the meeting file records
+/// in full every kind of decision it depends on: `ongoing` (cases ongoing before and after the
+/// meeting) needs `delist`, `replace` and `merge`, the decisions that end a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    pub add: bool,
+    pub delist: bool,
+    pub ongoing: bool,
+    pub relist: bool,
+    pub replaced: bool,
+    pub merged: bool,
+    pub proposed: bool,
+    pub subcases: bool,
+    pub renamed: bool,
+}
+
+impl Known {
+    pub const ALL: Known = Known {
+        add: true,
+        delist: true,
+        ongoing: true,
+        relist: true,
+        replaced: true,
+        merged: true,
+        proposed: true,
+        subcases: true,
+        renamed: true,
+    };
+    /// Whether every count is known.
+    pub fn all(&self) -> bool {
+        *self == Known::ALL
+    }
+    /// Whether the count named `field` (`add`, `delist`, `ongoing`, …) is known.
+    pub fn field(&self, field: &str) -> bool {
+        match field {
+            "add" => self.add,
+            "delist" => self.delist,
+            "ongoing" => self.ongoing,
+            "relist" => self.relist,
+            "replaced" => self.replaced,
+            "merged" => self.merged,
+            "proposed" => self.proposed,
+            "subcases" => self.subcases,
+            "renamed" => self.renamed,
+            // `tracked`: the cases before the meeting plus those it added.
+            "tracked" => self.add && self.ongoing && self.delist && self.replaced && self.merged,
+            _ => true,
+        }
+    }
+}
+
+/// A number as a source states it: exact, or a range (「七十多項」: 71 to 79).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stated {
+    Exact(u32),
+    Range { min: u32, max: u32 },
+}
+
+impl Stated {
+    pub fn admits(self, n: u32) -> bool {
+        match self {
+            Stated::Exact(x) => x == n,
+            Stated::Range { min, max } => (min..=max).contains(&n),
+        }
+    }
+}
+
+impl fmt::Display for Stated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stated::Exact(x) => write!(f, "{x}"),
+            Stated::Range { min, max } => write!(f, "{min}–{max}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Stated {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct R {
+            min: u32,
+            max: u32,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum E {
+            N(u32),
+            R(R),
+        }
+        match E::deserialize(d)? {
+            E::N(n) => Ok(Stated::Exact(n)),
+            E::R(R { min, max }) if min <= max => Ok(Stated::Range { min, max }),
+            E::R(_) => Err(de::Error::custom("a range needs `min` ≤ `max`")),
+        }
+    }
+}
+
+/// The counts a statement about a meeting gives (all optional).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedCounts {
+    #[serde(default)]
+    pub add: Option<Sp<Stated>>,
+    #[serde(default)]
+    pub delist: Option<Sp<Stated>>,
+    #[serde(default)]
+    pub ongoing: Option<Sp<Stated>>,
+    /// The cases the meeting dealt with: those ongoing before it plus those it added.
+    #[serde(default)]
+    pub tracked: Option<Sp<Stated>>,
+}
+
+/// All-time numbers a statement gives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedAllTime {
+    #[serde(default)]
+    pub cases: Option<Sp<Stated>>,
+    #[serde(default)]
+    pub completed: Option<Sp<Stated>>,
+}
+
+/// Numbers about a meeting stated by a source other than its minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The source: title, outlet, author, as the source gives them.
+    pub source: Sp<String>,
+    /// When the source was published.
+    #[serde(default)]
+    pub date: Option<Sp<Date>>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The source's own words.
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub totals: Option<Sp<StatedCounts>>,
+    #[serde(default)]
+    pub all_time: Option<Sp<StatedAllTime>>,
+    /// Numbers of this statement that disagree with the register (or the minutes), kept openly.
+    #[serde(default)]
+    pub discrepancies: Vec<Sp<Discrepancy>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Statement {
+    /// Every number the statement gives: (field, value).
+    pub fn numbers(&self) -> Vec<(&'static str, Sp<Stated>)> {
+        let mut v = Vec::new();
+        if let Some(t) = &self.totals {
+            let t = t.value;
+            for (f, x) in [
+                ("delist", t.delist),
+                ("add", t.add),
+                ("ongoing", t.ongoing),
+                ("tracked", t.tracked),
+            ] {
+                if let Some(x) = x {
+                    v.push((f, x));
+                }
+            }
+        }
+        if let Some(a) = &self.all_time {
+            for (f, x) in [("cases", a.value.cases), ("completed", a.value.completed)] {
+                if let Some(x) = x {
+                    v.push((f, x));
+                }
+            }
+        }
+        v
+    }
 }
 
 /// The per-group decisions, in file order. Keys are group names, codes or aliases.
@@ -225,8 +448,80 @@ pub struct Discrepancy {
     pub field: Sp<String>,
     pub stated: u32,
     pub register: u32,
+    /// What kind of disagreement it is (one or more).
+    #[serde(default)]
+    pub kind: Option<Sp<Kinds>>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// The kinds of disagreement, kept apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiscrepancyKind {
+    /// The minutes contradict themselves: a stated number breaks the arithmetic of the same
+    /// documents (the previous meeting's number, plus adds, less delists).
+    Arithmetic,
+    /// The minutes count cases they never name, so the register cannot hold them.
+    Unnamed,
+    /// A source other than the minutes disagrees with the minutes or the register.
+    ThirdParty,
+}
+
+impl DiscrepancyKind {
+    pub const ALL: [DiscrepancyKind; 3] = [
+        DiscrepancyKind::Arithmetic,
+        DiscrepancyKind::Unnamed,
+        DiscrepancyKind::ThirdParty,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Arithmetic => "arithmetic",
+            DiscrepancyKind::Unnamed => "unnamed",
+            DiscrepancyKind::ThirdParty => "third-party",
+        }
+    }
+    /// What the kind means, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Arithmetic => "the minutes contradict their own arithmetic",
+            DiscrepancyKind::Unnamed => "the minutes count cases they never name",
+            DiscrepancyKind::ThirdParty => "another source disagrees",
+        }
+    }
+}
+
+/// One kind or a list of kinds (`kind: unnamed` or `kind: [unnamed, arithmetic]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kinds(pub Vec<DiscrepancyKind>);
+
+impl<'de> Deserialize<'de> for Kinds {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum E {
+            One(DiscrepancyKind),
+            Many(Vec<DiscrepancyKind>),
+        }
+        Ok(Kinds(match E::deserialize(d).map_err(|_| {
+            de::Error::custom(
+                "`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them",
+            )
+        })? {
+            E::One(k) => vec![k],
+            E::Many(v) => v,
+        }))
+    }
+}
+
+impl Discrepancy {
+    /// The kinds, in a fixed order.
+    pub fn kinds(&self) -> Vec<DiscrepancyKind> {
+        let mut v = self.kind.as_ref().map_or_else(Vec::new, |k| k.value.0.clone());
+        v.sort();
+        v.dedup();
+        v
+    }
 }
 
 /// "A string or a mapping" for decision items: the string is the title (or the reference).
@@ -339,6 +634,26 @@ impl Meeting {
 
     pub fn date(&self) -> Option<Date> {
         self.date.as_ref().map(|d| d.value)
+    }
+
+    /// Which counts the register knows (see [`Known`]).
+    pub fn known(&self) -> Known {
+        let Some(r) = &self.records else {
+            return Known::ALL;
+        };
+        let has = |k: DecisionKind| r.value.iter().any(|x| x.value == k);
+        let ends = has(DecisionKind::Delist) && has(DecisionKind::Replace) && has(DecisionKind::Merge);
+        Known {
+            add: has(DecisionKind::Add),
+            delist: has(DecisionKind::Delist),
+            ongoing: ends,
+            relist: has(DecisionKind::Relist),
+            replaced: has(DecisionKind::Replace),
+            merged: has(DecisionKind::Merge),
+            proposed: has(DecisionKind::Propose),
+            subcases: has(DecisionKind::Subcases),
+            renamed: has(DecisionKind::Rename),
+        }
     }
 
     /// Whether the meeting decides anything about cases.

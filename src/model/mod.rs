@@ -8,5 +8,8 @@ pub mod platform;
 
 pub use case::{Action, Case, HistoryEntry, Progress, Status};
 pub use date::{Date, parse_date};
-pub use meeting::{GroupDecisions, Meeting, NewCase, Ref, Target};
-pub use platform::{GroupDef, Platform};
+pub use meeting::{
+    DecisionKind, DiscrepancyKind, GroupDecisions, Known, Meeting, NewCase, Ref, Stated, Statement,
+    Target,
+};
+pub use platform::{GroupDef, Listing, Platform};

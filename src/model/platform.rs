@@ -21,6 +21,20 @@ pub struct Platform {
     pub topics: Vec<Sp<String>>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Sources that list every ongoing case on their date (a progress report declared complete).
+    #[serde(default)]
+    pub listings: Vec<Sp<Listing>>,
+}
+
+/// A complete listing: on `date`, `source` lists every case that is ongoing. A case ongoing by
+/// recorded decisions but absent from it is unconfirmed from that date.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Listing {
+    pub date: Sp<Date>,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
