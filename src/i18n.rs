@@ -87,6 +87,10 @@ const LABELS: &[(&str, &str)] = &[
     ("merge", "整併"),
     ("absorb", "併入"),
     ("rename", "更名"),
+    ("unknown", "不詳"),
+    ("unconfirmed", "未確認"),
+    ("tracked", "處理案件"),
+    ("subcases", "子案"),
 ];
 
 /// Whole-line templates. Order matters where one template is a prefix of another: longer first.

@@ -78,7 +78,8 @@ pub fn case() -> Value {
         &["action"],
         json!({
             "date": { "anyOf": [date("The date of the decision (the meeting's date when `meeting` is given)."), { "type": "null" }] },
-            "meeting": { "type": ["string", "null"], "description": "The id of the meeting that decided it, e.g. vm-3. Every action but `seen` needs one.", "pattern": "^[a-z0-9][a-z0-9-]*$" },
+            "not_after": { "anyOf": [date("For a decision whose own date no document gives: the latest day it can have happened (the reporting document's date). Only without `date` and `meeting`."), { "type": "null" }] },
+            "meeting": { "type": ["string", "null"], "description": "The id of the meeting that decided it, e.g. vm-3. Every action but `seen` needs one, unless `source` names the document (not a meeting's minutes) that states the decision.", "pattern": "^[a-z0-9][a-z0-9-]*$" },
             "action": {
                 "description": "add (同意新增), subcase (子案), relist, seen (tracked, no recorded decision; give `source`), propose (提案), delist (解列), replace, merge, absorb, rename.",
                 "enum": actions
@@ -137,6 +138,15 @@ pub fn case() -> Value {
 
 /// `meetings/<id>.yaml`.
 pub fn meeting() -> Value {
+    let stated = json!({
+        "description": "A number as the source states it, or a range (「七十多項」: { min: 71, max: 79 }).",
+        "anyOf": [
+            { "type": "integer", "minimum": 0 },
+            { "type": "object", "additionalProperties": false, "required": ["min", "max"],
+              "properties": { "min": { "type": "integer", "minimum": 0 }, "max": { "type": "integer", "minimum": 0 } } },
+            { "type": "null" }
+        ]
+    });
     let name = json!({ "type": "string", "description": "A case id, title or alias." });
     let new_case_map = object(
         "A new case: its title and optionally a pinned id, lead, partners, topics, aliases and a note.",
@@ -226,6 +236,11 @@ pub fn meeting() -> Value {
             "level": text("One of the platform's levels, e.g. 副市長層級."),
             "date": { "anyOf": [date("The meeting's date."), { "type": "null", "description": "Only when the source document lost it." }] },
             "source": opt_text("The document the decisions are transcribed from."),
+            "records": {
+                "type": ["array", "null"],
+                "description": "The kinds of decision this file records in full; absent: all. A count that depends on a kind not recorded is unknown (「不詳」), never 0. `ongoing` needs delist, replace and merge.",
+                "items": { "enum": ["add", "delist", "subcases", "replace", "merge", "rename", "propose", "relist"] }
+            },
             "decisions": {
                 "type": ["object", "null"],
                 "description": "Per group (name, code or alias), in any order.",
@@ -251,7 +266,43 @@ pub fn meeting() -> Value {
                     "field": { "enum": ["add", "delist", "ongoing", "cases", "completed"], "description": "add, delist or ongoing (with group, or for the totals line without); cases or completed for all_time." },
                     "stated": { "type": "integer", "minimum": 0 },
                     "register": { "type": "integer", "minimum": 0 },
+                    "kind": { "$ref": "#/$defs/kind" },
                     "note": opt_text("The likely cause.")
+                }))
+            },
+            "statements": {
+                "type": "array",
+                "description": "Numbers about this meeting stated by sources other than its minutes (press coverage, a city's press release), checked like the minutes' own.",
+                "items": object("A statement by another source.", &["source"], json!({
+                    "source": text("The source: title, outlet, author, as it gives them."),
+                    "date": { "anyOf": [date("When the source was published."), { "type": "null" }] },
+                    "url": opt_text("Where the source can be read."),
+                    "quote": opt_text("The source's own words."),
+                    "totals": {
+                        "anyOf": [
+                            object("Counts the source states.", &[], json!({ "delist": stated, "add": stated, "ongoing": stated, "tracked": stated })),
+                            { "type": "null" }
+                        ]
+                    },
+                    "all_time": {
+                        "anyOf": [
+                            object("All-time numbers the source states.", &[], json!({ "cases": stated, "completed": stated })),
+                            { "type": "null" }
+                        ]
+                    },
+                    "discrepancies": {
+                        "type": "array",
+                        "description": "Numbers of this statement that disagree with the register (or the minutes).",
+                        "items": object("A stated number and the register's.", &["field", "stated", "register"], json!({
+                            "group": opt_text("Not used for statements."),
+                            "field": { "enum": ["add", "delist", "ongoing", "tracked", "cases", "completed"] },
+                            "stated": { "type": "integer", "minimum": 0 },
+                            "register": { "type": "integer", "minimum": 0 },
+                            "kind": { "$ref": "#/$defs/kind" },
+                            "note": opt_text("The likely cause.")
+                        }))
+                    },
+                    "note": opt_text("How the numbers were read.")
                 }))
             }
         }),
@@ -264,7 +315,15 @@ pub fn meeting() -> Value {
             "new_case_map": new_case_map,
             "new_case": new_case,
             "reference": reference,
-            "group_decisions": group
+            "group_decisions": group,
+            "kind": {
+                "description": "The kind of disagreement: arithmetic (the minutes contradict their own arithmetic), unnamed (they count cases they never name), third-party (another source disagrees); or a list of them.",
+                "anyOf": [
+                    { "enum": ["arithmetic", "unnamed", "third-party"] },
+                    { "type": "array", "items": { "enum": ["arithmetic", "unnamed", "third-party"] } },
+                    { "type": "null" }
+                ]
+            }
         }),
     )
 }
@@ -291,7 +350,16 @@ pub fn platform() -> Value {
             "groups": { "type": "array", "description": "In the platform's own order.", "items": group },
             "levels": names("Meeting levels, e.g. 市長層級, 副市長層級."),
             "topics": names("Common topics (共同議題) that tag cases across groups."),
-            "sources": names("The documents the register was built from.")
+            "sources": names("The documents the register was built from."),
+            "listings": {
+                "type": "array",
+                "description": "Complete listings: sources that list every ongoing case on their date. A case ongoing by recorded decisions but absent from the latest listing is unconfirmed from its date.",
+                "items": object("A complete listing.", &["date", "source"], json!({
+                    "date": date("The listing's date (資料時間)."),
+                    "source": text("The document."),
+                    "note": opt_text("Free text.")
+                }))
+            }
         }),
     );
     root(

@@ -5,8 +5,146 @@ use crate::cli::{By, TableFormat};
 use crate::index::Index;
 use crate::load::Register;
 use crate::render::Table;
+use crate::check::{StatementCheck, Unchecked, Verdict};
+use crate::i18n::Lang;
 use crate::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
 use serde_json::json;
+
+/// A count as a table cell: the number, or 「不詳」/`unknown` when the register does not know it.
+fn cell(lang: Lang, n: Option<usize>) -> String {
+    n.map_or_else(|| crate::i18n::label(lang, "unknown"), |n| n.to_string())
+}
+
+/// The totals line: `delist 24, add 12, ongoing 51`, with `unknown` for what is not known.
+fn totals_line(lang: Lang, t: &MeetingTally, groups: &[usize]) -> String {
+    let (d, a, o) = (
+        t.sum(groups, "delist"),
+        t.sum(groups, "add"),
+        t.sum(groups, "ongoing"),
+    );
+    match lang {
+        Lang::En => format!(
+            "delist {}, add {}, ongoing {}",
+            cell(lang, d),
+            cell(lang, a),
+            cell(lang, o)
+        ),
+        Lang::ZhTw => {
+            let z = |n: Option<usize>| n.map_or_else(|| "不詳".to_string(), |n| format!("{n} 案"));
+            format!("解列 {}、新增 {}、持續列管 {}", z(d), z(a), z(o))
+        }
+    }
+}
+
+/// For a meeting file that records only some kinds of decision: which, and that the rest is unknown.
+fn partial_line(lang: Lang, reg: &Register, m: usize) -> Option<String> {
+    let mt = &reg.meetings[m].value;
+    let r = mt.records.as_ref()?;
+    let kinds: Vec<String> = r
+        .value
+        .iter()
+        .map(|k| crate::i18n::label(lang, k.value.as_str()))
+        .collect();
+    Some(match lang {
+        Lang::En => format!(
+            "{} records only: {}; every other count is unknown (not 0)",
+            mt.id.value,
+            kinds.join(", ")
+        ),
+        Lang::ZhTw => format!(
+            "{} 之會議檔僅完整記載：{}；其餘案數不詳（非 0）",
+            mt.id.value,
+            kinds.join("、")
+        ),
+    })
+}
+
+/// One statement by another source: its source, date and numbers, each compared.
+fn statement_line(lang: Lang, reg: &Register, m: usize, si: usize, checks: &[StatementCheck]) -> String {
+    let st = &reg.meetings[m].value.statements[si].value;
+    let nums: Vec<String> = checks
+        .iter()
+        .filter(|c| c.statement == si)
+        .map(|c| {
+            let field = crate::i18n::label(lang, c.field);
+            let have = c.register.or(c.minutes).unwrap_or_default();
+            let verdict = match (lang, c.verdict) {
+                (_, Verdict::Only) => String::new(),
+                (Lang::En, Verdict::Agrees) if c.register.is_some() => " (the register agrees)".into(),
+                (Lang::En, Verdict::Agrees) => " (the minutes agree)".into(),
+                (Lang::En, Verdict::AsTheMinutes) => format!(" (as the minutes; the register has {have})"),
+                (Lang::En, Verdict::Recorded(_)) => format!(" (the register has {have}: a recorded discrepancy)"),
+                (Lang::En, Verdict::Differs) => format!(" (the register has {have}: not recorded; run kbbt validate)"),
+                (Lang::ZhTw, Verdict::Agrees) if c.register.is_some() => "（與登記簿相符）".into(),
+                (Lang::ZhTw, Verdict::Agrees) => "（與紀錄相符）".into(),
+                (Lang::ZhTw, Verdict::AsTheMinutes) => format!("（同紀錄；登記簿為 {have} 案）"),
+                (Lang::ZhTw, Verdict::Recorded(_)) => format!("（登記簿為 {have} 案：已記錄之差異）"),
+                (Lang::ZhTw, Verdict::Differs) => format!("（登記簿為 {have} 案：未記錄，請執行 kbbt validate）"),
+            };
+            match lang {
+                Lang::En => format!("{field} {}{verdict}", c.stated),
+                Lang::ZhTw => format!("{field} {} 案{verdict}", c.stated),
+            }
+        })
+        .collect();
+    let date = st.date.as_ref().map(|d| d.value.to_string());
+    match lang {
+        Lang::En => format!(
+            "stated by {}{}: {}",
+            st.source.value,
+            date.map_or(String::new(), |d| format!(" ({d})")),
+            nums.join(", ")
+        ),
+        Lang::ZhTw => format!(
+            "{}{}載：{}",
+            st.source.value,
+            date.map_or(String::new(), |d| format!("（{d}）")),
+            nums.join("、")
+        ),
+    }
+}
+
+/// A stated number of the minutes that the register cannot check (its own is unknown).
+fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
+    let who = u.group.map_or_else(
+        || crate::i18n::label(lang, "totals"),
+        |g| reg.platform.value.groups[g].name.value.clone(),
+    );
+    match lang {
+        Lang::En => format!(
+            "{who}: the minutes state {} {}; the register does not know its own number",
+            u.field, u.stated
+        ),
+        Lang::ZhTw => format!(
+            "{who}：紀錄載明{} {} 案；登記簿之案數不詳",
+            crate::i18n::label(lang, u.field),
+            u.stated
+        ),
+    }
+}
+
+/// The cases a complete listing leaves unconfirmed, one line each, with the listing.
+fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec<String> {
+    list.iter()
+        .map(|&(c, l)| {
+            let c = &reg.cases[c].value;
+            let l = &reg.platform.value.listings[l].value;
+            match lang {
+                Lang::En => format!(
+                    "  {} {}: not in the complete listing of {} ({})",
+                    c.id.value, c.title.value, l.date.value, l.source
+                ),
+                Lang::ZhTw => format!(
+                    "  {} {}：未列於{}之完整列表（{}）",
+                    c.id.value,
+                    c.title.value,
+                    crate::render::report::roc(l.date.value),
+                    l.source
+                ),
+            }
+        })
+        .collect()
+}
 
 fn ids(reg: &Register, v: &[usize]) -> Vec<String> {
     v.iter()
@@ -14,25 +152,35 @@ fn ids(reg: &Register, v: &[usize]) -> Vec<String> {
         .collect()
 }
 
-fn tally_json(reg: &Register, t: &GroupTally) -> serde_json::Value {
+/// A group's tally as JSON: `null` for a count the register does not know, and its cases only
+/// where the count is known.
+fn tally_json(reg: &Register, t: &MeetingTally, g: usize) -> serde_json::Value {
+    let n = |f: &str| json!(t.count(g, f));
+    let list = |f: &str| {
+        t.count(g, f)
+            .map_or(serde_json::Value::Null, |_| json!(ids(reg, t.groups[g].list(f))))
+    };
     json!({
-        "add": t.add.len(), "delist": t.delist.len(), "ongoing": t.ongoing.len(),
-        "relist": t.relist.len(), "replaced": t.replaced.len(), "merged": t.merged.len(),
-        "proposed": t.proposed.len(), "subcases": t.subcases.len(),
-        "cases": { "add": ids(reg, &t.add), "delist": ids(reg, &t.delist), "ongoing": ids(reg, &t.ongoing) },
+        "add": n("add"), "delist": n("delist"), "ongoing": n("ongoing"),
+        "relist": n("relist"), "replaced": n("replaced"), "merged": n("merged"),
+        "proposed": n("proposed"), "subcases": n("subcases"),
+        "cases": { "add": list("add"), "delist": list("delist"), "ongoing": list("ongoing") },
     })
 }
 
-/// The all-time numbers as table cells: cases, ongoing, delisted, replaced, merged, proposed.
-fn all_time_cells(a: &AllTime) -> [String; 6] {
-    [
-        a.ever, a.ongoing, a.delisted, a.replaced, a.merged, a.proposed,
-    ]
-    .map(|n| n.to_string())
+/// The all-time numbers as table cells: cases, ongoing, delisted, replaced, merged, proposed, and
+/// unconfirmed when `unconfirmed` is shown.
+fn all_time_cells(a: &AllTime, unconfirmed: bool) -> Vec<String> {
+    let mut v = vec![a.ever, a.ongoing, a.delisted, a.replaced, a.merged, a.proposed];
+    if unconfirmed {
+        v.push(a.unconfirmed);
+    }
+    v.into_iter().map(|n| n.to_string()).collect()
 }
 
 fn all_time_json(a: &AllTime) -> serde_json::Value {
-    json!({ "cases": a.ever, "ongoing": a.ongoing, "delisted": a.delisted, "replaced": a.replaced,
+    json!({ "cases": a.ever, "ongoing": a.ongoing, "unconfirmed": a.unconfirmed,
+            "delisted": a.delisted, "replaced": a.replaced,
             "merged": a.merged, "proposed": a.proposed, "subcases": a.subcases })
 }
 
@@ -49,18 +197,19 @@ fn stated_notes(
         .filter(|x| group.is_none() || x.group == group)
         .map(|x| {
             let who = x.label(&reg.platform.value);
-            let recorded = x
-                .recorded_in(&reg.meetings[m].value, &reg.platform.value)
-                .is_some();
+            let mt = &reg.meetings[m].value;
+            let recorded = x.recorded_in(mt, &reg.platform.value);
+            let kinds = recorded.map_or_else(Vec::new, |i| mt.discrepancies[i].value.kinds());
+            let kinds: Vec<&str> = kinds.iter().map(|k| k.describe()).collect();
             format!(
                 "{who}: the minutes state {} {}, the register has {}{}",
                 x.field,
                 x.stated,
                 x.register,
-                if recorded {
-                    " (a recorded discrepancy)"
-                } else {
-                    " (not recorded: run kbbt validate)"
+                match (recorded, kinds.is_empty()) {
+                    (None, _) => " (not recorded: run kbbt validate)".to_string(),
+                    (Some(_), true) => " (a recorded discrepancy)".to_string(),
+                    (Some(_), false) => format!(" (a recorded discrepancy: {})", kinds.join("; ")),
                 }
             )
         })
@@ -121,22 +270,42 @@ pub fn run(
         Some(g) => vec![g],
         None => (0..p.groups.len()).collect(),
     };
+    let lang = env.style.lang;
     let notes = m.map_or_else(Vec::new, |m| stated_notes(&reg, &idx, &tl, m, group));
-    let sum = |t: &MeetingTally, f: fn(&GroupTally) -> usize| {
-        groups.iter().map(|g| f(&t.groups[*g])).sum::<usize>()
+    let unchecked: Vec<Unchecked> = m.map_or_else(Vec::new, |m| {
+        crate::check::unchecked(&reg, m)
+            .into_iter()
+            .filter(|u| group.is_none() || u.group == group)
+            .collect()
+    });
+    // Statements by other sources speak of the whole platform: shown when no group is chosen.
+    let checks: Vec<StatementCheck> = match (m, group) {
+        (Some(m), None) => crate::check::statement_checks(&reg, &idx, &tl, m),
+        _ => Vec::new(),
     };
+    let unconfirmed: Vec<(usize, usize)> = tally::unconfirmed(&tl, at_date)
+        .into_iter()
+        .filter(|(c, _)| group.is_none_or(|g| idx.case_group[*c] == Some(g)))
+        .collect();
+    let show_unconfirmed = !unconfirmed.is_empty();
     let mut total_all = AllTime::default();
     for g in &groups {
         total_all.add(&all[*g]);
     }
-    let totals_line = t.as_ref().map(|t| {
-        format!(
-            "delist {}, add {}, ongoing {}",
-            sum(t, |g| g.delist.len()),
-            sum(t, |g| g.add.len()),
-            sum(t, |g| g.ongoing.len())
-        )
-    });
+    let totals_line = t.as_ref().map(|t| totals_line(lang, t, &groups));
+    let mut extra: Vec<String> = Vec::new();
+    if let Some(mi) = m {
+        extra.extend(partial_line(lang, &reg, mi));
+        for u in &unchecked {
+            extra.push(unchecked_line(lang, &reg, u));
+        }
+        let statements = reg.meetings[mi].value.statements.len();
+        for si in 0..statements {
+            if checks.iter().any(|c| c.statement == si) {
+                extra.push(statement_line(lang, &reg, mi, si, &checks));
+            }
+        }
+    }
     let as_of_label = at_date.map_or_else(
         || crate::i18n::label(env.style.lang, "now"),
         |d| d.to_string(),
@@ -146,16 +315,52 @@ pub fn run(
         let meeting_json = m.map(|mi| {
             let mt = &reg.meetings[mi].value;
             let t = t.as_ref().expect("tally exists when a meeting does");
+            let statements: Vec<serde_json::Value> = mt
+                .statements
+                .iter()
+                .enumerate()
+                .filter(|_| group.is_none())
+                .map(|(si, st)| {
+                    let st = &st.value;
+                    json!({
+                        "source": st.source.value,
+                        "date": st.date.as_ref().map(|d| d.value.to_string()),
+                        "url": st.url,
+                        "numbers": checks.iter().filter(|c| c.statement == si).map(|c| json!({
+                            "field": c.field,
+                            "stated": match c.stated {
+                                crate::model::Stated::Exact(n) => json!(n),
+                                crate::model::Stated::Range { min, max } => json!({ "min": min, "max": max }),
+                            },
+                            "register": c.register,
+                            "minutes": c.minutes,
+                            "verdict": match c.verdict {
+                                Verdict::Agrees => "agrees",
+                                Verdict::Only => "only-source",
+                                Verdict::AsTheMinutes => "as-the-minutes",
+                                Verdict::Recorded(_) => "recorded-discrepancy",
+                                Verdict::Differs => "differs",
+                            },
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
             json!({
                 "id": mt.id.value, "title": mt.title.value, "date": mt.date().map(|d| d.to_string()),
+                "records": mt.records.as_ref().map(|r| r.value.iter().map(|k| k.value.as_str()).collect::<Vec<_>>()),
                 "groups": groups.iter().map(|g| {
-                    let mut v = tally_json(&reg, &t.groups[*g]);
+                    let mut v = tally_json(&reg, t, *g);
                     v["group"] = json!(p.groups[*g].name.value);
                     v["code"] = json!(p.groups[*g].code.value);
                     v
                 }).collect::<Vec<_>>(),
-                "totals": { "delist": sum(t, |g| g.delist.len()), "add": sum(t, |g| g.add.len()), "ongoing": sum(t, |g| g.ongoing.len()) },
+                "totals": { "delist": t.sum(&groups, "delist"), "add": t.sum(&groups, "add"), "ongoing": t.sum(&groups, "ongoing") },
                 "stated_differences": notes,
+                "stated_unchecked": unchecked.iter().map(|u| json!({
+                    "group": u.group.map(|g| p.groups[g].name.value.clone()),
+                    "field": u.field, "stated": u.stated,
+                })).collect::<Vec<_>>(),
+                "statements": statements,
             })
         });
         let v = json!({
@@ -170,6 +375,14 @@ pub fn run(
                     v
                 }).collect::<Vec<_>>(),
                 "total": all_time_json(&total_all),
+                "unconfirmed": unconfirmed.iter().map(|&(c, l)| {
+                    let l = &p.listings[l].value;
+                    json!({
+                        "id": reg.cases[c].value.id.value,
+                        "title": reg.cases[c].value.title.value,
+                        "listing": { "date": l.date.value.to_string(), "source": l.source },
+                    })
+                }).collect::<Vec<_>>(),
             },
         });
         return Outcome::machine(format!(
@@ -213,29 +426,38 @@ pub fn run(
                     } else {
                         lead.clone()
                     };
-                    mt.row(vec![name, a.to_string(), d.to_string(), o.to_string()]);
+                    let k = |known: bool, n: usize| cell(lang, known.then_some(n));
+                    mt.row(vec![
+                        name,
+                        k(t.known.add, a),
+                        k(t.known.delist, d),
+                        k(t.known.ongoing, o),
+                    ]);
                 }
             }
         } else {
             for g in &groups {
-                let x = &t.groups[*g];
                 mt.row(vec![
                     p.groups[*g].name.value.clone(),
                     p.groups[*g].code.value.clone(),
-                    x.add.len().to_string(),
-                    x.delist.len().to_string(),
-                    x.ongoing.len().to_string(),
+                    cell(lang, t.count(*g, "add")),
+                    cell(lang, t.count(*g, "delist")),
+                    cell(lang, t.count(*g, "ongoing")),
                 ]);
             }
         }
     }
-    let mut at = Table::new(&[
+    let mut header = vec![
         "group", "code", "cases", "ongoing", "delisted", "replaced", "merged", "proposed",
-    ]);
-    at.numeric = vec![2, 3, 4, 5, 6, 7];
+    ];
+    if show_unconfirmed {
+        header.push("unconfirmed");
+    }
+    let mut at = Table::new(&header);
+    at.numeric = (2..header.len()).collect();
     let all_row = |name: String, code: String, a: &AllTime| {
         let mut row = vec![name, code];
-        row.extend(all_time_cells(a));
+        row.extend(all_time_cells(a, show_unconfirmed));
         row
     };
     for g in &groups {
@@ -278,21 +500,27 @@ pub fn run(
                 "replaced",
                 "merged",
                 "proposed",
+                "unconfirmed",
             ]);
+            // An unknown count is an empty cell, never 0.
+            let n = |g: usize, f: &str| {
+                t.as_ref()
+                    .and_then(|t| t.count(g, f))
+                    .map_or(String::new(), |n| n.to_string())
+            };
             for g in &groups {
-                let x = t.as_ref().map(|t| &t.groups[*g]);
                 let a = &all[*g];
                 c.row(
                     vec![
                         m.map_or(String::new(), |mi| reg.meetings[mi].value.id.value.clone()),
                         p.groups[*g].name.value.clone(),
                         p.groups[*g].code.value.clone(),
-                        x.map_or(String::new(), |x| x.add.len().to_string()),
-                        x.map_or(String::new(), |x| x.delist.len().to_string()),
-                        x.map_or(String::new(), |x| x.ongoing.len().to_string()),
+                        n(*g, "add"),
+                        n(*g, "delist"),
+                        n(*g, "ongoing"),
                     ]
                     .into_iter()
-                    .chain(all_time_cells(a))
+                    .chain(all_time_cells(a, true))
                     .collect(),
                 );
             }
@@ -308,12 +536,21 @@ pub fn run(
                 for n in &notes {
                     s.push_str(&format!("\n> {n}\n"));
                 }
+                for n in &extra {
+                    s.push_str(&format!("\n> {n}\n"));
+                }
                 s.push('\n');
             }
             s.push_str(&format!(
                 "## All time (as of {as_of_label})\n\n{}",
                 at.markdown_in(env.style.lang)
             ));
+            if show_unconfirmed {
+                s.push_str(&format!("\n{}\n\n", unconfirmed_heading(lang)));
+                for l in unconfirmed_lines(lang, &reg, &unconfirmed) {
+                    s.push_str(&format!("- {}\n", l.trim_start()));
+                }
+            }
             Outcome::ok(s)
         }
         TableFormat::Table | TableFormat::Json => {
@@ -332,6 +569,9 @@ pub fn run(
                             "{}\n",
                             st.dim(&crate::i18n::line(st.lang, &format!("note: {n}")))
                         ));
+                    }
+                    for n in &extra {
+                        s.push_str(&format!("{}\n", st.dim(&note_prefix(lang, n))));
                     }
                     if let (Some(t), [g]) = (&t, groups.as_slice()) {
                         for (label, v) in [
@@ -370,7 +610,29 @@ pub fn run(
                 ))
             ));
             s.push_str(&at.terminal(st));
+            if show_unconfirmed {
+                s.push_str(&format!("{}\n", unconfirmed_heading(lang)));
+                for l in unconfirmed_lines(lang, &reg, &unconfirmed) {
+                    s.push_str(&format!("{l}\n"));
+                }
+            }
             Outcome::ok(s)
         }
+    }
+}
+
+/// `note: …` in the output's language.
+fn note_prefix(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::En => format!("note: {n}"),
+        Lang::ZhTw => format!("說明：{n}"),
+    }
+}
+
+/// The heading over the unconfirmed cases.
+fn unconfirmed_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "unconfirmed (ongoing by recorded decisions, but absent from a complete listing; not counted as ongoing):",
+        Lang::ZhTw => "未確認（依所載決議仍持續列管，惟未列於完整列表，不計入持續列管）：",
     }
 }
