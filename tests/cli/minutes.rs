@@ -258,7 +258,7 @@ fn without_as_published_the_numbers_are_the_registers() {
     let lines = out.lines();
     assert_eq!(
         lines[0],
-        "議題小組合作案件，請依決議持續辦理：同意解列 24 案、新增 12 案及確認執行中 36 案。"
+        "議題小組合作案件，請依決議持續辦理：同意解列 24 案、新增 12 案及確認執行中 37 案。"
     );
     assert_eq!(lines[1], "(一) 交通組");
     assert_eq!(lines[4], "3. 其餘 10 案持續列管。");
