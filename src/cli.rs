@@ -250,6 +250,13 @@ pub enum ImportCommand {
         /// Print what would change and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// The table lists every ongoing case on its date: record it once in platform.yaml as a
+        /// complete listing (a case it leaves out becomes unconfirmed from that date)
+        #[arg(long)]
+        complete: bool,
+        /// The document the table comes from, as the listing names it (default: the file's name)
+        #[arg(long, value_name = "TEXT", requires = "complete")]
+        source: Option<String>,
     },
 }
 

@@ -243,9 +243,11 @@ pub fn statement_checks(
                 }),
             }
             .map(|x| x.value);
-            let recorded = st.value.discrepancies.iter().position(|d| {
-                d.value.field.value == field && d.value.group.is_none()
-            });
+            let recorded = st
+                .value
+                .discrepancies
+                .iter()
+                .position(|d| d.value.field.value == field && d.value.group.is_none());
             let reference = register.or(minutes);
             let verdict = match reference {
                 None => Verdict::Only,
@@ -331,7 +333,7 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
                         msg.push_str(&format!(" ({})", list_cases_max(reg, &x.cases, 12)));
                     }
                     out.push(Finding::error("stated-count", &mdoc.path, x.pos, msg).with_hint(format!(
-                        "correct the cases, or record it under `discrepancies:` ({{ {}field: {}, stated: {}, register: {}, note: … }})",
+                        "correct the cases, or record it under `discrepancies:` ({{ {}field: {}, stated: {}, register: {}, kind: …, note: … }})",
                         x.group.map_or(String::new(), |g| format!("group: {}, ", p.groups[g].name.value)),
                         x.field, x.stated, x.register
                     )));

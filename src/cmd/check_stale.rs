@@ -30,10 +30,12 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
     let p = &reg.platform.value;
     let st = env.style;
     let mut out = String::new();
-    let (mut checked, mut stale) = (0, 0);
+    let (mut checked, mut stale, mut unconfirmed) = (0, 0, 0);
     for g in groups {
         let mut cases: Vec<usize> = (0..reg.cases.len())
             .filter(|c| idx.case_group[*c] == Some(g) && reg.cases[*c].value.parent.is_none())
+            // Ongoing by recorded decisions: a case a complete listing leaves out (unconfirmed) is
+            // checked too, and marked, since it needs following up all the more.
             .filter(|c| tl.status_at(*c, date) == Some(Status::Ongoing))
             .collect();
         cases.sort_by_key(|c| id_key(&reg.cases[*c].value.id.value));
@@ -49,7 +51,11 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             };
             if old {
                 stale += 1;
-                let when = latest.map_or_else(|| "無辦理情形".to_string(), |d| d.to_string());
+                let mut when = latest.map_or_else(|| "無辦理情形".to_string(), |d| d.to_string());
+                if tl.unconfirmed_at(c, Some(date)).is_some() {
+                    unconfirmed += 1;
+                    when.push_str("（未確認）");
+                }
                 rows.push((&case.id.value, when, &case.title.value));
             }
         }
@@ -84,6 +90,12 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             out,
             "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none"
         );
+        if unconfirmed > 0 {
+            let _ = writeln!(
+                out,
+                "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)"
+            );
+        }
         Outcome {
             stdout: out,
             code: 1,

@@ -55,6 +55,8 @@ pub fn progress(
     as_of: Option<&str>,
     skip_unmatched: bool,
     dry_run: bool,
+    // `Some(source)`: the table is a complete listing (its source, when given).
+    complete: Option<Option<String>>,
 ) -> Outcome {
     let flag_date = match as_of.map(user_date).transpose() {
         Ok(d) => d,
@@ -113,6 +115,27 @@ pub fn progress(
     };
     let idx = Index::new(&reg);
     let mut p = import::plan(&reg, &idx, &table, date, file);
+    let mut listing_added = false;
+    if let Some(source) = &complete {
+        if skip_unmatched {
+            return Outcome::fail(
+                2,
+                "error: --complete and --skip-unmatched contradict each other: a complete listing names every ongoing case\n".into(),
+            );
+        }
+        let source = source.clone().unwrap_or_else(|| {
+            file.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        });
+        match listing_change(&reg, date, &source) {
+            Ok(Some(c)) => {
+                p.changes.push(c);
+                listing_added = true;
+            }
+            Ok(None) => {}
+            Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
+        }
+    }
     finding::sort(&mut p.errors);
     finding::sort(&mut p.unmatched);
     finding::sort(&mut p.warnings);
@@ -196,6 +219,12 @@ pub fn progress(
         p.unchanged,
         unmatched
     );
+    if listing_added {
+        out.push_str(&format!(
+            "  {} platform.yaml: a complete listing as of {date}\n",
+            if dry_run { "add" } else { "added" }
+        ));
+    }
     let stderr = table_findings(&warnings);
     if p.changes.is_empty() {
         out.push_str(&format!(
@@ -221,4 +250,42 @@ pub fn progress(
         plural(p.changes.len(), "file", "files")
     ));
     outcome(out, stderr, 0)
+}
+
+/// The edit that records a complete listing in platform.yaml, once: `None` when a listing of that
+/// date is already there.
+fn listing_change(
+    reg: &crate::load::Register,
+    date: crate::model::Date,
+    source: &str,
+) -> Result<Option<crate::apply::FileChange>, String> {
+    let p = &reg.platform.value;
+    if p.listings.iter().any(|l| l.value.date.value == date) {
+        return Ok(None);
+    }
+    let item = format!(
+        "{{ date: {date}, source: {} }}",
+        crate::canon::scalar(source, true)
+    );
+    let mut e = crate::apply::edit::Editor::new(&reg.platform.text);
+    e.append(
+        "listings",
+        &item,
+        true,
+        &[
+            "name", "short", "founded", "members", "groups", "levels", "topics", "sources",
+        ],
+    )
+    .map_err(|m| format!("cannot record the listing in platform.yaml: {m}"))?;
+    let new = e.finish();
+    // The edited file must parse and hold exactly one more listing.
+    match crate::load::parse_doc::<crate::model::Platform>(&reg.platform.path, new.clone()) {
+        Ok(d) if d.value.listings.len() == p.listings.len() + 1 => {}
+        _ => return Err("recording the listing would break platform.yaml".into()),
+    }
+    Ok(Some(crate::apply::FileChange {
+        path: reg.platform.path.clone(),
+        old: Some(reg.platform.text.clone()),
+        new,
+    }))
 }

@@ -89,14 +89,16 @@ impl Builder<'_> {
         })
     }
 
-    /// The number to print: the register's, or the stated one where a discrepancy is recorded.
-    fn number(&self, group: Option<usize>, field: &str, register: usize) -> u32 {
+    /// The number to print: the register's, or the stated one where a discrepancy is recorded;
+    /// `None` when the register does not know it (the meeting file records only some kinds of
+    /// decision) and the minutes state none.
+    fn number(&self, group: Option<usize>, field: &str, register: usize) -> Option<u32> {
         let stated = if self.as_published {
             self.stated(group, field)
         } else {
             None
         };
-        stated.unwrap_or_else(|| count(register))
+        stated.or_else(|| self.meeting.known().field(field).then(|| count(register)))
     }
 
     /// The register's case a reference means, when it resolves.
@@ -184,7 +186,9 @@ impl Builder<'_> {
         }
         if !parts.is_empty() {
             items.push(Item::Add {
-                count: self.number(Some(g), "add", t.add.len()),
+                count: self
+                    .number(Some(g), "add", t.add.len())
+                    .unwrap_or_else(|| count(t.add.len())),
                 parts,
             });
         }
@@ -243,7 +247,9 @@ impl Builder<'_> {
             .collect();
         if !delisted.is_empty() {
             items.push(Item::Delist {
-                count: self.number(Some(g), "delist", t.delist.len()),
+                count: self
+                    .number(Some(g), "delist", t.delist.len())
+                    .unwrap_or_else(|| count(t.delist.len())),
                 names: delisted,
             });
         }

@@ -238,8 +238,17 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
                     as_of,
                     skip_unmatched,
                     dry_run,
+                    complete,
+                    source,
                 },
-        } => import::progress(&env, file, as_of.as_deref(), *skip_unmatched, *dry_run),
+        } => import::progress(
+            &env,
+            file,
+            as_of.as_deref(),
+            *skip_unmatched,
+            *dry_run,
+            complete.then(|| source.clone()),
+        ),
         Command::New { what } => new::run(&env, what),
         Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
             unreachable!("handled above")

@@ -10,10 +10,10 @@ use super::{Env, Outcome};
 use crate::cli::ReportFormat;
 use crate::index::Index;
 use crate::load::Register;
-use crate::model::{Date, Status};
+use crate::model::Date;
 use crate::render::minutes::topic_mark;
 use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
-use crate::tally::{self, GroupTally, Timelines};
+use crate::tally::{self, Timelines};
 use std::path::{Path, PathBuf};
 
 /// Sort key of a case id: `TR-9` before `TR-10`.
@@ -51,7 +51,8 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
         let d = reg.meetings[m].value.date().map_or_else(String::new, roc);
         format!("【{d}{}同意新增】", short_title(reg, m))
     });
-    let ongoing = |c: usize| tl.status_at(c, date) == Some(Status::Ongoing);
+    // Ongoing on the date and not left out by a complete listing (those go to the annex).
+    let ongoing = |c: usize| tl.ongoing_at(c, date);
 
     // Ongoing sub-cases by parent.
     let mut subs: Vec<Vec<usize>> = vec![Vec::new(); reg.cases.len()];
@@ -65,20 +66,27 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
     }
 
     let mut summary = Vec::new();
-    let mut total = SummaryRow::default();
+    let mut total = SummaryRow {
+        added: Some(0),
+        delisted: Some(0),
+        ..SummaryRow::default()
+    };
     let mut sections = Vec::new();
+    // Without a meeting on or before the date, nothing was added or delisted: 0 is what is known.
+    let count = |g: usize, f: &str| lt.as_ref().map_or(Some(0), |t| t.count(g, f));
+    let plus = |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(a, b)| a + b);
     for &g in groups {
         let gt = lt.as_ref().map(|t| &t.groups[g]);
         let row = SummaryRow {
             group: p.groups[g].name.value.clone(),
             ongoing: all[g].ongoing,
-            added: gt.map_or(0, |t| t.add.len()),
-            delisted: gt.map_or(0, |t| t.delist.len()),
+            added: count(g, "add"),
+            delisted: count(g, "delist"),
             ever: all[g].ever,
         };
         total.ongoing += row.ongoing;
-        total.added += row.added;
-        total.delisted += row.delisted;
+        total.added = plus(total.added, row.added);
+        total.delisted = plus(total.delisted, row.delisted);
         total.ever += row.ever;
         summary.push(row);
 
@@ -137,14 +145,61 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
         })
         .map(|m| {
             let t = tally::tally_meeting(reg, idx, tl, m);
-            let sum = |f: fn(&GroupTally) -> usize| groups.iter().map(|g| f(&t.groups[*g])).sum();
             MeetingPoint {
                 id: reg.meetings[m].value.id.value.clone(),
                 label: short_title(reg, m),
                 date: reg.meetings[m].value.date(),
-                added: sum(|g| g.add.len()),
-                delisted: sum(|g| g.delist.len()),
-                ongoing: sum(|g| g.ongoing.len()),
+                added: t.sum(groups, "add"),
+                delisted: t.sum(groups, "delist"),
+                ongoing: t.sum(groups, "ongoing"),
+            }
+        })
+        .collect::<Vec<MeetingPoint>>();
+    // What other sources state about those meetings, for the whole platform only.
+    let mut statements = Vec::new();
+    if groups.len() == p.groups.len() {
+        for &m in idx
+            .meetings_by_date
+            .iter()
+            .filter(|m| reg.meetings[**m].value.date().is_none_or(|d| d <= date))
+        {
+            let checks = crate::check::statement_checks(reg, idx, tl, m);
+            for (si, st) in reg.meetings[m].value.statements.iter().enumerate() {
+                let nums: Vec<String> = checks
+                    .iter()
+                    .filter(|c| c.statement == si)
+                    .map(|c| format!("{} {} 案", field_zh(c.field), c.stated))
+                    .collect();
+                if nums.is_empty() {
+                    continue;
+                }
+                let st = &st.value;
+                statements.push(format!(
+                    "{}：{}{}載{}。",
+                    short_title(reg, m),
+                    st.source.value,
+                    st.date
+                        .as_ref()
+                        .map_or(String::new(), |d| format!("（{}）", roc(d.value))),
+                    nums.join("、")
+                ));
+            }
+        }
+    }
+    let unconfirmed = tally::unconfirmed(tl, Some(date))
+        .into_iter()
+        .filter(|(c, _)| {
+            reg.cases[*c].value.parent.is_none()
+                && idx.case_group[*c].is_some_and(|g| groups.contains(&g))
+        })
+        .map(|(c, l)| {
+            let case = &reg.cases[c].value;
+            let l = &p.listings[l].value;
+            crate::render::report::Unconfirmed {
+                id: case.id.value.clone(),
+                group: case.group.value.clone(),
+                name: with_topics(&case.title.value, &case.topics),
+                listing: (l.date.value, l.source.clone()),
             }
         })
         .collect();
@@ -162,7 +217,22 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
             ..total
         }),
         history,
+        statements,
         groups: sections,
+        unconfirmed,
+    }
+}
+
+/// A count's name as the report writes it.
+fn field_zh(f: &str) -> &'static str {
+    match f {
+        "add" => "新增",
+        "delist" => "解列",
+        "ongoing" => "持續列管",
+        "tracked" => "處理案件",
+        "cases" => "累計合作案",
+        "completed" => "已完成",
+        _ => "其他",
     }
 }
 

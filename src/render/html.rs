@@ -7,6 +7,7 @@
 
 use super::report::{
     CASES_HEADER, GroupReport, HISTORY_HEADER, LineKind, Report, SUMMARY_HEADER, SummaryRow,
+    UNCONFIRMED_HEADER, UNCONFIRMED_HEADING,
 };
 use super::svg::{self, esc};
 use std::fmt::Write as _;
@@ -213,10 +214,38 @@ pub fn html(r: &Report) -> String {
             }
             s.push_str("</tr>\n");
         }
-        s.push_str("</tbody>\n</table>\n</div>\n</section>\n");
+        s.push_str("</tbody>\n</table>\n</div>\n");
+        if !r.statements.is_empty() {
+            s.push_str("<ul class=\"note\">\n");
+            for st in &r.statements {
+                let _ = writeln!(s, "<li>{}</li>", esc(st));
+            }
+            s.push_str("</ul>\n");
+        }
+        s.push_str("</section>\n");
     }
     for g in &r.groups {
         group(&mut s, g, r);
+    }
+    if !r.unconfirmed.is_empty() {
+        let _ = writeln!(
+            s,
+            "<section id=\"unconfirmed\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n<div class=\"scroll\">\n<table>\n<thead><tr>",
+            esc(UNCONFIRMED_HEADING),
+            esc(&r.unconfirmed_note())
+        );
+        for h in UNCONFIRMED_HEADER {
+            let _ = write!(s, "<th scope=\"col\">{h}</th>");
+        }
+        s.push_str("</tr></thead>\n<tbody>\n");
+        for u in &r.unconfirmed {
+            s.push_str("<tr>");
+            for c in u.cells() {
+                let _ = write!(s, "<td>{}</td>", esc(&c));
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</tbody>\n</table>\n</div>\n</section>\n");
     }
     s.push_str("</main>\n</body>\n</html>\n");
     s

@@ -78,7 +78,8 @@ pub enum Item {
         names: Vec<Name>,
     },
     /// 「其餘 N 案持續列管」, or 「N 案持續列管」 when it is the group's only item.
-    Ongoing(u32),
+    /// `None`: the count is unknown (「持續列管案數不詳」), never printed as 0.
+    Ongoing(Option<u32>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +102,7 @@ pub struct Proposals {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Minutes {
     /// delist, add, ongoing of the summary line; `None` prints the lead-in alone.
-    pub totals: Option<(u32, u32, u32)>,
+    pub totals: Option<(Option<u32>, Option<u32>, Option<u32>)>,
     pub groups: Vec<GroupSection>,
     pub proposals: Option<Proposals>,
 }
@@ -217,8 +218,9 @@ fn item(it: &Item, only: bool) -> String {
         Item::Rename { from, to } => format!("同意{}更名為{}。", quote(from), quote(to)),
         Item::Relist { count, names: v } => format!("同意恢復列管 {count} 案：{}。", names(v)),
         Item::Delist { count, names: v } => format!("同意解列 {count} 案：{}。", names(v)),
-        Item::Ongoing(n) if only => format!("{n} 案持續列管。"),
-        Item::Ongoing(n) => format!("其餘 {n} 案持續列管。"),
+        Item::Ongoing(None) => "持續列管案數不詳。".to_string(),
+        Item::Ongoing(Some(n)) if only => format!("{n} 案持續列管。"),
+        Item::Ongoing(Some(n)) => format!("其餘 {n} 案持續列管。"),
     }
 }
 
@@ -226,7 +228,16 @@ fn item(it: &Item, only: bool) -> String {
 pub fn render(m: &Minutes) -> String {
     let mut s = String::from("議題小組合作案件，請依決議持續辦理：");
     if let Some((d, a, o)) = m.totals {
-        let _ = write!(s, "同意解列 {d} 案、新增 {a} 案及確認執行中 {o} 案。");
+        let n = |x: Option<u32>, what: &str| {
+            x.map_or_else(|| format!("{what}案數不詳"), |x| format!("{what} {x} 案"))
+        };
+        let _ = write!(
+            s,
+            "{}、{}及{}。",
+            n(d, "同意解列"),
+            n(a, "新增"),
+            n(o, "確認執行中")
+        );
     }
     s.push('\n');
     for (i, g) in m.groups.iter().enumerate() {
@@ -330,12 +341,12 @@ mod tests {
                                 AddPart::New(vec![n("C"), n("D"), n("E")]),
                             ],
                         },
-                        Item::Ongoing(11),
+                        Item::Ongoing(Some(11)),
                     ],
                 },
                 GroupSection {
                     name: "災防組".into(),
-                    items: vec![Item::Ongoing(8)],
+                    items: vec![Item::Ongoing(Some(8))],
                 },
                 GroupSection {
                     name: "都會發展組".into(),

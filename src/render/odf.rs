@@ -6,7 +6,10 @@
 //! row repeats on every page; the rows of the small tables are kept whole, while a case's row may
 //! break across pages (its progress can be longer than a page).
 
-use super::report::{CASES_HEADER, HISTORY_HEADER, LineKind, Report, SUMMARY_HEADER, SummaryRow};
+use super::report::{
+    CASES_HEADER, HISTORY_HEADER, LineKind, Report, SUMMARY_HEADER, SummaryRow, UNCONFIRMED_HEADER,
+    UNCONFIRMED_HEADING,
+};
 use super::svg::esc;
 use std::fmt::Write as _;
 
@@ -114,6 +117,16 @@ fn cell(s: &mut String, paras: &[(&str, String)]) {
 }
 
 fn number_cell(s: &mut String, n: &str) {
+    // 「不詳」 is text, never a value a spreadsheet could sum as 0.
+    if n.parse::<f64>().is_err() {
+        let _ = writeln!(
+            s,
+            "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">\
+             <text:p text:style-name=\"Table_20_Number\">{}</text:p></table:table-cell>",
+            esc(n)
+        );
+        return;
+    }
     let _ = writeln!(
         s,
         "<table:table-cell table:style-name=\"Cell\" office:value-type=\"float\" office:value=\"{n}\">\
@@ -204,6 +217,9 @@ pub fn fodt(r: &Report) -> String {
         }
         s.push_str("</table:table>\n");
         para(&mut s, "Note", Report::history_note());
+        for st in &r.statements {
+            para(&mut s, "Note", st);
+        }
     }
     for g in &r.groups {
         heading(&mut s, 2, &g.heading());
@@ -245,6 +261,25 @@ pub fn fodt(r: &Report) -> String {
                 })
                 .collect();
             cell(&mut s, &progress);
+            s.push_str("</table:table-row>\n");
+        }
+        s.push_str("</table:table>\n");
+    }
+    if !r.unconfirmed.is_empty() {
+        heading(&mut s, 2, UNCONFIRMED_HEADING);
+        para(&mut s, "Note", &r.unconfirmed_note());
+        table_start(
+            &mut s,
+            "未確認",
+            "Wide",
+            &["ColName", "ColCity", "ColText", "ColText"],
+            &UNCONFIRMED_HEADER,
+        );
+        for u in &r.unconfirmed {
+            s.push_str("<table:table-row table:style-name=\"Row\">\n");
+            for c in u.cells() {
+                cell(&mut s, &[("Table_20_Contents", c)]);
+            }
             s.push_str("</table:table-row>\n");
         }
         s.push_str("</table:table>\n");

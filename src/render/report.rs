@@ -17,7 +17,22 @@ pub struct Report {
     pub total: Option<SummaryRow>,
     /// Every meeting with decisions up to the date, oldest first.
     pub history: Vec<MeetingPoint>,
+    /// What other sources state about the meetings (press coverage), one sentence each.
+    pub statements: Vec<String>,
     pub groups: Vec<GroupReport>,
+    /// Cases ongoing by recorded decisions that a complete listing leaves out: not in the report's
+    /// body, listed in an annex with the listing.
+    pub unconfirmed: Vec<Unconfirmed>,
+}
+
+/// A case left out of a complete listing (see [`Report::unconfirmed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unconfirmed {
+    pub id: String,
+    pub group: String,
+    pub name: String,
+    /// The listing that leaves it out: its date and source.
+    pub listing: (Date, String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,9 +40,10 @@ pub struct SummaryRow {
     pub group: String,
     /// Cases ongoing on the date (sub-cases count under their parent).
     pub ongoing: usize,
-    /// Added and delisted at the latest meeting on or before the date.
-    pub added: usize,
-    pub delisted: usize,
+    /// Added and delisted at the latest meeting on or before the date (`None`: unknown, when the
+    /// meeting file records only some kinds of decision).
+    pub added: Option<usize>,
+    pub delisted: Option<usize>,
     /// Cases ever tracked up to the date.
     pub ever: usize,
 }
@@ -39,10 +55,16 @@ pub struct MeetingPoint {
     /// The title without the platform's name, e.g. 「第 3 次副市長層級會議」.
     pub label: String,
     pub date: Option<Date>,
-    pub added: usize,
-    pub delisted: usize,
+    /// `None`: the register does not know the count (it is never drawn or printed as a number).
+    pub added: Option<usize>,
+    pub delisted: Option<usize>,
     /// Ongoing before the meeting and still after it (the minutes' 「其餘 N 案持續列管」).
-    pub ongoing: usize,
+    pub ongoing: Option<usize>,
+}
+
+/// A count as a report cell: the number, or 「不詳」.
+pub fn count_cell(n: Option<usize>) -> String {
+    n.map_or_else(|| "不詳".to_string(), |n| n.to_string())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,8 +135,8 @@ impl SummaryRow {
         [
             self.group.clone(),
             self.ongoing.to_string(),
-            self.added.to_string(),
-            self.delisted.to_string(),
+            count_cell(self.added),
+            count_cell(self.delisted),
             self.ever.to_string(),
         ]
     }
@@ -125,9 +147,9 @@ impl MeetingPoint {
         [
             self.label.clone(),
             self.date.map_or_else(|| "日期不詳".to_string(), roc),
-            self.added.to_string(),
-            self.delisted.to_string(),
-            self.ongoing.to_string(),
+            count_cell(self.added),
+            count_cell(self.delisted),
+            count_cell(self.ongoing),
         ]
     }
 }
@@ -249,6 +271,12 @@ pub fn markdown(r: &Report) -> String {
             .collect();
         s.push_str(&md_table(&HISTORY_HEADER, &[2, 3, 4], &rows));
         s.push_str(&format!("\n{}\n\n", Report::history_note()));
+        for st in &r.statements {
+            s.push_str(&format!("- {}\n", md_cell(std::slice::from_ref(st))));
+        }
+        if !r.statements.is_empty() {
+            s.push('\n');
+        }
     }
     for g in &r.groups {
         s.push_str(&format!("## {}\n\n", g.heading()));
@@ -273,9 +301,52 @@ pub fn markdown(r: &Report) -> String {
         s.push_str(&md_table(&CASES_HEADER, &[], &rows));
         s.push('\n');
     }
+    if !r.unconfirmed.is_empty() {
+        s.push_str(&format!(
+            "## {}\n\n{}\n\n",
+            UNCONFIRMED_HEADING,
+            r.unconfirmed_note()
+        ));
+        let rows: Vec<Vec<Vec<String>>> = r
+            .unconfirmed
+            .iter()
+            .map(|u| u.cells().into_iter().map(one).collect())
+            .collect();
+        s.push_str(&md_table(&UNCONFIRMED_HEADER, &[], &rows));
+    }
     s.truncate(s.trim_end().len());
     s.push('\n');
     s
+}
+
+/// The annex's heading.
+pub const UNCONFIRMED_HEADING: &str = "附錄：未確認之案件";
+/// The annex table's header.
+pub const UNCONFIRMED_HEADER: [&str; 4] = ["編號", "組別", "方案名稱", "未列於"];
+
+impl Unconfirmed {
+    pub fn cells(&self) -> [String; 4] {
+        [
+            self.id.clone(),
+            self.group.clone(),
+            self.name.clone(),
+            if self.listing.1.contains(&roc(self.listing.0)) {
+                self.listing.1.clone()
+            } else {
+                format!("{}（{}）", self.listing.1, roc(self.listing.0))
+            },
+        ]
+    }
+}
+
+impl Report {
+    /// The sentence under the annex's heading.
+    pub fn unconfirmed_note(&self) -> String {
+        format!(
+            "下列 {} 案依所載會議決議仍為持續列管，惟未列於資料時間當日或之前之完整列表，不計入本報告之持續列管案數；待後續會議決議或列表確認。",
+            self.unconfirmed.len()
+        )
+    }
 }
 
 /// A small report for the renderers' tests.
@@ -289,18 +360,35 @@ pub(crate) fn sample() -> Report {
         summary: vec![SummaryRow {
             group: "交通組".into(),
             ongoing: 2,
-            added: 1,
-            delisted: 0,
+            added: Some(1),
+            delisted: None,
             ever: 3,
         }],
         total: None,
-        history: vec![MeetingPoint {
-            id: "vm-2".into(),
-            label: "第 2 次副市長層級會議".into(),
-            date: Some(date("2025-12-22")),
-            added: 1,
-            delisted: 0,
-            ongoing: 1,
+        history: vec![
+            MeetingPoint {
+                id: "vm-1".into(),
+                label: "第 1 次副市長層級會議".into(),
+                date: Some(date("2025-06-30")),
+                added: Some(2),
+                delisted: Some(0),
+                ongoing: Some(1),
+            },
+            MeetingPoint {
+                id: "vm-2".into(),
+                label: "第 2 次副市長層級會議".into(),
+                date: Some(date("2025-12-22")),
+                added: Some(1),
+                delisted: None,
+                ongoing: None,
+            },
+        ],
+        statements: vec!["第 2 次副市長層級會議：某報導（114 年 12 月 23 日）載解列 7 案。".into()],
+        unconfirmed: vec![Unconfirmed {
+            id: "TR-002".into(),
+            group: "交通組".into(),
+            name: "未列之案".into(),
+            listing: (date("2025-12-31"), "辦理情形".into()),
         }],
         groups: vec![GroupReport {
             number: 1,
@@ -340,6 +428,22 @@ mod tests {
     #[test]
     fn roc_dates() {
         assert_eq!(roc(date("2025-12-22")), "114 年 12 月 22 日");
+    }
+
+    #[test]
+    fn unknown_counts_are_never_zero() {
+        let md = markdown(&sample());
+        assert!(md.contains("| 交通組 | 2 | 1 | 不詳 | 3 |"), "{md}");
+        assert!(
+            md.contains("| 第 2 次副市長層級會議 | 114 年 12 月 22 日 | 1 | 不詳 | 不詳 |"),
+            "{md}"
+        );
+        assert!(md.contains("- 第 2 次副市長層級會議：某報導（114 年 12 月 23 日）載解列 7 案。"));
+        assert!(md.contains("## 附錄：未確認之案件"));
+        assert!(
+            md.contains("| TR-002 | 交通組 | 未列之案 | 辦理情形（114 年 12 月 31 日） |"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn chart(points: &[MeetingPoint], title: &str) -> String {
     let max = points
         .iter()
         .flat_map(|p| [p.added, p.delisted, p.ongoing])
+        .flatten()
         .max()
         .unwrap_or(0)
         .max(1);
@@ -127,6 +128,22 @@ pub fn chart(points: &[MeetingPoint], title: &str) -> String {
         {
             #[allow(clippy::cast_precision_loss)]
             let x = gx + bw * k as f64;
+            // An unknown count has no bar: a dashed outline on the axis and 「不詳」, never a 0.
+            let Some(value) = value else {
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"3\" fill=\"none\" stroke=\"{colour}\" stroke-dasharray=\"2 2\">\
+                     <title>{} {}：不詳</title></rect>\
+                     <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"9\" writing-mode=\"tb\">不詳</text>",
+                    TOP + plot_h - 3.0,
+                    bw - 2.0,
+                    esc(&p.id),
+                    esc(label),
+                    x + (bw - 2.0) / 2.0,
+                    TOP + plot_h - 30.0
+                );
+                continue;
+            };
             let yy = y(value);
             let _ = writeln!(
                 s,
@@ -165,6 +182,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_unknown_count_has_no_bar_and_no_number() {
+        let r = crate::render::report::sample();
+        let svg = chart(&r.history, "t");
+        // vm-2's delist and ongoing are unknown: two dashed markers labelled 不詳, no bar of 0.
+        assert_eq!(svg.matches("stroke-dasharray").count(), 2, "{svg}");
+        assert_eq!(svg.matches(">不詳</text>").count(), 2);
+        assert!(svg.contains("<title>vm-2 解列：不詳</title>"), "{svg}");
+        assert!(!svg.contains("<title>vm-2 解列：0</title>"));
+    }
+
+    #[test]
     fn steps_are_round() {
         assert_eq!(step(1), 1);
         assert_eq!(step(7), 2);
@@ -180,7 +208,8 @@ mod tests {
         assert!(svg.starts_with("<svg "));
         assert!(svg.contains("<title id=\"chart-title\">&lt;x&gt;</title>"));
         assert!(!svg.contains("http"));
-        assert_eq!(svg.matches("<rect ").count(), 3 + 3);
+        // The legend, and three bars or markers for each of the two meetings.
+        assert_eq!(svg.matches("<rect ").count(), 3 + 3 + 3);
     }
 
     #[test]

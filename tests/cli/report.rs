@@ -136,22 +136,30 @@ fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 
 /// The cases ongoing on 2025-12-31, by id, as `kbbt list` gives them (a case counts once it has a
 /// history entry on or before the date).
-fn ongoing_on_2025_12_31() -> BTreeSet<String> {
-    let out = shipped(&["list", "--status", "ongoing", "--format", "json"]);
+/// The cases the published progress report of 2025-12-31 lists: those with progress of that date
+/// (the import of that report wrote it), sub-cases apart.
+fn listed_on_2025_12_31() -> BTreeSet<String> {
+    let out = shipped(&["list", "--format", "json"]);
     out.assert_code(0);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("list JSON");
     v.as_array()
         .expect("an array of cases")
         .iter()
+        .filter(|c| c["parent"].is_null())
         .filter(|c| {
-            c["history"].as_array().is_some_and(|h| {
-                h.iter()
-                    .any(|e| e["date"].as_str().is_none_or(|d| d <= "2025-12-31"))
-            })
+            c["progress"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|e| e["as_of"] == "2025-12-31"))
         })
         .map(|c| c["id"].as_str().expect("an id").to_string())
         .collect()
 }
+
+/// The ten cases recorded decisions keep ongoing but the 2025-12-31 listing leaves out.
+const UNCONFIRMED: [&str; 10] = [
+    "EN-005", "EN-010", "HW-016", "IN-015", "IN-016", "TC-001", "TC-011", "TR-011", "TR-014",
+    "TR-016",
+];
 
 #[test]
 fn markdown_of_the_shipped_register_is_pinned() {
@@ -206,10 +214,9 @@ fn html_is_one_self_contained_well_formed_page() {
 }
 
 #[test]
-fn the_report_lists_exactly_the_ongoing_cases() {
-    let want = ongoing_on_2025_12_31();
-    // 68 cases and 1 sub-case; the published report lists 56 of them (12 have no progress).
-    assert_eq!(want.len(), 69);
+fn the_report_lists_exactly_the_published_56_and_the_unconfirmed_in_an_annex() {
+    let want = listed_on_2025_12_31();
+    assert_eq!(want.len(), 56);
     let out = report(&["--format", "html"]);
     let tags = check_tags(&out.stdout, true).expect("well formed");
     let ids = |element: &str| -> Vec<String> {
@@ -218,16 +225,45 @@ fn the_report_lists_exactly_the_ongoing_cases() {
             .filter_map(|(_, a)| attr(a, "id")?.strip_prefix("case-").map(str::to_string))
             .collect()
     };
-    let rows = ids("tr");
-    let subcases = ids("span");
-    assert_eq!(rows.len(), 68);
-    assert_eq!(subcases, ["UD-004"]);
-    let got: BTreeSet<String> = rows.into_iter().chain(subcases).collect();
-    assert_eq!(got, want);
-    // The Markdown has the same 68 rows: 56 with progress, 12 without.
+    let rows: BTreeSet<String> = ids("tr").into_iter().collect();
+    assert_eq!(rows, want);
+    assert_eq!(ids("span"), ["UD-004"], "the sub-case under its parent");
+    // The annex: exactly the ten, each with the listing that leaves it out.
+    let annex = &out.stdout[out
+        .stdout
+        .find("<section id=\"unconfirmed\">")
+        .expect("an annex")..];
+    for id in UNCONFIRMED {
+        assert!(
+            annex.contains(&format!("<td>{id}</td>")),
+            "{id} not in the annex"
+        );
+        assert!(!rows.contains(id));
+    }
+    assert_eq!(annex.matches("<tr><td>").count(), 10);
+    // The Markdown: every listed case has its progress, the totals are the published ones, and
+    // vm-6's unknown delists are 「不詳」, never 0.
     let md = report(&[]).stdout;
-    assert_eq!(md.matches("| 無辦理情形 |").count(), 12);
-    assert!(md.contains("| 合計 | 68 | 11 | 0 | 141 |"), "{md}");
+    assert_eq!(md.matches("| 無辦理情形 |").count(), 0);
+    assert!(md.contains("| 合計 | 56 | 11 | 不詳 | 141 |"), "{md}");
+    assert!(md.contains("| 第 6 次副市長層級會議 | 114 年 12 月 22 日 | 11 | 不詳 | 不詳 |"));
+    assert!(md.contains("載解列 7 案、新增 11 案、持續列管 45 案、處理案件 63 案"));
+    assert!(md.contains("\n## 附錄：未確認之案件\n"));
+}
+
+#[test]
+fn the_founding_meeting_states_no_ongoing_count() {
+    let md = report(&[]).stdout;
+    assert!(
+        md.contains("| 「友好連結・攜手共好」基北北桃合作交流平臺會議 | 112 年 2 月 11 日 | 9 | 不詳 | 不詳 |"),
+        "{md}"
+    );
+    let html = report(&["--format", "html"]).stdout;
+    assert!(
+        html.contains("<title>m-1 持續列管：不詳</title>"),
+        "the chart draws no bar for it"
+    );
+    assert!(!html.contains("<title>m-1 持續列管：45</title>"));
 }
 
 #[test]
@@ -254,8 +290,8 @@ fn flat_odf_is_well_formed_xml() {
     let tables = tags.iter().filter(|(n, _)| n == "table:table").count();
     assert_eq!(
         tables,
-        2 + 8,
-        "the summary, the meetings and one table per group"
+        2 + 8 + 1,
+        "the summary, the meetings, one table per group and the annex"
     );
 }
 
@@ -264,7 +300,11 @@ fn one_group() {
     let out = report(&["--group", "交通"]);
     assert!(out.stdout.contains("\n## (一) 交通組\n"));
     assert!(!out.stdout.contains("## (二)"));
-    assert!(out.stdout.contains("| 交通組 | 15 | 1 | 0 | 31 |"));
+    assert!(
+        out.stdout.contains("| 交通組 | 12 | 1 | 不詳 | 31 |"),
+        "{}",
+        out.stdout
+    );
     assert!(!out.stdout.contains("合計"));
     let out = report(&["--group", "HW", "--format", "html"]);
     assert!(out.stdout.contains("<h2>(六) 衛生社福組</h2>"));
@@ -282,7 +322,7 @@ fn output_file_and_refusals() {
     let out = report(&["--format", "html", "-o", f]);
     assert_eq!(
         out.stdout,
-        format!("wrote {f} (68 ongoing cases as of 2025-12-31)\n")
+        format!("wrote {f} (56 ongoing cases as of 2025-12-31)\n")
     );
     let written = std::fs::read_to_string(&file).expect("the report file");
     assert_eq!(written, report(&["--format", "html"]).stdout);

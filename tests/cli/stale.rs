@@ -104,14 +104,15 @@ fn the_shipped_register_on_2025_12_31() {
         .args(["check", "stale", "--as-of", "2025-12-31"]);
     let out = run_cmd(&mut cmd);
     out.assert_no_panic().assert_code(1);
+    assert!(out.has_line(
+        "10 of 66 ongoing cases are stale: their latest progress is before 2025-06-30, \
+         6 months before 2025-12-31, or they have none"
+    ));
     assert_eq!(
         out.last_line(),
-        Some(
-            "12 of 68 ongoing cases are stale: their latest progress is before 2025-06-30, \
-             6 months before 2025-12-31, or they have none"
-        )
+        Some("10 of them are unconfirmed: a complete listing leaves them out (see kbbt status)")
     );
-    assert!(out.has_line("  TR-011  無辦理情形  捷運永寧站臨時微型轉運站興建案"));
+    assert!(out.has_line("  TR-011  無辦理情形（未確認）  捷運永寧站臨時微型轉運站興建案"));
     // 都會空間治理's sub-case reports under its parent and is not checked on its own.
     let mut cmd = kbbt();
     cmd.current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))

@@ -207,10 +207,10 @@ fn csv_header_and_rows() {
     let lines: Vec<&str> = out.stdout.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "meeting,group,code,add,delist,ongoing,cases,ongoing_now,delisted,replaced,merged,proposed"
+        "meeting,group,code,add,delist,ongoing,cases,ongoing_now,delisted,replaced,merged,proposed,unconfirmed"
     );
-    assert_eq!(lines[1], "vm-2,交通組,TR,0,1,1,2,1,1,0,0,0");
-    assert_eq!(lines[2], "vm-2,衛生社福組,HW,0,0,1,1,1,0,0,0,0");
+    assert_eq!(lines[1], "vm-2,交通組,TR,0,1,1,2,1,1,0,0,0,0");
+    assert_eq!(lines[2], "vm-2,衛生社福組,HW,0,0,1,1,1,0,0,0,0,0");
     assert_eq!(lines[3], "");
     assert_eq!(lines.len(), 4);
 }

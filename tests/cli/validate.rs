@@ -133,7 +133,7 @@ fn unknown_field_in_a_history_entry() {
         HW001.replace("action: add }", "action: add, nte: x }"),
     );
     failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:6:53: error: unknown field `nte`, expected one of date, meeting, action, note, source",
+        "cases/HW/HW-001.yaml:6:53: error: unknown field `nte`, expected one of date, not_after, meeting, action, note, source",
     );
 }
 
@@ -151,7 +151,7 @@ fn unknown_field_in_a_meeting() {
     let r = Reg::standard();
     r.meeting("vm-2", VM2.replace("totals:", "total:"));
     failing(&r).assert_line(
-        "meetings/vm-2.yaml:9:1: error: unknown field `total`, expected one of id, title, level, date, source, decisions, totals, all_time, discrepancies",
+        "meetings/vm-2.yaml:9:1: error: unknown field `total`, expected one of id, title, level, date, source, records, decisions, totals, all_time, discrepancies, statements",
     );
 }
 
@@ -407,7 +407,7 @@ fn history_entry_without_a_meeting() {
     let out = failing(&r);
     out.assert_hint(
         "cases/HW/HW-001.yaml:6:33: error: this `add` entry must name the meeting that decided it",
-        "add `meeting: <id>`, or use `seen` with a `source` when no meeting is recorded",
+        "add `meeting: <id>`; or, when a document other than a meeting's minutes states the decision, name it as `source:` (with `not_after:` its date when the decision's own date is unknown)",
     );
     assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
 }
@@ -527,7 +527,7 @@ fn stated_ongoing_count_names_the_cases_behind_the_number() {
     let out = failing(&r);
     out.assert_hint(
         "meetings/vm-2.yaml:8:14: error: 交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
-        "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, note: … })",
+        "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
     );
     assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
 }
@@ -538,7 +538,7 @@ fn recorded_discrepancy_that_matches_is_clean() {
     r.meeting(
         "vm-2",
         format!(
-            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 1, note: 紀錄誤植 }}\n",
+            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 1, kind: arithmetic, note: 紀錄誤植 }}\n",
             VM2.replace("ongoing: 1", "ongoing: 3")
         ),
     );
@@ -556,7 +556,7 @@ fn recorded_discrepancy_with_a_stale_register_value() {
     r.meeting(
         "vm-2",
         format!(
-            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 2, note: 紀錄誤植 }}\n",
+            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 2, kind: arithmetic, note: 紀錄誤植 }}\n",
             VM2.replace("ongoing: 1", "ongoing: 3")
         ),
     );
@@ -590,7 +590,7 @@ fn totals_line_mismatch() {
     let out = failing(&r);
     out.assert_hint(
         "meetings/vm-2.yaml:9:27: error: totals: vm-2 states 4 add, the register has 0",
-        "correct the cases, or record it under `discrepancies:` ({ field: add, stated: 4, register: 0, note: … })",
+        "correct the cases, or record it under `discrepancies:` ({ field: add, stated: 4, register: 0, kind: …, note: … })",
     );
     assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
 }
@@ -1196,7 +1196,7 @@ fn json_format_has_every_field() {
             "line": 8,
             "column": 14,
             "message": "交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
-            "hint": "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, note: … })",
+            "hint": "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
         })
     );
     let id = findings
