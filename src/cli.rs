@@ -252,7 +252,7 @@ pub enum ImportCommand {
         dry_run: bool,
         /// The table lists every ongoing case on its date: record it once in platform.yaml as a
         /// complete listing (a case it leaves out becomes unconfirmed from that date)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "skip_unmatched")]
         complete: bool,
         /// The document the table comes from, as the listing names it (default: the file's name)
         #[arg(long, value_name = "TEXT", requires = "complete")]

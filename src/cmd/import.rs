@@ -117,12 +117,6 @@ pub fn progress(
     let mut p = import::plan(&reg, &idx, &table, date, file);
     let mut listing_added = false;
     if let Some(source) = &complete {
-        if skip_unmatched {
-            return Outcome::fail(
-                2,
-                "error: --complete and --skip-unmatched contradict each other: a complete listing names every ongoing case\n".into(),
-            );
-        }
         let source = source.clone().unwrap_or_else(|| {
             file.file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned())

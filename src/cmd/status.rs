@@ -141,27 +141,31 @@ fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
     }
 }
 
-/// The cases a complete listing leaves unconfirmed, one line each, with the listing.
+/// The cases a complete listing leaves unconfirmed, under the listing that leaves them out.
 fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec<String> {
-    list.iter()
-        .map(|&(c, l)| {
+    let mut listings: Vec<usize> = list.iter().map(|(_, l)| *l).collect();
+    listings.sort_unstable();
+    listings.dedup();
+    let mut out = Vec::new();
+    for li in listings {
+        let l = &reg.platform.value.listings[li].value;
+        out.push(match lang {
+            Lang::En => format!(
+                "  not in the complete listing of {} ({}):",
+                l.date.value, l.source
+            ),
+            Lang::ZhTw => format!(
+                "  未列於 {} 之完整列表（{}）：",
+                crate::render::report::roc(l.date.value),
+                l.source
+            ),
+        });
+        for &(c, _) in list.iter().filter(|(_, x)| *x == li) {
             let c = &reg.cases[c].value;
-            let l = &reg.platform.value.listings[l].value;
-            match lang {
-                Lang::En => format!(
-                    "  {} {}: not in the complete listing of {} ({})",
-                    c.id.value, c.title.value, l.date.value, l.source
-                ),
-                Lang::ZhTw => format!(
-                    "  {} {}：未列於{}之完整列表（{}）",
-                    c.id.value,
-                    c.title.value,
-                    crate::render::report::roc(l.date.value),
-                    l.source
-                ),
-            }
-        })
-        .collect()
+            out.push(format!("    {} {}", c.id.value, c.title.value));
+        }
+    }
+    out
 }
 
 fn ids(reg: &Register, v: &[usize]) -> Vec<String> {

@@ -667,3 +667,61 @@ impl Meeting {
         self.decisions.0.iter().any(|(_, g)| !g.is_empty())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(extra: &str) -> Meeting {
+        crate::yaml::parse::<Meeting>(&format!("id: m\ntitle: t\nlevel: l\n{extra}"))
+            .expect("a meeting")
+    }
+
+    #[test]
+    fn a_count_is_known_only_when_every_decision_it_depends_on_is_recorded() {
+        assert!(meeting("").known().all());
+        let k = meeting("records: [add]\n").known();
+        assert!(k.add && !k.delist && !k.ongoing && !k.field("tracked"));
+        let k = meeting("records: [add, delist]\n").known();
+        assert!(
+            k.delist && !k.ongoing,
+            "ongoing also needs replace and merge"
+        );
+        let k = meeting("records: [add, delist, replace, merge]\n").known();
+        assert!(k.ongoing && k.field("tracked") && !k.proposed);
+        assert!(!meeting("records: []\n").known().add);
+    }
+
+    #[test]
+    fn stated_numbers_exact_or_a_range() {
+        let m = meeting(
+            "statements:\n  - source: s\n    all_time: { cases: 120, completed: { min: 71, max: 79 } }\n",
+        );
+        let n = m.statements[0].value.numbers();
+        assert_eq!(n[0].0, "cases");
+        assert!(n[0].1.value.admits(120) && !n[0].1.value.admits(119));
+        assert_eq!(n[1].1.value.to_string(), "71–79");
+        assert!(n[1].1.value.admits(72) && !n[1].1.value.admits(80));
+        assert!(
+            crate::yaml::parse::<Meeting>(
+                "id: m\ntitle: t\nlevel: l\nstatements: [{ source: s, totals: { add: { min: 2, max: 1 } } }]\n"
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn kinds_one_or_many_in_a_fixed_order() {
+        let m = meeting(
+            "discrepancies:\n  - { field: ongoing, stated: 1, register: 2, kind: [unnamed, arithmetic, unnamed] }\n  - { field: add, stated: 1, register: 2, kind: third-party }\n",
+        );
+        assert_eq!(
+            m.discrepancies[0].value.kinds(),
+            [DiscrepancyKind::Arithmetic, DiscrepancyKind::Unnamed]
+        );
+        assert_eq!(
+            m.discrepancies[1].value.kinds(),
+            [DiscrepancyKind::ThirdParty]
+        );
+    }
+}
