@@ -336,12 +336,13 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         }
     }
     let t = tally::tally_meeting(&after, &idx2, &tl2, mi);
-    out.push_str(&format!(
-        "tallies: delist {}, add {}, ongoing {}\n",
-        t.total(|g| g.delist.len()),
-        t.total(|g| g.add.len()),
-        t.total(|g| g.ongoing.len())
-    ));
+    // A count the meeting file does not record is unknown, never 0.
+    let all: Vec<usize> = (0..t.groups.len()).collect();
+    let line = super::status::totals_line(env.style.lang, &t, &all);
+    out.push_str(&match env.style.lang {
+        crate::i18n::Lang::En => format!("tallies: {line}\n"),
+        crate::i18n::Lang::ZhTw => format!("統計：{line}\n"),
+    });
     for x in &unrecorded {
         out.push_str(&format!(
             "recorded discrepancy: {}\n",

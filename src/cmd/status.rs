@@ -16,7 +16,7 @@ fn cell(lang: Lang, n: Option<usize>) -> String {
 }
 
 /// The totals line: `delist 24, add 12, ongoing 51`, with `unknown` for what is not known.
-fn totals_line(lang: Lang, t: &MeetingTally, groups: &[usize]) -> String {
+pub(super) fn totals_line(lang: Lang, t: &MeetingTally, groups: &[usize]) -> String {
     let (d, a, o) = (
         t.sum(groups, "delist"),
         t.sum(groups, "add"),

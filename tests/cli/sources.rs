@@ -578,3 +578,27 @@ fn a_decision_stated_by_another_document_needs_its_source() {
         "cases/HW/HW-001.yaml:8:36: error: an entry has either `date` (the day it happened) or `not_after` (the latest day it can have happened), not both",
     );
 }
+
+#[test]
+fn applying_a_partial_meeting_prints_no_unknown_as_zero() {
+    let r = Reg::standard();
+    r.write("vm-3.yaml", VM3);
+    let out = r.run(&["apply", "vm-3.yaml"]);
+    out.assert_code(0);
+    assert!(
+        out.has_line("tallies: delist unknown, add 1, ongoing unknown"),
+        "{}",
+        out.stdout
+    );
+    r.validate().assert_code(0);
+    let again = r.snapshot();
+    let out = r.run(&[
+        "--lang",
+        "zh-TW",
+        "apply",
+        "meetings/vm-3.yaml",
+        "--dry-run",
+    ]);
+    out.assert_code(0);
+    assert_eq!(r.snapshot(), again, "applying twice changes nothing");
+}
