@@ -126,6 +126,43 @@ fn strs(v: &[Sp<String>]) -> Vec<&str> {
     v.iter().map(|s| s.value.as_str()).collect()
 }
 
+/// The canonical order of a case file's keys: `fmt` writes them in this order, and a minimal edit
+/// inserts a missing key after the block of the last of its predecessors that exists.
+pub const CASE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "aliases",
+    "group",
+    "lead",
+    "partners",
+    "topics",
+    "parent",
+    "status",
+    "replaces",
+    "replaced_by",
+    "merged_into",
+    "merged_from",
+    "history",
+    "progress",
+    "sources",
+    "notes",
+    "kind",
+    "summary",
+    "approach",
+    "benefits",
+    "ministries",
+    "contact",
+];
+
+/// The keys that come before `key` in a case file.
+pub fn keys_before(key: &str) -> &'static [&'static str] {
+    let i = CASE_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .unwrap_or(CASE_KEYS.len());
+    &CASE_KEYS[..i]
+}
+
 /// A history entry as a one-line flow mapping.
 pub fn history_entry(e: &HistoryEntry) -> String {
     let mut parts = Vec::new();

@@ -31,12 +31,7 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    En,
-    #[value(name = "zh-TW", alias = "zh-tw", alias = "zh_TW")]
-    ZhTw,
-}
+pub use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {

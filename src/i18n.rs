@@ -6,19 +6,19 @@
 //! Machine formats (JSON, CSV) are never translated. A line with no template stays English, so a new
 //! message can never be lost, only untranslated.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The language of human output; also the value of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,
+    #[value(name = "zh-TW", alias = "zh-tw", alias = "zh_TW")]
     ZhTw,
 }
 
 /// `--lang` wins; else the first of LC_ALL, LC_MESSAGES, LANG that is set decides (zh_TW, zh-TW, zh_Hant).
-pub fn detect(flag: Option<crate::cli::Lang>) -> Lang {
-    match flag {
-        Some(crate::cli::Lang::ZhTw) => return Lang::ZhTw,
-        Some(crate::cli::Lang::En) => return Lang::En,
-        None => {}
+pub fn detect(flag: Option<Lang>) -> Lang {
+    if let Some(l) = flag {
+        return l;
     }
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Ok(v) = std::env::var(var) {

@@ -7,12 +7,12 @@
 //! [`plain_text`] is the cell-to-text rule; [`plan`] matches the rows to cases and computes the new
 //! text of each case file, by a minimal edit ([`insert_progress`]) verified by re-parsing.
 
-use crate::apply::{CASE_KEYS, FileChange};
 use crate::canon;
 use crate::finding::Finding;
 use crate::index::{Index, Resolved};
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::{Case, Date, Progress, parse_date};
+use crate::write::FileChange;
 use crate::yaml::{self, Pos, Sp};
 use std::collections::HashMap;
 use std::path::Path;
@@ -668,56 +668,13 @@ pub fn name_candidates(name: &str) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Inserting a progress entry into a case file.
-
-fn is_key_line(line: &str, key: &str) -> bool {
-    line.strip_prefix(key)
-        .and_then(|r| r.strip_prefix(':'))
-        .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
-}
-
-fn is_blank_or_comment(line: &str) -> bool {
-    let t = line.trim_start();
-    t.is_empty() || t.starts_with('#')
-}
-
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-/// One past the last line (not blank, not a comment) of the top-level key at `start`.
-fn block_end(lines: &[String], start: usize) -> usize {
-    let mut last = start;
-    for (i, l) in lines.iter().enumerate().skip(start + 1) {
-        if is_blank_or_comment(l) {
-            continue;
-        }
-        let top = !l.starts_with([' ', '\t']);
-        if top && !(l == "-" || l.starts_with("- ")) {
-            break;
-        }
-        last = i;
-    }
-    last + 1
-}
-
-/// The value part of `key: value  # comment` and the comment (with its spaces).
-fn value_and_comment(rest: &str) -> (&str, &str) {
-    let t = rest.trim_start();
-    if t.starts_with('#') {
-        return ("", t);
-    }
-    match t.find(" #") {
-        Some(j) if !t.starts_with(['"', '\'']) => (t[..j].trim_end(), &t[j..]),
-        _ => (t.trim_end(), ""),
-    }
-}
+// Inserting a progress entry into a case file: the one YAML editor does it.
 
 /// Insert a progress entry into a case file's text, as item number `at` of the `progress` list
 /// (0 = first). `entry` is the entry in the canonical layout at indent 2 (`  - as_of: …`), lines
 /// ending in `\n`. `existing` is how many entries the file has. `after` lists the keys that come
-/// before `progress` in the canonical order: a missing `progress` key goes after the block of the
-/// last of them present. Everything else in the file is kept byte for byte (BOM and CRLF too).
+/// before `progress` in the canonical order. Everything else is kept byte for byte (BOM and CRLF
+/// too); see [`crate::edit::Editor::insert_item`].
 pub fn insert_progress(
     text: &str,
     at: usize,
@@ -725,94 +682,9 @@ pub fn insert_progress(
     entry: &str,
     after: &[&str],
 ) -> Result<String, String> {
-    let bom = text.starts_with('\u{feff}');
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let eol = if body.contains("\r\n") { "\r\n" } else { "\n" };
-    let final_newline = body.is_empty() || body.ends_with('\n');
-    let mut lines: Vec<String> = body
-        .lines()
-        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-        .collect();
-    let shift = |indent: usize| -> Vec<String> {
-        entry
-            .lines()
-            .map(|l| {
-                if l.is_empty() {
-                    String::new()
-                } else if indent >= 2 {
-                    format!("{}{l}", " ".repeat(indent - 2))
-                } else {
-                    l.strip_prefix(&" ".repeat(2 - indent))
-                        .unwrap_or(l)
-                        .to_string()
-                }
-            })
-            .collect()
-    };
-    match lines.iter().position(|l| is_key_line(l, "progress")) {
-        None => {
-            if existing != 0 || at != 0 {
-                return Err("the file's progress entries cannot be found".into());
-            }
-            let at_line = after
-                .iter()
-                .rev()
-                .find_map(|k| lines.iter().position(|l| is_key_line(l, k)))
-                .map(|i| block_end(&lines, i))
-                .unwrap_or_else(|| {
-                    lines
-                        .iter()
-                        .position(|l| !l.trim_start().starts_with('#'))
-                        .unwrap_or(lines.len())
-                });
-            let mut new = vec!["progress:".to_string()];
-            new.extend(shift(2));
-            lines.splice(at_line..at_line, new);
-        }
-        Some(i) => {
-            let rest = lines[i]["progress:".len()..].to_string();
-            let (value, comment) = value_and_comment(&rest);
-            if value == "[]" && existing == 0 && at == 0 {
-                lines[i] = format!("progress:{}", if comment.is_empty() { "" } else { comment });
-                lines.splice(i + 1..i + 1, shift(2));
-            } else if value.is_empty() {
-                let end = block_end(&lines, i);
-                let first = lines[i + 1..end]
-                    .iter()
-                    .find(|l| !is_blank_or_comment(l))
-                    .cloned();
-                let Some(first) = first else {
-                    return Err("`progress` has no entries and no value".into());
-                };
-                let indent = indent_of(&first);
-                let items: Vec<usize> = (i + 1..end)
-                    .filter(|k| {
-                        let l = &lines[*k];
-                        indent_of(l) == indent && {
-                            let t = &l[indent..];
-                            t == "-" || t.starts_with("- ")
-                        }
-                    })
-                    .collect();
-                if items.len() != existing || !first.trim_start().starts_with('-') {
-                    return Err("`progress` is not a list kbbt can extend in place".into());
-                }
-                let line = items.get(at).copied().unwrap_or(end);
-                lines.splice(line..line, shift(indent));
-            } else {
-                return Err("`progress` is not a block list kbbt can extend in place".into());
-            }
-        }
-    }
-    let mut s = String::new();
-    if bom {
-        s.push('\u{feff}');
-    }
-    s.push_str(&lines.join(eol));
-    if final_newline && !lines.is_empty() {
-        s.push_str(eol);
-    }
-    Ok(s)
+    let mut e = crate::edit::Editor::new(text);
+    e.insert_item("progress", at, existing, entry, after)?;
+    Ok(e.finish())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -934,11 +806,7 @@ fn entry_text(template: &Case, entry: &Progress) -> String {
 
 /// The keys a missing `progress` key goes after.
 fn keys_before_progress() -> &'static [&'static str] {
-    let i = CASE_KEYS
-        .iter()
-        .position(|k| *k == "progress")
-        .unwrap_or(CASE_KEYS.len());
-    &CASE_KEYS[..i]
+    crate::canon::keys_before("progress")
 }
 
 fn similar_but_spacing(a: &str, b: &str) -> bool {

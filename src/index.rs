@@ -3,7 +3,7 @@
 //! [`Resolver`] implements the matching rule: id, then title, then alias, all on normalised
 //! names; an unknown name gets suggestions, an ambiguous one lists every candidate.
 
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::names::{normalize, similarity};
 use std::collections::HashMap;
 

@@ -9,6 +9,7 @@ pub mod canon;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod edit;
 pub mod finding;
 pub mod i18n;
 pub mod import;

@@ -9,22 +9,7 @@ use crate::model::{Case, Meeting, Platform};
 use crate::yaml::{self, Pos};
 use std::path::{Path, PathBuf};
 
-/// A parsed file: where it is, the text it had when read, and its value.
-#[derive(Debug, Clone)]
-pub struct Doc<T> {
-    /// Path relative to the register root.
-    pub path: PathBuf,
-    pub text: String,
-    pub value: T,
-}
-
-#[derive(Debug, Clone)]
-pub struct Register {
-    pub root: PathBuf,
-    pub platform: Doc<Platform>,
-    pub cases: Vec<Doc<Case>>,
-    pub meetings: Vec<Doc<Meeting>>,
-}
+pub use crate::model::{Doc, Register};
 
 pub const PLATFORM_FILE: &str = "platform.yaml";
 

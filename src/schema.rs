@@ -432,7 +432,7 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        for k in crate::apply::CASE_KEYS {
+        for k in crate::canon::CASE_KEYS {
             assert!(keys.contains(k), "{k}");
         }
         for k in [

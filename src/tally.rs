@@ -5,7 +5,7 @@
 //! their parent, not in the group's numbers; replaced and merged cases are neither delisted nor ongoing.
 
 use crate::index::Index;
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::{Action, Date, Known, Status};
 
 /// One history entry reduced to what counting needs.

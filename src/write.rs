@@ -11,12 +11,20 @@
 //! killed after it, the next run of kbbt finishes the renames (roll forward) before anything else.
 //! A lock on `.kbbt/lock` keeps two writers apart.
 
-use crate::apply::FileChange;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
+
+/// One file to write: its path (relative to the root), the text it had when read (`None` for a new
+/// file), and its new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub old: Option<String>,
+    pub new: String,
+}
 
 pub const STATE_DIR: &str = ".kbbt";
 const JOURNAL: &str = "journal";

@@ -4,54 +4,21 @@
 //! minimal edits (existing files) or the canonical layout (new files), and checks each result
 //! re-parses to exactly the intended data.
 
-pub mod edit;
 pub mod plan;
 
 use crate::canon;
+use crate::edit::Editor;
 use crate::finding::Finding;
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::{Case, Meeting};
 use crate::yaml::{self, Pos, Sp};
-use edit::Editor;
 use plan::{Plan, Touched};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// One file to write: its path (relative to the root), the text it had when read (`None` for a new
-/// file), and its new text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileChange {
-    pub path: PathBuf,
-    pub old: Option<String>,
-    pub new: String,
-}
+pub use crate::write::FileChange;
 
-/// The canonical order of a case file's keys; a key that is missing is inserted after its predecessors.
-pub const CASE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "aliases",
-    "group",
-    "lead",
-    "partners",
-    "topics",
-    "parent",
-    "status",
-    "replaces",
-    "replaced_by",
-    "merged_into",
-    "merged_from",
-    "history",
-    "progress",
-    "sources",
-];
-
-fn before(key: &str) -> &'static [&'static str] {
-    let i = CASE_KEYS
-        .iter()
-        .position(|k| *k == key)
-        .unwrap_or(CASE_KEYS.len());
-    &CASE_KEYS[..i]
-}
+pub use crate::canon::CASE_KEYS;
+use crate::canon::keys_before as before;
 
 /// Append to `key` the items of `new` beyond those of `old` (the plan only ever appends).
 fn append_list(

@@ -7,9 +7,9 @@
 
 use crate::finding::Finding;
 use crate::index::{Index, Resolved, Resolver};
-use crate::load::{Doc, Register};
 use crate::model::names::normalize;
 use crate::model::{Action, Case, Date, HistoryEntry, Meeting, NewCase, Status, Target};
+use crate::model::{Doc, Register};
 use crate::yaml::{Pos, Sp};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -116,19 +116,7 @@ fn next_ids(reg: &Register) -> HashMap<String, u32> {
     next_id
 }
 
-/// `TR-012` → (`TR`, 12).
-pub fn split_id(id: &str) -> Option<(&str, u32)> {
-    let (code, num) = id.split_once('-')?;
-    if code.is_empty()
-        || code.len() > 4
-        || !code.bytes().all(|b| b.is_ascii_uppercase())
-        || num.len() < 3
-        || !num.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    Some((code, num.parse().ok()?))
-}
+pub use crate::model::names::{split_id, suggest_str};
 
 impl Planner<'_> {
     fn err(&mut self, pos: Pos, msg: String, hint: Option<String>) {
@@ -638,11 +626,6 @@ impl Planner<'_> {
 
 fn member_names(p: &crate::model::Platform) -> Vec<String> {
     p.members.iter().map(|m| m.value.clone()).collect()
-}
-
-/// The closest of `options` to `s`, if any is close enough to suggest.
-pub fn suggest_str(s: &str, options: &[String]) -> Option<String> {
-    crate::model::names::closest(s, options).map(str::to_string)
 }
 
 /// The register as it would be after the plan: touched cases replaced, new ones appended.

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::finding::Finding;
 use crate::index::Index;
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::{Meeting, Platform};
 use crate::tally::{Timelines, all_time, tally_meeting};
 use crate::yaml::{Pos, Sp};

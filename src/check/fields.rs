@@ -1,9 +1,9 @@
 //! Rules on single files: ids, known groups, cities and topics, file names, links between cases.
 
 use super::Ctx;
-use crate::apply::plan::{split_id, suggest_str};
 use crate::finding::Finding;
 use crate::model::Status;
+use crate::model::names::{split_id, suggest_str};
 use crate::yaml::{Pos, Sp};
 use std::collections::HashMap;
 use std::path::Path;

@@ -2,9 +2,10 @@
 //! meeting file's decisions are exactly what the case histories record.
 
 use super::Ctx;
-use crate::apply::plan::{plan, suggest_str};
+use crate::apply::plan::plan;
 use crate::finding::Finding;
 use crate::model::Action;
+use crate::model::names::suggest_str;
 use std::collections::{HashMap, HashSet};
 
 pub fn status_agrees(ctx: &Ctx, out: &mut Vec<Finding>) {

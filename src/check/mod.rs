@@ -8,7 +8,7 @@ mod history;
 
 use crate::finding::Finding;
 use crate::index::Index;
-use crate::load::Register;
+use crate::model::Register;
 use crate::tally::Timelines;
 
 pub use counts::{

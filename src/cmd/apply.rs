@@ -1,13 +1,15 @@
 //! `kbbt apply MEETING.yaml`: plan, check the stated counts, then write all or nothing.
 
 use super::{Env, Outcome, load_clean};
-use crate::apply::{self, FileChange, plan, unified_diff};
+use crate::apply::{self, plan, unified_diff};
 use crate::check::{Mismatch, count_mismatches};
 use crate::finding::{self, Finding};
 use crate::index::Index;
-use crate::load::{self, Doc, Register};
+use crate::load;
 use crate::model::Meeting;
+use crate::model::{Doc, Register};
 use crate::tally::{self, Timelines};
+use crate::write::FileChange;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

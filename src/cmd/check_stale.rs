@@ -5,9 +5,9 @@
 //! Sub-cases report under their parent and are not checked on their own. Exit 1 when any case is
 //! stale, 0 when none is.
 
-use super::report::id_key;
 use super::{Env, Outcome};
 use crate::index::Index;
+use crate::model::names::id_key;
 use crate::model::{Date, Status};
 use crate::tally::Timelines;
 use std::fmt::Write as _;

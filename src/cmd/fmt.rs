@@ -1,10 +1,11 @@
 //! `kbbt fmt [--check]`: every file in the canonical layout (for case files, the one `apply` writes).
 
 use super::{Env, Outcome};
-use crate::apply::{FileChange, unified_diff};
+use crate::apply::unified_diff;
 use crate::canon;
 use crate::finding::{self, Finding};
-use crate::load::Doc;
+use crate::model::Doc;
+use crate::write::FileChange;
 use crate::yaml::Pos;
 use std::path::{Path, PathBuf};
 

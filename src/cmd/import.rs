@@ -249,10 +249,10 @@ pub fn progress(
 /// The edit that records a complete listing in platform.yaml, once: `None` when a listing of that
 /// date is already there.
 fn listing_change(
-    reg: &crate::load::Register,
+    reg: &crate::model::Register,
     date: crate::model::Date,
     source: &str,
-) -> Result<Option<crate::apply::FileChange>, String> {
+) -> Result<Option<crate::write::FileChange>, String> {
     let p = &reg.platform.value;
     if p.listings.iter().any(|l| l.value.date.value == date) {
         return Ok(None);
@@ -261,7 +261,7 @@ fn listing_change(
         "{{ date: {date}, source: {} }}",
         crate::canon::scalar(source, true)
     );
-    let mut e = crate::apply::edit::Editor::new(&reg.platform.text);
+    let mut e = crate::edit::Editor::new(&reg.platform.text);
     e.append(
         "listings",
         &item,
@@ -277,7 +277,7 @@ fn listing_change(
         Ok(d) if d.value.listings.len() == p.listings.len() + 1 => {}
         _ => return Err("recording the listing would break platform.yaml".into()),
     }
-    Ok(Some(crate::apply::FileChange {
+    Ok(Some(crate::write::FileChange {
         path: reg.platform.path.clone(),
         old: Some(reg.platform.text.clone()),
         new,

@@ -97,7 +97,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
     let order = |c: &Case| {
         (
             p.group_by_name(&c.group).unwrap_or(usize::MAX),
-            crate::apply::plan::split_id(&c.id).map_or(0, |x| x.1),
+            crate::model::names::split_id(&c.id).map_or(0, |x| x.1),
             c.id.value.clone(),
         )
     };

@@ -9,7 +9,8 @@
 
 use super::{Env, Outcome, load_clean};
 use crate::index::{Index, Resolved};
-use crate::load::{self, Register};
+use crate::load;
+use crate::model::Register;
 use crate::model::{GroupDecisions, Meeting, NewCase, Ref, Target};
 use crate::render::minutes::{self, AddPart, GroupSection, Item, Minutes, Name, Proposals};
 use crate::tally::{self, GroupTally, Timelines};
@@ -56,7 +57,7 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
         .iter()
         .map(|m| m.value.id.value.clone())
         .collect();
-    let hint = crate::apply::plan::suggest_str(arg, &ids)
+    let hint = crate::model::names::suggest_str(arg, &ids)
         .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
     Err(Outcome::fail(
         2,

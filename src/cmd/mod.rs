@@ -16,7 +16,8 @@ mod validate;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::finding::{self, Finding};
-use crate::load::{self, Register};
+use crate::load;
+use crate::model::Register;
 use crate::render::{self, Style};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

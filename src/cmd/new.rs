@@ -7,15 +7,16 @@
 //! which `kbbt apply` records from the meeting file.
 
 use super::{Env, Outcome, load_clean, user_date, user_group};
-use crate::apply::plan::{split_id, suggest_str};
-use crate::apply::{FileChange, schema_header};
+use crate::apply::schema_header;
 use crate::canon::{self, scalar};
 use crate::cli::NewCommand;
 use crate::finding::{self, Finding};
 use crate::index::{Index, Resolved};
-use crate::load::{Doc, Register};
 use crate::model::names::normalize;
+use crate::model::names::{split_id, suggest_str};
 use crate::model::{Action, Case, Date, HistoryEntry, Meeting, Status};
+use crate::model::{Doc, Register};
+use crate::write::FileChange;
 use crate::yaml::{self, Sp};
 use chrono::Datelike;
 use std::collections::HashSet;

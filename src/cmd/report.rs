@@ -9,22 +9,14 @@
 use super::{Env, Outcome};
 use crate::cli::ReportFormat;
 use crate::index::Index;
-use crate::load::Register;
 use crate::model::Date;
+use crate::model::Register;
 use crate::render::minutes::topic_mark;
 use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
 use crate::tally::{self, Timelines};
 use std::path::{Path, PathBuf};
 
-/// Sort key of a case id: `TR-9` before `TR-10`.
-pub(super) fn id_key(id: &str) -> (String, u64, String) {
-    let (code, num) = id.split_once('-').unwrap_or((id, ""));
-    (
-        code.to_string(),
-        num.parse().unwrap_or(u64::MAX),
-        id.to_string(),
-    )
-}
+use crate::model::names::id_key;
 
 /// A meeting's title without the platform's name: 「第 6 次副市長層級會議」.
 fn short_title(reg: &Register, m: usize) -> String {

@@ -5,7 +5,7 @@ use crate::check::{StatementCheck, Unchecked, Verdict};
 use crate::cli::{By, TableFormat};
 use crate::i18n::Lang;
 use crate::index::Index;
-use crate::load::Register;
+use crate::model::Register;
 use crate::render::Table;
 use crate::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
 use serde_json::json;
@@ -272,7 +272,7 @@ pub fn run(
                     .iter()
                     .map(|m| m.value.id.value.clone())
                     .collect();
-                let hint = crate::apply::plan::suggest_str(id, &ids)
+                let hint = crate::model::names::suggest_str(id, &ids)
                     .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
                 return Outcome::fail(2, format!("error: unknown meeting `{id}`\n{hint}"));
             }

@@ -5,6 +5,7 @@ pub mod date;
 pub mod meeting;
 pub mod names;
 pub mod platform;
+pub mod register;
 
 pub use case::{Action, Case, HistoryEntry, Progress, Status};
 pub use date::{Date, parse_date};
@@ -13,3 +14,4 @@ pub use meeting::{
     Target,
 };
 pub use platform::{GroupDef, Listing, Platform};
+pub use register::{Doc, Register};

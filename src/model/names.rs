@@ -89,6 +89,36 @@ pub fn closest<'a>(s: &str, options: &'a [String]) -> Option<&'a str> {
     best.map(|(_, o)| o)
 }
 
+/// `TR-012` → (`TR`, 12): a case id is the group's code (1–4 upper-case letters), a dash and three
+/// or more digits.
+pub fn split_id(id: &str) -> Option<(&str, u32)> {
+    let (code, num) = id.split_once('-')?;
+    if code.is_empty()
+        || code.len() > 4
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+        || num.len() < 3
+        || !num.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((code, num.parse().ok()?))
+}
+
+/// The sort key of a case id: `TR-9` before `TR-10`.
+pub fn id_key(id: &str) -> (String, u64, String) {
+    let (code, num) = id.split_once('-').unwrap_or((id, ""));
+    (
+        code.to_string(),
+        num.parse().unwrap_or(u64::MAX),
+        id.to_string(),
+    )
+}
+
+/// The closest of `options` to `s`, if any is close enough to suggest.
+pub fn suggest_str(s: &str, options: &[String]) -> Option<String> {
+    closest(s, options).map(str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,5 @@
-//! Minimal edits to a case file's text: set a top-level scalar, append to a top-level list.
+//! The one YAML line editor: minimal edits to a file's text. Set a top-level scalar, append to a
+//! top-level list, insert an item into a top-level block list. `apply`, `import` and `new` use it.
 //!
 //! Everything else (comments, blank lines, quoting, key order, CRLF, a BOM) is left byte for byte.
 //! The caller re-parses the result and checks it holds exactly the intended data.
@@ -20,6 +21,10 @@ fn is_key_line(line: &str, key: &str) -> bool {
 fn is_blank_or_comment(line: &str) -> bool {
     let t = line.trim_start();
     t.is_empty() || t.starts_with('#')
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// Split `value [# comment]` into the value and the rest (comment with its leading spaces).
@@ -213,6 +218,85 @@ impl Editor {
         } else {
             Err(format!("`{key}` is not a list kbbt can extend in place"))
         }
+    }
+    /// Insert `entry` (the YAML text of one block item at indent 2, `  - …` lines ending in `\n`)
+    /// as item number `at` (0 = first) of the top-level block list `key`, which holds `existing`
+    /// items. The item takes the list's own indentation. A missing key (or `key: []`) becomes a
+    /// block list, inserted after the block of the last of `after` that exists.
+    pub fn insert_item(
+        &mut self,
+        key: &str,
+        at: usize,
+        existing: usize,
+        entry: &str,
+        after: &[&str],
+    ) -> Result<(), String> {
+        let shift = |indent: usize| -> Vec<String> {
+            entry
+                .lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        String::new()
+                    } else if indent >= 2 {
+                        format!("{}{l}", " ".repeat(indent - 2))
+                    } else {
+                        l.strip_prefix(&" ".repeat(2 - indent))
+                            .unwrap_or(l)
+                            .to_string()
+                    }
+                })
+                .collect()
+        };
+        let Some(i) = self.find(key) else {
+            if existing != 0 || at != 0 {
+                return Err(format!("the file's `{key}` entries cannot be found"));
+            }
+            let at_line = self.insertion_point(after);
+            let mut new = vec![format!("{key}:")];
+            new.extend(shift(2));
+            self.lines.splice(at_line..at_line, new);
+            return Ok(());
+        };
+        let rest = self.lines[i][key.len() + 1..].to_string();
+        let (value, comment) = if rest.trim_start().starts_with('#') {
+            ("", rest.as_str())
+        } else {
+            split_comment(rest.trim_start())
+        };
+        if value == "[]" && existing == 0 && at == 0 {
+            self.lines[i] = format!("{key}:{comment}");
+            self.lines.splice(i + 1..i + 1, shift(2));
+            return Ok(());
+        }
+        if !value.is_empty() {
+            return Err(format!(
+                "`{key}` is not a block list kbbt can extend in place"
+            ));
+        }
+        let end = self.block_end(i);
+        let Some(first) = self.lines[i + 1..end]
+            .iter()
+            .find(|l| !is_blank_or_comment(l))
+            .cloned()
+        else {
+            return Err(format!("`{key}` has no entries and no value"));
+        };
+        let indent = indent_of(&first);
+        let items: Vec<usize> = (i + 1..end)
+            .filter(|k| {
+                let l = &self.lines[*k];
+                indent_of(l) == indent && {
+                    let t = &l[indent..];
+                    t == "-" || t.starts_with("- ")
+                }
+            })
+            .collect();
+        if items.len() != existing || !first.trim_start().starts_with('-') {
+            return Err(format!("`{key}` is not a list kbbt can extend in place"));
+        }
+        let line = items.get(at).copied().unwrap_or(end);
+        self.lines.splice(line..line, shift(indent));
+        Ok(())
     }
 }
 
