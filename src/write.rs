@@ -15,18 +15,20 @@ use crate::apply::FileChange;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 pub const STATE_DIR: &str = ".kbbt";
 const JOURNAL: &str = "journal";
 const STAGING: &str = "staging";
 
-/// Test hook: `KBBT_CRASH_AT=N` aborts the process (no clean-up, like `kill -9`) at the N-th step of
-/// the write phase, so tests can prove every step leaves the register before-or-after.
-static STEP: AtomicU32 = AtomicU32::new(0);
-
+/// Test hook, compiled only with the `crash-hook` feature (which the test suite enables and a
+/// release build never has): `KBBT_CRASH_AT=N` aborts the process (no clean-up, like `kill -9`) at
+/// the N-th step of the write phase, so tests can prove every step leaves the register
+/// before-or-after.
+#[cfg(feature = "crash-hook")]
 fn step() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static STEP: AtomicU32 = AtomicU32::new(0);
     let n = STEP.fetch_add(1, Ordering::SeqCst) + 1;
     if std::env::var("KBBT_CRASH_AT")
         .ok()
@@ -36,6 +38,11 @@ fn step() {
         std::process::abort();
     }
 }
+
+/// Without the `crash-hook` feature a step is nothing at all.
+#[cfg(not(feature = "crash-hook"))]
+#[inline(always)]
+fn step() {}
 
 /// Holds the register's write lock until dropped.
 pub struct Lock {
