@@ -150,7 +150,10 @@ pub fn recover(root: &Path) -> Result<Option<String>, String> {
         }
         fs::remove_file(&journal).map_err(|e| e.to_string())?;
         sync_dir(&dir);
-        msg = Some(format!("finished an interrupted write ({n} files)"));
+        msg = Some(format!(
+            "finished an interrupted write ({})",
+            crate::plural::count(n, "file")
+        ));
     }
     let _ = fs::remove_file(dir.join("journal.tmp"));
     if staging.exists() {
@@ -292,7 +295,7 @@ mod tests {
         assert!(needs_recovery(d.path()));
         let msg = recover(d.path()).unwrap().unwrap();
         assert!(
-            msg.contains("finished an interrupted write (1 files)"),
+            msg.contains("finished an interrupted write (1 file)"),
             "{msg}"
         );
         assert_eq!(

@@ -3,10 +3,12 @@
 use super::{Env, Outcome, load_clean};
 use crate::apply::{self, FileChange, plan, unified_diff};
 use crate::check::{Mismatch, count_mismatches};
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::index::Index;
 use crate::load::{self, Doc, Register};
 use crate::model::Meeting;
+use crate::plural;
 use crate::tally::{self, Timelines};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,7 +24,7 @@ pub struct Flags {
 fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
     finding::sort(&mut findings);
     Outcome::fail(
-        1,
+        Exit::Problems,
         format!(
             "{}error: {why}; nothing was written\n",
             env.findings(&findings)
@@ -80,9 +82,12 @@ fn meeting_doc(
 ) -> Result<(Doc<Meeting>, bool), Outcome> {
     let abs = cwd.join(arg);
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-    let canon = abs
-        .canonicalize()
-        .map_err(|e| Outcome::fail(1, format!("error: cannot read {}: {e}\n", arg.display())))?;
+    let canon = abs.canonicalize().map_err(|e| {
+        Outcome::fail(
+            Exit::Problems,
+            format!("error: cannot read {}: {e}\n", arg.display()),
+        )
+    })?;
     if let Ok(rel) = canon.strip_prefix(&root)
         && let Some(d) = reg.meetings.iter().find(|m| m.path == rel)
     {
@@ -93,7 +98,7 @@ fn meeting_doc(
     let mut d = load::read_meeting(dir, &name).map_err(|mut f| {
         f.file.clone_from(&canon);
         Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "{}error: cannot read the meeting; nothing was written\n",
                 crate::render::findings_text(&[f], Path::new(""), env.style)
@@ -171,15 +176,11 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     }
     let p = plan::plan(&reg, &idx, m, &mdoc.path);
     if !p.errors.is_empty() {
-        let n = p.errors.len();
-        return refuse(
-            env,
-            p.errors,
-            &format!(
-                "{n} decision{} cannot be applied",
-                if n == 1 { "" } else { "s" }
-            ),
+        let why = format!(
+            "{} cannot be applied",
+            plural::count(p.errors.len(), "decision")
         );
+        return refuse(env, p.errors, &why);
     }
     if !p.changes_anything() {
         return Outcome::ok(format!(
@@ -220,7 +221,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         let d = dirty(&env.root, &target_path);
         if !d.is_empty() {
             return Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "error: uncommitted changes in the register ({}); nothing was written\n  hint: commit or stash them first, or use --allow-dirty\n",
                     d.join(", ")
@@ -354,17 +355,17 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             out.push_str(&unified_diff(c));
         }
         out.push_str(&format!(
-            "dry run: {} files would change ({created} new); nothing was written\n",
-            changes.len()
+            "dry run: {} would change ({created} new); nothing was written\n",
+            plural::count(changes.len(), "file")
         ));
         return Outcome::ok(out);
     }
     if let Err(e) = crate::write::commit(&env.root, &changes) {
-        return Outcome::fail(1, format!("error: {e}\n"));
+        return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     out.push_str(&format!(
-        "{} files changed ({created} new)\n",
-        changes.len()
+        "{} changed ({created} new)\n",
+        plural::count(changes.len(), "file")
     ));
     if flags.commit {
         // The meeting file belongs in the same commit, even when apply did not change it.
@@ -398,7 +399,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                             args[0],
                             String::from_utf8_lossy(&o.stderr).trim()
                         ),
-                        code: 1,
+                        code: Exit::Problems,
                         machine: false,
                     };
                 }
@@ -406,7 +407,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                     return Outcome {
                         stdout: out,
                         stderr: "error: the files were written, but git could not be run\n".into(),
-                        code: 1,
+                        code: Exit::Problems,
                         machine: false,
                     };
                 }

@@ -7,6 +7,7 @@
 
 use super::report::id_key;
 use super::{Env, Outcome};
+use crate::exit::Exit;
 use crate::index::Index;
 use crate::model::{Date, Status};
 use crate::tally::Timelines;
@@ -66,9 +67,10 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             }
         }
     }
+    let span = crate::plural::count(months as usize, "month");
     let since = cut.map_or_else(
-        || format!("{months} months before {date}"),
-        |c| format!("{c}, {months} months before {date}"),
+        || format!("{span} before {date}"),
+        |c| format!("{c}, {span} before {date}"),
     );
     if checked == 0 {
         let _ = writeln!(out, "no ongoing cases on {date}");
@@ -86,7 +88,7 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
         );
         Outcome {
             stdout: out,
-            code: 1,
+            code: Exit::Problems,
             ..Outcome::default()
         }
     }

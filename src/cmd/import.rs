@@ -2,14 +2,16 @@
 
 use super::{Env, Outcome, load_clean, user_date};
 use crate::apply::unified_diff;
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::import::{self, Format, MAX_TABLE_BYTES};
 use crate::index::Index;
+use crate::plural;
 use crate::render;
 use crate::yaml::Pos;
 use std::path::Path;
 
-fn outcome(stdout: String, stderr: String, code: i32) -> Outcome {
+fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
     Outcome {
         stdout,
         stderr,
@@ -18,14 +20,10 @@ fn outcome(stdout: String, stderr: String, code: i32) -> Outcome {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Read the table file: size-limited, UTF-8 (a BOM is fine).
 fn read_table(env: &Env, file: &Path) -> Result<String, Outcome> {
     let full = env.args_dir.join(file);
-    let fail = |msg: String| Outcome::fail(1, format!("error: {msg}\n"));
+    let fail = |msg: String| Outcome::fail(Exit::Problems, format!("error: {msg}\n"));
     let meta = std::fs::metadata(&full)
         .map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
     if !meta.is_file() {
@@ -86,7 +84,7 @@ pub fn progress(
                 })
                 .collect();
             return Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "{}error: cannot read the table; nothing was written\n",
                     render::findings_text(&findings, Path::new(""), env.style)
@@ -96,7 +94,7 @@ pub fn progress(
     };
     let Some(date) = flag_date.or(table.as_of) else {
         return Outcome::fail(
-            2,
+            Exit::Usage,
             format!(
                 "error: {} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n",
                 file.display()
@@ -131,27 +129,24 @@ pub fn progress(
         if refuse_unmatched {
             why.push(format!(
                 "{} in the table {} no case",
-                plural(unmatched, "name", "names"),
-                if unmatched == 1 { "matches" } else { "match" }
+                plural::count(unmatched, "name"),
+                plural::agree(unmatched, "matches", "match")
             ));
         }
         let other = p.errors.len() + p.file_errors.len();
         if other > 0 && refuse_unmatched {
-            why.push(format!(
-                "and {}",
-                plural(other, "other problem", "other problems")
-            ));
+            why.push(format!("and {}", plural::count(other, "other problem")));
         } else if other > 0 {
             why.push(format!(
                 "the table cannot be imported ({})",
-                plural(other, "problem", "problems")
+                plural::count(other, "problem")
             ));
         }
         err.push_str(&format!("error: {}; nothing was written\n", why.join(", ")));
         if refuse_unmatched {
             err.push_str("  hint: correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest\n");
         }
-        return outcome(String::new(), err, 1);
+        return outcome(String::new(), err, Exit::Problems);
     }
     let mut warnings = p.warnings.clone();
     if skip_unmatched {
@@ -180,7 +175,7 @@ pub fn progress(
     }
     let counts = format!(
         "{}, {} unchanged, {} unmatched",
-        plural(
+        plural::count_as(
             p.added.len(),
             if dry_run {
                 "entry would be added"
@@ -201,7 +196,7 @@ pub fn progress(
         out.push_str(&format!(
             "{counts}\nnothing to do: the register already holds every entry\n"
         ));
-        return outcome(out, stderr, 0);
+        return outcome(out, stderr, Exit::Success);
     }
     if dry_run {
         for c in &p.changes {
@@ -209,16 +204,20 @@ pub fn progress(
         }
         out.push_str(&format!(
             "{counts}\ndry run: {} would change; nothing was written\n",
-            plural(p.changes.len(), "file", "files")
+            plural::count(p.changes.len(), "file")
         ));
-        return outcome(out, stderr, 0);
+        return outcome(out, stderr, Exit::Success);
     }
     if let Err(e) = crate::write::commit(&env.root, &p.changes) {
-        return outcome(String::new(), format!("{stderr}error: {e}\n"), 1);
+        return outcome(
+            String::new(),
+            format!("{stderr}error: {e}\n"),
+            Exit::Problems,
+        );
     }
     out.push_str(&format!(
         "{counts}\n{} changed\n",
-        plural(p.changes.len(), "file", "files")
+        plural::count(p.changes.len(), "file")
     ));
-    outcome(out, stderr, 0)
+    outcome(out, stderr, Exit::Success)
 }

@@ -8,6 +8,7 @@
 
 use super::{Env, Outcome};
 use crate::cli::ReportFormat;
+use crate::exit::Exit;
 use crate::index::Index;
 use crate::load::Register;
 use crate::model::{Date, Status};
@@ -184,7 +185,7 @@ fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
         || full == root.join(crate::load::PLATFORM_FILE);
     if inside {
         return Err(Outcome::fail(
-            2,
+            Exit::Usage,
             format!(
                 "error: `{}` is one of the register's own files or folders; write the report elsewhere\n",
                 out.display()
@@ -222,11 +223,15 @@ pub fn run(
             Ok(()) => {
                 let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
                 Outcome::ok(format!(
-                    "wrote {} ({cases} ongoing cases as of {date})\n",
-                    shown.display()
+                    "wrote {} ({} as of {date})\n",
+                    shown.display(),
+                    crate::plural::count(cases, "ongoing case")
                 ))
             }
-            Err(e) => Outcome::fail(1, format!("error: cannot write {}: {e}\n", shown.display())),
+            Err(e) => Outcome::fail(
+                Exit::Problems,
+                format!("error: cannot write {}: {e}\n", shown.display()),
+            ),
         },
         // A document: never translated.
         _ => Outcome::machine(text),

@@ -2,6 +2,7 @@
 
 use super::{Env, Outcome, load_clean, user_date, user_group};
 use crate::cli::{By, TableFormat};
+use crate::exit::Exit;
 use crate::index::Index;
 use crate::load::Register;
 use crate::render::Table;
@@ -100,7 +101,10 @@ pub fn run(
                     .collect();
                 let hint = crate::apply::plan::suggest_str(id, &ids)
                     .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
-                return Outcome::fail(2, format!("error: unknown meeting `{id}`\n{hint}"));
+                return Outcome::fail(
+                    Exit::Usage,
+                    format!("error: unknown meeting `{id}`\n{hint}"),
+                );
             }
         },
         None => tally::latest_meeting(&reg, &idx, date),

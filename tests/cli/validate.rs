@@ -1339,3 +1339,22 @@ fn folder_without_platform_is_a_usage_error() {
     );
     out.assert_no_panic().assert_code(2);
 }
+
+/// One case and one meeting are counted in the singular, in both languages.
+#[test]
+fn a_register_of_one_case_and_one_meeting_is_counted_in_the_singular() {
+    let r = Reg::minimal();
+    r.meeting(
+        "vm-1",
+        "id: vm-1\ntitle: 第 1 次副市長層級會議\nlevel: 副市長層級\ndate: 2024-07-11\ndecisions:\n  衛生社福組:\n    add:\n      - { title: 長照資源共享平台, id: HW-001 }\n",
+    );
+    r.case("HW-001", HW001);
+    let out = r.validate();
+    out.assert_code(0);
+    assert_eq!(
+        out.stdout,
+        "ok: 1 case and 1 meeting checked, no problems\n"
+    );
+    let zh = r.run(&["--lang", "zh-TW", "validate"]);
+    assert_eq!(zh.stdout, "通過：已檢查 1 件案件及 1 場會議，沒有問題\n");
+}
