@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod exit;
 pub mod finding;
+pub mod git;
 pub mod i18n;
 pub mod import;
 pub mod index;

@@ -11,7 +11,6 @@ use crate::model::Meeting;
 use crate::plural;
 use crate::tally::{self, Timelines};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 pub struct Flags {
     pub dry_run: bool,
@@ -32,44 +31,16 @@ fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
     )
 }
 
-fn git(root: &Path, args: &[&str]) -> Option<std::process::Output> {
-    Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .ok()
-}
-
-/// Uncommitted changes under cases/ or meetings/ (other than the meeting being applied), if the
-/// register is in a git work tree.
+/// Uncommitted changes under cases/ or meetings/ or to platform.yaml (other than the meeting being
+/// applied), if the register is in a git work tree.
 fn dirty(root: &Path, meeting: &Path) -> Vec<String> {
-    let inside = git(root, &["rev-parse", "--is-inside-work-tree"]);
-    if !inside.is_some_and(|o| o.status.success() && o.stdout.starts_with(b"true")) {
-        return vec![];
-    }
-    let Some(o) = git(
-        root,
-        &[
-            "status",
-            "--porcelain",
-            "--untracked-files=all",
-            "--",
-            "cases",
-            "meetings",
-            "platform.yaml",
-        ],
-    ) else {
+    let Some(prefix) = crate::git::prefix(root) else {
         return vec![];
     };
-    let prefix = git(root, &["rev-parse", "--show-prefix"])
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
     let me = format!("{prefix}{}", meeting.display());
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .filter(|l| l.len() > 3 && l[3..].trim_matches('"') != me)
-        .map(|l| l[3..].to_string())
+    crate::git::uncommitted(root, &["cases", "meetings", "platform.yaml"])
+        .into_iter()
+        .filter(|p| p.trim_matches('"') != me)
         .collect()
 }
 
@@ -384,34 +355,13 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             m.date().map_or(String::new(), |d| format!(" ({d})")),
             out.lines().skip(1).collect::<Vec<_>>().join("\n")
         );
-        let mut add = vec!["add", "--"];
-        add.extend(files.iter().map(String::as_str));
-        let mut commit = vec!["commit", "-q", "-m", msg.as_str(), "--"];
-        commit.extend(files.iter().map(String::as_str));
-        for args in [add, commit] {
-            match git(&env.root, &args) {
-                Some(o) if o.status.success() => {}
-                Some(o) => {
-                    return Outcome {
-                        stdout: out,
-                        stderr: format!(
-                            "error: the files were written, but git {} failed: {}\n",
-                            args[0],
-                            String::from_utf8_lossy(&o.stderr).trim()
-                        ),
-                        code: Exit::Problems,
-                        machine: false,
-                    };
-                }
-                None => {
-                    return Outcome {
-                        stdout: out,
-                        stderr: "error: the files were written, but git could not be run\n".into(),
-                        code: Exit::Problems,
-                        machine: false,
-                    };
-                }
-            }
+        if let Err(e) = crate::git::commit(&env.root, &files, &msg) {
+            return Outcome {
+                stdout: out,
+                stderr: format!("error: the files were written, but {e}\n"),
+                code: Exit::Problems,
+                machine: false,
+            };
         }
         out.push_str("committed\n");
     }
