@@ -23,3 +23,6 @@ pub mod schema;
 pub mod tally;
 pub mod write;
 pub mod yaml;
+
+#[cfg(test)]
+mod unit_tests;
