@@ -11,6 +11,7 @@ mod new;
 mod props;
 mod report;
 mod shipped;
+mod snapshots;
 mod stale;
 mod status;
 mod support;

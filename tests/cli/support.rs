@@ -127,6 +127,13 @@ impl Reg {
         r
     }
 
+    /// A copy of the register in `src` (a folder of the repository, e.g. a fixture).
+    pub fn copy_of(src: &Path) -> Reg {
+        let r = Reg::minimal();
+        copy_dir(src, r.path());
+        r
+    }
+
     pub fn path(&self) -> &Path {
         &self.root
     }
@@ -199,6 +206,18 @@ pub fn run_cmd(cmd: &mut Command) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn copy_dir(src: &Path, dst: &Path) {
+    for e in std::fs::read_dir(src).expect("read the folder").flatten() {
+        let to = dst.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&to).expect("create a folder");
+            copy_dir(&e.path(), &to);
+        } else {
+            std::fs::copy(e.path(), &to).expect("copy a file");
+        }
     }
 }
 
