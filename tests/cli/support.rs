@@ -322,12 +322,4 @@ impl Run {
         );
         self
     }
-
-    /// The number of errors and warnings in the text summary line.
-    pub fn summary(&self) -> Option<(usize, usize)> {
-        let last = self.stdout.lines().last()?;
-        let (e, w) = last.split_once(", ")?;
-        let num = |s: &str| s.split(' ').next()?.parse().ok();
-        Some((num(e)?, num(w)?))
-    }
 }
