@@ -221,6 +221,12 @@ fn copy_dir(src: &Path, dst: &Path) {
     }
 }
 
+#[track_caller]
+fn contains(name: &str, text: &str, s: &str, want: bool) {
+    let what = if want { "expected" } else { "unexpected" };
+    assert!(text.contains(s) == want, "{what} {s:?} in {name}:\n{text}");
+}
+
 /// Every entry below a folder, by relative path: a hash of a file's bytes, a link's target, or a folder mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot(pub BTreeMap<PathBuf, String>);
@@ -276,6 +282,42 @@ impl Run {
             self.stderr
         );
         self
+    }
+
+    /// Assert that stdout contains `s` (and show stdout when it does not).
+    #[track_caller]
+    pub fn assert_stdout_has(&self, s: &str) -> &Run {
+        contains("stdout", &self.stdout, s, true);
+        self
+    }
+
+    /// Assert that stdout does not contain `s`.
+    #[track_caller]
+    pub fn assert_stdout_lacks(&self, s: &str) -> &Run {
+        contains("stdout", &self.stdout, s, false);
+        self
+    }
+
+    /// Assert that stderr contains `s` (and show stderr when it does not).
+    #[track_caller]
+    pub fn assert_stderr_has(&self, s: &str) -> &Run {
+        contains("stderr", &self.stderr, s, true);
+        self
+    }
+
+    /// Assert the whole of stdout.
+    #[track_caller]
+    pub fn assert_stdout(&self, want: &str) -> &Run {
+        assert_eq!(self.stdout, want, "stderr:\n{}", self.stderr);
+        self
+    }
+
+    /// A usage error: exit 2, no crash, `what` in stderr.
+    #[track_caller]
+    pub fn assert_usage_error(&self, what: &str) -> &Run {
+        self.assert_no_panic()
+            .assert_code(2)
+            .assert_stderr_has(what)
     }
 
     /// Assert that the finding line `line` is directly followed by `  hint: <hint>`.

@@ -40,11 +40,8 @@ fn clean_minimal_register_is_ok() {
 fn clean_register_with_cases_and_meetings_is_ok() {
     let r = Reg::standard();
     let out = r.validate();
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "ok: 3 cases and 2 meetings checked, no problems\n"
-    );
+    out.assert_code(0)
+        .assert_stdout("ok: 3 cases and 2 meetings checked, no problems\n");
 }
 
 #[test]
@@ -1291,24 +1288,14 @@ fn formats_agree_on_the_exit_code() {
 fn unknown_subcommand_is_a_usage_error() {
     let r = Reg::standard();
     let out = r.run(&["frobnicate"]);
-    out.assert_no_panic().assert_code(2);
-    assert!(
-        out.stderr.contains("unrecognized subcommand 'frobnicate'"),
-        "{}",
-        out.stderr
-    );
+    out.assert_usage_error("unrecognized subcommand 'frobnicate'");
 }
 
 #[test]
 fn unknown_flag_is_a_usage_error() {
     let r = Reg::standard();
     let out = r.run(&["validate", "--frob"]);
-    out.assert_no_panic().assert_code(2);
-    assert!(
-        out.stderr.contains("unexpected argument '--frob'"),
-        "{}",
-        out.stderr
-    );
+    out.assert_usage_error("unexpected argument '--frob'");
     r.run(&["validate", "--format", "yaml"]).assert_code(2);
 }
 
@@ -1351,11 +1338,8 @@ fn a_register_of_one_case_and_one_meeting_is_counted_in_the_singular() {
     );
     r.case("HW-001", HW001);
     let out = r.validate();
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "ok: 1 case and 1 meeting checked, no problems\n"
-    );
+    out.assert_code(0)
+        .assert_stdout("ok: 1 case and 1 meeting checked, no problems\n");
     let zh = r.run(&["--lang", "zh-TW", "validate"]);
     assert_eq!(zh.stdout, "通過：已檢查 1 件案件及 1 場會議，沒有問題\n");
 }
