@@ -10,6 +10,7 @@ use crate::load::{self, Doc, Register};
 use crate::model::Meeting;
 use crate::plural;
 use crate::tally::{self, Timelines};
+use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 pub struct Flags {
@@ -53,12 +54,10 @@ fn meeting_doc(
 ) -> Result<(Doc<Meeting>, bool), Outcome> {
     let abs = cwd.join(arg);
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-    let canon = abs.canonicalize().map_err(|e| {
-        Outcome::fail(
-            Exit::Problems,
-            format!("error: cannot read {}: {e}\n", arg.display()),
-        )
-    })?;
+    let canon = abs
+        .canonicalize()
+        .with_context(|| format!("cannot read {}", arg.display()))
+        .map_err(|e| Outcome::failed(&e))?;
     if let Ok(rel) = canon.strip_prefix(&root)
         && let Some(d) = reg.meetings.iter().find(|m| m.path == rel)
     {

@@ -9,6 +9,7 @@ use crate::index::Index;
 use crate::plural;
 use crate::render;
 use crate::yaml::Pos;
+use anyhow::{Context as _, anyhow, bail};
 use std::path::Path;
 
 fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
@@ -21,29 +22,27 @@ fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
 }
 
 /// Read the table file: size-limited, UTF-8 (a BOM is fine).
-fn read_table(env: &Env, file: &Path) -> Result<String, Outcome> {
+fn read_table(env: &Env, file: &Path) -> anyhow::Result<String> {
     let full = env.args_dir.join(file);
-    let fail = |msg: String| Outcome::fail(Exit::Problems, format!("error: {msg}\n"));
-    let meta = std::fs::metadata(&full)
-        .map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
+    let cannot_read = || format!("cannot read {}", file.display());
+    let meta = std::fs::metadata(&full).with_context(cannot_read)?;
     if !meta.is_file() {
-        return Err(fail(format!("{} is not a file", file.display())));
+        bail!("{} is not a file", file.display());
     }
     if meta.len() > MAX_TABLE_BYTES as u64 {
-        return Err(fail(format!(
+        bail!(
             "{} is too large ({} bytes; the limit is {MAX_TABLE_BYTES} bytes)",
             file.display(),
             meta.len()
-        )));
+        );
     }
-    let bytes =
-        std::fs::read(&full).map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = std::fs::read(&full).with_context(cannot_read)?;
     String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
+        anyhow!(
             "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
             file.display(),
             e.utf8_error().valid_up_to()
-        ))
+        )
     })
 }
 
@@ -60,7 +59,7 @@ pub fn progress(
     };
     let text = match read_table(env, file) {
         Ok(t) => t,
-        Err(o) => return o,
+        Err(e) => return Outcome::failed(&e),
     };
     let name = file
         .file_name()

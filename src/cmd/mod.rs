@@ -48,6 +48,11 @@ impl Outcome {
             ..Outcome::default()
         }
     }
+    /// A command-level failure (a file that cannot be read or written, a git step): exit 1, with
+    /// the error and its context, outermost first (`cannot write report.md: Permission denied`).
+    pub fn failed(e: &anyhow::Error) -> Outcome {
+        Outcome::fail(Exit::Problems, format!("error: {e:#}\n"))
+    }
     pub fn fail(code: Exit, stderr: String) -> Outcome {
         Outcome {
             stderr,

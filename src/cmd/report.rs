@@ -15,6 +15,7 @@ use crate::model::{Date, Status};
 use crate::render::minutes::topic_mark;
 use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
 use crate::tally::{self, GroupTally, Timelines};
+use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 /// Sort key of a case id: `TR-9` before `TR-10`.
@@ -219,7 +220,9 @@ pub fn run(
         ReportFormat::Odt => crate::render::odf::fodt(&report),
     };
     match (target, output) {
-        (Some(path), Some(shown)) => match std::fs::write(&path, text) {
+        (Some(path), Some(shown)) => match std::fs::write(&path, text)
+            .with_context(|| format!("cannot write {}", shown.display()))
+        {
             Ok(()) => {
                 let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
                 Outcome::ok(format!(
@@ -228,10 +231,7 @@ pub fn run(
                     crate::plural::count(cases, "ongoing case")
                 ))
             }
-            Err(e) => Outcome::fail(
-                Exit::Problems,
-                format!("error: cannot write {}: {e}\n", shown.display()),
-            ),
+            Err(e) => Outcome::failed(&e),
         },
         // A document: never translated.
         _ => Outcome::machine(text),

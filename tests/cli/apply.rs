@@ -580,3 +580,47 @@ fn a_discrepancy_under_an_unknown_group_does_not_excuse_the_totals() {
     let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
     out.assert_stderr_has("error: totals: vm-3 states 9 ongoing, the register would have 2");
 }
+
+/// A file that cannot be read or written is a command-level failure: exit 1, one line naming the
+/// file and then the system's own words, and nothing written.
+#[test]
+fn io_failures_name_the_file_and_the_cause() {
+    let r = Reg::standard();
+    let before = r.snapshot();
+    for (args, want) in [
+        (
+            &["apply", "meetings/vm-9.yaml"][..],
+            "error: cannot read meetings/vm-9.yaml: ",
+        ),
+        (
+            &["import", "progress", "missing.csv"],
+            "error: cannot read missing.csv: ",
+        ),
+        (
+            &[
+                "report",
+                "--as-of",
+                "2025-01-01",
+                "-o",
+                "no/such/folder/r.md",
+            ],
+            "error: cannot write no/such/folder/r.md: ",
+        ),
+    ] {
+        let out = r.run(args);
+        out.assert_no_panic().assert_code(1);
+        assert!(
+            out.stderr.starts_with(want) && out.stderr.lines().count() == 1,
+            "{args:?}:\n{}",
+            out.stderr
+        );
+    }
+    let after: BTreeMap<_, _> = r
+        .snapshot()
+        .0
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(".kbbt"))
+        .collect();
+    let before: BTreeMap<_, _> = before.0.into_iter().collect();
+    assert_eq!(after, before);
+}
