@@ -28,7 +28,7 @@ die() {
 }
 
 log "building release binaries"
-cargo build --release --bins --quiet
+cargo build --release --quiet --package kbbt --package kbbt-gen
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 KBBT=$TARGET_DIR/release/kbbt
@@ -133,8 +133,9 @@ peak_rss_mb() {
     awk -v k="$kb" 'BEGIN {printf "%.0f\n", k / 1024}'
 }
 
-# The generator's source and settings: a register is reused only when they are unchanged.
-GEN_SUM=$(cksum <src/bin/kbbt-gen.rs | cut -d' ' -f1)
+# The generator's source (and the layout it writes with) and settings: a register is reused only when
+# they are unchanged.
+GEN_SUM=$(cat tools/kbbt-gen/src/main.rs src/canon.rs | cksum | cut -d' ' -f1)
 
 mkdir -p "$BENCH_DIR"
 log "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1), $(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -100,6 +100,18 @@ const LINES: &[(&str, &str)] = &[
         "ok: {} cases and {} meetings checked, no problems",
         "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
     ),
+    (
+        "ok: {} case and {} meetings checked, no problems",
+        "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
+    ),
+    (
+        "ok: {} cases and {} meeting checked, no problems",
+        "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
+    ),
+    (
+        "ok: {} case and {} meeting checked, no problems",
+        "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
+    ),
     ("{} errors, {} warnings", "{0} 個錯誤、{1} 個警告"),
     ("{} error, {} warnings", "{0} 個錯誤、{1} 個警告"),
     ("{} errors, {} warning", "{0} 個錯誤、{1} 個警告"),
@@ -131,7 +143,15 @@ const LINES: &[(&str, &str)] = &[
         "已變更 {0} 個檔案（其中新增 {1} 個）",
     ),
     (
+        "{} file changed ({} new)",
+        "已變更 {0} 個檔案（其中新增 {1} 個）",
+    ),
+    (
         "dry run: {} files would change ({} new); nothing was written",
+        "試行：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
+    ),
+    (
+        "dry run: {} file would change ({} new); nothing was written",
         "試行：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
     ),
     (
@@ -159,6 +179,14 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "no stale cases: all {} ongoing cases have progress on or after {}, {} months before {}",
+        "沒有辦理情形過舊的案件：持續列管的 {0} 案均有 {1}（{3} 前 {2} 個月）以後的辦理情形",
+    ),
+    (
+        "{} of {} ongoing cases are stale: their latest progress is before {}, {} month before {}, or they have none",
+        "持續列管的 {1} 案中有 {0} 案辦理情形過舊：最新辦理情形早於 {2}（{4} 前 {3} 個月），或尚無辦理情形",
+    ),
+    (
+        "no stale cases: all {} ongoing cases have progress on or after {}, {} month before {}",
         "沒有辦理情形過舊的案件：持續列管的 {0} 案均有 {1}（{3} 前 {2} 個月）以後的辦理情形",
     ),
     ("no ongoing cases on {}", "{0} 沒有持續列管的案件"),
@@ -233,6 +261,7 @@ const LINES: &[(&str, &str)] = &[
         "`{0}` 不是登記簿（沒有 platform.yaml）",
     ),
     ("{} decisions cannot be applied", "{0} 項決議無法套用"),
+    ("{} decision cannot be applied", "{0} 項決議無法套用"),
     ("1 decision cannot be applied", "1 項決議無法套用"),
     (
         "the stated counts disagree with the register",

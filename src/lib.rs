@@ -10,14 +10,20 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod edit;
+pub mod exit;
 pub mod finding;
+pub mod git;
 pub mod i18n;
 pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod plural;
 pub mod render;
 pub mod schema;
 pub mod tally;
 pub mod write;
 pub mod yaml;
+
+#[cfg(test)]
+mod unit_tests;

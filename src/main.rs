@@ -19,5 +19,5 @@ fn main() {
     // A closed pipe (`kbbt list | head`) is not an error worth a message.
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
-    std::process::exit(out.code);
+    std::process::exit(out.code.code());
 }

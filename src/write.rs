@@ -14,7 +14,6 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 /// One file to write: its path (relative to the root), the text it had when read (`None` for a new
@@ -30,11 +29,14 @@ pub const STATE_DIR: &str = ".kbbt";
 const JOURNAL: &str = "journal";
 const STAGING: &str = "staging";
 
-/// Test hook: `KBBT_CRASH_AT=N` aborts the process (no clean-up, like `kill -9`) at the N-th step of
-/// the write phase, so tests can prove every step leaves the register before-or-after.
-static STEP: AtomicU32 = AtomicU32::new(0);
-
+/// Test hook, compiled only with the `crash-hook` feature (which the test suite enables and a
+/// release build never has): `KBBT_CRASH_AT=N` aborts the process (no clean-up, like `kill -9`) at
+/// the N-th step of the write phase, so tests can prove every step leaves the register
+/// before-or-after.
+#[cfg(feature = "crash-hook")]
 fn step() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static STEP: AtomicU32 = AtomicU32::new(0);
     let n = STEP.fetch_add(1, Ordering::SeqCst) + 1;
     if std::env::var("KBBT_CRASH_AT")
         .ok()
@@ -44,6 +46,11 @@ fn step() {
         std::process::abort();
     }
 }
+
+/// Without the `crash-hook` feature a step is nothing at all.
+#[cfg(not(feature = "crash-hook"))]
+#[inline(always)]
+fn step() {}
 
 /// Holds the register's write lock until dropped.
 pub struct Lock {
@@ -151,7 +158,10 @@ pub fn recover(root: &Path) -> Result<Option<String>, String> {
         }
         fs::remove_file(&journal).map_err(|e| e.to_string())?;
         sync_dir(&dir);
-        msg = Some(format!("finished an interrupted write ({n} files)"));
+        msg = Some(format!(
+            "finished an interrupted write ({})",
+            crate::plural::count(n, "file")
+        ));
     }
     let _ = fs::remove_file(dir.join("journal.tmp"));
     if staging.exists() {
@@ -293,7 +303,7 @@ mod tests {
         assert!(needs_recovery(d.path()));
         let msg = recover(d.path()).unwrap().unwrap();
         assert!(
-            msg.contains("finished an interrupted write (1 files)"),
+            msg.contains("finished an interrupted write (1 file)"),
             "{msg}"
         );
         assert_eq!(

@@ -3,15 +3,17 @@
 use super::{Env, Outcome, load_clean};
 use crate::apply::{self, plan, unified_diff};
 use crate::check::{Mismatch, count_mismatches};
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::index::Index;
 use crate::load;
 use crate::model::Meeting;
 use crate::model::{Doc, Register};
+use crate::plural;
 use crate::tally::{self, Timelines};
 use crate::write::FileChange;
+use anyhow::Context as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 pub struct Flags {
     pub dry_run: bool,
@@ -24,7 +26,7 @@ pub struct Flags {
 fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
     finding::sort(&mut findings);
     Outcome::fail(
-        1,
+        Exit::Problems,
         format!(
             "{}error: {why}; nothing was written\n",
             env.findings(&findings)
@@ -32,44 +34,16 @@ fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
     )
 }
 
-fn git(root: &Path, args: &[&str]) -> Option<std::process::Output> {
-    Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .ok()
-}
-
-/// Uncommitted changes under cases/ or meetings/ (other than the meeting being applied), if the
-/// register is in a git work tree.
+/// Uncommitted changes under cases/ or meetings/ or to platform.yaml (other than the meeting being
+/// applied), if the register is in a git work tree.
 fn dirty(root: &Path, meeting: &Path) -> Vec<String> {
-    let inside = git(root, &["rev-parse", "--is-inside-work-tree"]);
-    if !inside.is_some_and(|o| o.status.success() && o.stdout.starts_with(b"true")) {
-        return vec![];
-    }
-    let Some(o) = git(
-        root,
-        &[
-            "status",
-            "--porcelain",
-            "--untracked-files=all",
-            "--",
-            "cases",
-            "meetings",
-            "platform.yaml",
-        ],
-    ) else {
+    let Some(prefix) = crate::git::prefix(root) else {
         return vec![];
     };
-    let prefix = git(root, &["rev-parse", "--show-prefix"])
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
     let me = format!("{prefix}{}", meeting.display());
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .filter(|l| l.len() > 3 && l[3..].trim_matches('"') != me)
-        .map(|l| l[3..].to_string())
+    crate::git::uncommitted(root, &["cases", "meetings", "platform.yaml"])
+        .into_iter()
+        .filter(|p| p.trim_matches('"') != me)
         .collect()
 }
 
@@ -84,7 +58,8 @@ fn meeting_doc(
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let canon = abs
         .canonicalize()
-        .map_err(|e| Outcome::fail(1, format!("error: cannot read {}: {e}\n", arg.display())))?;
+        .with_context(|| format!("cannot read {}", arg.display()))
+        .map_err(|e| Outcome::failed(&e))?;
     if let Ok(rel) = canon.strip_prefix(&root)
         && let Some(d) = reg.meetings.iter().find(|m| m.path == rel)
     {
@@ -95,7 +70,7 @@ fn meeting_doc(
     let mut d = load::read_meeting(dir, &name).map_err(|mut f| {
         f.file.clone_from(&canon);
         Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "{}error: cannot read the meeting; nothing was written\n",
                 crate::render::findings_text(&[f], Path::new(""), env.style)
@@ -173,15 +148,11 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     }
     let p = plan::plan(&reg, &idx, m, &mdoc.path);
     if !p.errors.is_empty() {
-        let n = p.errors.len();
-        return refuse(
-            env,
-            p.errors,
-            &format!(
-                "{n} decision{} cannot be applied",
-                if n == 1 { "" } else { "s" }
-            ),
+        let why = format!(
+            "{} cannot be applied",
+            plural::count(p.errors.len(), "decision")
         );
+        return refuse(env, p.errors, &why);
     }
     if !p.changes_anything() {
         return Outcome::ok(format!(
@@ -222,7 +193,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         let d = dirty(&env.root, &target_path);
         if !d.is_empty() {
             return Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "error: uncommitted changes in the register ({}); nothing was written\n  hint: commit or stash them first, or use --allow-dirty\n",
                     d.join(", ")
@@ -357,17 +328,17 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             out.push_str(&unified_diff(c));
         }
         out.push_str(&format!(
-            "dry run: {} files would change ({created} new); nothing was written\n",
-            changes.len()
+            "dry run: {} would change ({created} new); nothing was written\n",
+            plural::count(changes.len(), "file")
         ));
         return Outcome::ok(out);
     }
     if let Err(e) = crate::write::commit(&env.root, &changes) {
-        return Outcome::fail(1, format!("error: {e}\n"));
+        return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     out.push_str(&format!(
-        "{} files changed ({created} new)\n",
-        changes.len()
+        "{} changed ({created} new)\n",
+        plural::count(changes.len(), "file")
     ));
     if flags.commit {
         // The meeting file belongs in the same commit, even when apply did not change it.
@@ -386,34 +357,13 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             m.date().map_or(String::new(), |d| format!(" ({d})")),
             out.lines().skip(1).collect::<Vec<_>>().join("\n")
         );
-        let mut add = vec!["add", "--"];
-        add.extend(files.iter().map(String::as_str));
-        let mut commit = vec!["commit", "-q", "-m", msg.as_str(), "--"];
-        commit.extend(files.iter().map(String::as_str));
-        for args in [add, commit] {
-            match git(&env.root, &args) {
-                Some(o) if o.status.success() => {}
-                Some(o) => {
-                    return Outcome {
-                        stdout: out,
-                        stderr: format!(
-                            "error: the files were written, but git {} failed: {}\n",
-                            args[0],
-                            String::from_utf8_lossy(&o.stderr).trim()
-                        ),
-                        code: 1,
-                        machine: false,
-                    };
-                }
-                None => {
-                    return Outcome {
-                        stdout: out,
-                        stderr: "error: the files were written, but git could not be run\n".into(),
-                        code: 1,
-                        machine: false,
-                    };
-                }
-            }
+        if let Err(e) = crate::git::commit(&env.root, &files, &msg) {
+            return Outcome {
+                stdout: out,
+                stderr: format!("error: the files were written, but {e}\n"),
+                code: Exit::Problems,
+                machine: false,
+            };
         }
         out.push_str("committed\n");
     }

@@ -6,6 +6,7 @@
 //! stale, 0 when none is.
 
 use super::{Env, Outcome};
+use crate::exit::Exit;
 use crate::index::Index;
 use crate::model::names::id_key;
 use crate::model::{Date, Status};
@@ -72,9 +73,10 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             }
         }
     }
+    let span = crate::plural::count(months as usize, "month");
     let since = cut.map_or_else(
-        || format!("{months} months before {date}"),
-        |c| format!("{c}, {months} months before {date}"),
+        || format!("{span} before {date}"),
+        |c| format!("{c}, {span} before {date}"),
     );
     if checked == 0 {
         let _ = writeln!(out, "no ongoing cases on {date}");
@@ -98,7 +100,7 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
         }
         Outcome {
             stdout: out,
-            code: 1,
+            code: Exit::Problems,
             ..Outcome::default()
         }
     }

@@ -3,6 +3,7 @@
 use super::{Env, Outcome};
 use crate::apply::unified_diff;
 use crate::canon;
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::model::Doc;
 use crate::write::FileChange;
@@ -58,7 +59,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
     let (reg, mut findings) = crate::load::load(&env.root);
     let Some(reg) = reg else {
         finding::sort(&mut findings);
-        return Outcome::fail(1, env.findings(&findings));
+        return Outcome::fail(Exit::Problems, env.findings(&findings));
     };
     let wanted = env.rel_paths(paths);
     let mut changes = Vec::new();
@@ -90,7 +91,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
             ));
             out.stdout.push_str(&unified_diff(c));
         }
-        out.code = i32::from(!changes.is_empty() || findings.iter().any(Finding::is_error));
+        out.code = Exit::problems_if(!changes.is_empty() || findings.iter().any(Finding::is_error));
         if changes.is_empty() {
             out.stdout
                 .push_str("all files are in the canonical layout\n");
@@ -98,7 +99,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         return out;
     }
     if let Err(e) = crate::write::commit(&env.root, &changes) {
-        return Outcome::fail(1, format!("{}error: {e}\n", out.stderr));
+        return Outcome::fail(Exit::Problems, format!("{}error: {e}\n", out.stderr));
     }
     for c in &changes {
         out.stdout.push_str(&format!(
@@ -107,10 +108,9 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         ));
     }
     out.stdout.push_str(&format!(
-        "{} file{} reformatted\n",
-        changes.len(),
-        if changes.len() == 1 { "" } else { "s" }
+        "{} reformatted\n",
+        crate::plural::count(changes.len(), "file")
     ));
-    out.code = i32::from(findings.iter().any(Finding::is_error));
+    out.code = Exit::problems_if(findings.iter().any(Finding::is_error));
     out
 }

@@ -2,14 +2,17 @@
 
 use super::{Env, Outcome, load_clean, user_date};
 use crate::apply::unified_diff;
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::import::{self, Format, MAX_TABLE_BYTES};
 use crate::index::Index;
+use crate::plural;
 use crate::render;
 use crate::yaml::Pos;
+use anyhow::{Context as _, anyhow, bail};
 use std::path::Path;
 
-fn outcome(stdout: String, stderr: String, code: i32) -> Outcome {
+fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
     Outcome {
         stdout,
         stderr,
@@ -18,34 +21,28 @@ fn outcome(stdout: String, stderr: String, code: i32) -> Outcome {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Read the table file: size-limited, UTF-8 (a BOM is fine).
-fn read_table(env: &Env, file: &Path) -> Result<String, Outcome> {
+fn read_table(env: &Env, file: &Path) -> anyhow::Result<String> {
     let full = env.args_dir.join(file);
-    let fail = |msg: String| Outcome::fail(1, format!("error: {msg}\n"));
-    let meta = std::fs::metadata(&full)
-        .map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
+    let cannot_read = || format!("cannot read {}", file.display());
+    let meta = std::fs::metadata(&full).with_context(cannot_read)?;
     if !meta.is_file() {
-        return Err(fail(format!("{} is not a file", file.display())));
+        bail!("{} is not a file", file.display());
     }
     if meta.len() > MAX_TABLE_BYTES as u64 {
-        return Err(fail(format!(
+        bail!(
             "{} is too large ({} bytes; the limit is {MAX_TABLE_BYTES} bytes)",
             file.display(),
             meta.len()
-        )));
+        );
     }
-    let bytes =
-        std::fs::read(&full).map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = std::fs::read(&full).with_context(cannot_read)?;
     String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
+        anyhow!(
             "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
             file.display(),
             e.utf8_error().valid_up_to()
-        ))
+        )
     })
 }
 
@@ -64,7 +61,7 @@ pub fn progress(
     };
     let text = match read_table(env, file) {
         Ok(t) => t,
-        Err(o) => return o,
+        Err(e) => return Outcome::failed(&e),
     };
     let name = file
         .file_name()
@@ -88,7 +85,7 @@ pub fn progress(
                 })
                 .collect();
             return Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "{}error: cannot read the table; nothing was written\n",
                     render::findings_text(&findings, Path::new(""), env.style)
@@ -98,7 +95,7 @@ pub fn progress(
     };
     let Some(date) = flag_date.or(table.as_of) else {
         return Outcome::fail(
-            2,
+            Exit::Usage,
             format!(
                 "error: {} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n",
                 file.display()
@@ -127,7 +124,9 @@ pub fn progress(
                 listing_added = true;
             }
             Ok(None) => {}
-            Err(e) => return Outcome::fail(1, format!("error: {e}; nothing was written\n")),
+            Err(e) => {
+                return Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n"));
+            }
         }
     }
     finding::sort(&mut p.errors);
@@ -148,27 +147,24 @@ pub fn progress(
         if refuse_unmatched {
             why.push(format!(
                 "{} in the table {} no case",
-                plural(unmatched, "name", "names"),
-                if unmatched == 1 { "matches" } else { "match" }
+                plural::count(unmatched, "name"),
+                plural::agree(unmatched, "matches", "match")
             ));
         }
         let other = p.errors.len() + p.file_errors.len();
         if other > 0 && refuse_unmatched {
-            why.push(format!(
-                "and {}",
-                plural(other, "other problem", "other problems")
-            ));
+            why.push(format!("and {}", plural::count(other, "other problem")));
         } else if other > 0 {
             why.push(format!(
                 "the table cannot be imported ({})",
-                plural(other, "problem", "problems")
+                plural::count(other, "problem")
             ));
         }
         err.push_str(&format!("error: {}; nothing was written\n", why.join(", ")));
         if refuse_unmatched {
             err.push_str("  hint: correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest\n");
         }
-        return outcome(String::new(), err, 1);
+        return outcome(String::new(), err, Exit::Problems);
     }
     let mut warnings = p.warnings.clone();
     if skip_unmatched {
@@ -197,7 +193,7 @@ pub fn progress(
     }
     let counts = format!(
         "{}, {} unchanged, {} unmatched",
-        plural(
+        plural::count_as(
             p.added.len(),
             if dry_run {
                 "entry would be added"
@@ -224,7 +220,7 @@ pub fn progress(
         out.push_str(&format!(
             "{counts}\nnothing to do: the register already holds every entry\n"
         ));
-        return outcome(out, stderr, 0);
+        return outcome(out, stderr, Exit::Success);
     }
     if dry_run {
         for c in &p.changes {
@@ -232,18 +228,22 @@ pub fn progress(
         }
         out.push_str(&format!(
             "{counts}\ndry run: {} would change; nothing was written\n",
-            plural(p.changes.len(), "file", "files")
+            plural::count(p.changes.len(), "file")
         ));
-        return outcome(out, stderr, 0);
+        return outcome(out, stderr, Exit::Success);
     }
     if let Err(e) = crate::write::commit(&env.root, &p.changes) {
-        return outcome(String::new(), format!("{stderr}error: {e}\n"), 1);
+        return outcome(
+            String::new(),
+            format!("{stderr}error: {e}\n"),
+            Exit::Problems,
+        );
     }
     out.push_str(&format!(
         "{counts}\n{} changed\n",
-        plural(p.changes.len(), "file", "files")
+        plural::count(p.changes.len(), "file")
     ));
-    outcome(out, stderr, 0)
+    outcome(out, stderr, Exit::Success)
 }
 
 /// The edit that records a complete listing in platform.yaml, once: `None` when a listing of that

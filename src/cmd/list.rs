@@ -2,6 +2,7 @@
 
 use super::{Env, Outcome, load_clean, user_group};
 use crate::cli::{CardFormat, TableFormat};
+use crate::exit::Exit;
 use crate::index::{Index, Resolved};
 use crate::model::names::normalize;
 use crate::model::{Case, Status};
@@ -53,7 +54,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         Ok(s) => s,
         Err(s) => {
             return Outcome::fail(
-                2,
+                Exit::Usage,
                 format!(
                     "error: unknown status `{s}`\n  hint: use proposed, ongoing, delisted, merged or replaced\n"
                 ),
@@ -129,11 +130,8 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         TableFormat::Markdown => Outcome::ok(t.markdown_in(env.style.lang)),
         _ => {
             let mut s = t.terminal(env.style);
-            s.push_str(&format!(
-                "{} case{}\n",
-                cases.len(),
-                if cases.len() == 1 { "" } else { "s" }
-            ));
+            s.push_str(&crate::plural::count(cases.len(), "case"));
+            s.push('\n');
             Outcome::ok(s)
         }
     }
@@ -149,7 +147,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         Resolved::Found(i) => i,
         Resolved::Ambiguous(v) | Resolved::OtherGroup(v) => {
             return Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "error: `{name}` is ambiguous\n  hint: it could be {}; give the id\n",
                     idx.resolver.describe(&v)
@@ -162,7 +160,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
             } else {
                 format!("  hint: did you mean {}?\n", idx.resolver.describe(&v))
             };
-            return Outcome::fail(1, format!("error: no case `{name}`\n{hint}"));
+            return Outcome::fail(Exit::Problems, format!("error: no case `{name}`\n{hint}"));
         }
     };
     let doc = &reg.cases[i];

@@ -2,6 +2,7 @@
 
 use super::Outcome;
 use crate::cli::{Cli, SchemaKind, Shell};
+use crate::exit::Exit;
 use clap::CommandFactory;
 
 pub fn completions(shell: Shell) -> Outcome {
@@ -65,7 +66,10 @@ pub fn man() -> Outcome {
     })();
     match rendered {
         Ok(()) => Outcome::machine(tidy_roff(&String::from_utf8_lossy(&buf))),
-        Err(e) => Outcome::fail(1, format!("error: cannot render the man page: {e}\n")),
+        Err(e) => Outcome::fail(
+            Exit::Problems,
+            format!("error: cannot render the man page: {e}\n"),
+        ),
     }
 }
 
@@ -97,6 +101,6 @@ pub fn schema(kind: SchemaKind) -> Outcome {
     };
     match crate::schema::text_of(name) {
         Some(s) => Outcome::machine(s),
-        None => Outcome::fail(2, format!("error: no schema for `{name}`\n")),
+        None => Outcome::fail(Exit::Usage, format!("error: no schema for `{name}`\n")),
     }
 }

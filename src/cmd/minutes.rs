@@ -8,6 +8,7 @@
 //! counts any.
 
 use super::{Env, Outcome, load_clean};
+use crate::exit::Exit;
 use crate::index::{Index, Resolved};
 use crate::load;
 use crate::model::Register;
@@ -38,14 +39,14 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
         let name = canon.file_name().map(Path::new).unwrap_or(Path::new(""));
         let doc = load::read_meeting(dir, name).map_err(|f| {
             Outcome::fail(
-                1,
+                Exit::Problems,
                 format!("error: cannot read the meeting {arg}: {}\n", f.message),
             )
         })?;
         let id = doc.value.id.value;
         return idx.meeting_by_id.get(&id).copied().ok_or_else(|| {
             Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "error: meeting `{id}` ({arg}) is not in the register\n  hint: apply it first: kbbt apply {arg}\n"
                 ),
@@ -60,7 +61,7 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
     let hint = crate::model::names::suggest_str(arg, &ids)
         .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
     Err(Outcome::fail(
-        2,
+        Exit::Usage,
         format!("error: unknown meeting `{arg}` (neither a meeting id nor a file)\n{hint}"),
     ))
 }
@@ -316,7 +317,7 @@ pub fn run(env: &Env, meeting: &str, as_published: bool) -> Outcome {
     for (key, d) in &mt.decisions.0 {
         let Some(g) = p.group_index(&key.value) else {
             return Outcome::fail(
-                1,
+                Exit::Problems,
                 format!(
                     "error: {}: unknown group `{}`\n  hint: run `kbbt validate` for all the problems\n",
                     env.shown.join(&doc.path).display(),
@@ -332,7 +333,7 @@ pub fn run(env: &Env, meeting: &str, as_published: bool) -> Outcome {
     groups.sort_by_key(|(g, _)| *g);
     if groups.is_empty() {
         return Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "error: meeting `{}` records no decisions about cases, so it has no decision section\n",
                 mt.id.value

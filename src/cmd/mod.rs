@@ -1,6 +1,6 @@
 //! Commands: each turns parsed arguments into output text and an exit code.
 //!
-//! Exit codes: 0 success, 1 the register or a meeting has problems, 2 the command line is wrong.
+//! Every command ends with an [`Exit`] (0 success, 1 problems, 2 usage; see `exit.rs`).
 
 mod apply;
 mod check_stale;
@@ -15,6 +15,7 @@ mod status;
 mod validate;
 
 use crate::cli::{Cli, ColorChoice, Command};
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::load;
 use crate::model::Register;
@@ -28,7 +29,7 @@ use std::time::Duration;
 pub struct Outcome {
     pub stdout: String,
     pub stderr: String,
-    pub code: i32,
+    pub code: Exit,
     /// Standard output is a machine format (JSON, CSV, annotations): never translated.
     pub machine: bool,
 }
@@ -48,7 +49,12 @@ impl Outcome {
             ..Outcome::default()
         }
     }
-    pub fn fail(code: i32, stderr: String) -> Outcome {
+    /// A command-level failure (a file that cannot be read or written, a git step): exit 1, with
+    /// the error and its context, outermost first (`cannot write report.md: Permission denied`).
+    pub fn failed(e: &anyhow::Error) -> Outcome {
+        Outcome::fail(Exit::Problems, format!("error: {e:#}\n"))
+    }
+    pub fn fail(code: Exit, stderr: String) -> Outcome {
         Outcome {
             stderr,
             code,
@@ -116,7 +122,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             let d = cwd.join(dir);
             if !d.join(load::PLATFORM_FILE).is_file() {
                 return Outcome::fail(
-                    2,
+                    Exit::Usage,
                     format!("error: `{}` is not a register (it has no platform.yaml)\n", dir.display()),
                 );
             }
@@ -126,7 +132,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             Some(r) => r,
             None => {
                 return Outcome::fail(
-                    2,
+                    Exit::Usage,
                     "error: no register here: no platform.yaml in this folder or any folder above it\n  hint: run kbbt inside a register, or point at one with -C DIR\n"
                         .into(),
                 )
@@ -165,7 +171,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         match recover(&env.root) {
             Ok(Some(m)) => note = format!("note: {m}\n"),
             Ok(None) => {}
-            Err(e) => return Outcome::fail(1, format!("error: {e}\n")),
+            Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
         }
     }
     let mut out = match &cli.command {
@@ -292,7 +298,7 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
     match reg {
         Some(r) if findings.is_empty() => Ok(r),
         _ => Err(Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "{}error: the register has problems; run `kbbt validate` for all of them\n",
                 env.findings(&findings)
@@ -308,7 +314,7 @@ fn write_lock(env: &Env, dry_run: bool) -> Result<Option<crate::write::Lock>, Ou
     }
     crate::write::lock(&env.root, Duration::from_secs(5))
         .map(Some)
-        .map_err(|e| Outcome::fail(1, format!("error: {e}; nothing was written\n")))
+        .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n")))
 }
 
 /// What the reports read: the register (without texts), `--as-of` or today, and `--group` (one group)
@@ -332,7 +338,7 @@ fn report_view(
 
 /// A date typed by a user, ISO or ROC; a bad one is a usage error (exit 2).
 fn user_date(s: &str) -> Result<crate::model::Date, Outcome> {
-    crate::model::parse_date(s).map_err(|e| Outcome::fail(2, format!("error: {e}\n")))
+    crate::model::parse_date(s).map_err(|e| Outcome::fail(Exit::Usage, format!("error: {e}\n")))
 }
 
 /// A group typed by a user (name, code or alias); unknown is a usage error with a suggestion.
@@ -352,6 +358,6 @@ fn user_group(reg: &Register, s: &str) -> Result<usize, Outcome> {
                         .join(", ")
                 )
             });
-        Outcome::fail(2, format!("error: unknown group `{s}`\n{hint}"))
+        Outcome::fail(Exit::Usage, format!("error: unknown group `{s}`\n{hint}"))
     })
 }

@@ -10,6 +10,7 @@ use super::{Env, Outcome, load_clean, user_date, user_group};
 use crate::apply::schema_header;
 use crate::canon::{self, scalar};
 use crate::cli::NewCommand;
+use crate::exit::Exit;
 use crate::finding::{self, Finding};
 use crate::index::{Index, Resolved};
 use crate::model::names::normalize;
@@ -79,7 +80,7 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
     if !findings.is_empty() {
         finding::sort(&mut findings);
         return Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "{}error: the register would not validate with the new file; nothing was written\n",
                 env.findings(&findings)
@@ -87,7 +88,7 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         );
     }
     if let Err(e) = crate::write::commit(&env.root, std::slice::from_ref(&change)) {
-        return Outcome::fail(1, format!("error: {e}\n"));
+        return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     Outcome::ok(format!(
         "created {}: {summary}\n",
@@ -101,7 +102,7 @@ fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outco
     let is_case = change.path.starts_with("cases");
     let bad = |e: yaml::ParseError| {
         Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "error: the new file would not parse ({}); nothing was written (please report this)\n",
                 e.message
@@ -132,7 +133,7 @@ fn usage(msg: String, hint: Option<String>) -> Outcome {
     if let Some(h) = hint {
         let _ = writeln!(s, "  hint: {h}");
     }
-    Outcome::fail(2, s)
+    Outcome::fail(Exit::Usage, s)
 }
 
 fn today() -> Date {
@@ -245,7 +246,7 @@ fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcom
     };
     if let Some(i) = existing {
         return Err(Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "error: {} already has a case of that name: {}\n  hint: a case is created once; record new facts in {}\n",
                 p.groups[g].name.value,
@@ -467,7 +468,7 @@ fn new_meeting(
     let idx = Index::new(reg);
     if let Some(i) = idx.meeting_by_id.get(&id) {
         return Err(Outcome::fail(
-            1,
+            Exit::Problems,
             format!(
                 "error: meeting `{id}` already exists ({})\n  hint: give another id with --id\n",
                 reg.meetings[*i].path.display()

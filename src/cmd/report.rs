@@ -8,12 +8,14 @@
 
 use super::{Env, Outcome};
 use crate::cli::ReportFormat;
+use crate::exit::Exit;
 use crate::index::Index;
 use crate::model::Date;
 use crate::model::Register;
 use crate::render::minutes::topic_mark;
 use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
 use crate::tally::{self, Timelines};
+use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::names::id_key;
@@ -246,7 +248,7 @@ fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
         || full == root.join(crate::load::PLATFORM_FILE);
     if inside {
         return Err(Outcome::fail(
-            2,
+            Exit::Usage,
             format!(
                 "error: `{}` is one of the register's own files or folders; write the report elsewhere\n",
                 out.display()
@@ -280,15 +282,18 @@ pub fn run(
         ReportFormat::Odt => crate::render::odf::fodt(&report),
     };
     match (target, output) {
-        (Some(path), Some(shown)) => match std::fs::write(&path, text) {
+        (Some(path), Some(shown)) => match std::fs::write(&path, text)
+            .with_context(|| format!("cannot write {}", shown.display()))
+        {
             Ok(()) => {
                 let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
                 Outcome::ok(format!(
-                    "wrote {} ({cases} ongoing cases as of {date})\n",
-                    shown.display()
+                    "wrote {} ({} as of {date})\n",
+                    shown.display(),
+                    crate::plural::count(cases, "ongoing case")
                 ))
             }
-            Err(e) => Outcome::fail(1, format!("error: cannot write {}: {e}\n", shown.display())),
+            Err(e) => Outcome::failed(&e),
         },
         // A document: never translated.
         _ => Outcome::machine(text),

@@ -3,6 +3,7 @@
 use super::{Env, Outcome, load_clean, user_date, user_group};
 use crate::check::{StatementCheck, Unchecked, Verdict};
 use crate::cli::{By, TableFormat};
+use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::index::Index;
 use crate::model::Register;
@@ -211,6 +212,7 @@ fn all_time_json(a: &AllTime) -> serde_json::Value {
 
 /// The stated numbers of a meeting that differ from the register, as "ongoing 51 stated" notes.
 fn stated_notes(
+    lang: Lang,
     reg: &Register,
     idx: &Index,
     tl: &Timelines,
@@ -225,6 +227,25 @@ fn stated_notes(
             let mt = &reg.meetings[m].value;
             let recorded = x.recorded_in(mt, &reg.platform.value);
             let kinds = recorded.map_or_else(Vec::new, |i| mt.discrepancies[i].value.kinds());
+            if lang == Lang::ZhTw {
+                let who = match who.as_str() {
+                    "totals" => "總計".to_string(),
+                    "all-time" => "歷來".to_string(),
+                    _ => who,
+                };
+                let kinds: Vec<&str> = kinds.iter().map(|k| k.describe_zh()).collect();
+                return format!(
+                    "{who}：紀錄載明{} {} 案，登記簿為 {} 案{}",
+                    crate::i18n::label(lang, x.field),
+                    x.stated,
+                    x.register,
+                    match (recorded, kinds.is_empty()) {
+                        (None, _) => "（未記錄，請執行 kbbt validate）".to_string(),
+                        (Some(_), true) => "（已記錄之差異）".to_string(),
+                        (Some(_), false) => format!("（已記錄之差異：{}）", kinds.join("；")),
+                    }
+                );
+            }
             let kinds: Vec<&str> = kinds.iter().map(|k| k.describe()).collect();
             format!(
                 "{who}: the minutes state {} {}, the register has {}{}",
@@ -274,7 +295,10 @@ pub fn run(
                     .collect();
                 let hint = crate::model::names::suggest_str(id, &ids)
                     .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
-                return Outcome::fail(2, format!("error: unknown meeting `{id}`\n{hint}"));
+                return Outcome::fail(
+                    Exit::Usage,
+                    format!("error: unknown meeting `{id}`\n{hint}"),
+                );
             }
         },
         None => tally::latest_meeting(&reg, &idx, date),
@@ -296,7 +320,11 @@ pub fn run(
         None => (0..p.groups.len()).collect(),
     };
     let lang = env.style.lang;
-    let notes = m.map_or_else(Vec::new, |m| stated_notes(&reg, &idx, &tl, m, group));
+    let notes = m.map_or_else(Vec::new, |m| stated_notes(lang, &reg, &idx, &tl, m, group));
+    // Machine formats never change with the language.
+    let notes_en = m.map_or_else(Vec::new, |m| {
+        stated_notes(Lang::En, &reg, &idx, &tl, m, group)
+    });
     let unchecked: Vec<Unchecked> = m.map_or_else(Vec::new, |m| {
         crate::check::unchecked(&reg, m)
             .into_iter()
@@ -380,7 +408,7 @@ pub fn run(
                     v
                 }).collect::<Vec<_>>(),
                 "totals": { "delist": t.sum(&groups, "delist"), "add": t.sum(&groups, "add"), "ongoing": t.sum(&groups, "ongoing") },
-                "stated_differences": notes,
+                "stated_differences": notes_en,
                 "stated_unchecked": unchecked.iter().map(|u| json!({
                     "group": u.group.map(|g| p.groups[g].name.value.clone()),
                     "field": u.field, "stated": u.stated,
@@ -590,10 +618,7 @@ pub fn run(
                     s.push_str(&mt.terminal(st));
                     s.push_str(&format!("{line}\n"));
                     for n in &notes {
-                        s.push_str(&format!(
-                            "{}\n",
-                            st.dim(&crate::i18n::line(st.lang, &format!("note: {n}")))
-                        ));
+                        s.push_str(&format!("{}\n", st.dim(&note_prefix(st.lang, n))));
                     }
                     for n in &extra {
                         s.push_str(&format!("{}\n", st.dim(&note_prefix(lang, n))));

@@ -2,7 +2,9 @@
 
 use super::{Env, Outcome};
 use crate::cli::FindingFormat;
+use crate::exit::Exit;
 use crate::finding;
+use crate::plural;
 use crate::render;
 use std::path::PathBuf;
 
@@ -24,7 +26,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
     }
     finding::sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
-    let code = i32::from(errors > 0);
+    let code = Exit::problems_if(errors > 0);
     let stdout = match format {
         FindingFormat::Json => render::findings_json(&findings, &env.shown),
         FindingFormat::Github => {
@@ -39,7 +41,9 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
             let mut s = env.findings(&findings);
             if findings.is_empty() {
                 s.push_str(&format!(
-                    "ok: {ncases} cases and {nmeetings} meetings checked, no problems\n"
+                    "ok: {} and {} checked, no problems\n",
+                    plural::count(ncases, "case"),
+                    plural::count(nmeetings, "meeting")
                 ));
             } else {
                 s.push_str(&format!("{}\n", render::summary_line(&findings)));

@@ -116,12 +116,8 @@ fn every_decision_kind_applies_and_validates_clean() {
     r.validate().assert_code(0);
     // The meeting's tallies, as status reports them.
     let st = r.run(&["status", "--meeting", "vm-3", "--format", "csv"]);
-    assert!(st.stdout.contains("vm-3,交通組,TR,3,1,1,"), "{}", st.stdout);
-    assert!(
-        st.stdout.contains("vm-3,衛生社福組,HW,1,0,0,"),
-        "{}",
-        st.stdout
-    );
+    st.assert_stdout_has("vm-3,交通組,TR,3,1,1,");
+    st.assert_stdout_has("vm-3,衛生社福組,HW,1,0,0,");
 }
 
 #[test]
@@ -214,7 +210,7 @@ fn refused(r: &Reg, args: &[&str]) -> Run {
     let before = files_of(&r.snapshot());
     let out = r.run(args);
     out.assert_code(1).assert_no_panic();
-    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
+    out.assert_stderr_has("nothing was written");
     assert_eq!(
         files_of(&r.snapshot()),
         before,
@@ -241,11 +237,7 @@ fn refusals_change_no_byte() {
     let r = Reg::standard();
     r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    ongoing: 3\n");
     let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    assert!(
-        out.stderr.contains("meetings/vm-3.yaml:8:14: error: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("meetings/vm-3.yaml:8:14: error: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」");
 
     // An unknown group, an id already used, a sub-case without parent: all reported at once.
     let r = Reg::standard();
@@ -266,11 +258,7 @@ fn refusals_change_no_byte() {
     let r = Reg::standard();
     r.meeting("vm-0", "id: vm-0\ntitle: t\nlevel: 副市長層級\ndate: 2024-01-01\ndecisions:\n  交通組:\n    add: [舊案]\n");
     let out = refused(&r, &["apply", "meetings/vm-0.yaml"]);
-    assert!(
-        out.stderr.contains("is older than vm-2, already applied"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("is older than vm-2, already applied");
     r.run(&["apply", "meetings/vm-0.yaml", "--allow-out-of-order"])
         .assert_code(0);
 }
@@ -382,12 +370,7 @@ fn a_held_lock_makes_apply_wait_then_fail_clearly() {
         .unwrap();
     lock.lock().unwrap();
     let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    assert!(
-        out.stderr
-            .contains("another kbbt is changing this register"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("another kbbt is changing this register");
     drop(lock);
     r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
 }
@@ -467,12 +450,7 @@ fn uncommitted_changes_refuse_unless_allowed() {
         format!("{}# edited\n", read(&r, "cases/HW/HW-001.yaml")),
     );
     let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    assert!(
-        out.stderr
-            .contains("uncommitted changes in the register (cases/HW/HW-001.yaml)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("uncommitted changes in the register (cases/HW/HW-001.yaml)");
     git(&[
         "-c",
         "user.name=t",
@@ -600,10 +578,49 @@ fn a_discrepancy_under_an_unknown_group_does_not_excuse_the_totals() {
          discrepancies:\n  - { group: 交通祖, field: ongoing, stated: 9, register: 2 }\n",
     );
     let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    assert!(
-        out.stderr
-            .contains("error: totals: vm-3 states 9 ongoing, the register would have 2"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("error: totals: vm-3 states 9 ongoing, the register would have 2");
+}
+
+/// A file that cannot be read or written is a command-level failure: exit 1, one line naming the
+/// file and then the system's own words, and nothing written.
+#[test]
+fn io_failures_name_the_file_and_the_cause() {
+    let r = Reg::standard();
+    let before = r.snapshot();
+    for (args, want) in [
+        (
+            &["apply", "meetings/vm-9.yaml"][..],
+            "error: cannot read meetings/vm-9.yaml: ",
+        ),
+        (
+            &["import", "progress", "missing.csv"],
+            "error: cannot read missing.csv: ",
+        ),
+        (
+            &[
+                "report",
+                "--as-of",
+                "2025-01-01",
+                "-o",
+                "no/such/folder/r.md",
+            ],
+            "error: cannot write no/such/folder/r.md: ",
+        ),
+    ] {
+        let out = r.run(args);
+        out.assert_no_panic().assert_code(1);
+        assert!(
+            out.stderr.starts_with(want) && out.stderr.lines().count() == 1,
+            "{args:?}:\n{}",
+            out.stderr
+        );
+    }
+    let after: BTreeMap<_, _> = r
+        .snapshot()
+        .0
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(".kbbt"))
+        .collect();
+    let before: BTreeMap<_, _> = before.0.into_iter().collect();
+    assert_eq!(after, before);
 }

@@ -58,11 +58,7 @@ fn comments_in_the_body_are_never_dropped() {
     r.case("HW-001", text);
     let out = r.run(&["fmt"]);
     out.assert_code(0);
-    assert!(
-        out.stderr.contains("cases/HW/HW-001.yaml: warning: not reformatted: it has comments that the canonical layout would drop"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("cases/HW/HW-001.yaml: warning: not reformatted: it has comments that the canonical layout would drop");
     assert_eq!(read(&r, "cases/HW/HW-001.yaml"), text);
 }
 

@@ -164,22 +164,14 @@ fn one_misspelt_name_refuses_everything_with_a_suggestion() {
         "{}",
         out.stderr
     );
-    assert!(
-        out.stderr
-            .contains("error: 1 name in the table matches no case; nothing was written"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("error: 1 name in the table matches no case; nothing was written");
     assert_eq!(register(&r), before);
     // --skip-unmatched imports the rest and lists the one it skipped.
     let out = r.run(&["import", "progress", "report.txt", "--skip-unmatched"]);
     out.assert_code(0)
         .assert_line("1 entry added, 54 unchanged, 1 unmatched");
-    assert!(
-        out.stderr
-            .contains("report.txt:18:1: warning: unknown case `汐東捷運綫線` in 交通組; skipped"),
-        "{}",
-        out.stderr
+    out.assert_stderr_has(
+        "report.txt:18:1: warning: unknown case `汐東捷運綫線` in 交通組; skipped",
     );
     assert_eq!(
         std::fs::read_to_string(r.path().join("cases/TR/TR-006.yaml")).expect("TR-006"),
@@ -258,11 +250,7 @@ fn the_date_comes_from_the_file_or_the_flag_and_the_flag_wins() {
     let before = register(&r);
     let out = r.run(&["import", "progress", "nodate.txt"]);
     out.assert_code(2).assert_no_panic();
-    assert!(
-        out.stderr.contains("has no 資料時間 line"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("has no 資料時間 line");
     let out = r.run(&["import", "progress", "nodate.txt", "--as-of", "113-02-30"]);
     out.assert_code(2);
     assert_eq!(register(&r), before);
@@ -307,12 +295,7 @@ fn table_problems_are_refused_with_their_lines() {
     let out = r.run(&["import", "progress", "t.txt"]);
     assert_eq!(register(&r), before);
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr
-            .contains("t.txt:5:1: error: unknown group `觀光組`"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("t.txt:5:1: error: unknown group `觀光組`");
     // Other groups' cases are not matched from under a heading.
     r.write(
         "t.txt",
@@ -322,12 +305,7 @@ fn table_problems_are_refused_with_their_lines() {
     let out = r.run(&["import", "progress", "t.txt", "--skip-unmatched"]);
     out.assert_code(0)
         .assert_line("0 entries added, 0 unchanged, 1 unmatched");
-    assert!(
-        out.stderr
-            .contains("case `環狀線北環` is not in 衛生社福組; skipped"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("case `環狀線北環` is not in 衛生社福組; skipped");
     assert_eq!(register(&r), before);
 }
 

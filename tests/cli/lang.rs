@@ -20,24 +20,13 @@ fn zh_tw_from_the_flag_or_the_locale() {
             "{args:?} {env:?}\n{}",
             out.stdout
         );
-        assert!(
-            out.stdout.contains("歷來累計（截至 目前）") && out.stdout.contains("合計"),
-            "{}",
-            out.stdout
-        );
-        assert!(
-            out.stdout.contains("解列 1 案、新增 0 案、持續列管 2 案"),
-            "{}",
-            out.stdout
-        );
+        out.assert_stdout_has("歷來累計（截至 目前）")
+            .assert_stdout_has("合計");
+        out.assert_stdout_has("解列 1 案、新增 0 案、持續列管 2 案");
     }
     // An English locale, or --lang en over a Chinese locale, stays English.
     let out = r.run_env(&["--lang", "en", "status"], &[("LANG", "zh_TW.UTF-8")]);
-    assert!(
-        out.stdout.contains("delist 1, add 0, ongoing 2"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("delist 1, add 0, ongoing 2");
 }
 
 #[test]
@@ -74,15 +63,8 @@ fn help_reads_in_both_languages() {
     let en = run_cmd(kbbt().arg("--help"));
     assert!(en.stdout.contains("Usage: kbbt") && en.stdout.contains("Apply a meeting's decisions"));
     let zh = run_cmd(kbbt().args(["--lang", "zh-TW", "--help"]));
-    assert!(
-        zh.stdout.contains("用法：kbbt") && zh.stdout.contains("將一場會議的決議套用至案件檔"),
-        "{}",
-        zh.stdout
-    );
+    zh.assert_stdout_has("用法：kbbt")
+        .assert_stdout_has("將一場會議的決議套用至案件檔");
     let zh = run_cmd(kbbt().args(["apply", "--help"]).env("LANG", "zh_TW.UTF-8"));
-    assert!(
-        zh.stdout.contains("會議檔，例如 meetings/vm-7.yaml"),
-        "{}",
-        zh.stdout
-    );
+    zh.assert_stdout_has("會議檔，例如 meetings/vm-7.yaml");
 }

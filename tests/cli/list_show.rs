@@ -60,12 +60,7 @@ fn list_by_group_name_code_or_alias() {
     }
     assert_eq!(list_ids(&r, &["--group", "衛生社福組"]), ["HW-001"]);
     let out = r.run(&["list", "--group", "衛生福利組"]);
-    out.assert_code(2);
-    assert!(
-        out.stderr.contains("did you mean `衛生社福組`?"),
-        "{}",
-        out.stderr
-    );
+    out.assert_usage_error("did you mean `衛生社福組`?");
 }
 
 #[test]
@@ -122,11 +117,7 @@ fn list_filters_combine() {
 fn list_csv() {
     let r = Reg::standard();
     let out = r.run(&["list", "--format", "csv", "--group", "交通"]);
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "id,title,group,status,lead,partners\r\nTR-001,捷運環狀線（北環段）,交通組,ongoing,臺北市,新北市\r\nTR-002,跨市公車路線整合,交通組,delisted,新北市,\r\n"
-    );
+    out.assert_code(0).assert_stdout("id,title,group,status,lead,partners\r\nTR-001,捷運環狀線（北環段）,交通組,ongoing,臺北市,新北市\r\nTR-002,跨市公車路線整合,交通組,delisted,新北市,\r\n");
 }
 
 #[test]
@@ -135,21 +126,9 @@ fn show_by_id() {
     let out = show(&r, "TR-001");
     out.assert_code(0);
     assert_eq!(card_head(&out), "TR-001 捷運環狀線（北環段）");
-    assert!(
-        out.stdout.contains("  status      ongoing\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("  file        cases/TR/TR-001.yaml\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("  2024-07-11  vm-1     add"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("  status      ongoing\n");
+    out.assert_stdout_has("  file        cases/TR/TR-001.yaml\n");
+    out.assert_stdout_has("  2024-07-11  vm-1     add");
     assert_eq!(
         card_head(&show(&r, "tr-001")),
         "TR-001 捷運環狀線（北環段）"
@@ -229,16 +208,8 @@ fn show_ambiguous_title_lists_both_ids() {
         "{}",
         out.stderr
     );
-    assert!(
-        out.stderr.contains("TR-002 「跨市公車路線整合」"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("HW-002 「跨市公車路線整合」"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("TR-002 「跨市公車路線整合」");
+    out.assert_stderr_has("HW-002 「跨市公車路線整合」");
     assert!(out.stderr.ends_with("; give the id\n"), "{}", out.stderr);
     // The id still finds each.
     assert_eq!(card_head(&show(&r, "HW-002")), "HW-002 跨市公車路線整合");

@@ -11,6 +11,7 @@ mod new;
 mod props;
 mod report;
 mod shipped;
+mod snapshots;
 mod sources;
 mod stale;
 mod status;

@@ -22,7 +22,7 @@ fn usage_error(r: &Reg, args: &[&str], what: &str) -> Run {
     let before = register(r);
     let out = r.run(args);
     out.assert_code(2).assert_no_panic();
-    assert!(out.stderr.contains(what), "{}", out.stderr);
+    out.assert_stderr_has(what);
     assert_eq!(register(r), before);
     out
 }
@@ -220,11 +220,8 @@ fn bad_input_for_a_new_case_is_a_usage_error_with_a_suggestion() {
         "環狀線北環",
     ]));
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr
-            .contains("交通組 already has a case of that name: TR-001 「捷運環狀線（北環段）」"),
-        "{}",
-        out.stderr
+    out.assert_stderr_has(
+        "交通組 already has a case of that name: TR-001 「捷運環狀線（北環段）」",
     );
     assert_eq!(register(&r), before);
 }
@@ -399,11 +396,6 @@ fn bad_input_for_a_new_meeting_is_refused() {
         "vm-2",
     ]);
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr
-            .contains("error: meeting `vm-2` already exists (meetings/vm-2.yaml)"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("error: meeting `vm-2` already exists (meetings/vm-2.yaml)");
     assert_eq!(register(&r), before);
 }

@@ -316,3 +316,50 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// `cargo install kbbt` installs the tool and nothing else: the benchmark generator is a separate,
+/// unpublished package.
+#[test]
+fn the_kbbt_package_has_one_binary_and_the_generator_is_not_published() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
+        .current_dir(repo())
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let package = |name: &str| {
+        meta["packages"]
+            .as_array()
+            .expect("packages")
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("package {name}"))
+            .clone()
+    };
+    let kbbt = package("kbbt");
+    let bins: Vec<&str> = kbbt["targets"]
+        .as_array()
+        .expect("targets")
+        .iter()
+        .filter(|t| {
+            t["kind"]
+                .as_array()
+                .is_some_and(|k| k.iter().any(|k| k == "bin"))
+        })
+        .map(|t| t["name"].as_str().expect("a name"))
+        .collect();
+    assert_eq!(bins, ["kbbt"]);
+    assert_eq!(package("kbbt-gen")["publish"], serde_json::json!([]));
+}

@@ -45,15 +45,11 @@ fn months_set_the_cut_off_and_the_cut_off_day_is_recent_enough() {
     let r = register("");
     let out = stale(&r, &["--as-of", "2025-12-31", "--months", "12"]);
     out.assert_code(1);
-    assert!(!out.stdout.contains("TR-001"), "{}", out.stdout);
+    out.assert_stdout_lacks("TR-001");
     assert!(out.has_line("  HW-001  無辦理情形  長照資源共享平台"));
     // Progress dated exactly N months before the date is not stale.
     let out = stale(&r, &["--as-of", "2025-07-10", "--group", "TR"]);
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "no stale cases: all 1 ongoing cases have progress on or after 2025-01-10, 6 months before 2025-07-10\n"
-    );
+    out.assert_code(0).assert_stdout("no stale cases: all 1 ongoing cases have progress on or after 2025-01-10, 6 months before 2025-07-10\n");
     let out = stale(&r, &["--as-of", "2025-07-11", "--group", "交通"]);
     out.assert_code(1);
     assert!(out.has_line("  TR-001  2025-01-10  捷運環狀線（北環段）"));
@@ -63,11 +59,7 @@ fn months_set_the_cut_off_and_the_cut_off_day_is_recent_enough() {
 fn none_stale_exits_0() {
     let r = register("progress:\n  - as_of: 2025-10-01\n    text: 辦理中\n");
     let out = stale(&r, &["--as-of", "2025-12-31", "--months", "12"]);
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "no stale cases: all 2 ongoing cases have progress on or after 2024-12-31, 12 months before 2025-12-31\n"
-    );
+    out.assert_code(0).assert_stdout("no stale cases: all 2 ongoing cases have progress on or after 2024-12-31, 12 months before 2025-12-31\n");
 }
 
 #[test]

@@ -82,11 +82,7 @@ fn group_by_alias_code_or_name_prints_the_same() {
         "{}",
         by_alias.stdout
     );
-    assert!(
-        !by_alias.stdout.contains("衛生社福組"),
-        "{}",
-        by_alias.stdout
-    );
+    by_alias.assert_stdout_lacks("衛生社福組");
 }
 
 #[test]
@@ -162,19 +158,22 @@ fn json_has_the_documented_keys() {
     assert_eq!(at["total"]["delisted"], 1);
 }
 
+const UNRECORDED_TR: &str =
+    "交通組: the minutes state ongoing 3, the register has 1 (not recorded: run kbbt validate)";
+
+/// `status --format json`'s `meeting.stated_differences` (exit 0 asserted).
+fn stated_differences(r: &Reg) -> Vec<String> {
+    let out = status(r, &["--format", "json"]);
+    out.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
+    serde_json::from_value(v["meeting"]["stated_differences"].clone()).expect("a list of strings")
+}
+
 #[test]
 fn json_lists_stated_differences() {
     let r = Reg::standard();
     r.meeting("vm-2", VM2.replace("ongoing: 1", "ongoing: 3"));
-    let out = status(&r, &["--format", "json"]);
-    out.assert_code(0);
-    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
-    assert_eq!(
-        v["meeting"]["stated_differences"],
-        serde_json::json!([
-            "交通組: the minutes state ongoing 3, the register has 1 (not recorded: run kbbt validate)"
-        ])
-    );
+    assert_eq!(stated_differences(&r), [UNRECORDED_TR]);
 }
 
 #[test]
@@ -189,14 +188,7 @@ fn a_discrepancy_of_another_group_does_not_count_as_recorded() {
     );
     // validate: the 交通組 number is not recorded.
     r.validate().assert_code(1);
-    let out = status(&r, &["--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
-    assert_eq!(
-        v["meeting"]["stated_differences"],
-        serde_json::json!([
-            "交通組: the minutes state ongoing 3, the register has 1 (not recorded: run kbbt validate)"
-        ])
-    );
+    assert_eq!(stated_differences(&r), [UNRECORDED_TR]);
 }
 
 #[test]
@@ -220,11 +212,7 @@ fn roc_and_iso_dates_give_the_same_report() {
     let r = Reg::standard();
     let iso = status(&r, &["--as-of", "2024-12-31"]);
     iso.assert_code(0);
-    assert!(
-        iso.stdout.contains("All time (as of 2024-12-31)"),
-        "{}",
-        iso.stdout
-    );
+    iso.assert_stdout_has("All time (as of 2024-12-31)");
     for roc in [
         "113-12-31",
         "113/12/31",
@@ -380,11 +368,7 @@ fn status_without_meetings() {
     r.remove("meetings/vm-1.yaml").remove("meetings/vm-2.yaml");
     let out = status(&r, &[]);
     out.assert_code(0);
-    assert!(
-        out.stdout.contains("no meeting with decisions\n"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("no meeting with decisions\n");
     let out = status(&r, &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
     assert!(v["meeting"].is_null());

@@ -127,6 +127,13 @@ impl Reg {
         r
     }
 
+    /// A copy of the register in `src` (a folder of the repository, e.g. a fixture).
+    pub fn copy_of(src: &Path) -> Reg {
+        let r = Reg::minimal();
+        copy_dir(src, r.path());
+        r
+    }
+
     pub fn path(&self) -> &Path {
         &self.root
     }
@@ -202,6 +209,24 @@ pub fn run_cmd(cmd: &mut Command) -> Run {
     }
 }
 
+fn copy_dir(src: &Path, dst: &Path) {
+    for e in std::fs::read_dir(src).expect("read the folder").flatten() {
+        let to = dst.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&to).expect("create a folder");
+            copy_dir(&e.path(), &to);
+        } else {
+            std::fs::copy(e.path(), &to).expect("copy a file");
+        }
+    }
+}
+
+#[track_caller]
+fn contains(name: &str, text: &str, s: &str, want: bool) {
+    let what = if want { "expected" } else { "unexpected" };
+    assert!(text.contains(s) == want, "{what} {s:?} in {name}:\n{text}");
+}
+
 /// Every entry below a folder, by relative path: a hash of a file's bytes, a link's target, or a folder mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot(pub BTreeMap<PathBuf, String>);
@@ -259,6 +284,42 @@ impl Run {
         self
     }
 
+    /// Assert that stdout contains `s` (and show stdout when it does not).
+    #[track_caller]
+    pub fn assert_stdout_has(&self, s: &str) -> &Run {
+        contains("stdout", &self.stdout, s, true);
+        self
+    }
+
+    /// Assert that stdout does not contain `s`.
+    #[track_caller]
+    pub fn assert_stdout_lacks(&self, s: &str) -> &Run {
+        contains("stdout", &self.stdout, s, false);
+        self
+    }
+
+    /// Assert that stderr contains `s` (and show stderr when it does not).
+    #[track_caller]
+    pub fn assert_stderr_has(&self, s: &str) -> &Run {
+        contains("stderr", &self.stderr, s, true);
+        self
+    }
+
+    /// Assert the whole of stdout.
+    #[track_caller]
+    pub fn assert_stdout(&self, want: &str) -> &Run {
+        assert_eq!(self.stdout, want, "stderr:\n{}", self.stderr);
+        self
+    }
+
+    /// A usage error: exit 2, no crash, `what` in stderr.
+    #[track_caller]
+    pub fn assert_usage_error(&self, what: &str) -> &Run {
+        self.assert_no_panic()
+            .assert_code(2)
+            .assert_stderr_has(what)
+    }
+
     /// Assert that the finding line `line` is directly followed by `  hint: <hint>`.
     #[track_caller]
     pub fn assert_hint(&self, line: &str, hint: &str) -> &Run {
@@ -288,6 +349,14 @@ impl Run {
 
     /// The process ended by itself (no signal), with no panic.
     #[track_caller]
+    /// `(errors, warnings)` from validate's last line (`2 errors, 1 warning`).
+    pub fn summary(&self) -> Option<(usize, usize)> {
+        let last = self.stdout.lines().last()?;
+        let (e, w) = last.split_once(", ")?;
+        let num = |s: &str| s.split(' ').next()?.parse().ok();
+        Some((num(e)?, num(w)?))
+    }
+
     pub fn assert_no_panic(&self) -> &Run {
         assert!(
             self.code != 101 && self.code != -1,
@@ -302,13 +371,5 @@ impl Run {
             self.stderr
         );
         self
-    }
-
-    /// The number of errors and warnings in the text summary line.
-    pub fn summary(&self) -> Option<(usize, usize)> {
-        let last = self.stdout.lines().last()?;
-        let (e, w) = last.split_once(", ")?;
-        let num = |s: &str| s.split(' ').next()?.parse().ok();
-        Some((num(e)?, num(w)?))
     }
 }

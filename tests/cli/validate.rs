@@ -40,11 +40,8 @@ fn clean_minimal_register_is_ok() {
 fn clean_register_with_cases_and_meetings_is_ok() {
     let r = Reg::standard();
     let out = r.validate();
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "ok: 3 cases and 2 meetings checked, no problems\n"
-    );
+    out.assert_code(0)
+        .assert_stdout("ok: 3 cases and 2 meetings checked, no problems\n");
 }
 
 #[test]
@@ -60,566 +57,582 @@ fn validate_does_not_change_any_file() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. One failing example per check
+// 2. One failing example per check: a table. Each row is a register broken in one way, the finding
+//    `validate` must print for it (word for word) and its hint. The whole output of every row (every
+//    finding, hint and the summary line) is pinned as well, in one snapshot.
 
-#[test]
-fn yaml_syntax_error() {
-    let r = Reg::standard();
-    r.case(
-        "HW-001",
-        "id: HW-001\ntitle: 長照\n  group: 衛生社福組\nstatus: ongoing\n",
-    );
-    failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:3:8: error: mapping values are not allowed in this context",
-    );
+/// What a row expects after its finding line.
+enum Hint {
+    /// The next line is `  hint: <this>`.
+    Is(&'static str),
+    /// No hint follows.
+    Absent,
+    /// The row pins only the finding (its whole output is in the snapshot).
+    Any,
 }
 
-#[test]
-fn unclosed_bracket_is_a_syntax_error() {
-    let r = Reg::minimal();
-    r.case(
-        "HW-001",
-        "id: HW-001\ntitle: 長照\ngroup: 衛生社福組\nstatus: ongoing\nhistory: [ { action: add\n",
-    );
-    failing(&r).assert_line("cases/HW/HW-001.yaml:5:12: error: unclosed bracket '{'");
+struct Broken {
+    name: &'static str,
+    reg: Reg,
+    /// 1 for an error; 0 when the row's finding is a warning, or when nothing is wrong.
+    code: i32,
+    /// The finding, or for a clean row the whole stdout line.
+    line: &'static str,
+    hint: Hint,
 }
 
-#[test]
-fn wrong_type_for_a_stated_count() {
-    let r = Reg::standard();
-    r.meeting("vm-2", VM2.replace("ongoing: 1", "ongoing: many"));
-    failing(&r).assert_line("meetings/vm-2.yaml:8:14: error: expected a whole number");
+/// `base` with each `(path, text)` written over it.
+fn with(base: Reg, files: &[(&str, &str)]) -> Reg {
+    for (path, text) in files {
+        base.write(path, text);
+    }
+    base
 }
 
-#[test]
-fn wrong_type_for_a_status() {
-    let r = Reg::standard();
-    r.case("HW-001", HW001.replace("status: ongoing", "status: many"));
-    failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:4:9: error: unknown variant `many`, expected one of proposed, ongoing, delisted, merged, replaced",
-    );
+fn row(name: &'static str, reg: Reg, line: &'static str, hint: Hint) -> Broken {
+    Broken {
+        name,
+        reg,
+        code: 1,
+        line,
+        hint,
+    }
 }
 
-#[test]
-fn wrong_type_for_an_action() {
-    let r = Reg::standard();
-    r.case("HW-001", HW001.replace("action: add", "action: adde"));
-    failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:6:48: error: unknown variant `adde`, expected one of add, subcase, relist, seen, propose, delist, replace, merge, absorb, rename",
-    );
-}
+const HW: &str = "cases/HW/HW-001.yaml";
+const TR: &str = "cases/TR/TR-001.yaml";
+const M2: &str = "meetings/vm-2.yaml";
 
-#[test]
-fn impossible_date() {
-    let r = Reg::standard();
-    r.case("HW-001", HW001.replace("2024-07-11", "2024-13-40"));
-    failing(&r).assert_line("cases/HW/HW-001.yaml:6:13: error: `2024-13-40` is not a real date");
-}
-
-#[test]
-fn unknown_field_in_a_case() {
-    let r = Reg::standard();
-    r.case("HW-001", HW001.replace("status:", "stauts:"));
-    failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:4:1: error: unknown field `stauts`, expected one of id, title, aliases, group, lead, partners, topics, parent, status, replaces, replaced_by, merged_into, merged_from, history, progress, sources, notes, kind, summary, approach, benefits, ministries, contact",
-    );
-}
-
-#[test]
-fn unknown_field_in_a_history_entry() {
-    let r = Reg::standard();
-    r.case(
-        "HW-001",
-        HW001.replace("action: add }", "action: add, nte: x }"),
-    );
-    failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:6:53: error: unknown field `nte`, expected one of date, not_after, meeting, action, note, source",
-    );
-}
-
-#[test]
-fn unknown_field_in_a_meeting_decision_mapping() {
-    let r = Reg::standard();
-    r.meeting("vm-1", VM1.replace("lead: 臺北市 }", "leed: 臺北市 }"));
-    failing(&r).assert_line(
-        "meetings/vm-1.yaml:8:42: error: unknown field `leed`, expected one of title, id, parent, lead, partners, topics, aliases, note",
-    );
-}
-
-#[test]
-fn unknown_field_in_a_meeting() {
-    let r = Reg::standard();
-    r.meeting("vm-2", VM2.replace("totals:", "total:"));
-    failing(&r).assert_line(
-        "meetings/vm-2.yaml:9:1: error: unknown field `total`, expected one of id, title, level, date, source, records, decisions, totals, all_time, discrepancies, statements",
-    );
-}
-
-#[test]
-fn duplicate_key() {
-    let r = Reg::standard();
-    r.case(
-        "HW-001",
-        HW001.replace(
-            "group: 衛生社福組\n",
-            "group: 衛生社福組\ngroup: 衛生社福組\n",
+#[allow(clippy::too_many_lines)] // one row per check: the table is the test
+fn broken() -> Vec<Broken> {
+    use Hint::{Absent, Any, Is};
+    let std = Reg::standard;
+    let min = Reg::minimal;
+    let hw = |from: &str, to: &str| HW001.replace(from, to);
+    let vm2 = |from: &str, to: &str| VM2.replace(from, to);
+    let seen_hw = seen_case("HW-001", "長照資源共享平台", "衛生社福組");
+    vec![
+        row(
+            "yaml_syntax_error",
+            with(
+                std(),
+                &[(
+                    HW,
+                    "id: HW-001\ntitle: 長照\n  group: 衛生社福組\nstatus: ongoing\n",
+                )],
+            ),
+            "cases/HW/HW-001.yaml:3:8: error: mapping values are not allowed in this context",
+            Any,
         ),
-    );
-    failing(&r).assert_line("cases/HW/HW-001.yaml:4:1: error: duplicate mapping key: group");
+        row(
+            "unclosed_bracket_is_a_syntax_error",
+            with(
+                min(),
+                &[(
+                    HW,
+                    "id: HW-001\ntitle: 長照\ngroup: 衛生社福組\nstatus: ongoing\nhistory: [ { action: add\n",
+                )],
+            ),
+            "cases/HW/HW-001.yaml:5:12: error: unclosed bracket '{'",
+            Any,
+        ),
+        row(
+            "wrong_type_for_a_stated_count",
+            with(std(), &[(M2, &vm2("ongoing: 1", "ongoing: many"))]),
+            "meetings/vm-2.yaml:8:14: error: expected a whole number",
+            Any,
+        ),
+        row(
+            "wrong_type_for_a_status",
+            with(std(), &[(HW, &hw("status: ongoing", "status: many"))]),
+            "cases/HW/HW-001.yaml:4:9: error: unknown variant `many`, expected one of proposed, ongoing, delisted, merged, replaced",
+            Any,
+        ),
+        row(
+            "wrong_type_for_an_action",
+            with(std(), &[(HW, &hw("action: add", "action: adde"))]),
+            "cases/HW/HW-001.yaml:6:48: error: unknown variant `adde`, expected one of add, subcase, relist, seen, propose, delist, replace, merge, absorb, rename",
+            Any,
+        ),
+        row(
+            "impossible_date",
+            with(std(), &[(HW, &hw("2024-07-11", "2024-13-40"))]),
+            "cases/HW/HW-001.yaml:6:13: error: `2024-13-40` is not a real date",
+            Any,
+        ),
+        row(
+            "unknown_field_in_a_case",
+            with(std(), &[(HW, &hw("status:", "stauts:"))]),
+            "cases/HW/HW-001.yaml:4:1: error: unknown field `stauts`, expected one of id, title, aliases, group, lead, partners, topics, parent, status, replaces, replaced_by, merged_into, merged_from, history, progress, sources, notes, kind, summary, approach, benefits, ministries, contact",
+            Any,
+        ),
+        row(
+            "unknown_field_in_a_history_entry",
+            with(
+                std(),
+                &[(HW, &hw("action: add }", "action: add, nte: x }"))],
+            ),
+            "cases/HW/HW-001.yaml:6:53: error: unknown field `nte`, expected one of date, not_after, meeting, action, note, source",
+            Any,
+        ),
+        row(
+            "unknown_field_in_a_meeting_decision_mapping",
+            with(
+                std(),
+                &[(
+                    "meetings/vm-1.yaml",
+                    &VM1.replace("lead: 臺北市 }", "leed: 臺北市 }"),
+                )],
+            ),
+            "meetings/vm-1.yaml:8:42: error: unknown field `leed`, expected one of title, id, parent, lead, partners, topics, aliases, note",
+            Any,
+        ),
+        row(
+            "unknown_field_in_a_meeting",
+            with(std(), &[(M2, &vm2("totals:", "total:"))]),
+            "meetings/vm-2.yaml:9:1: error: unknown field `total`, expected one of id, title, level, date, source, records, decisions, totals, all_time, discrepancies, statements",
+            Any,
+        ),
+        row(
+            "duplicate_key",
+            with(
+                std(),
+                &[(
+                    HW,
+                    &hw(
+                        "group: 衛生社福組\n",
+                        "group: 衛生社福組\ngroup: 衛生社福組\n",
+                    ),
+                )],
+            ),
+            "cases/HW/HW-001.yaml:4:1: error: duplicate mapping key: group",
+            Any,
+        ),
+        row(
+            "malformed_case_id",
+            with(
+                min(),
+                &[(HW, &seen_case("HW-1", "長照資源共享平台", "衛生社福組"))],
+            ),
+            "cases/HW/HW-001.yaml:1:5: error: `HW-1` is not a case id",
+            Is("a case id is the group code, a dash and three or more digits, e.g. TR-012"),
+        ),
+        row(
+            "case_id_prefix_is_not_the_group_code",
+            with(
+                min(),
+                &[(
+                    "cases/HW/TR-009.yaml",
+                    &seen_case("TR-009", "長照資源共享平台", "衛生社福組"),
+                )],
+            ),
+            "cases/HW/TR-009.yaml:1:5: error: case id `TR-009` does not start with `HW-`, the code of 衛生社福組",
+            Any,
+        ),
+        row(
+            "duplicate_case_id_across_two_files",
+            with(
+                min(),
+                &[
+                    (HW, &seen_hw),
+                    (
+                        "cases/extra/HW-001.yaml",
+                        &seen_case("HW-001", "社福資源地圖", "衛生社福組"),
+                    ),
+                ],
+            ),
+            "cases/extra/HW-001.yaml:1:5: error: case id `HW-001` is also used by cases/HW/HW-001.yaml",
+            Any,
+        ),
+        Broken {
+            code: 0,
+            ..row(
+                "file_name_differing_from_id_is_a_warning",
+                with(min(), &[("cases/HW/hw1.yaml", &seen_hw)]),
+                "cases/HW/hw1.yaml:1:5: warning: file name `hw1` differs from the case id `HW-001`",
+                Is("rename the file to HW-001.yaml"),
+            )
+        },
+        row(
+            "group_written_as_an_alias_asks_for_the_name",
+            with(min(), &[(TR, &seen_case("TR-001", "捷運環狀線", "交通"))]),
+            "cases/TR/TR-001.yaml:3:8: error: unknown group `交通`",
+            Is("write the group's name: `交通組`"),
+        ),
+        row(
+            "group_written_as_a_code_asks_for_the_name",
+            with(min(), &[(TR, &seen_case("TR-001", "捷運環狀線", "TR"))]),
+            "cases/TR/TR-001.yaml:3:8: error: unknown group `TR`",
+            Is("write the group's name: `交通組`"),
+        ),
+        row(
+            "misspelt_group_suggests_the_name",
+            with(
+                min(),
+                &[(HW, &seen_case("HW-001", "長照資源共享平台", "衛生社福祖"))],
+            ),
+            "cases/HW/HW-001.yaml:3:8: error: unknown group `衛生社福祖`",
+            Is("did you mean `衛生社福組`?"),
+        ),
+        row(
+            "misspelt_group_suggests_the_name_not_an_alias",
+            with(min(), &[(TR, &seen_case("TR-001", "捷運環狀線", "交通祖"))]),
+            "cases/TR/TR-001.yaml:3:8: error: unknown group `交通祖`",
+            Is("did you mean `交通組`?"),
+        ),
+        row(
+            "unknown_city",
+            with(
+                std(),
+                &[(TR, &TR001.replace("lead: 臺北市", "lead: 台北市"))],
+            ),
+            "cases/TR/TR-001.yaml:5:7: error: `台北市` is not a member of the platform",
+            Is("did you mean `臺北市`?"),
+        ),
+        row(
+            "unknown_city_without_a_close_member_has_no_hint",
+            with(
+                std(),
+                &[(
+                    TR,
+                    &TR001.replace("partners: [新北市]", "partners: [高雄市]"),
+                )],
+            ),
+            "cases/TR/TR-001.yaml:6:12: error: `高雄市` is not a member of the platform",
+            Absent,
+        ),
+        row(
+            "unknown_topic",
+            with(
+                std(),
+                &[(
+                    TR,
+                    &TR001.replace("topics: [氣候變遷因應及調適]", "topics: [氣候變遷調適]"),
+                )],
+            ),
+            "cases/TR/TR-001.yaml:7:10: error: unknown topic `氣候變遷調適`",
+            Is("did you mean `氣候變遷因應及調適`?"),
+        ),
+        row(
+            "unknown_parent",
+            with(
+                min(),
+                &[(
+                    "cases/TR/TR-002.yaml",
+                    &seen_case("TR-002", "環狀線北環段子案", "交通組")
+                        .replace("status:", "parent: TR-099\nstatus:"),
+                )],
+            ),
+            "cases/TR/TR-002.yaml:4:9: error: parent `TR-099` is not a case of the register",
+            Any,
+        ),
+        row(
+            "one_way_replaced_by_link",
+            with(
+                min(),
+                &[
+                    (
+                        TR,
+                        &seen_case("TR-001", "捷運路網擴建", "交通組")
+                            .replace("status:", "replaced_by: [TR-002]\nstatus:"),
+                    ),
+                    (
+                        "cases/TR/TR-002.yaml",
+                        &seen_case("TR-002", "捷運環狀線", "交通組"),
+                    ),
+                ],
+            ),
+            "cases/TR/TR-001.yaml:4:15: error: TR-001 lists `TR-002` in replaced_by, but TR-002 does not list TR-001 in replaces",
+            Any,
+        ),
+        row(
+            "merged_into_on_a_case_that_is_not_merged",
+            with(
+                min(),
+                &[
+                    (
+                        TR,
+                        &seen_case("TR-001", "捷運環狀線", "交通組")
+                            .replace("status:", "merged_from: [TR-002]\nstatus:"),
+                    ),
+                    (
+                        "cases/TR/TR-002.yaml",
+                        &seen_case("TR-002", "環狀線北環段", "交通組")
+                            .replace("status:", "merged_into: TR-001\nstatus:"),
+                    ),
+                ],
+            ),
+            "cases/TR/TR-002.yaml:5:9: error: TR-002 has merged_into but its status is ongoing",
+            Any,
+        ),
+        row(
+            "status_disagreeing_with_history",
+            with(std(), &[(HW, &hw("status: ongoing", "status: delisted"))]),
+            "cases/HW/HW-001.yaml:4:9: error: status is `delisted`, but the last decision in history (`add`, line 6) makes it `ongoing`",
+            Any,
+        ),
+        row(
+            "status_without_any_history",
+            with(
+                min(),
+                &[(
+                    HW,
+                    "id: HW-001\ntitle: 長照資源共享平台\ngroup: 衛生社福組\nstatus: ongoing\n",
+                )],
+            ),
+            "cases/HW/HW-001.yaml:4:9: error: HW-001 has no history entry that sets its status",
+            Is(
+                "add the decision that listed it, or `{ action: seen, source: … }` when no document records one",
+            ),
+        ),
+        row(
+            "history_entry_without_a_meeting",
+            with(
+                min(),
+                &[(
+                    HW,
+                    &seen_hw.replace(
+                        "{ action: seen, source: 進度報告 }",
+                        "{ date: 2024-03-01, action: add }",
+                    ),
+                )],
+            ),
+            "cases/HW/HW-001.yaml:6:33: error: this `add` entry must name the meeting that decided it",
+            Is(
+                "add `meeting: <id>`; or, when a document other than a meeting's minutes states the decision, name it as `source:` (with `not_after:` its date when the decision's own date is unknown)",
+            ),
+        ),
+        row(
+            "unknown_meeting_in_history_with_a_suggestion",
+            with(std(), &[(HW, &hw("meeting: vm-1", "meeting: vm1"))]),
+            "cases/HW/HW-001.yaml:6:34: error: unknown meeting `vm1`",
+            Is("did you mean `vm-1`?"),
+        ),
+        row(
+            "history_date_differing_from_the_meeting_date",
+            with(std(), &[(HW, &hw("2024-07-11", "2024-07-12"))]),
+            "cases/HW/HW-001.yaml:6:13: error: date 2024-07-12 differs from the date of vm-1 (2024-07-11)",
+            Any,
+        ),
+        row(
+            "meeting_decision_not_applied_to_a_new_case",
+            with(
+                std(),
+                &[(
+                    M2,
+                    &vm2(
+                        "    ongoing: 1\n",
+                        "    ongoing: 1\n    propose: [跨市夜間公車]\n",
+                    ),
+                )],
+            ),
+            "meetings/vm-2.yaml:9:15: error: vm-2 decides to propose 「跨市夜間公車」 (交通組), but no case history records it",
+            Is("run `kbbt apply meetings/vm-2.yaml`"),
+        ),
+        row(
+            "meeting_decision_not_applied_to_an_existing_case",
+            with(
+                std(),
+                &[(
+                    M2,
+                    &vm2("totals:", "  衛生社福組:\n    delist: [HW-001]\ntotals:"),
+                )],
+            ),
+            "meetings/vm-2.yaml:10:14: error: vm-2 decides to delist HW-001 「長照資源共享平台」, but no case history records it",
+            Is("run `kbbt apply meetings/vm-2.yaml`"),
+        ),
+        row(
+            "history_entry_naming_a_meeting_without_such_a_decision",
+            with(
+                std(),
+                &[(
+                    HW,
+                    &format!(
+                        "{}  - {{ date: 2024-12-20, meeting: vm-2, action: delist }}\n",
+                        hw("status: ongoing", "status: delisted")
+                    ),
+                )],
+            ),
+            "cases/HW/HW-001.yaml:7:48: error: history records `delist` at vm-2, but meetings/vm-2.yaml has no such decision about HW-001",
+            Any,
+        ),
+        row(
+            "unknown_case_in_a_meeting_suggests_the_close_case",
+            with(
+                std(),
+                &[(M2, &vm2("[跨市公車路線整合]", "[跨市公車路線整合計畫]"))],
+            ),
+            "meetings/vm-2.yaml:7:14: error: unknown case `跨市公車路線整合計畫` in 交通組",
+            Is("did you mean TR-002 「跨市公車路線整合」?"),
+        ),
+        row(
+            "unknown_group_key_in_a_meeting",
+            with(
+                std(),
+                &[(
+                    "meetings/vm-3.yaml",
+                    "id: vm-3\ntitle: 第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-06-30\ndecisions:\n  衛生福利組:\n    ongoing: 1\n",
+                )],
+            ),
+            "meetings/vm-3.yaml:6:3: error: unknown group `衛生福利組`",
+            Is("did you mean `衛生社福組`?"),
+        ),
+        row(
+            "duplicate_group_spelled_differently_in_a_meeting",
+            with(
+                std(),
+                &[(M2, &vm2("totals:", "  TR:\n    ongoing: 1\ntotals:"))],
+            ),
+            "meetings/vm-2.yaml:9:3: error: group `交通組` has two decision blocks (`TR` is the same group as an earlier key)",
+            Any,
+        ),
+        row(
+            "unknown_meeting_level",
+            with(std(), &[(M2, &vm2("level: 副市長層級", "level: 副市長級"))]),
+            "meetings/vm-2.yaml:3:8: error: unknown meeting level `副市長級`",
+            Is("did you mean `副市長層級`?"),
+        ),
+        row(
+            "stated_ongoing_count_names_the_cases_behind_the_number",
+            with(std(), &[(M2, &vm2("ongoing: 1", "ongoing: 3"))]),
+            "meetings/vm-2.yaml:8:14: error: 交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
+            Is(
+                "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
+            ),
+        ),
+        Broken {
+            code: 0,
+            ..row(
+                "recorded_discrepancy_that_matches_is_clean",
+                with(
+                    std(),
+                    &[(
+                        M2,
+                        &format!(
+                            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 1, kind: arithmetic, note: 紀錄誤植 }}\n",
+                            vm2("ongoing: 1", "ongoing: 3")
+                        ),
+                    )],
+                ),
+                "ok: 3 cases and 2 meetings checked, no problems",
+                Absent,
+            )
+        },
+        row(
+            "recorded_discrepancy_with_a_stale_register_value",
+            with(
+                std(),
+                &[(
+                    M2,
+                    &format!(
+                        "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 2, kind: arithmetic, note: 紀錄誤植 }}\n",
+                        vm2("ongoing: 1", "ongoing: 3")
+                    ),
+                )],
+            ),
+            "meetings/vm-2.yaml:11:5: error: recorded discrepancy for 交通組 ongoing says the register has 2, but it now has 1",
+            Is("update `register: 1` and its note, or correct the cases"),
+        ),
+        row(
+            "recorded_discrepancy_that_no_longer_holds",
+            with(
+                std(),
+                &[(
+                    M2,
+                    &format!(
+                        "{VM2}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 1, register: 2, kind: arithmetic }}\n"
+                    ),
+                )],
+            ),
+            "meetings/vm-2.yaml:11:5: error: recorded discrepancy (交通組 ongoing stated 1) no longer holds: the register agrees with the stated number",
+            Is("remove the entry"),
+        ),
+        row(
+            "totals_line_mismatch",
+            with(std(), &[(M2, &vm2("add: 0", "add: 4"))]),
+            "meetings/vm-2.yaml:9:27: error: totals: vm-2 states 4 add, the register has 0",
+            Is(
+                "correct the cases, or record it under `discrepancies:` ({ field: add, stated: 4, register: 0, kind: …, note: … })",
+            ),
+        ),
+        // Status against history, the unknown city, the file name; and TR-003 (seen: ongoing since
+        // before vm-2) changes both ongoing counts of vm-2. HW-001's counts follow its history, not
+        // its `status`, so they do not change. The snapshot's summary line says 4 errors, 1 warning.
+        row(
+            "summary_counts_every_finding",
+            with(
+                std(),
+                &[
+                    (HW, &hw("status: ongoing", "status: delisted")),
+                    (
+                        "cases/TR/tr3.yaml",
+                        &seen_case("TR-003", "跨市自行車道", "交通組")
+                            .replace("status:", "lead: 高雄市\nstatus:"),
+                    ),
+                ],
+            ),
+            "cases/TR/tr3.yaml:4:7: error: `高雄市` is not a member of the platform",
+            Any,
+        ),
+    ]
 }
 
-#[test]
-fn malformed_case_id() {
-    let r = Reg::minimal();
-    r.case(
-        "HW-001",
-        seen_case("HW-1", "長照資源共享平台", "衛生社福組"),
-    );
-    failing(&r).assert_hint(
-        "cases/HW/HW-001.yaml:1:5: error: `HW-1` is not a case id",
-        "a case id is the group code, a dash and three or more digits, e.g. TR-012",
-    );
-}
-
-#[test]
-fn case_id_prefix_is_not_the_group_code() {
-    let r = Reg::minimal();
-    r.write(
-        "cases/HW/TR-009.yaml",
-        seen_case("TR-009", "長照資源共享平台", "衛生社福組"),
-    );
-    let out = failing(&r);
-    out.assert_line(
-        "cases/HW/TR-009.yaml:1:5: error: case id `TR-009` does not start with `HW-`, the code of 衛生社福組",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn duplicate_case_id_across_two_files() {
-    let r = Reg::minimal();
-    r.case(
-        "HW-001",
-        seen_case("HW-001", "長照資源共享平台", "衛生社福組"),
-    );
-    r.write(
-        "cases/extra/HW-001.yaml",
-        seen_case("HW-001", "社福資源地圖", "衛生社福組"),
-    );
-    let out = failing(&r);
-    out.assert_line(
-        "cases/extra/HW-001.yaml:1:5: error: case id `HW-001` is also used by cases/HW/HW-001.yaml",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn file_name_differing_from_id_is_a_warning() {
-    let r = Reg::minimal();
-    r.write(
-        "cases/HW/hw1.yaml",
-        seen_case("HW-001", "長照資源共享平台", "衛生社福組"),
-    );
-    let out = r.validate();
-    out.assert_no_panic().assert_code(0);
-    out.assert_hint(
-        "cases/HW/hw1.yaml:1:5: warning: file name `hw1` differs from the case id `HW-001`",
-        "rename the file to HW-001.yaml",
-    );
-    assert_eq!(out.last_line(), Some("0 errors, 1 warning"));
-}
-
-#[test]
-fn group_written_as_an_alias_asks_for_the_name() {
-    let r = Reg::minimal();
-    r.case("TR-001", seen_case("TR-001", "捷運環狀線", "交通"));
-    failing(&r).assert_hint(
-        "cases/TR/TR-001.yaml:3:8: error: unknown group `交通`",
-        "write the group's name: `交通組`",
-    );
-}
-
-#[test]
-fn group_written_as_a_code_asks_for_the_name() {
-    let r = Reg::minimal();
-    r.case("TR-001", seen_case("TR-001", "捷運環狀線", "TR"));
-    failing(&r).assert_hint(
-        "cases/TR/TR-001.yaml:3:8: error: unknown group `TR`",
-        "write the group's name: `交通組`",
-    );
-}
-
-#[test]
-fn misspelt_group_suggests_the_name() {
-    let r = Reg::minimal();
-    r.case(
-        "HW-001",
-        seen_case("HW-001", "長照資源共享平台", "衛生社福祖"),
-    );
-    failing(&r).assert_hint(
-        "cases/HW/HW-001.yaml:3:8: error: unknown group `衛生社福祖`",
-        "did you mean `衛生社福組`?",
-    );
-}
-
-#[test]
-fn misspelt_group_suggests_the_name_not_an_alias() {
-    let r = Reg::minimal();
-    r.case("TR-001", seen_case("TR-001", "捷運環狀線", "交通祖"));
-    failing(&r).assert_hint(
-        "cases/TR/TR-001.yaml:3:8: error: unknown group `交通祖`",
-        "did you mean `交通組`?",
-    );
-}
-
-#[test]
-fn unknown_city() {
-    let r = Reg::standard();
-    r.case("TR-001", TR001.replace("lead: 臺北市", "lead: 台北市"));
-    let out = failing(&r);
-    out.assert_hint(
-        "cases/TR/TR-001.yaml:5:7: error: `台北市` is not a member of the platform",
-        "did you mean `臺北市`?",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn unknown_city_without_a_close_member_has_no_hint() {
-    let r = Reg::standard();
-    r.case(
-        "TR-001",
-        TR001.replace("partners: [新北市]", "partners: [高雄市]"),
-    );
-    let out = failing(&r);
-    let line = "cases/TR/TR-001.yaml:6:12: error: `高雄市` is not a member of the platform";
-    out.assert_line(line);
+/// Whether `out` has `b.line`, followed by the hint the row expects.
+fn problem_with(b: &Broken, out: &Run) -> Option<String> {
+    if out.code != b.code {
+        return Some(format!("exit {} (expected {})", out.code, b.code));
+    }
     let lines = out.lines();
-    let i = lines.iter().position(|l| *l == line).unwrap_or(0);
-    assert!(
-        !lines.get(i + 1).is_some_and(|l| l.starts_with("  hint:")),
-        "{}",
-        out.stdout
-    );
+    let Some(i) = lines.iter().position(|l| *l == b.line) else {
+        return Some(format!("no line `{}`", b.line));
+    };
+    let next = lines.get(i + 1).copied().unwrap_or("");
+    match b.hint {
+        Hint::Is(h) if next != format!("  hint: {h}") => {
+            Some(format!("hint `{next}`, expected `{h}`"))
+        }
+        Hint::Absent if next.starts_with("  hint:") => Some(format!("unexpected `{next}`")),
+        _ => None,
+    }
 }
 
 #[test]
-fn unknown_topic() {
-    let r = Reg::standard();
-    r.case(
-        "TR-001",
-        TR001.replace("topics: [氣候變遷因應及調適]", "topics: [氣候變遷調適]"),
-    );
-    failing(&r).assert_hint(
-        "cases/TR/TR-001.yaml:7:10: error: unknown topic `氣候變遷調適`",
-        "did you mean `氣候變遷因應及調適`?",
-    );
+fn one_failing_example_per_check() {
+    let mut problems = Vec::new();
+    let mut whole = String::new();
+    for b in broken() {
+        let before = b.reg.snapshot();
+        let out = b.reg.validate();
+        out.assert_no_panic();
+        if let Some(p) = problem_with(&b, &out) {
+            problems.push(format!("{}: {p}\n{}", b.name, out.stdout));
+        }
+        assert_eq!(b.reg.snapshot(), before, "{}: validate wrote", b.name);
+        whole.push_str(&format!(
+            "== {} (exit {})\n{}",
+            b.name, out.code, out.stdout
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    insta::assert_snapshot!("validate_one_failing_example_per_check", whole);
 }
 
 #[test]
-fn unknown_parent() {
-    let r = Reg::minimal();
-    r.case(
-        "TR-002",
-        seen_case("TR-002", "環狀線北環段子案", "交通組")
-            .replace("status:", "parent: TR-099\nstatus:"),
-    );
-    let out = failing(&r);
-    out.assert_line(
-        "cases/TR/TR-002.yaml:4:9: error: parent `TR-099` is not a case of the register",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn one_way_replaced_by_link() {
-    let r = Reg::minimal();
-    r.case(
-        "TR-001",
-        seen_case("TR-001", "捷運路網擴建", "交通組")
-            .replace("status:", "replaced_by: [TR-002]\nstatus:"),
-    );
-    r.case("TR-002", seen_case("TR-002", "捷運環狀線", "交通組"));
-    let out = failing(&r);
-    out.assert_line(
-        "cases/TR/TR-001.yaml:4:15: error: TR-001 lists `TR-002` in replaced_by, but TR-002 does not list TR-001 in replaces",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn merged_into_on_a_case_that_is_not_merged() {
-    let r = Reg::minimal();
-    r.case(
-        "TR-001",
-        seen_case("TR-001", "捷運環狀線", "交通組")
-            .replace("status:", "merged_from: [TR-002]\nstatus:"),
-    );
-    r.case(
-        "TR-002",
-        seen_case("TR-002", "環狀線北環段", "交通組")
-            .replace("status:", "merged_into: TR-001\nstatus:"),
-    );
-    let out = failing(&r);
-    out.assert_line(
-        "cases/TR/TR-002.yaml:5:9: error: TR-002 has merged_into but its status is ongoing",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn status_disagreeing_with_history() {
-    let r = Reg::standard();
-    r.case(
-        "HW-001",
-        HW001.replace("status: ongoing", "status: delisted"),
-    );
-    let out = failing(&r);
-    out.assert_line(
-        "cases/HW/HW-001.yaml:4:9: error: status is `delisted`, but the last decision in history (`add`, line 6) makes it `ongoing`",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn status_without_any_history() {
-    let r = Reg::minimal();
-    r.case(
-        "HW-001",
-        "id: HW-001\ntitle: 長照資源共享平台\ngroup: 衛生社福組\nstatus: ongoing\n",
-    );
-    failing(&r).assert_hint(
-        "cases/HW/HW-001.yaml:4:9: error: HW-001 has no history entry that sets its status",
-        "add the decision that listed it, or `{ action: seen, source: … }` when no document records one",
-    );
-}
-
-#[test]
-fn history_entry_without_a_meeting() {
-    let r = Reg::minimal();
-    r.case(
-        "HW-001",
-        seen_case("HW-001", "長照資源共享平台", "衛生社福組").replace(
-            "{ action: seen, source: 進度報告 }",
-            "{ date: 2024-03-01, action: add }",
-        ),
-    );
-    let out = failing(&r);
-    out.assert_hint(
-        "cases/HW/HW-001.yaml:6:33: error: this `add` entry must name the meeting that decided it",
-        "add `meeting: <id>`; or, when a document other than a meeting's minutes states the decision, name it as `source:` (with `not_after:` its date when the decision's own date is unknown)",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn unknown_meeting_in_history_with_a_suggestion() {
-    let r = Reg::standard();
-    r.case("HW-001", HW001.replace("meeting: vm-1", "meeting: vm1"));
-    failing(&r).assert_hint(
-        "cases/HW/HW-001.yaml:6:34: error: unknown meeting `vm1`",
-        "did you mean `vm-1`?",
-    );
-}
-
-#[test]
-fn history_date_differing_from_the_meeting_date() {
-    let r = Reg::standard();
-    r.case("HW-001", HW001.replace("2024-07-11", "2024-07-12"));
-    let out = failing(&r);
-    out.assert_line(
-        "cases/HW/HW-001.yaml:6:13: error: date 2024-07-12 differs from the date of vm-1 (2024-07-11)",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn meeting_decision_not_applied_to_a_new_case() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        VM2.replace(
-            "    ongoing: 1\n",
-            "    ongoing: 1\n    propose: [跨市夜間公車]\n",
-        ),
-    );
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-2.yaml:9:15: error: vm-2 decides to propose 「跨市夜間公車」 (交通組), but no case history records it",
-        "run `kbbt apply meetings/vm-2.yaml`",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn meeting_decision_not_applied_to_an_existing_case() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        VM2.replace("totals:", "  衛生社福組:\n    delist: [HW-001]\ntotals:"),
-    );
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-2.yaml:10:14: error: vm-2 decides to delist HW-001 「長照資源共享平台」, but no case history records it",
-        "run `kbbt apply meetings/vm-2.yaml`",
-    );
-}
-
-#[test]
-fn history_entry_naming_a_meeting_without_such_a_decision() {
-    let r = Reg::standard();
-    r.case(
-        "HW-001",
-        format!(
-            "{}  - {{ date: 2024-12-20, meeting: vm-2, action: delist }}\n",
-            HW001.replace("status: ongoing", "status: delisted")
-        ),
-    );
-    failing(&r).assert_line(
-        "cases/HW/HW-001.yaml:7:48: error: history records `delist` at vm-2, but meetings/vm-2.yaml has no such decision about HW-001",
-    );
-}
-
-#[test]
-fn unknown_case_in_a_meeting_suggests_the_close_case() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        VM2.replace("[跨市公車路線整合]", "[跨市公車路線整合計畫]"),
-    );
-    failing(&r).assert_hint(
-        "meetings/vm-2.yaml:7:14: error: unknown case `跨市公車路線整合計畫` in 交通組",
-        "did you mean TR-002 「跨市公車路線整合」?",
-    );
-}
-
-#[test]
-fn unknown_group_key_in_a_meeting() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-3",
-        "id: vm-3\ntitle: 第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-06-30\ndecisions:\n  衛生福利組:\n    ongoing: 1\n",
-    );
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-3.yaml:6:3: error: unknown group `衛生福利組`",
-        "did you mean `衛生社福組`?",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn unknown_meeting_level() {
-    let r = Reg::standard();
-    r.meeting("vm-2", VM2.replace("level: 副市長層級", "level: 副市長級"));
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-2.yaml:3:8: error: unknown meeting level `副市長級`",
-        "did you mean `副市長層級`?",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn stated_ongoing_count_names_the_cases_behind_the_number() {
-    let r = Reg::standard();
-    r.meeting("vm-2", VM2.replace("ongoing: 1", "ongoing: 3"));
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-2.yaml:8:14: error: 交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
-        "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn recorded_discrepancy_that_matches_is_clean() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        format!(
-            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 1, kind: arithmetic, note: 紀錄誤植 }}\n",
-            VM2.replace("ongoing: 1", "ongoing: 3")
-        ),
-    );
-    let out = r.validate();
-    out.assert_code(0);
-    assert_eq!(
-        out.stdout,
-        "ok: 3 cases and 2 meetings checked, no problems\n"
-    );
-}
-
-#[test]
-fn recorded_discrepancy_with_a_stale_register_value() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        format!(
-            "{}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 3, register: 2, kind: arithmetic, note: 紀錄誤植 }}\n",
-            VM2.replace("ongoing: 1", "ongoing: 3")
-        ),
-    );
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-2.yaml:11:5: error: recorded discrepancy for 交通組 ongoing says the register has 2, but it now has 1",
-        "update `register: 1` and its note, or correct the cases",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn recorded_discrepancy_that_no_longer_holds() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        format!(
-            "{VM2}discrepancies:\n  - {{ group: 交通組, field: ongoing, stated: 1, register: 2 }}\n"
-        ),
-    );
-    failing(&r).assert_hint(
-        "meetings/vm-2.yaml:11:5: error: recorded discrepancy (交通組 ongoing stated 1) no longer holds: the register agrees with the stated number",
-        "remove the entry",
-    );
-}
-
-#[test]
-fn totals_line_mismatch() {
-    let r = Reg::standard();
-    r.meeting("vm-2", VM2.replace("add: 0", "add: 4"));
-    let out = failing(&r);
-    out.assert_hint(
-        "meetings/vm-2.yaml:9:27: error: totals: vm-2 states 4 add, the register has 0",
-        "correct the cases, or record it under `discrepancies:` ({ field: add, stated: 4, register: 0, kind: …, note: … })",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
-}
-
-#[test]
-fn summary_counts_every_finding() {
-    let r = Reg::standard();
-    r.case(
-        "HW-001",
-        HW001.replace("status: ongoing", "status: delisted"),
-    );
-    r.write(
-        "cases/TR/tr3.yaml",
-        seen_case("TR-003", "跨市自行車道", "交通組").replace("status:", "lead: 高雄市\nstatus:"),
-    );
-    let out = failing(&r);
-    // Status against history, the unknown city, the file name; and TR-003 (seen: ongoing since
-    // before vm-2) changes both ongoing counts of vm-2. HW-001's counts follow its history, not its
-    // `status`, so they do not change.
-    out.assert_line("cases/TR/tr3.yaml:4:7: error: `高雄市` is not a member of the platform");
-    out.assert_line(
-        "cases/TR/tr3.yaml:1:5: warning: file name `tr3` differs from the case id `TR-003`",
-    );
-    assert_eq!(
-        out.last_line(),
-        Some("4 errors, 1 warning"),
-        "{}",
-        out.stdout
-    );
+fn a_row_that_expects_the_wrong_thing_is_caught() {
+    // The table's own checker: a wrong line, a wrong hint and a wrong exit code are each reported.
+    let out = Reg::standard().validate();
+    let clean = |line, hint, code| Broken {
+        name: "clean",
+        reg: Reg::minimal(),
+        code,
+        line,
+        hint,
+    };
+    let ok = "ok: 3 cases and 2 meetings checked, no problems";
+    assert_eq!(problem_with(&clean(ok, Hint::Absent, 0), &out), None);
+    assert!(problem_with(&clean("ok: 4 cases", Hint::Any, 0), &out).is_some());
+    assert!(problem_with(&clean(ok, Hint::Is("x"), 0), &out).is_some());
+    assert!(problem_with(&clean(ok, Hint::Any, 1), &out).is_some());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -815,19 +828,6 @@ fn hostile_duplicate_keys() {
         VM2.replace("totals:", "  交通組:\n    ongoing: 1\ntotals:"),
     );
     rejects(&r, "meetings/vm-2.yaml", "duplicate", false);
-}
-
-#[test]
-fn duplicate_group_spelled_differently_in_a_meeting() {
-    let r = Reg::standard();
-    r.meeting(
-        "vm-2",
-        VM2.replace("totals:", "  TR:\n    ongoing: 1\ntotals:"),
-    );
-    let out = failing(&r);
-    out.assert_line(
-        "meetings/vm-2.yaml:9:3: error: group `交通組` has two decision blocks (`TR` is the same group as an earlier key)",
-    );
 }
 
 fn bom_crlf(text: &str) -> Vec<u8> {
@@ -1290,24 +1290,14 @@ fn formats_agree_on_the_exit_code() {
 fn unknown_subcommand_is_a_usage_error() {
     let r = Reg::standard();
     let out = r.run(&["frobnicate"]);
-    out.assert_no_panic().assert_code(2);
-    assert!(
-        out.stderr.contains("unrecognized subcommand 'frobnicate'"),
-        "{}",
-        out.stderr
-    );
+    out.assert_usage_error("unrecognized subcommand 'frobnicate'");
 }
 
 #[test]
 fn unknown_flag_is_a_usage_error() {
     let r = Reg::standard();
     let out = r.run(&["validate", "--frob"]);
-    out.assert_no_panic().assert_code(2);
-    assert!(
-        out.stderr.contains("unexpected argument '--frob'"),
-        "{}",
-        out.stderr
-    );
+    out.assert_usage_error("unexpected argument '--frob'");
     r.run(&["validate", "--format", "yaml"]).assert_code(2);
 }
 
@@ -1338,4 +1328,20 @@ fn folder_without_platform_is_a_usage_error() {
             .arg("validate"),
     );
     out.assert_no_panic().assert_code(2);
+}
+
+/// One case and one meeting are counted in the singular, in both languages.
+#[test]
+fn a_register_of_one_case_and_one_meeting_is_counted_in_the_singular() {
+    let r = Reg::minimal();
+    r.meeting(
+        "vm-1",
+        "id: vm-1\ntitle: 第 1 次副市長層級會議\nlevel: 副市長層級\ndate: 2024-07-11\ndecisions:\n  衛生社福組:\n    add:\n      - { title: 長照資源共享平台, id: HW-001 }\n",
+    );
+    r.case("HW-001", HW001);
+    let out = r.validate();
+    out.assert_code(0)
+        .assert_stdout("ok: 1 case and 1 meeting checked, no problems\n");
+    let zh = r.run(&["--lang", "zh-TW", "validate"]);
+    assert_eq!(zh.stdout, "通過：已檢查 1 件案件及 1 場會議，沒有問題\n");
 }
