@@ -561,6 +561,7 @@ fn platform_yaml(args: &Args) -> String {
             .collect(),
         topics: vec![sp_str(TOPIC)],
         sources: Vec::new(),
+        listings: Vec::new(),
     };
     kbbt::canon::platform(&platform, &header)
 }
@@ -637,6 +638,8 @@ fn meeting_yaml(m: usize, mt: &MeetingPlan, cases: &[CasePlan], last: bool) -> S
         })),
         all_time,
         discrepancies: Vec::new(),
+        records: None,
+        statements: Vec::new(),
     };
     kbbt::canon::meeting(&meeting, "")
 }
@@ -753,6 +756,7 @@ fn progress_text(rng: &mut Rng, c: &CasePlan, as_of: NaiveDate) -> String {
 fn history(m: &MeetingPlan, id: String, action: Action, note: Option<&str>) -> Sp<HistoryEntry> {
     sp(HistoryEntry {
         date: Some(date(m.date)),
+        not_after: None,
         meeting: Some(sp(id)),
         action: sp(action),
         note: note.map(str::to_string),
@@ -773,6 +777,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         None => {
             entries.push(sp(HistoryEntry {
                 date: None,
+                not_after: None,
                 meeting: None,
                 action: sp(Action::Seen),
                 note: None,
