@@ -668,6 +668,33 @@ mod tests {
         );
     }
 
+    /// Every count `plural.rs` can put in the singular has its template too.
+    #[test]
+    fn singular_counts_translate() {
+        for (en, zh) in [
+            (
+                "ok: 1 case and 1 meeting checked, no problems",
+                "通過：已檢查 1 件案件及 1 場會議，沒有問題",
+            ),
+            (
+                "ok: 1 case and 2 meetings checked, no problems",
+                "通過：已檢查 1 件案件及 2 場會議，沒有問題",
+            ),
+            (
+                "ok: 2 cases and 1 meeting checked, no problems",
+                "通過：已檢查 2 件案件及 1 場會議，沒有問題",
+            ),
+            ("1 file changed (0 new)", "已變更 1 個檔案（其中新增 0 個）"),
+            (
+                "dry run: 1 file would change (1 new); nothing was written",
+                "試行：將變更 1 個檔案（其中新增 1 個）；未寫入任何檔案",
+            ),
+            ("1 decision cannot be applied", "1 項決議無法套用"),
+        ] {
+            assert_eq!(line(Lang::ZhTw, en), zh);
+        }
+    }
+
     #[test]
     fn text_keeps_indentation_and_prefixes() {
         assert_eq!(

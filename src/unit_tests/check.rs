@@ -299,7 +299,7 @@ fn history_entries_name_real_meetings_on_their_dates_in_order() {
     assert_eq!(
         check(&order),
         [
-            "cases/TR/TR-001.yaml:9: warning history-order: history entries are not in date order (oldest first)"
+            "cases/TR/TR-001.yaml:11: warning history-order: history entries are not in date order (oldest first)"
         ]
     );
 }
@@ -321,7 +321,7 @@ fn every_decision_is_in_the_histories_and_every_entry_is_a_decision() {
         check(&missing),
         [
             "meetings/vm-2.yaml:7: error not-applied: vm-2 decides to delist TR-002 「跨市公車路線整合」, but no case history records it",
-            "meetings/vm-2.yaml:8: error stated-count: 交通組: vm-2 states 1 ongoing, the register has 2 (TR-001 「捷運環狀線」, TR-002 「跨市公車路線整合」)",
+            "meetings/vm-2.yaml:8: error stated-count: 交通組: vm-2 states 1 ongoing, the register has 2 (TR-001 「捷運環狀線（北環段）」, TR-002 「跨市公車路線整合」)",
             "meetings/vm-2.yaml:9: error stated-count: totals: vm-2 states 1 delist, the register has 0",
             "meetings/vm-2.yaml:9: error stated-count: totals: vm-2 states 2 ongoing, the register has 3",
         ]
@@ -340,7 +340,7 @@ fn every_decision_is_in_the_histories_and_every_entry_is_a_decision() {
     assert_eq!(all.len(), 3, "{all:#?}");
     assert!(
         all[0].starts_with(
-            "meetings/vm-1.yaml:8: error not-applied: vm-1 decides to add 「捷運環狀線」 (交通組)"
+            "meetings/vm-1.yaml:8: error not-applied: vm-1 decides to add 「捷運環狀線（北環段）」 (交通組)"
         ),
         "{all:#?}"
     );
@@ -354,7 +354,7 @@ fn stated_numbers_agree_or_are_recorded() {
     assert_eq!(
         check(&wrong),
         [
-            "meetings/vm-2.yaml:8: error stated-count: 交通組: vm-2 states 2 ongoing, the register has 1 (TR-001 「捷運環狀線」)"
+            "meetings/vm-2.yaml:8: error stated-count: 交通組: vm-2 states 2 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)"
         ]
     );
     assert_eq!(

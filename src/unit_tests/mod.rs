@@ -14,77 +14,18 @@ use crate::load::{Doc, Register, parse_doc};
 use crate::model::{Case, Meeting, Platform};
 use std::path::{Path, PathBuf};
 
+// The small register the CLI tests start from too (`tests/fixtures/small/`).
+
 /// Two members, two groups (交通組 TR with the alias 交通, 衛生社福組 HW), two levels, one topic.
-pub const PLATFORM: &str = "\
-name: 測試合作交流平臺
-short: 測試平臺
-members: [臺北市, 新北市]
-groups:
-  - { name: 交通組, code: TR, aliases: [交通] }
-  - { name: 衛生社福組, code: HW }
-levels: [市長層級, 副市長層級]
-topics: [氣候變遷因應及調適]
-";
-
-/// vm-1 adds TR-001, TR-002 and HW-001.
-pub const VM1: &str = "\
-id: vm-1
-title: 第 1 次副市長層級會議
-level: 副市長層級
-date: 2024-07-11
-decisions:
-  交通組:
-    add:
-      - { title: 捷運環狀線, id: TR-001, lead: 臺北市 }
-      - { title: 跨市公車路線整合, id: TR-002, lead: 新北市 }
-  衛生社福組:
-    add:
-      - { title: 長照資源共享平台, id: HW-001 }
-";
-
+pub const PLATFORM: &str = include_str!("../../tests/fixtures/small/platform.yaml");
+/// vm-1 adds TR-001 捷運環狀線（北環段）, TR-002 跨市公車路線整合 and HW-001 長照資源共享平台.
+pub const VM1: &str = include_str!("../../tests/fixtures/small/vm-1.yaml");
 /// vm-2 delists TR-002 and states the numbers right.
-pub const VM2: &str = "\
-id: vm-2
-title: 第 2 次副市長層級會議
-level: 副市長層級
-date: 2024-12-20
-decisions:
-  交通組:
-    delist: [跨市公車路線整合]
-    ongoing: 1
-totals: { delist: 1, add: 0, ongoing: 2 }
-";
-
-pub const TR001: &str = "\
-id: TR-001
-title: 捷運環狀線
-aliases: [環狀線]
-group: 交通組
-lead: 臺北市
-status: ongoing
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-";
-
-pub const TR002: &str = "\
-id: TR-002
-title: 跨市公車路線整合
-group: 交通組
-lead: 新北市
-status: delisted
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-  - { date: 2024-12-20, meeting: vm-2, action: delist }
-";
-
-pub const HW001: &str = "\
-id: HW-001
-title: 長照資源共享平台
-group: 衛生社福組
-status: ongoing
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-";
+pub const VM2: &str = include_str!("../../tests/fixtures/small/vm-2.yaml");
+/// Alias 環狀線北環; lead 臺北市, partner 新北市, one topic; line 8 is `status:`.
+pub const TR001: &str = include_str!("../../tests/fixtures/small/TR-001.yaml");
+pub const TR002: &str = include_str!("../../tests/fixtures/small/TR-002.yaml");
+pub const HW001: &str = include_str!("../../tests/fixtures/small/HW-001.yaml");
 
 /// A register written as YAML texts, parsed in memory.
 #[derive(Clone)]

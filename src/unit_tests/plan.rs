@@ -1,4 +1,4 @@
-//! The planner's decision kinds, each on the standard register (vm-1 added TR-001 捷運環狀線, TR-002
+//! The planner's decision kinds, each on the standard register (vm-1 added TR-001 捷運環狀線（北環段）, TR-002
 //! 跨市公車路線整合 and HW-001; vm-2 delisted TR-002), and its refusals: what it plans, step by step,
 //! and what the touched cases become.
 
@@ -100,22 +100,22 @@ fn add_takes_the_groups_next_free_id_and_writes_a_new_file() {
 
 #[test]
 fn delist_by_title_alias_or_a_pinned_id_with_new_wording() {
-    let (_, p) = planned(Reg::standard(), "  交通組: { delist: [環狀線] }\n");
-    assert_eq!(steps(&p), ["delist TR-001 「捷運環狀線」"]);
+    let (_, p) = planned(Reg::standard(), "  交通組: { delist: [環狀線北環] }\n");
+    assert_eq!(steps(&p), ["delist TR-001 「捷運環狀線（北環段）」"]);
     let c = touched(&p, "TR-001");
     assert_eq!(c.status.value.as_str(), "delisted");
     assert_eq!(
         last_entry(c),
         "{ date: 2025-06-30, meeting: vm-3, action: delist }"
     );
-    assert_eq!(strs(&c.aliases), ["環狀線"]);
+    assert_eq!(strs(&c.aliases), ["環狀線北環"]);
 
     let (_, p) = planned(
         Reg::standard(),
         "  交通組: { delist: [{ case: 北環段捷運, id: TR-001, note: 已完工 }] }\n",
     );
     let c = touched(&p, "TR-001");
-    assert_eq!(strs(&c.aliases), ["環狀線", "北環段捷運"]);
+    assert_eq!(strs(&c.aliases), ["環狀線北環", "北環段捷運"]);
     assert_eq!(
         last_entry(c),
         "{ date: 2025-06-30, meeting: vm-3, action: delist, note: 已完工 }"
@@ -150,7 +150,7 @@ fn the_ongoing_assertion_is_checked_against_the_register_after_the_plan() {
 fn subcases_name_their_parent() {
     let (_, p) = planned(
         Reg::standard(),
-        "  交通組: { subcases: [{ parent: 環狀線, title: 北段 }] }\n",
+        "  交通組: { subcases: [{ parent: 環狀線北環, title: 北段 }] }\n",
     );
     assert_eq!(steps(&p), ["subcase TR-003 「北段」 (new)"]);
     let c = touched(&p, "TR-003");
@@ -180,7 +180,7 @@ fn replace_links_the_old_case_and_its_replacements_both_ways() {
         steps(&p),
         [
             "add TR-003 「新環狀線」 (new)",
-            "replace TR-001 「捷運環狀線」"
+            "replace TR-001 「捷運環狀線（北環段）」"
         ]
     );
     let old = touched(&p, "TR-001");
@@ -190,7 +190,7 @@ fn replace_links_the_old_case_and_its_replacements_both_ways() {
     assert_eq!(strs(&new.replaces), ["TR-001"]);
     assert_eq!(
         last_entry(new),
-        "{ date: 2025-06-30, meeting: vm-3, action: add, note: 原「捷運環狀線」改列 }"
+        "{ date: 2025-06-30, meeting: vm-3, action: add, note: 原「捷運環狀線（北環段）」改列 }"
     );
 }
 
@@ -207,7 +207,7 @@ fn merge_into_a_new_case_or_an_existing_one() {
         steps(&p),
         [
             "add TR-004 「整併案」 (new)",
-            "merge TR-001 「捷運環狀線」",
+            "merge TR-001 「捷運環狀線（北環段）」",
             "merge TR-003 「公車專用道」",
         ]
     );
@@ -233,7 +233,7 @@ fn merge_into_a_new_case_or_an_existing_one() {
     assert_eq!(
         steps(&p),
         [
-            "absorb TR-001 「捷運環狀線」",
+            "absorb TR-001 「捷運環狀線（北環段）」",
             "merge TR-003 「公車專用道」"
         ]
     );
@@ -249,11 +249,11 @@ fn rename_keeps_the_old_title_as_an_alias() {
     assert_eq!(steps(&p), ["rename TR-001 「環狀線北環段」"]);
     let c = touched(&p, "TR-001");
     assert_eq!(c.title.value, "環狀線北環段");
-    assert_eq!(strs(&c.aliases), ["環狀線", "捷運環狀線"]);
+    assert_eq!(strs(&c.aliases), ["環狀線北環", "捷運環狀線（北環段）"]);
     assert_eq!(c.status.value.as_str(), "ongoing");
     assert_eq!(
         last_entry(c),
-        "{ date: 2025-06-30, meeting: vm-3, action: rename, note: 原名「捷運環狀線」 }"
+        "{ date: 2025-06-30, meeting: vm-3, action: rename, note: 原名「捷運環狀線（北環段）」 }"
     );
 }
 
@@ -318,11 +318,11 @@ fn refusals_on_status_names_ids_groups_and_shapes() {
         ),
         (
             "  交通組: { relist: [TR-001] }\n",
-            "7: cannot relist TR-001 「捷運環狀線」: it is ongoing, not delisted",
+            "7: cannot relist TR-001 「捷運環狀線（北環段）」: it is ongoing, not delisted",
         ),
         (
             "  交通組: { delist: [捷運環狀綫] }\n",
-            "7: unknown case `捷運環狀綫` in 交通組 / hint: did you mean TR-001 「捷運環狀線」?",
+            "7: unknown case `捷運環狀綫` in 交通組 / hint: did you mean TR-001 「捷運環狀線（北環段）」?",
         ),
         (
             "  交通組: { delist: [長照資源共享平台] }\n",
@@ -334,7 +334,7 @@ fn refusals_on_status_names_ids_groups_and_shapes() {
         ),
         (
             "  交通組: { add: [{ title: 新案, id: TR-001 }] }\n",
-            "7: id `TR-001` is already used by 「捷運環狀線」 / hint: leave `id` out to take the group's next free id",
+            "7: id `TR-001` is already used by 「捷運環狀線（北環段）」 / hint: leave `id` out to take the group's next free id",
         ),
         (
             "  交通組: { add: [{ title: 新案, id: HW-009 }] }\n",
@@ -368,18 +368,18 @@ fn refusals_on_status_names_ids_groups_and_shapes() {
     // Two cases of one name: the wording alone cannot pick one.
     let twin = TR001
         .replace("TR-001", "TR-005")
-        .replace("aliases: [環狀線]\n", "");
+        .replace("aliases: [環狀線北環]\n", "");
     let (_, p) = planned(
         Reg::standard().case(&twin.replace(
             "  - { date: 2024-07-11, meeting: vm-1, action: add }",
             "  - { action: seen, source: 進度報告 }",
         )),
-        "  交通組: { delist: [捷運環狀線] }\n",
+        "  交通組: { delist: [捷運環狀線（北環段）] }\n",
     );
     assert_eq!(
         refusals(&p),
         [
-            "7: ambiguous case `捷運環狀線` in 交通組 / hint: it could be TR-001 「捷運環狀線」, TR-005 「捷運環狀線」; write the case id instead"
+            "7: ambiguous case `捷運環狀線（北環段）` in 交通組 / hint: it could be TR-001 「捷運環狀線（北環段）」, TR-005 「捷運環狀線（北環段）」; write the case id instead"
         ]
     );
 }

@@ -133,9 +133,9 @@ fn relist_and_adopting_a_proposal() {
         "id: vm-4\ntitle: t\nlevel: 副市長層級\ndate: 2025-12-01\ndecisions:\n  交通組:\n    add: [{ title: 新提案, id: TR-009 }]\n    relist: [跨市公車路線整合]\n",
     );
     let out = r.run(&["apply", "meetings/vm-4.yaml"]);
-    out.assert_code(0)
-        .assert_line("  add      TR-009 新提案")
-        .assert_line("  relist   TR-002 跨市公車路線整合");
+    out.assert_code(0).assert_stdout(
+        "Applying vm-4 t\n交通組\n  add      TR-009 新提案\n  relist   TR-002 跨市公車路線整合\ntallies: delist 0, add 1, ongoing 2\n2 files changed (0 new)\n",
+    );
     assert!(read(&r, "cases/TR/TR-009.yaml").contains("status: ongoing\n"));
     assert!(read(&r, "cases/TR/TR-002.yaml").contains("status: ongoing\n"));
     r.validate().assert_code(0);
@@ -171,9 +171,10 @@ fn applying_twice_changes_nothing_and_says_so() {
     r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
     let snap = files_of(&r.snapshot());
     let again = r.run(&["apply", "meetings/vm-3.yaml"]);
-    again.assert_code(0).assert_line(
+    again.assert_code(0).assert_stdout(concat!(
         "vm-3 is already applied: every decision is in the case histories; nothing to do",
-    );
+        "\n"
+    ));
     assert_eq!(files_of(&r.snapshot()), snap);
 }
 

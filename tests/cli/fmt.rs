@@ -48,7 +48,7 @@ fn check_reports_writes_nothing_then_fmt_rewrites_without_changing_data() {
     assert_eq!(r.run(&["list", "--format", "json"]).stdout, data_before);
     r.run(&["fmt", "--check"])
         .assert_code(0)
-        .assert_line("all files are in the canonical layout");
+        .assert_stdout("all files are in the canonical layout\n");
 }
 
 #[test]

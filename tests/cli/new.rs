@@ -56,7 +56,10 @@ fn a_new_case_continues_the_groups_ids_and_validates_clean() {
         "115 年 6 月 30 日辦理情形",
     ]);
     out.assert_code(0).assert_no_panic();
-    out.assert_line("created cases/TR/TR-003.yaml: TR-003 跨市共享運具停車管理 (交通組, ongoing)");
+    out.assert_stdout(concat!(
+        "created cases/TR/TR-003.yaml: TR-003 跨市共享運具停車管理 (交通組, ongoing)",
+        "\n"
+    ));
     assert_eq!(
         read(&r, "cases/TR/TR-003.yaml"),
         format!(
@@ -79,7 +82,10 @@ fn a_new_case_continues_the_groups_ids_and_validates_clean() {
         "s",
     ])
     .assert_code(0)
-    .assert_line("created cases/TR/TR-004.yaml: TR-004 第二案 (交通組, ongoing)");
+    .assert_stdout(concat!(
+        "created cases/TR/TR-004.yaml: TR-004 第二案 (交通組, ongoing)",
+        "\n"
+    ));
     r.run(&[
         "new",
         "case",
@@ -93,7 +99,10 @@ fn a_new_case_continues_the_groups_ids_and_validates_clean() {
         "s",
     ])
     .assert_code(0)
-    .assert_line("created cases/HW/HW-002.yaml: HW-002 第三案 (衛生社福組, ongoing)");
+    .assert_stdout(concat!(
+        "created cases/HW/HW-002.yaml: HW-002 第三案 (衛生社福組, ongoing)",
+        "\n"
+    ));
     r.validate().assert_code(0);
     r.run(&["fmt", "--check", "cases"]).assert_code(0);
     r.run(&["show", "第二案"]).assert_code(0);
@@ -272,9 +281,10 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "114年7月9日",
     ]);
     out.assert_code(0).assert_no_panic();
-    out.assert_line(
+    out.assert_stdout(concat!(
         "created meetings/vm-3.yaml: vm-3 測試合作交流平臺第 3 次副市長層級會議 (2025-07-09)",
-    );
+        "\n"
+    ));
     assert_eq!(
         read(&r, "meetings/vm-3.yaml"),
         "id: vm-3\ntitle: 測試合作交流平臺第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-07-09\ndecisions:\n  交通組: {}\n  衛生社福組: {}\n"
@@ -290,7 +300,10 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "2025-08-01",
     ])
     .assert_code(0)
-    .assert_line("created meetings/m-1.yaml: m-1 測試合作交流平臺第 1 次市長層級會議 (2025-08-01)");
+    .assert_stdout(concat!(
+        "created meetings/m-1.yaml: m-1 測試合作交流平臺第 1 次市長層級會議 (2025-08-01)",
+        "\n"
+    ));
     r.run(&[
         "new",
         "meeting",
@@ -304,7 +317,10 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "臨時會議",
     ])
     .assert_code(0)
-    .assert_line("created meetings/vm-3a.yaml: vm-3a 臨時會議 (2025-09-01)");
+    .assert_stdout(concat!(
+        "created meetings/vm-3a.yaml: vm-3a 臨時會議 (2025-09-01)",
+        "\n"
+    ));
     r.run(&[
         "new",
         "meeting",
@@ -314,9 +330,10 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "2025-10-01",
     ])
     .assert_code(0)
-    .assert_line(
+    .assert_stdout(concat!(
         "created meetings/vm-4.yaml: vm-4 測試合作交流平臺第 4 次副市長層級會議 (2025-10-01)",
-    );
+        "\n"
+    ));
     r.validate().assert_code(0);
     // A new meeting can be applied once its decisions are written.
     let text = read(&r, "meetings/vm-4.yaml").replace(

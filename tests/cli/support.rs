@@ -7,80 +7,21 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The platform every test register starts from: two members, two groups, two levels, one topic.
-pub const PLATFORM: &str = "\
-name: 測試合作交流平臺
-short: 測試平臺
-members: [臺北市, 新北市]
-groups:
-  - { name: 交通組, code: TR, aliases: [交通] }
-  - { name: 衛生社福組, code: HW }
-levels: [市長層級, 副市長層級]
-topics: [氣候變遷因應及調適]
-";
+pub const PLATFORM: &str = include_str!("../fixtures/small/platform.yaml");
 
 /// vm-1 adds three cases (ids pinned).
-pub const VM1: &str = "\
-id: vm-1
-title: 第 1 次副市長層級會議
-level: 副市長層級
-date: 2024-07-11
-decisions:
-  交通組:
-    add:
-      - { title: 捷運環狀線（北環段）, id: TR-001, lead: 臺北市 }
-      - { title: 跨市公車路線整合, id: TR-002, lead: 新北市 }
-  衛生社福組:
-    add:
-      - { title: 長照資源共享平台, id: HW-001 }
-";
+pub const VM1: &str = include_str!("../fixtures/small/vm-1.yaml");
 
 /// vm-2 delists TR-002; TR-001 stays ongoing. Line 8 is `    ongoing: 1`, line 9 the totals.
-pub const VM2: &str = "\
-id: vm-2
-title: 第 2 次副市長層級會議
-level: 副市長層級
-date: 2024-12-20
-decisions:
-  交通組:
-    delist: [跨市公車路線整合]
-    ongoing: 1
-totals: { delist: 1, add: 0, ongoing: 2 }
-";
+pub const VM2: &str = include_str!("../fixtures/small/vm-2.yaml");
 
 /// Line 5 is `lead:`, line 10 the history entry.
-pub const TR001: &str = "\
-id: TR-001
-title: 捷運環狀線（北環段）
-aliases: [環狀線北環]
-group: 交通組
-lead: 臺北市
-partners: [新北市]
-topics: [氣候變遷因應及調適]
-status: ongoing
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-";
+pub const TR001: &str = include_str!("../fixtures/small/TR-001.yaml");
 
-pub const TR002: &str = "\
-id: TR-002
-title: 跨市公車路線整合
-group: 交通組
-lead: 新北市
-status: delisted
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-  - { date: 2024-12-20, meeting: vm-2, action: delist }
-";
+pub const TR002: &str = include_str!("../fixtures/small/TR-002.yaml");
 
 /// Line 4 is `status:`, line 6 the history entry.
-pub const HW001: &str = "\
-id: HW-001
-title: 長照資源共享平台
-group: 衛生社福組
-status: ongoing
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-";
+pub const HW001: &str = include_str!("../fixtures/small/HW-001.yaml");
 
 /// A register in a temporary folder (removed when dropped).
 pub struct Reg {
