@@ -144,6 +144,7 @@ pub const CASE_KEYS: &[&str] = &[
     "merged_from",
     "history",
     "progress",
+    "milestones",
     "sources",
     "notes",
     "kind",
@@ -217,7 +218,19 @@ pub fn case(c: &Case, header: &str) -> String {
         o.push_str("progress:\n");
         for p in &c.progress {
             let _ = writeln!(o, "  - as_of: {}", p.as_of.value);
+            if let Some(x) = &p.planned {
+                let _ = writeln!(o, "    planned: {}", x.value);
+            }
+            if let Some(x) = &p.actual {
+                let _ = writeln!(o, "    actual: {}", x.value);
+            }
             text_field(&mut o, 4, "text", &p.text);
+        }
+    }
+    if !c.milestones.is_empty() {
+        o.push_str("milestones:\n");
+        for m in &c.milestones {
+            let _ = writeln!(o, "  - {}", milestone(&m.value));
         }
     }
     let sources: Vec<&str> = c.sources.iter().map(String::as_str).collect();
@@ -441,7 +454,37 @@ pub fn meeting(m: &Meeting, header: &str) -> String {
             statement(&mut o, &st.value);
         }
     }
+    if !m.instructions.is_empty() {
+        o.push_str("instructions:\n");
+        for i in &m.instructions {
+            let i = &i.value;
+            let _ = writeln!(
+                o,
+                "  - {}",
+                flow_map(&[
+                    ("id", Some(scalar(&i.id, true))),
+                    ("to", i.to.as_ref().map(|t| scalar(t, true))),
+                    ("due", i.due.as_ref().map(|d| d.value.to_string())),
+                    ("text", Some(scalar(&i.text, true))),
+                    ("note", i.note.as_ref().map(|n| scalar(n, true))),
+                ])
+            );
+        }
+    }
+    if let Some(c) = flow_strs(&m.close) {
+        let _ = writeln!(o, "close: {c}");
+    }
     o
+}
+
+/// A milestone as a one-line flow mapping.
+pub fn milestone(m: &crate::model::Milestone) -> String {
+    flow_map(&[
+        ("due", Some(m.due.value.to_string())),
+        ("done", m.done.as_ref().map(|d| d.value.to_string())),
+        ("text", Some(scalar(&m.text, true))),
+        ("source", m.source.as_ref().map(|s| scalar(s, true))),
+    ])
 }
 
 fn discrepancy(d: &Discrepancy) -> String {

@@ -957,6 +957,8 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
         let entry = Progress {
             as_of: Sp::new(as_of),
             text: table.rows[ri].text.clone(),
+            planned: None,
+            actual: None,
         };
         // Newest first: before the first entry that is older.
         let at = doc

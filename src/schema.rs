@@ -93,7 +93,9 @@ pub fn case() -> Value {
         &["as_of", "text"],
         json!({
             "as_of": date("The date of the report (資料時間)."),
-            "text": text("The report's text: one line per list item or paragraph.")
+            "text": text("The report's text: one line per list item or paragraph."),
+            "planned": { "type": ["number", "null"], "minimum": 0, "maximum": 100, "description": "Planned progress on that date, percent (預定進度)." },
+            "actual": { "type": ["number", "null"], "minimum": 0, "maximum": 100, "description": "Actual progress on that date, percent (實際進度)." }
         }),
     );
     let body = object(
@@ -118,6 +120,16 @@ pub fn case() -> Value {
             "merged_from": { "type": "array", "description": "Cases merged into this one.", "items": case_id("A case id.") },
             "history": { "type": "array", "description": "Every decision that touched the case, oldest first.", "items": { "$ref": "#/$defs/history_entry" } },
             "progress": { "type": "array", "description": "Progress (辦理情形), newest first.", "items": { "$ref": "#/$defs/progress" } },
+            "milestones": {
+                "type": "array",
+                "description": "Milestones (里程碑): what is due when, and the day it was met. `kbbt check overdue` lists those past due.",
+                "items": object("A milestone.", &["due", "text"], json!({
+                    "due": date("When it is due."),
+                    "done": { "anyOf": [date("The day it was met."), { "type": "null" }] },
+                    "text": text("What is due."),
+                    "source": opt_text("Where the milestone comes from.")
+                }))
+            },
             "sources": names("Where the facts came from."),
             "notes": opt_text("Free text, e.g. where the documents disagree."),
             "kind": opt_text("提案類型 (proposal form)."),
@@ -304,7 +316,19 @@ pub fn meeting() -> Value {
                     },
                     "note": opt_text("How the numbers were read.")
                 }))
-            }
+            },
+            "instructions": {
+                "type": "array",
+                "description": "The chair's instructions (主席裁示 / 指示事項) given at this meeting, followed up until a later meeting closes them.",
+                "items": object("An instruction.", &["id", "text"], json!({
+                    "id": { "type": "string", "description": "Unique in the register: lower-case letters, digits and '-', e.g. m-2-1.", "pattern": "^[a-z0-9][a-z0-9-]*$" },
+                    "to": opt_text("A group (name, code or alias) or a member city; absent: everyone."),
+                    "text": text("The instruction as the minutes write it."),
+                    "due": { "anyOf": [date("When it is due, if the minutes say."), { "type": "null" }] },
+                    "note": opt_text("Free text.")
+                }))
+            },
+            "close": { "type": "array", "description": "Instructions of earlier meetings closed (解除列管) at this one, by id.", "items": { "type": "string" } }
         }),
     );
     root(

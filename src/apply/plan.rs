@@ -487,6 +487,7 @@ impl Planner<'_> {
             merged_from: vec![],
             history: vec![],
             progress: vec![],
+            milestones: vec![],
             sources: self.meeting.source.iter().cloned().collect(),
             notes: None,
             kind: None,

@@ -290,6 +290,7 @@ fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcom
             source: Some(source.to_string()),
         })],
         progress: Vec::new(),
+        milestones: Vec::new(),
         sources: vec![source.to_string()],
         notes: None,
         kind: None,

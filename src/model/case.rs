@@ -133,6 +133,66 @@ pub struct HistoryEntry {
 pub struct Progress {
     pub as_of: Sp<Date>,
     pub text: String,
+    /// Planned progress on `as_of`, in percent (預定進度), when the report gives one.
+    #[serde(default)]
+    pub planned: Option<Sp<Percent>>,
+    /// Actual progress on `as_of`, in percent (實際進度).
+    #[serde(default)]
+    pub actual: Option<Sp<Percent>>,
+}
+
+/// A percentage, 0 to 100, with at most one decimal as reports write them (83, 83.5).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Percent(pub f64);
+
+impl Eq for Percent {}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() && (0.0..=100.0).contains(&v) {
+            Ok(Percent(v))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "a percentage is a number from 0 to 100, not {v}"
+            )))
+        }
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract() == 0.0 {
+            write!(f, "{:.0}", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+/// A milestone of a case: what is due when, and the day it was met.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub due: Sp<Date>,
+    pub text: String,
+    /// The day it was met; absent while it is not.
+    #[serde(default)]
+    pub done: Option<Sp<Date>>,
+    /// Where the milestone comes from (e.g. the progress report whose text states it).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl Milestone {
+    /// Met on or before `date`.
+    pub fn done_by(&self, date: Date) -> bool {
+        self.done.as_ref().is_some_and(|d| d.value <= date)
+    }
+    /// Past due on `date` and not met by then.
+    pub fn overdue_on(&self, date: Date) -> bool {
+        self.due.value < date && !self.done_by(date)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -164,6 +224,9 @@ pub struct Case {
     pub history: Vec<Sp<HistoryEntry>>,
     #[serde(default)]
     pub progress: Vec<Progress>,
+    /// Milestones (里程碑), in date order.
+    #[serde(default)]
+    pub milestones: Vec<Sp<Milestone>>,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]

@@ -33,6 +33,28 @@ pub struct Meeting {
     /// Numbers about this meeting stated by other sources (press coverage, a city's press release).
     #[serde(default)]
     pub statements: Vec<Sp<Statement>>,
+    /// The chair's instructions (主席裁示 / 指示事項) this meeting gave, followed up until closed.
+    #[serde(default)]
+    pub instructions: Vec<Sp<Instruction>>,
+    /// Instructions of earlier meetings that this meeting closes (解除列管), by id.
+    #[serde(default)]
+    pub close: Vec<Sp<String>>,
+}
+
+/// A chair's instruction: to a group or a member city (or to all when `to` is absent).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instruction {
+    /// Unique in the register: lower-case letters, digits and '-', e.g. `m-2-1`.
+    pub id: Sp<String>,
+    #[serde(default)]
+    pub to: Option<Sp<String>>,
+    /// The instruction as the minutes write it.
+    pub text: String,
+    #[serde(default)]
+    pub due: Option<Sp<Date>>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A kind of decision, as `records:` names it.

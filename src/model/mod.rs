@@ -7,11 +7,11 @@ pub mod names;
 pub mod platform;
 pub mod register;
 
-pub use case::{Action, Case, HistoryEntry, Progress, Status};
+pub use case::{Action, Case, HistoryEntry, Milestone, Percent, Progress, Status};
 pub use date::{Date, parse_date};
 pub use meeting::{
-    DecisionKind, DiscrepancyKind, GroupDecisions, Known, Meeting, NewCase, Ref, Stated, Statement,
-    Target,
+    DecisionKind, DiscrepancyKind, GroupDecisions, Instruction, Known, Meeting, NewCase, Ref,
+    Stated, Statement, Target,
 };
 pub use platform::{GroupDef, Listing, Platform};
 pub use register::{Doc, Register};

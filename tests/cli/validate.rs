@@ -163,7 +163,7 @@ fn broken() -> Vec<Broken> {
         row(
             "unknown_field_in_a_case",
             with(std(), &[(HW, &hw("status:", "stauts:"))]),
-            "cases/HW/HW-001.yaml:4:1: error: unknown field `stauts`, expected one of id, title, aliases, group, lead, partners, topics, parent, status, replaces, replaced_by, merged_into, merged_from, history, progress, sources, notes, kind, summary, approach, benefits, ministries, contact",
+            "cases/HW/HW-001.yaml:4:1: error: unknown field `stauts`, expected one of id, title, aliases, group, lead, partners, topics, parent, status, replaces, replaced_by, merged_into, merged_from, history, progress, milestones, sources, notes, kind, summary, approach, benefits, ministries, contact",
             Any,
         ),
         row(
@@ -190,7 +190,7 @@ fn broken() -> Vec<Broken> {
         row(
             "unknown_field_in_a_meeting",
             with(std(), &[(M2, &vm2("totals:", "total:"))]),
-            "meetings/vm-2.yaml:9:1: error: unknown field `total`, expected one of id, title, level, date, source, records, decisions, totals, all_time, discrepancies, statements",
+            "meetings/vm-2.yaml:9:1: error: unknown field `total`, expected one of id, title, level, date, source, records, decisions, totals, all_time, discrepancies, statements, instructions, close",
             Any,
         ),
         row(

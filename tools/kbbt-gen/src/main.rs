@@ -640,6 +640,8 @@ fn meeting_yaml(m: usize, mt: &MeetingPlan, cases: &[CasePlan], last: bool) -> S
         discrepancies: Vec::new(),
         records: None,
         statements: Vec::new(),
+        instructions: Vec::new(),
+        close: Vec::new(),
     };
     kbbt::canon::meeting(&meeting, "")
 }
@@ -807,6 +809,8 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         progress.push(Progress {
             as_of: date(as_of),
             text: progress_text(&mut rng, c, as_of),
+            planned: None,
+            actual: None,
         });
         as_of = half_year_end(as_of - chrono::Days::new(1));
     }
@@ -835,6 +839,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         merged_from: Vec::new(),
         history: entries,
         progress,
+        milestones: Vec::new(),
         sources,
         notes: None,
         kind: None,
