@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod edit;
 pub mod exit;
 pub mod finding;
+pub mod follow;
 pub mod git;
 pub mod i18n;
 pub mod import;

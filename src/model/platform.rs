@@ -24,6 +24,19 @@ pub struct Platform {
     /// Sources that list every ongoing case on their date (a progress report declared complete).
     #[serde(default)]
     pub listings: Vec<Sp<Listing>>,
+    /// Follow-up settings (the threshold for "behind").
+    #[serde(default)]
+    pub follow_up: Option<Sp<FollowUp>>,
+}
+
+/// Follow-up settings.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// A case is behind when its actual progress lags the planned by more than this many
+    /// percentage points (default 10).
+    #[serde(default)]
+    pub behind: Option<Sp<super::Percent>>,
 }
 
 /// A complete listing: on `date`, `source` lists every case that is ongoing. A case ongoing by

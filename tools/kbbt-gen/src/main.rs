@@ -562,6 +562,7 @@ fn platform_yaml(args: &Args) -> String {
         topics: vec![sp_str(TOPIC)],
         sources: Vec::new(),
         listings: Vec::new(),
+        follow_up: None,
     };
     kbbt::canon::platform(&platform, &header)
 }

@@ -1,0 +1,144 @@
+//! Follow-up (管考), in GPMnet's manner of management by exception: milestones and planned against
+//! actual progress give each case a light, and the chair's instructions stay open until a later
+//! meeting closes them. Pure: everything here reads a loaded register.
+
+use crate::model::{Case, Date, Milestone, Register};
+
+/// The default for "behind": actual progress lags the planned by more than this many percentage
+/// points. A platform sets its own in `platform.yaml` (`follow_up: { behind: 5 }`).
+pub const DEFAULT_BEHIND: f64 = 10.0;
+
+/// A case's light on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Light {
+    /// A milestone is past due and not met.
+    Overdue,
+    /// Actual progress lags the planned by more than the threshold.
+    Behind,
+    /// Milestones or planned progress, and nothing late.
+    OnSchedule,
+    /// Neither milestones nor planned progress: nothing to judge by.
+    NoSchedule,
+}
+
+impl Light {
+    pub const ALL: [Light; 4] = [
+        Light::Overdue,
+        Light::Behind,
+        Light::OnSchedule,
+        Light::NoSchedule,
+    ];
+    /// The machine name: `overdue`, `behind`, `on-schedule`, `no-schedule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Light::Overdue => "overdue",
+            Light::Behind => "behind",
+            Light::OnSchedule => "on-schedule",
+            Light::NoSchedule => "no-schedule",
+        }
+    }
+    /// The name in Traditional Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Light::Overdue => "逾期",
+            Light::Behind => "落後",
+            Light::OnSchedule => "正常",
+            Light::NoSchedule => "未設定",
+        }
+    }
+    /// A mark for terminals and documents: ● red, ● yellow, ● green, ○.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Light::Overdue => "🔴",
+            Light::Behind => "🟡",
+            Light::OnSchedule => "🟢",
+            Light::NoSchedule => "⚪",
+        }
+    }
+}
+
+/// How far actual progress lags the planned in the latest entry on or before `date` that gives
+/// both: (as of, planned, actual).
+pub fn lag(c: &Case, date: Date) -> Option<(Date, f64, f64)> {
+    c.progress
+        .iter()
+        .filter(|p| p.as_of.value <= date)
+        .filter_map(|p| Some((p.as_of.value, p.planned?.value.0, p.actual?.value.0)))
+        .max_by_key(|(d, _, _)| *d)
+}
+
+/// The milestones of a case that are past due and not met on `date`.
+pub fn overdue(c: &Case, date: Date) -> Vec<&Milestone> {
+    c.milestones
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| m.overdue_on(date))
+        .collect()
+}
+
+/// A case's light on `date`, with `behind` the threshold in percentage points.
+pub fn light(c: &Case, date: Date, behind: f64) -> Light {
+    if !overdue(c, date).is_empty() {
+        return Light::Overdue;
+    }
+    match lag(c, date) {
+        Some((_, planned, actual)) if planned - actual > behind => Light::Behind,
+        Some(_) => Light::OnSchedule,
+        None if !c.milestones.is_empty() => Light::OnSchedule,
+        None => Light::NoSchedule,
+    }
+}
+
+/// The platform's threshold for "behind".
+pub fn behind_threshold(reg: &Register) -> f64 {
+    reg.platform
+        .value
+        .follow_up
+        .as_ref()
+        .and_then(|f| f.value.behind)
+        .map_or(DEFAULT_BEHIND, |b| b.value.0)
+}
+
+/// One instruction of one meeting, and the meeting that closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InstructionRef {
+    /// Index into `register.meetings`.
+    pub meeting: usize,
+    /// Index into that meeting's `instructions`.
+    pub index: usize,
+    /// The meeting that closes it, if any.
+    pub closed_by: Option<usize>,
+}
+
+impl InstructionRef {
+    /// Open at the end of `date` (`None`: now): given on or before it and not closed by then.
+    pub fn open_on(&self, reg: &Register, date: Option<Date>) -> bool {
+        let given = reg.meetings[self.meeting].value.date();
+        let given_by = date.is_none_or(|d| given.is_none_or(|g| g <= d));
+        let closed = self.closed_by.is_some_and(|m| {
+            date.is_none_or(|d| reg.meetings[m].value.date().is_none_or(|c| c <= d))
+        });
+        given_by && !closed
+    }
+}
+
+/// Every instruction of the register, in meeting order (by date), each with the meeting that
+/// closes it (the first, by date, that names it in `close`).
+pub fn instructions(reg: &Register, by_date: &[usize]) -> Vec<InstructionRef> {
+    let mut out = Vec::new();
+    for &m in by_date {
+        for index in 0..reg.meetings[m].value.instructions.len() {
+            let id = &reg.meetings[m].value.instructions[index].value.id.value;
+            let closed_by = by_date
+                .iter()
+                .copied()
+                .find(|&k| k != m && reg.meetings[k].value.close.iter().any(|c| &c.value == id));
+            out.push(InstructionRef {
+                meeting: m,
+                index,
+                closed_by,
+            });
+        }
+    }
+    out
+}
