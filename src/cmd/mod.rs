@@ -10,6 +10,7 @@ mod list;
 mod meta;
 mod minutes;
 mod new;
+mod output;
 mod report;
 mod status;
 mod validate;
@@ -157,7 +158,12 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         root,
         shown,
         args_dir: base.clone(),
-        style: Style { color, ascii, lang },
+        style: Style {
+            color,
+            ascii,
+            lang,
+            width: cli.width,
+        },
     };
     let mut note = String::new();
     if crate::write::needs_recovery(&env.root) {
@@ -210,18 +216,34 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         Command::Minutes {
             meeting,
             as_published,
-        } => minutes::run(&env, meeting, *as_published),
+            register_names,
+            format,
+            output,
+            font,
+        } => minutes::run(
+            &env,
+            meeting,
+            &minutes::Options {
+                as_published: *as_published,
+                register_names: *register_names,
+                format: *format,
+                output: output.as_deref(),
+                font,
+            },
+        ),
         Command::Report {
             as_of,
             group,
             format,
             output,
+            font,
         } => report::run(
             &env,
             as_of.as_deref(),
             group.as_deref(),
             *format,
             output.as_deref(),
+            font,
         ),
         Command::Check {
             what:

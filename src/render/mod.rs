@@ -1,9 +1,12 @@
 //! Rendering: findings as text, JSON or GitHub annotations; tables as terminal tables, Markdown or
 //! CSV. Pure: values in, strings out. Nothing here prints.
 
+pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod minutes;
 pub mod odf;
+pub mod odt;
 pub mod report;
 pub mod svg;
 
@@ -19,6 +22,9 @@ pub struct Style {
     pub ascii: bool,
     /// Language of labels and messages (machine formats ignore it).
     pub lang: crate::i18n::Lang,
+    /// Fit tables in this many columns (`--width`); `None`: the terminal's width, or no limit when
+    /// standard output is not a terminal.
+    pub width: Option<u16>,
 }
 
 impl Style {
@@ -156,7 +162,33 @@ impl Table {
         self.rows.push(r);
     }
 
-    /// A terminal table; CJK text counts two columns per character.
+    /// The table without those of `columns` that are empty in every row (for a terminal, where
+    /// width is scarce; machine formats keep every column).
+    pub fn without_empty(&self, columns: &[usize]) -> Table {
+        let keep: Vec<usize> = (0..self.header.len())
+            .filter(|i| {
+                !columns.contains(i)
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(*i).is_some_and(|c| !c.is_empty()))
+            })
+            .collect();
+        let pick = |r: &Vec<String>| keep.iter().filter_map(|i| r.get(*i).cloned()).collect();
+        Table {
+            header: pick(&self.header),
+            rows: self.rows.iter().map(pick).collect(),
+            numeric: keep
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| self.numeric.contains(i))
+                .map(|(n, _)| n)
+                .collect(),
+        }
+    }
+
+    /// A terminal table; CJK text counts two columns per character. It fits `style.width`, or the
+    /// terminal's width on a terminal: long text columns wrap. Piped without `--width`, rows stay whole.
     pub fn terminal(&self, style: Style) -> String {
         let mut t = Comfy::new();
         t.load_style(if style.ascii {
@@ -164,7 +196,19 @@ impl Table {
         } else {
             presets::UTF8_FULL_CONDENSED
         });
-        t.set_content_arrangement(ContentArrangement::Disabled);
+        match style.width {
+            Some(w) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+                t.set_width(w);
+            }
+            // comfy-table asks the terminal for its width.
+            None if t.is_tty() => {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
         t.set_header(self.header.iter().map(|h| Cell::new(label(style.lang, h))));
         for r in &self.rows {
             t.add_row(r.iter().enumerate().map(|(i, s)| {

@@ -1,0 +1,155 @@
+//! Documents written with `-o FILE`: the format from `--format` or the file's extension, and the
+//! write itself (text or a binary package).
+//!
+//! Rules: without `--format`, the extension decides (`.html` is HTML, `.odt` an OpenDocument package,
+//! …); an extension that names a format this command does not write (`report -o r.csv`) or none kbbt
+//! knows is a usage error. With `--format`, an extension that names another format is a usage error
+//! (`--format odt -o r.html`); an unknown extension is the user's choice. Binary packages (odt, docx)
+//! are only written to a file.
+
+use super::Outcome;
+use clap::ValueEnum;
+use std::path::Path;
+
+/// Every extension kbbt knows, and the format it means.
+const KNOWN: &[(&str, &str)] = &[
+    ("md", "md"),
+    ("markdown", "md"),
+    ("html", "html"),
+    ("htm", "html"),
+    ("odt", "odt"),
+    ("fodt", "fodt"),
+    ("docx", "docx"),
+    ("txt", "text"),
+    ("text", "text"),
+    ("csv", "csv"),
+    ("json", "json"),
+    ("ods", "ods"),
+    ("xlsx", "xlsx"),
+    ("pdf", "pdf"),
+    ("doc", "doc"),
+];
+
+fn name<F: ValueEnum>(f: &F) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+fn names<F: ValueEnum>() -> String {
+    F::value_variants()
+        .iter()
+        .map(name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The format to write: `--format`, else `-o`'s extension, else `default`.
+pub fn choose<F: ValueEnum + Copy + PartialEq>(
+    given: Option<F>,
+    output: Option<&Path>,
+    default: F,
+) -> Result<F, Outcome> {
+    let ext = output
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let meant = ext
+        .as_deref()
+        .and_then(|e| KNOWN.iter().find(|(x, _)| *x == e).map(|(_, f)| *f));
+    let shown = output.map_or_else(String::new, |o| o.display().to_string());
+    match (given, meant) {
+        (Some(f), Some(m)) if name(&f) != m => Err(Outcome::fail(
+            2,
+            format!(
+                "error: `--format {}` contradicts the file name `{shown}` (a .{} file)\n  hint: drop --format, or name the file .{}\n",
+                name(&f),
+                ext.unwrap_or_default(),
+                KNOWN
+                    .iter()
+                    .find(|(_, x)| *x == name(&f))
+                    .map_or_else(|| name(&f), |(e, _)| (*e).to_string())
+            ),
+        )),
+        (Some(f), _) => Ok(f),
+        (None, Some(m)) => F::value_variants()
+            .iter()
+            .find(|f| name(*f) == m)
+            .copied()
+            .ok_or_else(|| {
+                Outcome::fail(
+                    2,
+                    format!(
+                        "error: this command does not write {m} (`{shown}`)\n  hint: the formats are {}\n",
+                        names::<F>()
+                    ),
+                )
+            }),
+        (None, None) if ext.is_some() => Err(Outcome::fail(
+            2,
+            format!(
+                "error: cannot tell the format from the file name `{shown}`\n  hint: give --format ({})\n",
+                names::<F>()
+            ),
+        )),
+        (None, None) => Ok(default),
+    }
+}
+
+/// What a document renders to.
+pub enum Bytes {
+    Text(String),
+    Binary(Vec<u8>),
+}
+
+/// Write `data` to `path` (shown to the user as `shown`); `done` is the success message.
+pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
+    let bytes = match data {
+        Bytes::Text(t) => t.as_bytes(),
+        Bytes::Binary(b) => b.as_slice(),
+    };
+    match std::fs::write(path, bytes) {
+        Ok(()) => Outcome::ok(done),
+        Err(e) => Outcome::fail(1, format!("error: cannot write {}: {e}\n", shown.display())),
+    }
+}
+
+/// A binary package without `-o`: refused (exit 2), it is not for a terminal or a pipe of text.
+pub fn needs_file(format: &str) -> Outcome {
+    Outcome::fail(
+        2,
+        format!("error: {format} is a binary package; write it to a file with -o FILE.{format}\n"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::ReportFormat as R;
+
+    fn pick(given: Option<R>, out: &str) -> Result<R, i32> {
+        let p = Path::new(out);
+        choose(given, (!out.is_empty()).then_some(p), R::Md).map_err(|o| o.code)
+    }
+
+    #[test]
+    fn the_extension_decides() {
+        assert_eq!(pick(None, ""), Ok(R::Md));
+        assert_eq!(pick(None, "r.html"), Ok(R::Html));
+        assert_eq!(pick(None, "r.HTM"), Ok(R::Html));
+        assert_eq!(pick(None, "dir.x/r.odt"), Ok(R::Odt));
+        assert_eq!(pick(None, "r.fodt"), Ok(R::Fodt));
+        assert_eq!(pick(None, "r.docx"), Ok(R::Docx));
+        assert_eq!(pick(None, "r.markdown"), Ok(R::Md));
+        assert_eq!(pick(None, "report"), Ok(R::Md));
+        assert_eq!(pick(None, "r.csv"), Err(2));
+        assert_eq!(pick(None, "r.xyz"), Err(2));
+    }
+
+    #[test]
+    fn format_and_extension_must_agree() {
+        assert_eq!(pick(Some(R::Odt), "r.odt"), Ok(R::Odt));
+        assert_eq!(pick(Some(R::Odt), "r.html"), Err(2));
+        assert_eq!(pick(Some(R::Odt), "r.fodt"), Err(2));
+        assert_eq!(pick(Some(R::Html), "r.xyz"), Ok(R::Html));
+    }
+}

@@ -1,0 +1,78 @@
+//! Terminal tables fit a width: `--width N` (or the terminal's); piped without it, rows stay whole.
+
+use crate::support::{Run, kbbt, run_cmd};
+use std::path::PathBuf;
+use unicode_width::UnicodeWidthStr;
+
+fn shipped(args: &[&str]) -> Run {
+    let mut cmd = kbbt();
+    cmd.current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .args(args);
+    let out = run_cmd(&mut cmd);
+    out.assert_no_panic();
+    out
+}
+
+fn widest(s: &str) -> usize {
+    s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+#[test]
+fn list_fits_eighty_columns() {
+    let out = shipped(&["list", "--width", "80"]);
+    out.assert_code(0);
+    assert!(widest(&out.stdout) <= 80, "{}", out.stdout);
+    // Nothing is lost: every case is there, its long title wrapped onto more lines.
+    assert!(out.stdout.ends_with("145 cases\n"), "{}", out.stdout);
+    let ids = out.stdout.lines().filter(|l| l.contains("TR-0")).count();
+    assert_eq!(
+        ids,
+        shipped(&["list", "--group", "TR", "--format", "csv"])
+            .lines()
+            .len()
+            - 1
+    );
+    // Piped without --width: one line a case, however wide.
+    let piped = shipped(&["list"]);
+    assert!(widest(&piped.stdout) > 80);
+    assert_eq!(piped.stdout.lines().count(), 3 + 145 + 1 + 1);
+    // Columns no case fills (lead, partners) are left out of the terminal table, kept in CSV.
+    assert!(!piped.stdout.lines().nth(1).unwrap_or("").contains("lead"));
+    assert!(
+        shipped(&["list", "--format", "csv"])
+            .stdout
+            .starts_with("id,title,group,status,lead,partners\r\n")
+    );
+}
+
+#[test]
+fn every_table_fits_the_width_given() {
+    for (args, w) in [
+        (vec!["status", "--as-of", "2025-12-31"], 60),
+        (vec!["status", "--as-of", "2025-12-31", "--ascii"], 50),
+        (
+            vec!["--lang", "zh-TW", "status", "--as-of", "2025-12-31"],
+            60,
+        ),
+        (vec!["list", "--status", "ongoing", "--ascii"], 40),
+        (vec!["status", "--by", "lead"], 70),
+    ] {
+        let mut all = args.clone();
+        let ws = w.to_string();
+        all.extend(["--width", &ws]);
+        let out = shipped(&all);
+        out.assert_code(0);
+        let table: Vec<&str> = out
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with(['│', '┌', '└', '╞', '├', '|', '+']))
+            .collect();
+        assert!(!table.is_empty(), "{args:?}: no table\n{}", out.stdout);
+        assert!(
+            table.iter().all(|l| l.width() <= w),
+            "{args:?} wider than {w}:\n{}",
+            out.stdout
+        );
+    }
+    shipped(&["list", "--width", "5"]).assert_code(2);
+}
