@@ -413,3 +413,42 @@ fn documents_of_a_small_register_escape_text() {
         assert!(paras.iter().any(|p| p == "主辦：臺北市"), "{paras:?}");
     }
 }
+
+#[test]
+fn html_for_phones_and_print() {
+    let h = shipped(&["report", "--as-of", "2025-12-31", "--format", "html"]).stdout;
+    // Meetings go by the minutes' names, never by the register's ids.
+    assert!(!h.contains(">vm-"), "an id as a label");
+    assert!(h.contains(">第 6 次</text>"));
+    assert!(h.contains(
+        "<div class=\"hb-label\">第 6 次副市長層級會議<span>114 年 12 月 22 日</span></div>"
+    ));
+    // On a narrow screen the chart is horizontal bars in HTML (text at the page's size).
+    assert!(h.contains("@media screen and (max-width: 600px)"));
+    assert!(h.contains("svg.chart { display: none; }"));
+    assert_eq!(h.matches("<div class=\"hb-meeting\">").count(), 6);
+    assert!(
+        h.contains("style=\"width: 100%\""),
+        "the largest bar fills its track"
+    );
+    // Header cells never wrap into one character a line.
+    assert!(h.contains("thead th { white-space: nowrap; }"));
+    // No case names a city: the column is left out.
+    assert!(!h.contains("主辦/合作城市"));
+    assert!(!h.contains("data-label=\"主辦/合作城市\""));
+    // Printed: page numbers and the running header, rows kept whole.
+    assert!(h.contains("content: \"第 \" counter(page) \" 頁，共 \" counter(pages) \" 頁\""));
+    assert!(h.contains("@top-left { content: \"基北北桃合作交流平臺\";"));
+    assert!(h.contains("@top-right { content: \"資料時間：中華民國 114 年 12 月 31 日\";"));
+    assert!(h.contains("tr, figure, .marker, .hb-meeting { break-inside: avoid;"));
+    // A register whose cases name cities keeps the column.
+    let r = Reg::standard();
+    let h = r
+        .run(&["report", "--as-of", "2024-12-01", "--format", "html"])
+        .stdout;
+    assert!(h.contains("<th scope=\"col\">主辦/合作城市</th>"), "{h}");
+    assert!(
+        h.contains("<td data-label=\"主辦/合作城市\">主辦：臺北市<br>合作：新北市</td>"),
+        "{h}"
+    );
+}
