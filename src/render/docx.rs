@@ -326,8 +326,9 @@ fn styles(doc: &Doc) -> String {
         "Header",
         "header",
         Some("Normal"),
+        // CT_PPr's order: the border before the tabs (Word refuses elements out of order).
         &format!(
-            "{tab}<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"808080\"/></w:pBdr>"
+            "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"808080\"/></w:pBdr>{tab}"
         ),
         "<w:color w:val=\"444444\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
     );
@@ -474,6 +475,133 @@ mod tests {
         assert!(
             get("docProps/core.xml").contains("<dc:title>「測試平臺」合作方案辦理情形</dc:title>")
         );
+    }
+
+    /// The order ECMA-376 (Part 1, the WordprocessingML schema) gives the children of the elements kbbt
+    /// writes; Word refuses a document whose elements are out of order.
+    const ORDERS: &[(&str, &[&str])] = &[
+        (
+            "pPr",
+            &[
+                "pStyle",
+                "keepNext",
+                "keepLines",
+                "pageBreakBefore",
+                "widowControl",
+                "pBdr",
+                "shd",
+                "tabs",
+                "spacing",
+                "ind",
+                "jc",
+                "outlineLvl",
+                "rPr",
+            ],
+        ),
+        (
+            "rPr",
+            &[
+                "rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "spacing", "sz", "szCs", "u",
+                "lang",
+            ],
+        ),
+        (
+            "tblPr",
+            &[
+                "tblStyle",
+                "tblW",
+                "jc",
+                "tblInd",
+                "tblBorders",
+                "shd",
+                "tblLayout",
+                "tblCellMar",
+                "tblLook",
+                "tblCaption",
+                "tblDescription",
+            ],
+        ),
+        (
+            "tcPr",
+            &[
+                "tcW",
+                "gridSpan",
+                "vMerge",
+                "tcBorders",
+                "shd",
+                "noWrap",
+                "tcMar",
+                "vAlign",
+            ],
+        ),
+        ("trPr", &["cantSplit", "tblHeader"]),
+        (
+            "sectPr",
+            &[
+                "headerReference",
+                "footerReference",
+                "type",
+                "pgSz",
+                "pgMar",
+            ],
+        ),
+        (
+            "style",
+            &["name", "basedOn", "next", "qFormat", "pPr", "rPr", "tblPr"],
+        ),
+        (
+            "font",
+            &["altName", "panose1", "charset", "family", "pitch"],
+        ),
+        (
+            "tblBorders",
+            &["top", "left", "bottom", "right", "insideH", "insideV"],
+        ),
+        ("tblCellMar", &["top", "left", "bottom", "right"]),
+        ("docDefaults", &["rPrDefault", "pPrDefault"]),
+        (
+            "settings",
+            &["defaultTabStop", "characterSpacingControl", "compat"],
+        ),
+        ("tbl", &["tblPr", "tblGrid", "tr"]),
+        ("tr", &["trPr", "tc"]),
+        ("tc", &["tcPr", "p"]),
+        ("p", &["pPr", "r", "fldSimple"]),
+    ];
+
+    #[test]
+    fn elements_in_schema_order() {
+        for (name, xml) in parts(&doc()) {
+            let d = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for n in d
+                .descendants()
+                .filter(|n| n.tag_name().namespace() == Some(W_NS))
+            {
+                let Some((_, order)) = ORDERS.iter().find(|(e, _)| *e == n.tag_name().name())
+                else {
+                    continue;
+                };
+                let mut last = 0;
+                for c in n.children().filter(roxmltree::Node::is_element) {
+                    let child = c.tag_name().name();
+                    let at = order.iter().position(|x| *x == child).unwrap_or_else(|| {
+                        panic!(
+                            "{name}: <{child}> in <{}> is not known here",
+                            n.tag_name().name()
+                        )
+                    });
+                    assert!(
+                        at >= last,
+                        "{name}: <{child}> out of order in <{}>",
+                        n.tag_name().name()
+                    );
+                    // Paragraph content may repeat and mix.
+                    if n.tag_name().name() != "p" {
+                        last = at;
+                    }
+                }
+            }
+        }
     }
 
     #[test]
