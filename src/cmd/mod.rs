@@ -287,6 +287,21 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
+    // other long lines are broken here.
+    let listing = matches!(
+        &cli.command,
+        Command::Status { .. }
+            | Command::List { .. }
+            | Command::Show { .. }
+            | Command::Check { .. }
+    );
+    if listing
+        && !out.machine
+        && let Some(w) = render::output_width(cli.width)
+    {
+        out.stdout = render::fit_lines(&out.stdout, w);
+    }
     out
 }
 
