@@ -363,6 +363,25 @@ fn the_extension_chooses_the_format() {
     let (x, out) = write(dir.path(), "h.xyz", &["report", "--format", "html"]);
     out.assert_code(0);
     assert!(read(&x).starts_with(b"<!DOCTYPE html>"));
+    // In Chinese too.
+    let (file, out) = write(
+        dir.path(),
+        "z.html",
+        &["--lang", "zh-TW", "report", "--format", "odt"],
+    );
+    out.assert_code(2);
+    assert!(
+        out.stderr.starts_with("錯誤：`--format odt` 與檔名"),
+        "{}",
+        out.stderr
+    );
+    assert!(!file.exists());
+    let (file, out) = write(dir.path(), "z.odt", &["--lang", "zh-TW", "minutes", "vm-4"]);
+    out.assert_code(0);
+    assert_eq!(
+        out.stdout,
+        format!("已寫入 {}（vm-4 之決議事項）\n", file.display())
+    );
     // Packages are not written to standard output.
     for args in [
         vec!["report", "--format", "odt"],
