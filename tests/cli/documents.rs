@@ -471,3 +471,60 @@ fn html_for_phones_and_print() {
         "{h}"
     );
 }
+
+/// The first of `names` found on PATH.
+fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Pages of a PDF that LibreOffice wrote (its page objects are not compressed).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    pdf.windows(11)
+        .filter(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
+        .count()
+}
+
+#[test]
+fn an_office_suite_opens_the_packages() {
+    let Some(office) = on_path(&["libreoffice", "soffice"]) else {
+        println!("skipped: libreoffice is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let args = ["report", "--as-of", "2025-12-31"];
+    let (odt, _) = write(dir.path(), "report.odt", &args);
+    let (docx, _) = write(dir.path(), "report-word.docx", &args);
+    let (minutes, _) = write(dir.path(), "minutes.odt", &["minutes", "vm-4"]);
+    let profile = dir.path().join("profile");
+    let out = assert_cmd::Command::new(office)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .args([&odt, &docx, &minutes])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .expect("run libreoffice");
+    let said = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (name, at_least) in [("report", 10), ("report-word", 10), ("minutes", 1)] {
+        let pdf = std::fs::read(dir.path().join(format!("{name}.pdf"))).unwrap_or_default();
+        assert!(
+            pdf.starts_with(b"%PDF"),
+            "no {name}.pdf; libreoffice said:\n{said}"
+        );
+        assert!(
+            pdf_pages(&pdf) >= at_least,
+            "{name}.pdf has {} pages",
+            pdf_pages(&pdf)
+        );
+    }
+}
