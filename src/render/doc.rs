@@ -87,6 +87,8 @@ pub enum Tone {
     Marker,
     /// Bold: a sub-heading inside running text, e.g. 「(一) 交通組」 in the minutes.
     Strong,
+    /// A numbered item (「1. 同意解列…」): wrapped lines align under its text (a hanging indent).
+    Item,
 }
 
 /// A table cell: lines, each its own paragraph.
@@ -273,7 +275,18 @@ pub fn minutes_doc(title: &str, text: &str, date: Option<Date>, page: Page) -> D
                     .all(|c| "〇一二三四五六七八九十".contains(c))
                     && !rest.is_empty()
             });
-        let tone = if group { Tone::Strong } else { Tone::Text };
+        let numbered = line.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+            && line
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '(' || c == ')')
+                .len()
+                < line.len();
+        let tone = if group {
+            Tone::Strong
+        } else if numbered {
+            Tone::Item
+        } else {
+            Tone::Text
+        };
         blocks.push(Block::Para(tone, line.to_string()));
     }
     Doc {

@@ -49,13 +49,14 @@ fn para_style(tone: Tone) -> &'static str {
         Tone::Note => "Note",
         Tone::Marker => "Marker",
         Tone::Strong => "Strong",
+        Tone::Item => "Item",
     }
 }
 
 fn cell_style(tone: Tone, number: bool) -> &'static str {
     match tone {
         Tone::Text if number => "TableNumber",
-        Tone::Text => "TableContents",
+        Tone::Text | Tone::Item => "TableContents",
         Tone::Note => "TableNote",
         Tone::Marker => "Marker",
         Tone::Strong => "TableStrong",
@@ -255,6 +256,14 @@ fn styles(doc: &Doc) -> String {
         "Body Text",
         Some("Normal"),
         "<w:spacing w:after=\"120\"/>",
+        "",
+    );
+    style(
+        &mut s,
+        "Item",
+        "List Item",
+        Some("BodyText"),
+        "<w:ind w:left=\"397\" w:hanging=\"397\"/>",
         "",
     );
     style(

@@ -31,6 +31,9 @@ const NAMED_STYLES: &str = r##"<style:style style:name="Standard" style:family="
 <style:paragraph-properties fo:keep-with-next="always"/>
 <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/>
 </style:style>
+<style:style style:name="Item" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="text">
+<style:paragraph-properties fo:margin-left="0.7cm" fo:text-indent="-0.7cm"/>
+</style:style>
 <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text">
 <style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.25cm" fo:keep-with-next="always"/>
 <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/>
@@ -180,13 +183,14 @@ fn para_style(tone: Tone) -> &'static str {
         Tone::Note => "Note",
         Tone::Marker => "Marker",
         Tone::Strong => "Strong",
+        Tone::Item => "Item",
     }
 }
 
 fn cell_style(tone: Tone, number: bool) -> &'static str {
     match tone {
         Tone::Text if number => "Table_20_Number",
-        Tone::Text => "Table_20_Contents",
+        Tone::Text | Tone::Item => "Table_20_Contents",
         Tone::Note => "Table_20_Note",
         Tone::Marker => "Marker",
         Tone::Strong => "Table_20_Strong",

@@ -274,6 +274,10 @@ fn the_minutes_as_odt_and_docx() {
     let content = part(&es, "content.xml");
     let got = paragraphs(content, "p");
     assert_eq!(got, want, "one paragraph a line, as the text");
+    // Groups in bold, numbered items with a hanging indent.
+    assert!(content.contains("<text:p text:style-name=\"Strong\">(一) 交通組</text:p>"));
+    assert!(content.contains("<text:p text:style-name=\"Item\">1. 同意解列 3 案："));
+    assert!(content.contains("<text:p text:style-name=\"Text_20_body\">議題小組合作案件"));
     assert_eq!(
         paragraphs(content, "h"),
         ["基北北桃合作交流平臺第 4 次副市長層級會議", "決議事項"]
