@@ -91,9 +91,11 @@ pub enum FindingFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
+    #[value(alias = "text")]
     Table,
     Json,
     Csv,
+    #[value(alias = "md")]
     Markdown,
 }
 
@@ -132,8 +134,12 @@ pub enum Command {
         /// Break the meeting's tallies down by group (default) or by lead city
         #[arg(long, value_enum, default_value_t = By::Group)]
         by: By,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        /// Output format (default: from the extension of -o, else table)
+        #[arg(long, value_enum)]
+        format: Option<TableFormat>,
+        /// Write to this file instead of standard output (.csv, .json, .md, .txt)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Draw tables with ASCII characters only
         #[arg(long)]
         ascii: bool,
@@ -156,8 +162,12 @@ pub enum Command {
         /// Text to find in titles, aliases, notes and progress (normalised like names)
         #[arg(long)]
         text: Option<String>,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        /// Output format (default: from the extension of -o, else table)
+        #[arg(long, value_enum)]
+        format: Option<TableFormat>,
+        /// Write to this file instead of standard output (.csv, .json, .md, .txt)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         #[arg(long)]
         ascii: bool,
     },

@@ -207,6 +207,7 @@ const LINES: &[(&str, &str)] = &[
         "wrote {} (the decisions of {})",
         "已寫入 {0}（{1} 之決議事項）",
     ),
+    ("wrote {}", "已寫入 {0}"),
     ("cannot read {}: {}", "無法讀取 {0}：{1}"),
     ("created {}: {}", "已建立 {0}：{1}"),
     (

@@ -154,6 +154,22 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         .register
         .as_ref()
         .map_or_else(|| cwd.clone(), |d| cwd.join(d));
+    // `status` and `list` with `-o FILE`: the format from the file's extension, no colour.
+    let table_output = match &cli.command {
+        Command::Status { format, output, .. } | Command::List { format, output, .. } => {
+            Some((*format, output.as_deref()))
+        }
+        _ => None,
+    };
+    let table_format = match table_output {
+        Some((f, o)) => match output::choose(f, o, crate::cli::TableFormat::Table) {
+            Ok(f) => f,
+            Err(e) => return e,
+        },
+        None => crate::cli::TableFormat::Table,
+    };
+    let to_file = table_output.and_then(|(_, o)| o);
+    let color = color && to_file.is_none();
     let env = Env {
         root,
         shown,
@@ -180,7 +196,6 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             meeting,
             as_of,
             by,
-            format,
             ..
         } => status::run(
             &env,
@@ -188,7 +203,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             meeting.as_deref(),
             as_of.as_deref(),
             *by,
-            *format,
+            table_format,
         ),
         Command::List {
             group,
@@ -197,7 +212,6 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             partner,
             topic,
             text,
-            format,
             ..
         } => list::list(
             &env,
@@ -209,7 +223,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
                 topic: topic.clone(),
                 text: text.clone(),
             },
-            *format,
+            table_format,
         ),
         Command::Show { case, format } => list::show(&env, case, *format),
         Command::Fmt { check, paths } => fmt::run(&env, *check, paths),
@@ -287,6 +301,23 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    if let Some(file) = to_file
+        && out.code == 0
+    {
+        // The file holds what standard output would have (in the user's language).
+        let text = if out.machine {
+            out.stdout.clone()
+        } else {
+            crate::i18n::text(lang, &out.stdout)
+        };
+        let written = report::output_path(&env, file).map(|path| {
+            let done = format!("wrote {}\n", file.display());
+            output::write(&path, file, &output::Bytes::Text(text), done)
+        });
+        let mut w = written.unwrap_or_else(|e| e);
+        w.stderr.insert_str(0, &out.stderr);
+        return w;
+    }
     // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
     // other long lines are broken here.
     let listing = matches!(

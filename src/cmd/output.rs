@@ -57,8 +57,9 @@ pub fn choose<F: ValueEnum + Copy + PartialEq>(
         .as_deref()
         .and_then(|e| KNOWN.iter().find(|(x, _)| *x == e).map(|(_, f)| *f));
     let shown = output.map_or_else(String::new, |o| o.display().to_string());
+    let is = |f: &F, m: &str| f.to_possible_value().is_some_and(|v| v.matches(m, false));
     match (given, meant) {
-        (Some(f), Some(m)) if name(&f) != m => Err(Outcome::fail(
+        (Some(f), Some(m)) if !is(&f, m) => Err(Outcome::fail(
             2,
             format!(
                 "error: `--format {}` contradicts the file name `{shown}` (a .{} file)\n  hint: drop --format, or name the file .{}\n",
@@ -66,14 +67,14 @@ pub fn choose<F: ValueEnum + Copy + PartialEq>(
                 ext.unwrap_or_default(),
                 KNOWN
                     .iter()
-                    .find(|(_, x)| *x == name(&f))
+                    .find(|(_, x)| is(&f, x))
                     .map_or_else(|| name(&f), |(e, _)| (*e).to_string())
             ),
         )),
         (Some(f), _) => Ok(f),
         (None, Some(m)) => F::value_variants()
             .iter()
-            .find(|f| name(*f) == m)
+            .find(|f| is(f, m))
             .copied()
             .ok_or_else(|| {
                 Outcome::fail(
@@ -143,6 +144,19 @@ mod tests {
         assert_eq!(pick(None, "report"), Ok(R::Md));
         assert_eq!(pick(None, "r.csv"), Err(2));
         assert_eq!(pick(None, "r.xyz"), Err(2));
+    }
+
+    #[test]
+    fn aliases_name_formats_too() {
+        use crate::cli::TableFormat as T;
+        let pick = |out: &str| choose(None, Some(Path::new(out)), T::Table).map_err(|o| o.code);
+        assert_eq!(pick("a.md"), Ok(T::Markdown));
+        assert_eq!(pick("a.csv"), Ok(T::Csv));
+        assert_eq!(pick("a.json"), Ok(T::Json));
+        assert_eq!(pick("a.txt"), Ok(T::Table));
+        assert_eq!(pick("a.html"), Err(2));
+        let given = choose(Some(T::Markdown), Some(Path::new("a.md")), T::Table);
+        assert_eq!(given.map_err(|o| o.code), Ok(T::Markdown));
     }
 
     #[test]

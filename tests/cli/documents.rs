@@ -532,3 +532,46 @@ fn an_office_suite_opens_the_packages() {
         );
     }
 }
+
+#[test]
+fn tables_to_files_by_extension() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let read = |p: &Path| std::fs::read_to_string(p).expect("the file");
+    for (cmd, name, format) in [
+        (vec!["list"], "l.csv", "csv"),
+        (vec!["list", "--group", "TR"], "l.md", "markdown"),
+        (vec!["status", "--as-of", "2025-12-31"], "s.json", "json"),
+        (vec!["status", "--as-of", "2025-12-31"], "s.CSV", "csv"),
+        (vec!["status", "--as-of", "2025-12-31"], "s.txt", "table"),
+    ] {
+        let (file, out) = write(dir.path(), name, &cmd);
+        out.assert_code(0);
+        assert_eq!(out.stdout, format!("wrote {}\n", file.display()));
+        let mut direct = cmd.clone();
+        direct.extend(["--format", format]);
+        assert_eq!(read(&file), shipped(&direct).stdout, "{name}");
+    }
+    // A table in a file has no colour, even when asked for.
+    let (file, _) = write(dir.path(), "c.txt", &["--color", "always", "list"]);
+    assert!(!read(&file).contains('\x1b'));
+    for (cmd, name) in [
+        (vec!["list"], "x.html"),
+        (vec!["status", "--format", "csv"], "x.json"),
+        (vec!["list"], "x.odt"),
+    ] {
+        let (file, out) = write(dir.path(), name, &cmd);
+        out.assert_code(2);
+        assert!(!file.exists(), "{name}");
+    }
+    // Never into the register's own files.
+    let r = Reg::standard();
+    let before = r.snapshot();
+    let out = r.run(&["list", "-o", "cases/TR/x.csv"]);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("register's own files"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(r.snapshot(), before);
+}
