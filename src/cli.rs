@@ -46,7 +46,7 @@ pub enum Lang {
 pub enum ReportFormat {
     Md,
     Html,
-    /// OpenDocument text package (.odt): LibreOffice, Word
+    /// OpenDocument text package (.odt)
     Odt,
     /// Flat OpenDocument text, one XML file (.fodt)
     Fodt,
