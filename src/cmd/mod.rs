@@ -98,6 +98,21 @@ pub fn run(cli: &Cli) -> Outcome {
     if !out.machine {
         out.stdout = crate::i18n::text(lang, &out.stdout);
     }
+    // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
+    // other long lines are broken here, once they are in the user's language.
+    let listing = matches!(
+        &cli.command,
+        Command::Status { .. }
+            | Command::List { .. }
+            | Command::Show { .. }
+            | Command::Check { .. }
+    );
+    if listing
+        && !out.machine
+        && let Some(w) = render::output_width(cli.width)
+    {
+        out.stdout = render::fit_lines(&out.stdout, w);
+    }
     out.stderr = crate::i18n::text(lang, &out.stderr);
     out
 }
@@ -317,21 +332,6 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         let mut w = written.unwrap_or_else(|e| e);
         w.stderr.insert_str(0, &out.stderr);
         return w;
-    }
-    // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
-    // other long lines are broken here.
-    let listing = matches!(
-        &cli.command,
-        Command::Status { .. }
-            | Command::List { .. }
-            | Command::Show { .. }
-            | Command::Check { .. }
-    );
-    if listing
-        && !out.machine
-        && let Some(w) = render::output_width(cli.width)
-    {
-        out.stdout = render::fit_lines(&out.stdout, w);
     }
     out
 }

@@ -85,6 +85,21 @@ fn every_line_fits_the_width_given() {
         assert!(widest(&piped.stdout) > w, "{args:?}");
     }
     shipped(&["list", "--width", "5"]).assert_code(2);
+    // Lines are broken once translated: a Chinese summary stays Chinese.
+    let out = shipped(&[
+        "--lang",
+        "zh-TW",
+        "check",
+        "stale",
+        "--as-of",
+        "2025-12-31",
+        "--width",
+        "44",
+    ]);
+    out.assert_code(1);
+    assert!(widest(&out.stdout) <= 44, "{}", out.stdout);
+    assert!(out.stdout.contains("辦理情形過舊"), "{}", out.stdout);
+    assert!(!out.stdout.contains("stale"), "{}", out.stdout);
     // Machine formats never wrap.
     let csv = shipped(&["list", "--format", "csv", "--width", "40"]).stdout;
     assert_eq!(csv, shipped(&["list", "--format", "csv"]).stdout);
