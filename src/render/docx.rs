@@ -48,7 +48,7 @@ fn para_style(tone: Tone) -> &'static str {
         Tone::Text => "BodyText",
         Tone::Note => "Note",
         Tone::Marker => "Marker",
-        Tone::Strong => "Strong",
+        Tone::Strong => "StrongParagraph",
         Tone::Item => "Item",
     }
 }
@@ -94,7 +94,7 @@ fn table(s: &mut String, t: &DocTable) {
     let total: f64 = t.widths.iter().sum();
     let _ = write!(
         s,
-        "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
          <w:tblCellMar><w:top w:w=\"57\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>\
          <w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>\
          <w:tblCaption w:val=\"{}\"/></w:tblPr>\n<w:tblGrid>",
@@ -276,7 +276,7 @@ fn styles(doc: &Doc) -> String {
     );
     style(
         &mut s,
-        "Strong",
+        "StrongParagraph",
         "Strong Paragraph",
         Some("BodyText"),
         "<w:keepNext/>",
@@ -354,7 +354,7 @@ fn styles(doc: &Doc) -> String {
     };
     let _ = writeln!(
         s,
-        "<w:style w:type=\"table\" w:styleId=\"Grid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>{}{}{}{}{}{}</w:tblBorders></w:tblPr></w:style>",
+        "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>{}{}{}{}{}{}</w:tblBorders></w:tblPr></w:style>",
         border("top"),
         border("left"),
         border("bottom"),
@@ -609,6 +609,52 @@ mod tests {
                         last = at;
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_style_used_is_defined_once() {
+        let mut doc = doc();
+        // Every tone, so that every paragraph style is used.
+        for tone in [
+            Tone::Text,
+            Tone::Note,
+            Tone::Marker,
+            Tone::Strong,
+            Tone::Item,
+        ] {
+            doc.blocks.push(Block::Para(tone, "x".into()));
+        }
+        let p = parts(&doc);
+        let styles = &p
+            .iter()
+            .find(|(n, _)| *n == "word/styles.xml")
+            .expect("styles")
+            .1;
+        let sd = roxmltree::Document::parse(styles).expect("XML");
+        let attr = |n: &roxmltree::Node, a: &str| {
+            n.attributes()
+                .find(|x| x.name() == a)
+                .map(|x| x.value().to_string())
+        };
+        let defined: Vec<String> = sd
+            .descendants()
+            .filter(|n| n.tag_name().name() == "style")
+            .filter_map(|n| attr(&n, "styleId"))
+            .collect();
+        let mut unique = defined.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), defined.len(), "{defined:?}");
+        for (name, xml) in &p {
+            let d = roxmltree::Document::parse(xml).expect("XML");
+            for n in d
+                .descendants()
+                .filter(|n| ["pStyle", "tblStyle", "basedOn"].contains(&n.tag_name().name()))
+            {
+                let v = attr(&n, "val").expect("a value");
+                assert!(defined.contains(&v), "{name} uses the undefined style {v}");
             }
         }
     }
