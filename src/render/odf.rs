@@ -402,6 +402,54 @@ mod tests {
     }
 
     #[test]
+    fn every_style_used_is_defined() {
+        let mut d = doc();
+        for tone in [
+            Tone::Text,
+            Tone::Note,
+            Tone::Marker,
+            Tone::Strong,
+            Tone::Item,
+        ] {
+            d.blocks.push(Block::Para(tone, "x".into()));
+        }
+        let p = parts(&d);
+        let parsed: Vec<roxmltree::Document> = p
+            .iter()
+            .map(|(_, x)| roxmltree::Document::parse(x).expect("XML"))
+            .collect();
+        let named = |n: &roxmltree::Node, attr: &str| {
+            n.attributes()
+                .find(|a| a.name() == attr)
+                .map(|a| a.value().to_string())
+        };
+        let defined: Vec<String> = parsed
+            .iter()
+            .flat_map(|d| d.descendants())
+            .filter(|n| ["style", "page-layout"].contains(&n.tag_name().name()))
+            .filter_map(|n| named(&n, "name"))
+            .collect();
+        for (doc, (part, _)) in parsed.iter().zip(&p) {
+            for n in doc.descendants() {
+                for a in [
+                    "style-name",
+                    "page-layout-name",
+                    "parent-style-name",
+                    "font-name",
+                ] {
+                    if let Some(v) = named(&n, a) {
+                        let font = a == "font-name" && v == font_list("標楷體")[0];
+                        assert!(
+                            font || defined.contains(&v),
+                            "{part}: {a}={v} is not defined"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn package_parts_are_separate_documents() {
         let p = parts(&doc());
         let names: Vec<&str> = p.iter().map(|(n, _)| *n).collect();
