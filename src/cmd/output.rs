@@ -4,8 +4,8 @@
 //! Rules: without `--format`, the extension decides (`.html` is HTML, `.odt` an OpenDocument package,
 //! …); an extension that names a format this command does not write (`report -o r.csv`) or none kbbt
 //! knows is a usage error. With `--format`, an extension that names another format is a usage error
-//! (`--format odt -o r.html`); an unknown extension is the user's choice. Binary packages (odt, docx)
-//! are only written to a file.
+//! (`--format odt -o r.html`); an unknown extension, or `.txt` for a text format, is the user's
+//! choice. Binary packages (odt, docx) are only written to a file.
 
 use super::Outcome;
 use clap::ValueEnum;
@@ -59,6 +59,8 @@ pub fn choose<F: ValueEnum + Copy + PartialEq>(
     let shown = output.map_or_else(String::new, |o| o.display().to_string());
     let is = |f: &F, m: &str| f.to_possible_value().is_some_and(|v| v.matches(m, false));
     match (given, meant) {
+        // A .txt file holds any text format the user asks for (Markdown, CSV, …), not a package.
+        (Some(f), Some("text")) if !matches!(name(&f).as_str(), "odt" | "docx") => Ok(f),
         (Some(f), Some(m)) if !is(&f, m) => Err(Outcome::fail(
             2,
             format!(
@@ -165,5 +167,8 @@ mod tests {
         assert_eq!(pick(Some(R::Odt), "r.html"), Err(2));
         assert_eq!(pick(Some(R::Odt), "r.fodt"), Err(2));
         assert_eq!(pick(Some(R::Html), "r.xyz"), Ok(R::Html));
+        assert_eq!(pick(Some(R::Md), "r.txt"), Ok(R::Md));
+        assert_eq!(pick(Some(R::Odt), "r.txt"), Err(2));
+        assert_eq!(pick(None, "r.txt"), Err(2));
     }
 }
