@@ -104,3 +104,39 @@ fn every_line_fits_the_width_given() {
     let csv = shipped(&["list", "--format", "csv", "--width", "40"]).stdout;
     assert_eq!(csv, shipped(&["list", "--format", "csv"]).stdout);
 }
+
+/// `kbbt ARGS…` in a pseudo-terminal of `cols` columns (with util-linux's `script`), or `None`
+/// where `script` is not installed.
+fn in_terminal(cols: u16, args: &str) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())?;
+    let bin = assert_cmd::cargo::cargo_bin("kbbt");
+    let line = format!(
+        "stty cols {cols} rows 40; '{}' -C '{}' {args}",
+        bin.display(),
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(script)
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run script");
+    Some(String::from_utf8_lossy(&out.stdout).replace('\r', ""))
+}
+
+#[test]
+fn a_terminal_of_eighty_columns() {
+    let Some(list) = in_terminal(80, "list --color never") else {
+        println!("skipped: script is not installed");
+        return;
+    };
+    assert!(list.ends_with("145 cases\n"), "{list}");
+    assert_eq!(widest(&list), 80, "{list}");
+    let status = in_terminal(80, "status --color never --as-of 2025-12-31").expect("script");
+    assert!(status.contains("All time"), "{status}");
+    assert!(widest(&status) <= 80, "{status}");
+    let wide = in_terminal(200, "list --color never").expect("script");
+    assert!(widest(&wide) > 80, "a wide terminal keeps rows whole");
+}
