@@ -223,7 +223,7 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
-        #[arg(long, value_name = "NAME", default_value = "標楷體")]
+        #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
         font: String,
     },
     /// The progress report (合作方案辦理情形) as Markdown, HTML, ODT or DOCX
@@ -241,7 +241,7 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
-        #[arg(long, value_name = "NAME", default_value = "標楷體")]
+        #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
         font: String,
     },
     /// Reminders: ongoing cases whose latest progress is old

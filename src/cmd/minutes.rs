@@ -414,7 +414,7 @@ pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
             crate::render::doc::generated_today(),
             o.font,
         );
-        crate::render::doc::minutes_doc(&mt.title.value, &text, date, page)
+        crate::render::doc::minutes_doc(&mt.title.value, &text, page)
     };
     let data = match format {
         MinutesFormat::Text => Bytes::Text(text.clone()),

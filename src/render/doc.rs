@@ -136,33 +136,11 @@ pub enum Block {
 /// A document ready for any of the office formats.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
+    /// The title in the file's properties (meta.xml, docProps/core.xml).
     pub title: String,
-    /// The date the content is as of (meta.xml, docProps/core.xml).
-    pub date: Date,
-    /// The day the file is made (the footer, meta data).
+    /// The page: header, footer, font, the day made.
     pub page: Page,
     pub blocks: Vec<Block>,
-}
-
-impl Doc {
-    /// Every text of the document, in order (for tests and for plain-text checks).
-    pub fn texts(&self) -> Vec<&str> {
-        let mut v = Vec::new();
-        for b in &self.blocks {
-            match b {
-                Block::Heading(_, t) | Block::Para(_, t) => v.push(t.as_str()),
-                Block::Table(t) => {
-                    v.extend(t.header.iter().map(String::as_str));
-                    for r in t.rows.iter().chain(t.footer.iter()) {
-                        for c in r {
-                            v.extend(c.lines.iter().map(|(_, l)| l.as_str()));
-                        }
-                    }
-                }
-            }
-        }
-        v
-    }
 }
 
 /// The progress report as a document: title, 資料時間, the summary, the meetings, one table per group.
@@ -254,7 +232,6 @@ pub fn report_doc(r: &Report, page: Page) -> Doc {
     }
     Doc {
         title: r.title.clone(),
-        date: r.as_of,
         page,
         blocks,
     }
@@ -262,7 +239,7 @@ pub fn report_doc(r: &Report, page: Page) -> Doc {
 
 /// The decision section of a meeting's minutes as a document: the meeting's title, then one
 /// paragraph a line of `text` (as `render::minutes::render` writes it), a group's 「(一) 交通組」 bold.
-pub fn minutes_doc(title: &str, text: &str, date: Option<Date>, page: Page) -> Doc {
+pub fn minutes_doc(title: &str, text: &str, page: Page) -> Doc {
     let mut blocks = vec![
         Block::Heading(1, title.to_string()),
         Block::Heading(2, "決議事項".into()),
@@ -291,7 +268,6 @@ pub fn minutes_doc(title: &str, text: &str, date: Option<Date>, page: Page) -> D
     }
     Doc {
         title: format!("{title} 決議事項"),
-        date: date.unwrap_or(page.generated),
         page,
         blocks,
     }
