@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
+    /// Fit terminal tables in N columns (default: the terminal's width; piped output is not wrapped)
+    #[arg(long, value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -37,8 +41,24 @@ pub use crate::i18n::Lang;
 pub enum ReportFormat {
     Md,
     Html,
-    /// Flat ODF text (.fodt), opened by LibreOffice and other office suites
+    /// OpenDocument text package (.odt)
     Odt,
+    /// Flat OpenDocument text, one XML file (.fodt)
+    Fodt,
+    /// Office Open XML (.docx): Word
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    /// Plain text, one paragraph a line
+    Text,
+    /// OpenDocument text package (.odt)
+    Odt,
+    /// Flat OpenDocument text (.fodt)
+    Fodt,
+    /// Office Open XML (.docx)
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,9 +86,11 @@ pub enum FindingFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
+    #[value(alias = "text")]
     Table,
     Json,
     Csv,
+    #[value(alias = "md")]
     Markdown,
 }
 
@@ -107,8 +129,12 @@ pub enum Command {
         /// Break the meeting's tallies down by group (default) or by lead city
         #[arg(long, value_enum, default_value_t = By::Group)]
         by: By,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        /// Output format (default: from the extension of -o, else table)
+        #[arg(long, value_enum)]
+        format: Option<TableFormat>,
+        /// Write to this file instead of standard output (.csv, .json, .md, .txt)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Draw tables with ASCII characters only
         #[arg(long)]
         ascii: bool,
@@ -131,8 +157,12 @@ pub enum Command {
         /// Text to find in titles, aliases, notes and progress (normalised like names)
         #[arg(long)]
         text: Option<String>,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        /// Output format (default: from the extension of -o, else table)
+        #[arg(long, value_enum)]
+        format: Option<TableFormat>,
+        /// Write to this file instead of standard output (.csv, .json, .md, .txt)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         #[arg(long)]
         ascii: bool,
     },
@@ -178,8 +208,20 @@ pub enum Command {
         /// Print the stated numbers where the register records a discrepancy
         #[arg(long)]
         as_published: bool,
+        /// Name cases by the register's titles instead of the meeting file's wording
+        #[arg(long)]
+        register_names: bool,
+        /// Output format (default: from the extension of -o, else text)
+        #[arg(long, value_enum)]
+        format: Option<MinutesFormat>,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
+        #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
+        font: String,
     },
-    /// The progress report (合作方案辦理情形) as Markdown, HTML or ODF text
+    /// The progress report (合作方案辦理情形) as Markdown, HTML, ODT or DOCX
     Report {
         /// Latest progress on or before this date (default: today)
         #[arg(long, value_name = "DATE")]
@@ -187,11 +229,15 @@ pub enum Command {
         /// Only this group (name, code or alias)
         #[arg(long)]
         group: Option<String>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
+        /// Output format (default: from the extension of -o, else md)
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
+        #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
+        font: String,
     },
     /// Reminders: ongoing cases whose latest progress is old
     Check {
@@ -316,7 +362,10 @@ const ZH_ABOUT: &[(&str, &str)] = &[
         "將一場會議的決議套用至案件檔（全部成功或全部不變）",
     ),
     ("minutes", "以會議紀錄的用語輸出決議事項"),
-    ("report", "合作方案辦理情形報告（Markdown、HTML 或 ODF）"),
+    (
+        "report",
+        "合作方案辦理情形報告（Markdown、HTML、ODT 或 DOCX）",
+    ),
     ("check", "提醒：辦理情形過舊的持續列管案件"),
     (
         "stale",
@@ -391,6 +440,15 @@ const ZH_HELP: &[(&str, &str)] = &[
     ("allow_out_of_order", "套用日期早於最近已套用會議的會議"),
     ("as_published", "有記錄差異時輸出紀錄所載數字"),
     ("output", "寫入此檔案而非標準輸出"),
+    (
+        "font",
+        "odt、fodt 及 docx 的字型（備用：DFKai-SB、新細明體、Noto CJK TC）",
+    ),
+    (
+        "width",
+        "終端機表格的寬度（預設：終端機寬度；輸出至管線時不換行）",
+    ),
+    ("register_names", "以登記簿的案名取代會議檔的寫法"),
     ("months", "月數"),
     (
         "skip_unmatched",

@@ -208,6 +208,38 @@ const LINES: &[(&str, &str)] = &[
         "`{0}` 是登記簿本身的檔案或資料夾，請將報告寫到其他地方",
     ),
     ("cannot write {}: {}", "無法寫入 {0}：{1}"),
+    (
+        "`--format {}` contradicts the file name `{}` (a .{} file)",
+        "`--format {0}` 與檔名 `{1}` 不符（副檔名為 .{2}）",
+    ),
+    (
+        "drop --format, or name the file .{}",
+        "請省略 --format，或將檔名改為 .{0}",
+    ),
+    (
+        "this command does not write {} (`{}`)",
+        "此命令不輸出 {0} 格式（`{1}`）",
+    ),
+    ("the formats are {}", "可用的格式：{0}"),
+    (
+        "cannot tell the format from the file name `{}`",
+        "無法由檔名 `{0}` 判斷格式",
+    ),
+    ("give --format ({})", "請以 --format 指定（{0}）"),
+    (
+        "{} is a binary package; write it to a file with -o FILE.{}",
+        "{0} 是封裝檔（二進位），請以 -o 檔名.{1} 寫入檔案",
+    ),
+    ("cannot build the package: {}", "無法產生封裝檔：{0}"),
+    (
+        "wrote {} ({} ongoing cases as of {})",
+        "已寫入 {0}（截至 {2} 持續列管 {1} 案）",
+    ),
+    (
+        "wrote {} (the decisions of {})",
+        "已寫入 {0}（{1} 之決議事項）",
+    ),
+    ("wrote {}", "已寫入 {0}"),
     ("cannot read {}: {}", "無法讀取 {0}：{1}"),
     ("created {}: {}", "已建立 {0}：{1}"),
     (

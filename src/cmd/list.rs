@@ -129,7 +129,8 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         TableFormat::Csv => Outcome::machine(t.csv()),
         TableFormat::Markdown => Outcome::ok(t.markdown_in(env.style.lang)),
         _ => {
-            let mut s = t.terminal(env.style);
+            // Lead and partners only when some case names them.
+            let mut s = t.without_empty(&[4, 5]).terminal(env.style);
             s.push_str(&crate::plural::count(cases.len(), "case"));
             s.push('\n');
             Outcome::ok(s)

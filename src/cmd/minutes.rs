@@ -7,7 +7,9 @@
 //! summary line always, and a group's ongoing line whenever the meeting states it or the register
 //! counts any.
 
+use super::output::Bytes;
 use super::{Env, Outcome, load_clean};
+use crate::cli::MinutesFormat;
 use crate::exit::Exit;
 use crate::index::{Index, Resolved};
 use crate::load;
@@ -72,6 +74,8 @@ struct Builder<'a> {
     idx: &'a Index,
     meeting: &'a Meeting,
     as_published: bool,
+    /// Name cases by the register's titles, not the meeting file's wording.
+    register_names: bool,
 }
 
 impl Builder<'_> {
@@ -115,11 +119,17 @@ impl Builder<'_> {
     }
 
     /// How the minutes name an existing case: as the meeting writes it, or its title for a bare id.
+    /// With `--register-names`, the register's title of the case it resolves to.
     fn ref_text(&self, text: &str) -> String {
-        match self.idx.resolver.by_id(text) {
-            Some(i) => self.reg.cases[i].value.title.value.clone(),
-            None => text.to_string(),
+        if let Some(i) = self.idx.resolver.by_id(text) {
+            return self.reg.cases[i].value.title.value.clone();
         }
+        if self.register_names
+            && let Resolved::Found(i) = self.idx.resolver.resolve(text, None)
+        {
+            return self.reg.cases[i].value.title.value.clone();
+        }
+        text.to_string()
     }
 
     /// A reference (delist, relist) with the case's common topics marked after its name.
@@ -142,9 +152,17 @@ impl Builder<'_> {
         }
     }
 
-    fn new_name(n: &NewCase) -> Name {
+    fn new_name(&self, n: &NewCase, g: usize) -> Name {
+        let text = if self.register_names {
+            self.new_case(n, g).map_or_else(
+                || n.title.value.clone(),
+                |c| self.reg.cases[c].value.title.value.clone(),
+            )
+        } else {
+            n.title.value.clone()
+        };
         Name {
-            text: n.title.value.clone(),
+            text,
             topics: n.topics.iter().map(|t| t.value.clone()).collect(),
             mark_inside: true,
         }
@@ -165,7 +183,7 @@ impl Builder<'_> {
                         .value
                         .by
                         .iter()
-                        .map(|n| Self::new_name(&n.value))
+                        .map(|n| self.new_name(&n.value, g))
                         .collect(),
                 });
             }
@@ -173,7 +191,7 @@ impl Builder<'_> {
                 if let Target::New(into) = &m.value.into.value {
                     parts.push(AddPart::MergeNew {
                         cases: m.value.cases.iter().map(|c| self.ref_text(c)).collect(),
-                        into: Self::new_name(into),
+                        into: self.new_name(into, g),
                     });
                 }
             }
@@ -181,7 +199,7 @@ impl Builder<'_> {
         let added: Vec<Name> = ds
             .iter()
             .flat_map(|d| &d.add)
-            .map(|n| Self::new_name(&n.value))
+            .map(|n| self.new_name(&n.value, g))
             .collect();
         if !added.is_empty() {
             parts.push(AddPart::New(added));
@@ -208,8 +226,8 @@ impl Builder<'_> {
                 |p| self.ref_text(&p.value),
             );
             match subs.iter_mut().find(|(p, _)| *p == parent) {
-                Some((_, v)) => v.push(Self::new_name(n)),
-                None => subs.push((parent, vec![Self::new_name(n)])),
+                Some((_, v)) => v.push(self.new_name(n, g)),
+                None => subs.push((parent, vec![self.new_name(n, g)])),
             }
         }
         for (parent, names) in subs {
@@ -276,7 +294,7 @@ impl Builder<'_> {
         let mut leads = Vec::new();
         for (g, ds) in groups {
             for n in ds.iter().flat_map(|d| &d.propose) {
-                names.push(Self::new_name(&n.value));
+                names.push(self.new_name(&n.value, *g));
                 leads.push(n.value.lead.as_ref().map(|l| l.value.clone()).or_else(|| {
                     self.new_case(&n.value, *g)
                         .and_then(|c| self.reg.cases[c].value.lead.as_ref())
@@ -299,7 +317,36 @@ impl Builder<'_> {
     }
 }
 
-pub fn run(env: &Env, meeting: &str, as_published: bool) -> Outcome {
+/// What `kbbt minutes` was asked for.
+pub struct Options<'a> {
+    pub as_published: bool,
+    pub register_names: bool,
+    pub format: Option<MinutesFormat>,
+    pub output: Option<&'a Path>,
+    pub font: &'a str,
+}
+
+pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
+    let as_published = o.as_published;
+    let target = match o
+        .output
+        .map(|p| super::report::output_path(env, p))
+        .transpose()
+    {
+        Ok(t) => t,
+        Err(out) => return out,
+    };
+    let format = match super::output::choose(o.format, o.output, MinutesFormat::Text) {
+        Ok(f) => f,
+        Err(out) => return out,
+    };
+    if target.is_none() && matches!(format, MinutesFormat::Odt | MinutesFormat::Docx) {
+        return super::output::needs_file(if format == MinutesFormat::Odt {
+            "odt"
+        } else {
+            "docx"
+        });
+    }
     let reg = match load_clean(env, crate::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
@@ -347,6 +394,7 @@ pub fn run(env: &Env, meeting: &str, as_published: bool) -> Outcome {
         idx: &idx,
         meeting: mt,
         as_published,
+        register_names: o.register_names,
     };
     let totals = if as_published && mt.totals.is_none() {
         None
@@ -366,6 +414,51 @@ pub fn run(env: &Env, meeting: &str, as_published: bool) -> Outcome {
         groups: sections,
         proposals: b.proposals(&groups),
     });
-    // The minutes' own words: never translated.
-    Outcome::machine(text)
+    let doc = || {
+        let date = mt.date();
+        let page = crate::render::doc::Page::new(
+            &p.name.value,
+            date.map_or_else(String::new, |d| format!("會議日期：{}", d.roc_long())),
+            crate::render::doc::generated_today(),
+            o.font,
+        );
+        crate::render::doc::minutes_doc(&mt.title.value, &text, page)
+    };
+    let data = match format {
+        MinutesFormat::Text => Bytes::Text(text.clone()),
+        MinutesFormat::Fodt => Bytes::Text(crate::render::odf::fodt(&doc())),
+        MinutesFormat::Odt => match crate::render::odt::odt(&doc()) {
+            Ok(b) => Bytes::Binary(b),
+            Err(e) => {
+                return Outcome::fail(
+                    Exit::Problems,
+                    format!("error: cannot build the package: {e}\n"),
+                );
+            }
+        },
+        MinutesFormat::Docx => match crate::render::docx::docx(&doc()) {
+            Ok(b) => Bytes::Binary(b),
+            Err(e) => {
+                return Outcome::fail(
+                    Exit::Problems,
+                    format!("error: cannot build the package: {e}\n"),
+                );
+            }
+        },
+    };
+    match (target, o.output, data) {
+        (Some(path), Some(shown), data) => super::output::write(
+            &path,
+            shown,
+            &data,
+            format!(
+                "wrote {} (the decisions of {})\n",
+                shown.display(),
+                mt.id.value
+            ),
+        ),
+        // The minutes' own words: never translated.
+        (_, _, Bytes::Text(text)) => Outcome::machine(text),
+        (_, _, Bytes::Binary(_)) => unreachable!("binary formats need -o, checked above"),
+    }
 }

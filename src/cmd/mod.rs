@@ -10,6 +10,7 @@ mod list;
 mod meta;
 mod minutes;
 mod new;
+mod output;
 mod report;
 mod status;
 mod validate;
@@ -104,6 +105,21 @@ pub fn run(cli: &Cli) -> Outcome {
     if !out.machine {
         out.stdout = crate::i18n::text(lang, &out.stdout);
     }
+    // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
+    // other long lines are broken here, once they are in the user's language.
+    let listing = matches!(
+        &cli.command,
+        Command::Status { .. }
+            | Command::List { .. }
+            | Command::Show { .. }
+            | Command::Check { .. }
+    );
+    if listing
+        && !out.machine
+        && let Some(w) = render::output_width(cli.width)
+    {
+        out.stdout = render::fit_lines(&out.stdout, w);
+    }
     out.stderr = crate::i18n::text(lang, &out.stderr);
     out
 }
@@ -160,11 +176,32 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         .register
         .as_ref()
         .map_or_else(|| cwd.clone(), |d| cwd.join(d));
+    // `status` and `list` with `-o FILE`: the format from the file's extension, no colour.
+    let table_output = match &cli.command {
+        Command::Status { format, output, .. } | Command::List { format, output, .. } => {
+            Some((*format, output.as_deref()))
+        }
+        _ => None,
+    };
+    let table_format = match table_output {
+        Some((f, o)) => match output::choose(f, o, crate::cli::TableFormat::Table) {
+            Ok(f) => f,
+            Err(e) => return e,
+        },
+        None => crate::cli::TableFormat::Table,
+    };
+    let to_file = table_output.and_then(|(_, o)| o);
+    let color = color && to_file.is_none();
     let env = Env {
         root,
         shown,
         args_dir: base.clone(),
-        style: Style { color, ascii, lang },
+        style: Style {
+            color,
+            ascii,
+            lang,
+            width: cli.width,
+        },
     };
     let mut note = String::new();
     if crate::write::needs_recovery(&env.root) {
@@ -181,7 +218,6 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             meeting,
             as_of,
             by,
-            format,
             ..
         } => status::run(
             &env,
@@ -189,7 +225,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             meeting.as_deref(),
             as_of.as_deref(),
             *by,
-            *format,
+            table_format,
         ),
         Command::List {
             group,
@@ -198,7 +234,6 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             partner,
             topic,
             text,
-            format,
             ..
         } => list::list(
             &env,
@@ -210,25 +245,41 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
                 topic: topic.clone(),
                 text: text.clone(),
             },
-            *format,
+            table_format,
         ),
         Command::Show { case, format } => list::show(&env, case, *format),
         Command::Fmt { check, paths } => fmt::run(&env, *check, paths),
         Command::Minutes {
             meeting,
             as_published,
-        } => minutes::run(&env, meeting, *as_published),
+            register_names,
+            format,
+            output,
+            font,
+        } => minutes::run(
+            &env,
+            meeting,
+            &minutes::Options {
+                as_published: *as_published,
+                register_names: *register_names,
+                format: *format,
+                output: output.as_deref(),
+                font,
+            },
+        ),
         Command::Report {
             as_of,
             group,
             format,
             output,
+            font,
         } => report::run(
             &env,
             as_of.as_deref(),
             group.as_deref(),
             *format,
             output.as_deref(),
+            font,
         ),
         Command::Check {
             what:
@@ -281,6 +332,23 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    if let Some(file) = to_file
+        && out.code == Exit::Success
+    {
+        // The file holds what standard output would have (in the user's language).
+        let text = if out.machine {
+            out.stdout.clone()
+        } else {
+            crate::i18n::text(lang, &out.stdout)
+        };
+        let written = report::output_path(&env, file).map(|path| {
+            let done = format!("wrote {}\n", file.display());
+            output::write(&path, file, &output::Bytes::Text(text), done)
+        });
+        let mut w = written.unwrap_or_else(|e| e);
+        w.stderr.insert_str(0, &out.stderr);
+        return w;
+    }
     out
 }
 

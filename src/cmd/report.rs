@@ -1,4 +1,4 @@
-//! `kbbt report`: the progress report (合作方案辦理情形) as Markdown, HTML or flat ODF text.
+//! `kbbt report`: the progress report (合作方案辦理情形) as Markdown, HTML, ODT (package or flat) or DOCX.
 //!
 //! As of a date (default: today): per group, the cases ongoing on that date with their latest
 //! progress on or before it; the cases the latest meeting on or before it added are marked as the
@@ -6,6 +6,7 @@
 //! counts, per group, the ongoing cases, the latest meeting's adds and delists, and all cases ever
 //! tracked; a table (and, in HTML, a chart) gives every meeting's numbers.
 
+use super::output::Bytes;
 use super::{Env, Outcome};
 use crate::cli::ReportFormat;
 use crate::exit::Exit;
@@ -15,7 +16,6 @@ use crate::model::Register;
 use crate::render::minutes::topic_mark;
 use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
 use crate::tally::{self, Timelines};
-use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::names::id_key;
@@ -231,7 +231,7 @@ fn field_zh(f: &str) -> &'static str {
 }
 
 /// Where `-o FILE` writes, or a usage error when it would write into the register's own files.
-fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
+pub(super) fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
     let path = env.args_dir.join(out);
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let parent = path
@@ -262,41 +262,77 @@ pub fn run(
     env: &Env,
     as_of: Option<&str>,
     group: Option<&str>,
-    format: ReportFormat,
+    format: Option<ReportFormat>,
     output: Option<&Path>,
+    font: &str,
 ) -> Outcome {
-    let (reg, date, groups) = match super::report_view(env, as_of, group) {
-        Ok(v) => v,
-        Err(o) => return o,
-    };
     let target = match output.map(|o| output_path(env, o)).transpose() {
         Ok(t) => t,
         Err(o) => return o,
     };
+    let format = match super::output::choose(format, output, ReportFormat::Md) {
+        Ok(f) => f,
+        Err(o) => return o,
+    };
+    let (reg, date, groups) = match super::report_view(env, as_of, group) {
+        Ok(v) => v,
+        Err(o) => return o,
+    };
+    if target.is_none() && matches!(format, ReportFormat::Odt | ReportFormat::Docx) {
+        return super::output::needs_file(if format == ReportFormat::Odt {
+            "odt"
+        } else {
+            "docx"
+        });
+    }
     let idx = Index::new(&reg);
     let tl = Timelines::new(&reg, &idx);
     let report = build(&reg, &idx, &tl, date, &groups);
-    let text = match format {
-        ReportFormat::Md => crate::render::report::markdown(&report),
-        ReportFormat::Html => crate::render::html::html(&report),
-        ReportFormat::Odt => crate::render::odf::fodt(&report),
+    let doc = || {
+        let page = crate::render::doc::Page::new(
+            &reg.platform.value.name.value,
+            format!("資料時間：{}", date.roc_long()),
+            crate::render::doc::generated_today(),
+            font,
+        );
+        crate::render::doc::report_doc(&report, page)
     };
-    match (target, output) {
-        (Some(path), Some(shown)) => match std::fs::write(&path, text)
-            .with_context(|| format!("cannot write {}", shown.display()))
-        {
-            Ok(()) => {
-                let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
-                Outcome::ok(format!(
-                    "wrote {} ({} as of {date})\n",
-                    shown.display(),
-                    crate::plural::count(cases, "ongoing case")
-                ))
+    let data = match format {
+        ReportFormat::Md => Bytes::Text(crate::render::report::markdown(&report)),
+        ReportFormat::Html => Bytes::Text(crate::render::html::html(&report)),
+        ReportFormat::Fodt => Bytes::Text(crate::render::odf::fodt(&doc())),
+        ReportFormat::Odt => match crate::render::odt::odt(&doc()) {
+            Ok(b) => Bytes::Binary(b),
+            Err(e) => {
+                return Outcome::fail(
+                    Exit::Problems,
+                    format!("error: cannot build the package: {e}\n"),
+                );
             }
-            Err(e) => Outcome::failed(&e),
         },
+        ReportFormat::Docx => match crate::render::docx::docx(&doc()) {
+            Ok(b) => Bytes::Binary(b),
+            Err(e) => {
+                return Outcome::fail(
+                    Exit::Problems,
+                    format!("error: cannot build the package: {e}\n"),
+                );
+            }
+        },
+    };
+    match (target, output, data) {
+        (Some(path), Some(shown), data) => {
+            let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
+            let done = format!(
+                "wrote {} ({} as of {date})\n",
+                shown.display(),
+                crate::plural::count(cases, "ongoing case")
+            );
+            super::output::write(&path, shown, &data, done)
+        }
         // A document: never translated.
-        _ => Outcome::machine(text),
+        (_, _, Bytes::Text(text)) => Outcome::machine(text),
+        (_, _, Bytes::Binary(_)) => unreachable!("binary formats need -o, checked above"),
     }
 }
 

@@ -31,7 +31,7 @@ tfoot th, tfoot td { font-weight: 600; background: #f7f7f7; }
 table.summary { max-width: 760px; }
 td.date { white-space: nowrap; }
 table.cases td:nth-child(1) { width: 24%; }
-table.cases td:nth-child(2) { width: 14%; white-space: nowrap; }
+table.cases td:nth-child(2):not(:last-child) { width: 14%; white-space: nowrap; }
 .name { font-weight: 600; }
 .sub { display: block; color: var(--muted); font-size: .9em; }
 .marker { color: var(--mark); font-weight: 600; margin: 0 0 .3em; }
@@ -43,6 +43,28 @@ ul.lines li.l3 { padding-left: 3em; }
 figure { margin: 0 0 1em; }
 svg.chart { max-width: 720px; height: auto; display: block; }
 svg.chart text { fill: var(--ink); }
+th, td.num { word-break: keep-all; }
+thead th { white-space: nowrap; }
+.when { display: none; color: var(--muted); font-weight: normal; font-size: .85em; }
+.hbars { display: none; margin: 0 0 .5em; }
+.hb-legend { display: flex; gap: 12px; font-size: .85em; color: var(--muted); margin: 0 0 .4em; }
+.hb-legend i, .hb-bar { display: inline-block; height: 10px; border-radius: 2px; }
+.hb-legend i { width: 10px; margin-right: 4px; }
+.hb-meeting { margin: 0 0 .7em; }
+.hb-label { font-weight: 600; }
+.hb-label span { color: var(--muted); font-weight: normal; font-size: .85em; margin-left: .4em; }
+.hb-row { display: flex; align-items: center; gap: 6px; font-size: .85em; line-height: 1.3; }
+.hb-key { flex: 0 0 4.5em; color: var(--muted); }
+.hb-track { flex: 1 1 auto; }
+.hb-val { flex: 0 0 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
+.add { background: #2e7d32; } .delist { background: #c62828; } .ongoing { background: #1565c0; }
+@media screen and (max-width: 600px) {
+  svg.chart { display: none; }
+  .hbars { display: block; }
+  table.meetings td.date, table.meetings th.date { display: none; }
+  table.meetings .when { display: block; }
+  th, td { padding: 5px 6px; }
+}
 @media screen and (max-width: 720px) {
   body { padding: 10px 12px 32px; font-size: 15px; }
   table.cases, table.cases tbody, table.cases tr, table.cases td { display: block; width: auto !important; }
@@ -55,16 +77,87 @@ svg.chart text { fill: var(--ink); }
   table.cases td:first-child::before { content: none; }
   table.cases td:first-child .name { font-size: 1.05em; }
 }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 16mm 12mm 16mm;
+  @bottom-right { content: "第 " counter(page) " 頁，共 " counter(pages) " 頁"; font-size: 8pt; color: #444; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.45; }
   h2 { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
-  tr, figure, .marker { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .marker, .hb-meeting { break-inside: avoid; page-break-inside: avoid; }
   .scroll { overflow: visible; }
   svg.chart { max-width: 170mm; }
 }
 "#;
+
+/// CSS string text: quotes and backslashes escaped, no line breaks.
+fn css_string(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace(['\n', '\r', '<', '>'], " ")
+}
+
+/// The printed page's header: the platform's name and 資料時間, in the top margin.
+fn page_css(r: &Report) -> String {
+    let name = r
+        .title
+        .trim_end_matches("合作方案辦理情形")
+        .trim_matches(['「', '」']);
+    format!(
+        "@page {{ @top-left {{ content: \"{}\"; font-size: 8pt; color: #444; }} \
+         @top-right {{ content: \"資料時間：{}\"; font-size: 8pt; color: #444; }} }}",
+        css_string(name),
+        css_string(&r.as_of.roc_long())
+    )
+}
+
+/// The meetings as horizontal bars in HTML, for narrow screens: text at the page's size, bars
+/// scaled to the largest number.
+fn hbars(s: &mut String, r: &Report) {
+    let max = r
+        .history
+        .iter()
+        .flat_map(|m| [m.added, m.delisted, m.ongoing])
+        .flatten()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    s.push_str("<div class=\"hbars\">\n<div class=\"hb-legend\">");
+    for ((label, _), class) in svg::SERIES.iter().zip(["add", "delist", "ongoing"]) {
+        let _ = write!(s, "<span><i class=\"{class}\"></i>{label}</span>");
+    }
+    s.push_str("</div>\n");
+    for m in &r.history {
+        let c = m.cells();
+        let _ = write!(
+            s,
+            "<div class=\"hb-meeting\"><div class=\"hb-label\">{}<span>{}</span></div>",
+            esc(&c[0]),
+            esc(&c[1])
+        );
+        for ((value, (label, _)), class) in [m.added, m.delisted, m.ongoing]
+            .into_iter()
+            .zip(svg::SERIES)
+            .zip(["add", "delist", "ongoing"])
+        {
+            // An unknown count has no bar and reads 「不詳」, never 0.
+            let Some(value) = value else {
+                let _ = write!(
+                    s,
+                    "<div class=\"hb-row\"><span class=\"hb-key\">{label}</span><span class=\"hb-track\"></span><span class=\"hb-val\">不詳</span></div>"
+                );
+                continue;
+            };
+            let pct = value * 100 / max;
+            let _ = write!(
+                s,
+                "<div class=\"hb-row\"><span class=\"hb-key\">{label}</span><span class=\"hb-track\">\
+                 <span class=\"hb-bar {class}\" style=\"width: {pct}%\"></span></span><span class=\"hb-val\">{value}</span></div>"
+            );
+        }
+        s.push_str("</div>\n");
+    }
+    s.push_str("</div>\n");
+}
 
 /// The level of a progress line, for indentation: 「1.」 0, 「(1)」 1, 「A.」 2.
 fn level(line: &str) -> u8 {
@@ -91,7 +184,7 @@ fn summary_row(s: &mut String, r: &SummaryRow, label: &str) {
     s.push_str("</tr>\n");
 }
 
-fn group(s: &mut String, g: &GroupReport, r: &Report) {
+fn group(s: &mut String, g: &GroupReport, r: &Report, cities: bool) {
     let _ = writeln!(
         s,
         "<section class=\"group\" id=\"group-{}\">\n<h2>{}</h2>",
@@ -103,8 +196,10 @@ fn group(s: &mut String, g: &GroupReport, r: &Report) {
         return;
     }
     s.push_str("<table class=\"cases\">\n<thead><tr>");
-    for h in CASES_HEADER {
-        let _ = write!(s, "<th scope=\"col\">{h}</th>");
+    for (i, h) in CASES_HEADER.iter().enumerate() {
+        if i != 1 || cities {
+            let _ = write!(s, "<th scope=\"col\">{h}</th>");
+        }
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for row in &g.rows {
@@ -123,9 +218,11 @@ fn group(s: &mut String, g: &GroupReport, r: &Report) {
                 esc(name)
             );
         }
-        let _ = write!(s, "</td>\n<td data-label=\"{}\">", CASES_HEADER[1]);
-        let cities: Vec<String> = row.city_lines().iter().map(|l| esc(l)).collect();
-        s.push_str(&cities.join("<br>"));
+        if cities {
+            let _ = write!(s, "</td>\n<td data-label=\"{}\">", CASES_HEADER[1]);
+            let lines: Vec<String> = row.city_lines().iter().map(|l| esc(l)).collect();
+            s.push_str(&lines.join("<br>"));
+        }
         let _ = write!(s, "</td>\n<td data-label=\"{}\">", CASES_HEADER[2]);
         let mut open = false;
         for (kind, line) in row.progress_lines(r.as_of) {
@@ -164,9 +261,10 @@ pub fn html(r: &Report) -> String {
     let mut s = format!(
         "<!DOCTYPE html>\n<html lang=\"zh-Hant-TW\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n\
+         <title>{}</title>\n<style>{CSS}{}\n</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n\
          <p class=\"as-of\">資料時間：{}</p>\n</header>\n<main>\n",
         esc(&r.title),
+        page_css(r),
         esc(&r.title),
         esc(&r.as_of.roc_long())
     );
@@ -193,11 +291,17 @@ pub fn html(r: &Report) -> String {
     if !r.history.is_empty() {
         s.push_str("<section id=\"meetings\">\n<h2>歷次會議</h2>\n<figure>\n");
         s.push_str(&svg::chart(&r.history, "歷次會議新增、解列及持續列管案數"));
+        s.push('\n');
+        hbars(&mut s, r);
         s.push_str("\n<figcaption class=\"note\">");
         s.push_str(&esc(Report::history_note()));
         s.push_str("</figcaption>\n</figure>\n<div class=\"scroll\">\n<table class=\"meetings\">\n<thead><tr>");
         for (i, h) in HISTORY_HEADER.iter().enumerate() {
-            let class = if i < 2 { "" } else { " class=\"num\"" };
+            let class = match i {
+                0 => "",
+                1 => " class=\"date\"",
+                _ => " class=\"num\"",
+            };
             let _ = write!(s, "<th scope=\"col\"{class}>{h}</th>");
         }
         s.push_str("</tr></thead>\n<tbody>\n");
@@ -205,8 +309,9 @@ pub fn html(r: &Report) -> String {
             let c = m.cells();
             let _ = write!(
                 s,
-                "<tr><th scope=\"row\">{}</th><td class=\"date\">{}</td>",
+                "<tr><th scope=\"row\">{}<span class=\"when\">{}</span></th><td class=\"date\">{}</td>",
                 esc(&c[0]),
+                esc(&c[1]),
                 esc(&c[1])
             );
             for v in &c[2..] {
@@ -224,8 +329,9 @@ pub fn html(r: &Report) -> String {
         }
         s.push_str("</section>\n");
     }
+    let cities = r.has_cities();
     for g in &r.groups {
-        group(&mut s, g, r);
+        group(&mut s, g, r, cities);
     }
     if !r.unconfirmed.is_empty() {
         let _ = writeln!(

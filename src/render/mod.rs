@@ -1,9 +1,12 @@
 //! Rendering: findings as text, JSON or GitHub annotations; tables as terminal tables, Markdown or
 //! CSV. Pure: values in, strings out. Nothing here prints.
 
+pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod minutes;
 pub mod odf;
+pub mod odt;
 pub mod report;
 pub mod svg;
 
@@ -19,6 +22,9 @@ pub struct Style {
     pub ascii: bool,
     /// Language of labels and messages (machine formats ignore it).
     pub lang: crate::i18n::Lang,
+    /// Fit tables in this many columns (`--width`); `None`: the terminal's width, or no limit when
+    /// standard output is not a terminal.
+    pub width: Option<u16>,
 }
 
 impl Style {
@@ -136,6 +142,92 @@ pub fn findings_github(findings: &[Finding], base: &Path) -> String {
     out
 }
 
+/// The width human-readable output should fit: `--width`, else the terminal's (when standard output
+/// is one), else none.
+pub fn output_width(given: Option<u16>) -> Option<usize> {
+    given.or_else(|| Comfy::new().width()).map(usize::from)
+}
+
+/// Lines wider than `width` columns broken to fit: after the last space that fits in the line's
+/// second half, else between two characters; a continuation is indented two more than its line. Full-width characters count two;
+/// colour escapes count nothing and are never split. Lines that fit (tables fitted by comfy-table)
+/// are unchanged.
+pub fn fit_lines(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    // Tokens: an escape sequence (width 0) or one character.
+    fn tokens(line: &str) -> Vec<(&str, usize)> {
+        let mut v = Vec::new();
+        let mut rest = line;
+        while let Some(c) = rest.chars().next() {
+            let len = if c == '\x1b' {
+                rest.find('m').map_or(rest.len(), |i| i + 1)
+            } else {
+                c.len_utf8()
+            };
+            let w = if c == '\x1b' {
+                0
+            } else {
+                c.width().unwrap_or(0)
+            };
+            v.push((&rest[..len], w));
+            rest = &rest[len..];
+        }
+        v
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let toks = tokens(line);
+        if toks.iter().map(|t| t.1).sum::<usize>() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let cont = " ".repeat((indent + 2).min(width / 2));
+        let mut start = 0;
+        let mut first = true;
+        while start < toks.len() {
+            let room = if first { width } else { width - cont.len() };
+            let (mut used, mut end, mut space, mut text) = (0, start, None, false);
+            while end < toks.len() && used + toks[end].1 <= room {
+                if toks[end].0 == " " {
+                    // A space far back would waste the line (Chinese text has none): only in its second half.
+                    if text && used * 2 >= room {
+                        space = Some(end);
+                    }
+                } else {
+                    text = true;
+                }
+                used += toks[end].1;
+                end += 1;
+            }
+            if end == start {
+                end = start + 1; // a character wider than the room: alone on its line
+            }
+            let cut = match space {
+                _ if end >= toks.len() || toks[end].0 == " " => end,
+                Some(sp) => sp,
+                None => end,
+            };
+            if !first {
+                out.push('\n');
+                out.push_str(&cont);
+            }
+            for t in &toks[start..cut] {
+                out.push_str(t.0);
+            }
+            start = cut;
+            while start < toks.len() && toks[start].0 == " " {
+                start += 1;
+            }
+            first = false;
+        }
+    }
+    out
+}
+
 /// A table of strings, rendered in any of the output formats.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
@@ -156,7 +248,33 @@ impl Table {
         self.rows.push(r);
     }
 
-    /// A terminal table; CJK text counts two columns per character.
+    /// The table without those of `columns` that are empty in every row (for a terminal, where
+    /// width is scarce; machine formats keep every column).
+    pub fn without_empty(&self, columns: &[usize]) -> Table {
+        let keep: Vec<usize> = (0..self.header.len())
+            .filter(|i| {
+                !columns.contains(i)
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(*i).is_some_and(|c| !c.is_empty()))
+            })
+            .collect();
+        let pick = |r: &Vec<String>| keep.iter().filter_map(|i| r.get(*i).cloned()).collect();
+        Table {
+            header: pick(&self.header),
+            rows: self.rows.iter().map(pick).collect(),
+            numeric: keep
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| self.numeric.contains(i))
+                .map(|(n, _)| n)
+                .collect(),
+        }
+    }
+
+    /// A terminal table; CJK text counts two columns per character. It fits `style.width`, or the
+    /// terminal's width on a terminal: long text columns wrap. Piped without `--width`, rows stay whole.
     pub fn terminal(&self, style: Style) -> String {
         let mut t = Comfy::new();
         t.load_style(if style.ascii {
@@ -164,7 +282,19 @@ impl Table {
         } else {
             presets::UTF8_FULL_CONDENSED
         });
-        t.set_content_arrangement(ContentArrangement::Disabled);
+        match style.width {
+            Some(w) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+                t.set_width(w);
+            }
+            // comfy-table asks the terminal for its width.
+            None if t.is_tty() => {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
         t.set_header(self.header.iter().map(|h| Cell::new(label(style.lang, h))));
         for r in &self.rows {
             t.add_row(r.iter().enumerate().map(|(i, s)| {
@@ -256,6 +386,31 @@ mod tests {
         let mut t = Table::new(&["a", "b"]);
         t.row(vec!["x,y".into(), "say \"hi\"".into()]);
         assert_eq!(t.csv(), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
+    }
+
+    #[test]
+    fn long_lines_fit() {
+        let w = |s: &str| {
+            s.lines()
+                .map(unicode_width::UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0)
+        };
+        let t = "基北北桃合作交流平臺 — vm-6 基北北桃合作交流平臺第 6 次副市長層級會議 (2025-12-22)\nshort\n";
+        let f = fit_lines(t, 40);
+        assert!(w(&f) <= 40, "{f}");
+        assert!(f.ends_with("\nshort\n"));
+        assert_eq!(
+            f.replace("\n  ", " ").replace('\n', ""),
+            t.replace('\n', ""),
+            "{f}"
+        );
+        assert_eq!(fit_lines("  aaa bbb ccc", 9), "  aaa bbb\n    ccc");
+        assert_eq!(fit_lines("abc", 3), "abc");
+        let coloured = "\x1b[1mabcdef\x1b[0m ghi";
+        assert_eq!(fit_lines(coloured, 10), "\x1b[1mabcdef\x1b[0m ghi");
+        assert_eq!(fit_lines(coloured, 8), "\x1b[1mabcdef\x1b[0m\n  ghi");
+        assert_eq!(fit_lines("全形字", 3), "全\n 形\n 字");
     }
 
     #[test]

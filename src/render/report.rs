@@ -124,6 +124,14 @@ impl Report {
         }
     }
 
+    /// Whether any case of the report names a lead or partner city (else the column is left out).
+    pub fn has_cities(&self) -> bool {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .any(|r| r.lead.is_some() || !r.partners.is_empty())
+    }
+
     /// The sentence under the table of meetings.
     pub fn history_note() -> &'static str {
         "持續列管：會前列管且會後仍列管之案數（即會議紀錄「其餘 N 案持續列管」），依登記簿計算。"

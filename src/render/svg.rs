@@ -1,7 +1,8 @@
 //! A small inline SVG bar chart: added / delisted / ongoing per meeting, for the HTML report. Pure.
 //!
 //! One group of three bars per meeting (oldest first), a value above each bar, a y axis with a few
-//! round ticks, the meeting id and ROC year/month under each group, and a legend. Every text is
+//! round ticks, the meeting as the minutes call it (「第 6 次」「副市長層級」) and its ROC year/month
+//! under each group, and a legend. Every text is
 //! escaped; the SVG has no namespace URL (an inline `<svg>` in HTML needs none) and no script.
 
 use super::report::MeetingPoint;
@@ -33,6 +34,33 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// A meeting's label in two short lines, as the minutes call it: 「第 6 次」 and 「副市長層級」 from
+/// 「第 6 次副市長層級會議」; a meeting without a number goes by the name in its 「…」 (at most 7
+/// characters), else the first 7 characters of its label.
+pub fn short_label(label: &str) -> (String, String) {
+    let cut = |s: &str| -> String {
+        if s.chars().count() > 7 {
+            format!("{}…", s.chars().take(6).collect::<String>())
+        } else {
+            s.to_string()
+        }
+    };
+    if let Some(i) = label.find('第')
+        && let Some(j) = label[i..].find('次')
+    {
+        let end = i + j + '次'.len_utf8();
+        let rest = label[end..].trim();
+        let rest = rest.strip_suffix("會議").unwrap_or(rest).trim();
+        return (label[i..end].to_string(), cut(rest));
+    }
+    if let Some(a) = label.find('「')
+        && let Some(b) = label[a..].find('」')
+    {
+        return (cut(&label[a + '「'.len_utf8()..a + b]), String::new());
+    }
+    (cut(label), String::new())
+}
+
 /// A round step for about five ticks up to `max`.
 fn step(max: usize) -> usize {
     let raw = max.div_ceil(5).max(1);
@@ -54,7 +82,7 @@ pub fn chart(points: &[MeetingPoint], title: &str) -> String {
     const LEFT: f64 = 44.0;
     const RIGHT: f64 = 12.0;
     const TOP: f64 = 40.0;
-    const BOTTOM: f64 = 46.0;
+    const BOTTOM: f64 = 60.0;
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
     let max = points
@@ -137,7 +165,7 @@ pub fn chart(points: &[MeetingPoint], title: &str) -> String {
                      <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"9\" writing-mode=\"tb\">不詳</text>",
                     TOP + plot_h - 3.0,
                     bw - 2.0,
-                    esc(&p.id),
+                    esc(&p.label),
                     esc(label),
                     x + (bw - 2.0) / 2.0,
                     TOP + plot_h - 30.0
@@ -152,7 +180,7 @@ pub fn chart(points: &[MeetingPoint], title: &str) -> String {
                  <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\">{value}</text>",
                 bw - 2.0,
                 TOP + plot_h - yy,
-                esc(&p.id),
+                esc(&p.label),
                 esc(label),
                 x + (bw - 2.0) / 2.0,
                 yy - 3.0
@@ -163,13 +191,17 @@ pub fn chart(points: &[MeetingPoint], title: &str) -> String {
             || "日期不詳".to_string(),
             |d| format!("{}/{}", d.0.year() - 1911, d.0.month()),
         );
+        let (first, second) = short_label(&p.label);
         let _ = writeln!(
             s,
             "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>\
+             <text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"10\">{}</text>\
              <text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"10\">{}</text>",
             TOP + plot_h + 16.0,
-            esc(&p.id),
-            TOP + plot_h + 31.0,
+            esc(&first),
+            TOP + plot_h + 30.0,
+            esc(&second),
+            TOP + plot_h + 44.0,
             esc(&when)
         );
     }
@@ -188,8 +220,11 @@ mod tests {
         // vm-2's delist and ongoing are unknown: two dashed markers labelled 不詳, no bar of 0.
         assert_eq!(svg.matches("stroke-dasharray").count(), 2, "{svg}");
         assert_eq!(svg.matches(">不詳</text>").count(), 2);
-        assert!(svg.contains("<title>vm-2 解列：不詳</title>"), "{svg}");
-        assert!(!svg.contains("<title>vm-2 解列：0</title>"));
+        assert!(
+            svg.contains("<title>第 2 次副市長層級會議 解列：不詳</title>"),
+            "{svg}"
+        );
+        assert!(!svg.contains("第 2 次副市長層級會議 解列：0</title>"));
     }
 
     #[test]
@@ -210,6 +245,26 @@ mod tests {
         assert!(!svg.contains("http"));
         // The legend, and three bars or markers for each of the two meetings.
         assert_eq!(svg.matches("<rect ").count(), 3 + 3 + 3);
+    }
+
+    #[test]
+    fn meetings_go_by_their_numbers() {
+        assert_eq!(
+            short_label("第 6 次副市長層級會議"),
+            ("第 6 次".to_string(), "副市長層級".to_string())
+        );
+        assert_eq!(
+            short_label("第2次市長層級會議"),
+            ("第2次".to_string(), "市長層級".to_string())
+        );
+        assert_eq!(
+            short_label("「友好連結・攜手共好」基北北桃合作交流平臺會議"),
+            ("友好連結・攜…".to_string(), String::new())
+        );
+        assert_eq!(short_label("會議"), ("會議".to_string(), String::new()));
+        let svg = chart(&crate::render::report::sample().history, "t");
+        assert!(svg.contains(">第 2 次</text>"), "{svg}");
+        assert!(!svg.contains("vm-2"), "{svg}");
     }
 
     #[test]

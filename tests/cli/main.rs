@@ -1,6 +1,7 @@
 //! Integration tests: the real `kbbt` binary run on registers written into temporary folders.
 
 mod apply;
+mod documents;
 mod fmt;
 mod import;
 mod lang;
@@ -17,3 +18,4 @@ mod stale;
 mod status;
 mod support;
 mod validate;
+mod width;

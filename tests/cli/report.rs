@@ -260,15 +260,17 @@ fn the_founding_meeting_states_no_ongoing_count() {
     );
     let html = report(&["--format", "html"]).stdout;
     assert!(
-        html.contains("<title>m-1 持續列管：不詳</title>"),
+        html.contains(
+            "<title>「友好連結・攜手共好」基北北桃合作交流平臺會議 持續列管：不詳</title>"
+        ),
         "the chart draws no bar for it"
     );
-    assert!(!html.contains("<title>m-1 持續列管：45</title>"));
+    assert!(!html.contains("持續列管：45</title>"));
 }
 
 #[test]
 fn flat_odf_is_well_formed_xml() {
-    let out = report(&["--format", "odt"]);
+    let out = report(&["--format", "fodt"]);
     let x = &out.stdout;
     assert!(x.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document "));
     let tags = check_tags(x, false).unwrap_or_else(|e| panic!("not well formed: {e}"));
@@ -381,7 +383,7 @@ fn as_of_an_earlier_date_with_older_progress() {
         .stdout;
     check_tags(&h, true).expect("well formed");
     let x = r
-        .run(&["report", "--as-of", "2024-01-01", "--format", "odt"])
+        .run(&["report", "--as-of", "2024-01-01", "--format", "fodt"])
         .stdout;
     check_tags(&x, false).expect("well formed");
 }
@@ -404,7 +406,7 @@ fn text_that_looks_like_markup_is_escaped() {
     check_tags(&h, true).expect("well formed");
     assert!(h.contains("a &lt;b&gt; &amp; c | d &lt;/td&gt; ]]&gt; &quot;q&quot; &#39;x&#39;"));
     let x = r
-        .run(&["report", "--as-of", "2025-12-31", "--format", "odt"])
+        .run(&["report", "--as-of", "2025-12-31", "--format", "fodt"])
         .stdout;
     check_tags(&x, false).expect("well formed");
 }
@@ -478,7 +480,7 @@ fn an_office_suite_opens_the_flat_odf() {
         return;
     };
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let fodt = write_report(dir.path(), "odt", "report.fodt");
+    let fodt = write_report(dir.path(), "fodt", "report.fodt");
     let profile = dir.path().join("profile");
     let out = assert_cmd::Command::new(office)
         .arg(format!(

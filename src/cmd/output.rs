@@ -1,0 +1,175 @@
+//! Documents written with `-o FILE`: the format from `--format` or the file's extension, and the
+//! write itself (text or a binary package).
+//!
+//! Rules: without `--format`, the extension decides (`.html` is HTML, `.odt` an OpenDocument package,
+//! …); an extension that names a format this command does not write (`report -o r.csv`) or none kbbt
+//! knows is a usage error. With `--format`, an extension that names another format is a usage error
+//! (`--format odt -o r.html`); an unknown extension, or `.txt` for a text format, is the user's
+//! choice. Binary packages (odt, docx) are only written to a file.
+
+use super::Outcome;
+use crate::exit::Exit;
+use clap::ValueEnum;
+use std::path::Path;
+
+/// Every extension kbbt knows, and the format it means.
+const KNOWN: &[(&str, &str)] = &[
+    ("md", "md"),
+    ("markdown", "md"),
+    ("html", "html"),
+    ("htm", "html"),
+    ("odt", "odt"),
+    ("fodt", "fodt"),
+    ("docx", "docx"),
+    ("txt", "text"),
+    ("text", "text"),
+    ("csv", "csv"),
+    ("json", "json"),
+    ("ods", "ods"),
+    ("xlsx", "xlsx"),
+    ("pdf", "pdf"),
+    ("doc", "doc"),
+];
+
+fn name<F: ValueEnum>(f: &F) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+fn names<F: ValueEnum>() -> String {
+    F::value_variants()
+        .iter()
+        .map(name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The format to write: `--format`, else `-o`'s extension, else `default`.
+pub fn choose<F: ValueEnum + Copy + PartialEq>(
+    given: Option<F>,
+    output: Option<&Path>,
+    default: F,
+) -> Result<F, Outcome> {
+    let ext = output
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let meant = ext
+        .as_deref()
+        .and_then(|e| KNOWN.iter().find(|(x, _)| *x == e).map(|(_, f)| *f));
+    let shown = output.map_or_else(String::new, |o| o.display().to_string());
+    let is = |f: &F, m: &str| f.to_possible_value().is_some_and(|v| v.matches(m, false));
+    match (given, meant) {
+        // A .txt file holds any text format the user asks for (Markdown, CSV, …), not a package.
+        (Some(f), Some("text")) if !matches!(name(&f).as_str(), "odt" | "docx") => Ok(f),
+        (Some(f), Some(m)) if !is(&f, m) => Err(Outcome::fail(Exit::Usage,
+            format!(
+                "error: `--format {}` contradicts the file name `{shown}` (a .{} file)\n  hint: drop --format, or name the file .{}\n",
+                name(&f),
+                ext.unwrap_or_default(),
+                KNOWN
+                    .iter()
+                    .find(|(_, x)| is(&f, x))
+                    .map_or_else(|| name(&f), |(e, _)| (*e).to_string())
+            ),
+        )),
+        (Some(f), _) => Ok(f),
+        (None, Some(m)) => F::value_variants()
+            .iter()
+            .find(|f| is(f, m))
+            .copied()
+            .ok_or_else(|| {
+                Outcome::fail(Exit::Usage,
+                    format!(
+                        "error: this command does not write {m} (`{shown}`)\n  hint: the formats are {}\n",
+                        names::<F>()
+                    ),
+                )
+            }),
+        (None, None) if ext.is_some() => Err(Outcome::fail(Exit::Usage,
+            format!(
+                "error: cannot tell the format from the file name `{shown}`\n  hint: give --format ({})\n",
+                names::<F>()
+            ),
+        )),
+        (None, None) => Ok(default),
+    }
+}
+
+/// What a document renders to.
+pub enum Bytes {
+    Text(String),
+    Binary(Vec<u8>),
+}
+
+/// Write `data` to `path` (shown to the user as `shown`); `done` is the success message.
+pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
+    let bytes = match data {
+        Bytes::Text(t) => t.as_bytes(),
+        Bytes::Binary(b) => b.as_slice(),
+    };
+    match std::fs::write(path, bytes) {
+        Ok(()) => Outcome::ok(done),
+        Err(e) => Outcome::fail(
+            Exit::Problems,
+            format!("error: cannot write {}: {e}\n", shown.display()),
+        ),
+    }
+}
+
+/// A binary package without `-o`: refused (exit 2), it is not for a terminal or a pipe of text.
+pub fn needs_file(format: &str) -> Outcome {
+    Outcome::fail(
+        Exit::Usage,
+        format!("error: {format} is a binary package; write it to a file with -o FILE.{format}\n"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::ReportFormat as R;
+
+    fn pick(given: Option<R>, out: &str) -> Result<R, Exit> {
+        let p = Path::new(out);
+        choose(given, (!out.is_empty()).then_some(p), R::Md).map_err(|o| o.code)
+    }
+
+    #[test]
+    fn the_extension_decides() {
+        assert_eq!(pick(None, ""), Ok(R::Md));
+        assert_eq!(pick(None, "r.html"), Ok(R::Html));
+        assert_eq!(pick(None, "r.HTM"), Ok(R::Html));
+        assert_eq!(pick(None, "dir.x/r.odt"), Ok(R::Odt));
+        assert_eq!(pick(None, "r.fodt"), Ok(R::Fodt));
+        assert_eq!(pick(None, "r.docx"), Ok(R::Docx));
+        assert_eq!(pick(None, "r.markdown"), Ok(R::Md));
+        assert_eq!(pick(None, "report"), Ok(R::Md));
+        assert_eq!(pick(None, "r.csv"), Err(Exit::Usage));
+        assert_eq!(pick(None, "r.xyz"), Err(Exit::Usage));
+    }
+
+    #[test]
+    fn aliases_name_formats_too() {
+        use crate::cli::TableFormat as T;
+        let pick = |out: &str| choose(None, Some(Path::new(out)), T::Table).map_err(|o| o.code);
+        assert_eq!(pick("a.md"), Ok(T::Markdown));
+        assert_eq!(pick("a.csv"), Ok(T::Csv));
+        assert_eq!(pick("a.json"), Ok(T::Json));
+        assert_eq!(pick("a.txt"), Ok(T::Table));
+        assert_eq!(pick("a.html"), Err(Exit::Usage));
+        let given = choose(Some(T::Markdown), Some(Path::new("a.md")), T::Table);
+        assert_eq!(given.map_err(|o| o.code), Ok(T::Markdown));
+    }
+
+    #[test]
+    fn format_and_extension_must_agree() {
+        assert_eq!(pick(Some(R::Odt), "r.odt"), Ok(R::Odt));
+        assert_eq!(pick(Some(R::Odt), "r.html"), Err(Exit::Usage));
+        assert_eq!(pick(Some(R::Odt), "r.fodt"), Err(Exit::Usage));
+        assert_eq!(pick(Some(R::Html), "r.xyz"), Ok(R::Html));
+        assert_eq!(pick(Some(R::Md), "r.txt"), Ok(R::Md));
+        assert_eq!(pick(Some(R::Odt), "r.txt"), Err(Exit::Usage));
+        assert_eq!(pick(None, "r.txt"), Err(Exit::Usage));
+    }
+}
