@@ -157,6 +157,9 @@ pub enum Command {
         /// Text to find in titles, aliases, notes and progress (normalised like names)
         #[arg(long)]
         text: Option<String>,
+        /// List the chair's instructions (open and closed) instead of cases
+        #[arg(long)]
+        instructions: bool,
         /// Output format (default: from the extension of -o, else table)
         #[arg(long, value_enum)]
         format: Option<TableFormat>,
@@ -239,10 +242,33 @@ pub enum Command {
         #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
         font: String,
     },
-    /// Reminders: ongoing cases whose latest progress is old
+    /// Reminders: ongoing cases whose latest progress is old, or that are overdue or behind
     Check {
         #[command(subcommand)]
         what: CheckCommand,
+    },
+    /// Proposals for the user to accept: milestones from the dates in the progress texts
+    Suggest {
+        #[command(subcommand)]
+        what: SuggestCommand,
+    },
+    /// What changed between two meetings or dates: per group, cases added, delisted, merged,
+    /// renamed, and those whose progress changed
+    Diff {
+        /// A meeting id or a date (ISO or ROC)
+        from: String,
+        /// A meeting id or a date (ISO or ROC)
+        to: String,
+        /// Only this group
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long, value_enum, default_value_t = CardFormat::Text)]
+        format: CardFormat,
+    },
+    /// A case's history together with the git history of its file, newest first
+    Log {
+        /// A case id, title or alias
+        case: String,
     },
     /// Bring outside data into the register
     Import {
@@ -263,7 +289,28 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum SuggestCommand {
+    /// Milestones from the dates in the progress texts (預計…完工, …開工, …啟用): shown, or added with --write
+    Milestones {
+        /// One case (id, title or alias); default: every ongoing case
+        case: Option<String>,
+        /// Add the suggested milestones to the case files (minimal edits)
+        #[arg(long)]
+        write: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum CheckCommand {
+    /// Milestones past due, cases behind their planned progress, and open instructions past due (exit 1 if any)
+    Overdue {
+        /// Judge as of this date (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Only this group
+        #[arg(long)]
+        group: Option<String>,
+    },
     /// Ongoing cases whose latest progress is older than N months (exit 1 if any)
     Stale {
         #[arg(long, default_value_t = 6)]

@@ -66,6 +66,51 @@ pub fn commit(root: &Path, files: &[String], message: &str) -> Result<()> {
     Ok(())
 }
 
+/// One commit that touched a file: its hash, author, date (YYYY-MM-DD) and subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileCommit {
+    pub hash: String,
+    pub author: String,
+    pub date: String,
+    pub subject: String,
+}
+
+/// The commits that touched `path` (relative to the register root), newest first, following
+/// renames. Empty when the register is not in a work tree or git is missing.
+pub fn file_log(root: &Path, path: &Path) -> Vec<FileCommit> {
+    let Some(p) = path.to_str() else {
+        return vec![];
+    };
+    let Ok(o) = git(
+        root,
+        &[
+            "log",
+            "--follow",
+            "--date=short",
+            "--format=%h%x1f%an%x1f%ad%x1f%s",
+            "--",
+            p,
+        ],
+    ) else {
+        return vec![];
+    };
+    if !o.status.success() {
+        return vec![];
+    }
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\u{1f}');
+            Some(FileCommit {
+                hash: f.next()?.to_string(),
+                author: f.next()?.to_string(),
+                date: f.next()?.to_string(),
+                subject: f.next()?.to_string(),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 
 mod counts;
 mod fields;
+mod follow;
 mod history;
 
 use crate::finding::Finding;
@@ -37,6 +38,8 @@ pub const RULES: &[(&str, Rule)] = &[
     ("meetings-applied", history::meetings_applied),
     ("stated-counts", counts::stated_counts),
     ("unconfirmed", history::unconfirmed),
+    ("instructions", follow::instructions),
+    ("milestones", follow::milestones),
 ];
 
 /// Run every rule.

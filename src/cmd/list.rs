@@ -30,7 +30,14 @@ fn case_json(c: &Case) -> serde_json::Value {
             "date": h.date.as_ref().map(|d| d.value.to_string()), "meeting": h.meeting.as_ref().map(|m| m.value.clone()),
             "action": h.action.value.as_str(), "note": h.note, "source": h.source,
         })).collect::<Vec<_>>(),
-        "progress": c.progress.iter().map(|p| json!({"as_of": p.as_of.value.to_string(), "text": p.text})).collect::<Vec<_>>(),
+        "progress": c.progress.iter().map(|p| json!({
+            "as_of": p.as_of.value.to_string(), "text": p.text,
+            "planned": p.planned.map(|x| x.value.0), "actual": p.actual.map(|x| x.value.0),
+        })).collect::<Vec<_>>(),
+        "milestones": c.milestones.iter().map(|m| json!({
+            "due": m.value.due.value.to_string(), "done": m.value.done.as_ref().map(|d| d.value.to_string()),
+            "text": m.value.text, "source": m.value.source,
+        })).collect::<Vec<_>>(),
         "sources": c.sources, "notes": c.notes,
     })
 }
@@ -144,6 +151,12 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         Err(o) => return o,
     };
     let idx = Index::new(&reg);
+    // An instruction's id shows the instruction.
+    if idx.resolver.by_id(name).is_none()
+        && let Some(card) = super::follow::instruction_card(env, &reg, &idx, name)
+    {
+        return card;
+    }
     let i = match idx.resolver.resolve(name, None) {
         Resolved::Found(i) => i,
         Resolved::Ambiguous(v) | Resolved::OtherGroup(v) => {
@@ -217,6 +230,34 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
             .map_or(String::new(), |l| l.value.clone()),
     );
     field("merged from", join(&c.merged_from));
+    // The follow-up light today, in GPMnet's manner; the milestones under it.
+    let today = crate::model::Date(chrono::Local::now().date_naive());
+    let light = crate::follow::light(c, today, crate::follow::behind_threshold(&reg));
+    let ongoing = c.status.value == crate::model::Status::Ongoing;
+    field(
+        "light",
+        match st.lang {
+            _ if !ongoing => String::new(),
+            crate::i18n::Lang::ZhTw => format!("{} {}", light.mark(), light.zh()),
+            crate::i18n::Lang::En => {
+                format!("{} {}", light.mark(), light.as_str().replace('-', " "))
+            }
+        },
+    );
+    for m in &c.milestones {
+        let m = &m.value;
+        field(
+            "milestone",
+            format!(
+                "{} {}{}",
+                m.due.value,
+                m.text,
+                m.done
+                    .as_ref()
+                    .map_or_else(String::new, |d| format!(" (met {})", d.value))
+            ),
+        );
+    }
     field("file", env.shown.join(&doc.path).display().to_string());
     s.push_str(&format!(
         "\n{}\n",

@@ -5,6 +5,7 @@
 mod apply;
 mod check_stale;
 mod fmt;
+mod follow;
 mod import;
 mod list;
 mod meta;
@@ -228,6 +229,16 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             table_format,
         ),
         Command::List {
+            instructions: true,
+            group,
+            format,
+            ..
+        } => follow::instructions(
+            &env,
+            group.as_deref(),
+            *format == Some(crate::cli::TableFormat::Json),
+        ),
+        Command::List {
             group,
             status,
             lead,
@@ -281,6 +292,25 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             output.as_deref(),
             font,
         ),
+        Command::Check {
+            what: crate::cli::CheckCommand::Overdue { as_of, group },
+        } => follow::overdue(&env, as_of.as_deref(), group.as_deref()),
+        Command::Suggest {
+            what: crate::cli::SuggestCommand::Milestones { case, write },
+        } => follow::suggest(&env, case.as_deref(), *write),
+        Command::Diff {
+            from,
+            to,
+            group,
+            format,
+        } => follow::diff(
+            &env,
+            from,
+            to,
+            group.as_deref(),
+            *format == crate::cli::CardFormat::Json,
+        ),
+        Command::Log { case } => follow::log(&env, case),
         Command::Check {
             what:
                 crate::cli::CheckCommand::Stale {

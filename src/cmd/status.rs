@@ -341,6 +341,28 @@ pub fn run(
         .filter(|(c, _)| group.is_none_or(|g| idx.case_group[*c] == Some(g)))
         .collect();
     let show_unconfirmed = !unconfirmed.is_empty();
+    // Follow-up lights of the cases ongoing on the date (or today), per group.
+    let light_day =
+        at_date.unwrap_or_else(|| crate::model::Date(chrono::Local::now().date_naive()));
+    let behind = crate::follow::behind_threshold(&reg);
+    let lights: Vec<[usize; 4]> = groups
+        .iter()
+        .map(|g| {
+            let mut n = [0usize; 4];
+            for c in (0..reg.cases.len()).filter(|c| idx.case_group[*c] == Some(*g)) {
+                if reg.cases[c].value.parent.is_none() && tl.ongoing_at(c, light_day) {
+                    let l = crate::follow::light(&reg.cases[c].value, light_day, behind);
+                    let k = crate::follow::Light::ALL
+                        .iter()
+                        .position(|x| *x == l)
+                        .unwrap_or(3);
+                    n[k] += 1;
+                }
+            }
+            n
+        })
+        .collect();
+    let scheduled = lights.iter().any(|n| n[0] + n[1] + n[2] > 0);
     let mut total_all = AllTime::default();
     for g in &groups {
         total_all.add(&all[*g]);
@@ -428,6 +450,10 @@ pub fn run(
                     v
                 }).collect::<Vec<_>>(),
                 "total": all_time_json(&total_all),
+                "lights": groups.iter().zip(&lights).map(|(g, n)| json!({
+                    "group": p.groups[*g].name.value,
+                    "overdue": n[0], "behind": n[1], "on_schedule": n[2], "no_schedule": n[3],
+                })).collect::<Vec<_>>(),
                 "unconfirmed": unconfirmed.iter().map(|&(c, l)| {
                     let l = &p.listings[l].value;
                     json!({
@@ -665,6 +691,24 @@ pub fn run(
                 for l in unconfirmed_lines(lang, &reg, &unconfirmed) {
                     s.push_str(&format!("{l}\n"));
                 }
+            }
+            if scheduled {
+                let mut ft =
+                    Table::new(&["group", "overdue", "behind", "on schedule", "no schedule"]);
+                ft.numeric = vec![1, 2, 3, 4];
+                for (g, n) in groups.iter().zip(&lights) {
+                    let mut row = vec![p.groups[*g].name.value.clone()];
+                    row.extend(n.iter().map(ToString::to_string));
+                    ft.row(row);
+                }
+                s.push_str(&format!(
+                    "{}\n",
+                    st.bold(match lang {
+                        Lang::En => "Follow-up lights of the ongoing cases",
+                        Lang::ZhTw => "持續列管案件之管考燈號",
+                    })
+                ));
+                s.push_str(&ft.terminal(st));
             }
             Outcome::ok(s)
         }

@@ -35,6 +35,8 @@ fn every_rule_is_registered_once() {
             "meetings-applied",
             "stated-counts",
             "unconfirmed",
+            "instructions",
+            "milestones",
         ]
     );
 }

@@ -3,6 +3,7 @@
 mod apply;
 mod documents;
 mod fmt;
+mod follow;
 mod import;
 mod lang;
 mod list_show;
