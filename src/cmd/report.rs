@@ -47,6 +47,7 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
     });
     // Ongoing on the date and not left out by a complete listing (those go to the annex).
     let ongoing = |c: usize| tl.ongoing_at(c, date);
+    let behind = crate::follow::behind_threshold(reg);
 
     // Ongoing sub-cases by parent.
     let mut subs: Vec<Vec<usize>> = vec![Vec::new(); reg.cases.len()];
@@ -108,6 +109,9 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
                     lead: case.lead.as_ref().map(|l| l.value.clone()),
                     partners: case.partners.iter().map(|x| x.value.clone()).collect(),
                     marker: gt.filter(|t| t.add.contains(&c)).and(marker.clone()),
+                    light: Some(crate::follow::light(case, date, behind))
+                        .filter(|l| *l != crate::follow::Light::NoSchedule)
+                        .map(|l| l.zh().to_string()),
                     progress: case.latest_progress(Some(date)).map(|pr| {
                         (
                             pr.as_of.value,

@@ -87,6 +87,9 @@ pub struct Row {
     pub partners: Vec<String>,
     /// 【114 年 12 月 22 日第 6 次副市長層級會議同意新增】 for a case the latest meeting added.
     pub marker: Option<String>,
+    /// The follow-up light on the report's date, for a case with milestones or planned progress:
+    /// 「管考燈號：落後」.
+    pub light: Option<String>,
     /// The latest progress on or before the date: its date and its lines.
     pub progress: Option<(Date, Vec<String>)>,
 }
@@ -201,6 +204,9 @@ impl Row {
         let mut v = Vec::new();
         if let Some(m) = &self.marker {
             v.push((LineKind::Marker, m.clone()));
+        }
+        if let Some(l) = &self.light {
+            v.push((LineKind::Note, format!("（管考燈號：{l}）")));
         }
         match &self.progress {
             Some((d, lines)) => {
@@ -409,6 +415,7 @@ pub(crate) fn sample() -> Report {
                     lead: Some("臺北市".into()),
                     partners: vec!["新北市".into(), "桃園市".into()],
                     marker: Some("【114 年 12 月 22 日第 2 次副市長層級會議同意新增】".into()),
+                    light: Some("落後".into()),
                     progress: Some((date("2025-06-30"), vec!["1. 甲".into(), "2. 乙".into()])),
                 },
                 Row {
@@ -418,6 +425,7 @@ pub(crate) fn sample() -> Report {
                     lead: None,
                     partners: vec![],
                     marker: None,
+                    light: None,
                     progress: None,
                 },
             ],
@@ -462,7 +470,7 @@ mod tests {
         ));
         assert!(md.contains(
             "| A\\|B &lt;x&gt; &amp; y<br>子案：子 | 主辦：臺北市<br>合作：新北市、桃園市 | \
-             【114 年 12 月 22 日第 2 次副市長層級會議同意新增】<br>（資料時間：114 年 6 月 30 日）<br>1. 甲<br>2. 乙 |"
+             【114 年 12 月 22 日第 2 次副市長層級會議同意新增】<br>（管考燈號：落後）<br>（資料時間：114 年 6 月 30 日）<br>1. 甲<br>2. 乙 |"
         ), "{md}");
         assert!(md.contains("| C | — | 無辦理情形 |"), "{md}");
         assert!(md.contains("## (一) 交通組\n"));

@@ -283,3 +283,12 @@ fn log_puts_decisions_and_commits_together_newest_first() {
         assert!(out.stdout.contains(" 測試 — 初版"), "{}", out.stdout);
     }
 }
+
+#[test]
+fn the_report_marks_a_case_with_a_schedule_by_its_light() {
+    let r = scheduled();
+    let md = r.run(&["report", "--as-of", "2025-07-01"]).stdout;
+    assert!(md.contains("（管考燈號：逾期）"), "{md}");
+    // A case without milestones or planned progress has no light in the report.
+    assert_eq!(md.matches("管考燈號").count(), 1);
+}
