@@ -4,7 +4,9 @@
 //! double-quoted; multi-line texts are literal blocks. Pure: model → text.
 
 use crate::model::meeting::{Counts, Discrepancy, Merge, Rename, Replace};
-use crate::model::{Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Stated, Statement, Target};
+use crate::model::{
+    Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Stated, Statement, Target,
+};
 use crate::yaml::Sp;
 use std::fmt::Write;
 
