@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod schema;
+pub mod sheet;
 pub mod tally;
 pub mod write;
 pub mod yaml;

@@ -399,7 +399,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                             String::from_utf8_lossy(&o.stderr).trim()
                         ),
                         code: 1,
-                        machine: false,
+                        ..Outcome::default()
                     };
                 }
                 None => {
@@ -407,7 +407,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                         stdout: out,
                         stderr: "error: the files were written, but git could not be run\n".into(),
                         code: 1,
-                        machine: false,
+                        ..Outcome::default()
                     };
                 }
             }

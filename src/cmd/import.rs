@@ -7,7 +7,7 @@ use crate::import::{self, Format, MAX_TABLE_BYTES};
 use crate::index::Index;
 use crate::render;
 use crate::yaml::Pos;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn outcome(stdout: String, stderr: String, code: i32) -> Outcome {
     Outcome {
@@ -51,7 +51,7 @@ fn read_table(env: &Env, file: &Path) -> Result<String, Outcome> {
 
 pub fn progress(
     env: &Env,
-    file: &Path,
+    files: &[PathBuf],
     as_of: Option<&str>,
     skip_unmatched: bool,
     dry_run: bool,
@@ -60,6 +60,48 @@ pub fn progress(
         Ok(d) => d,
         Err(o) => return o,
     };
+    let sheets = files
+        .iter()
+        .filter(|f| super::import_sheet::is_sheet(f))
+        .count();
+    if sheets > 0 && sheets < files.len() {
+        return Outcome::fail(
+            2,
+            "error: give either workbooks (.xlsx, .ods) or one text table, not both
+"
+            .into(),
+        );
+    }
+    if sheets == 0 && files.len() > 1 {
+        return Outcome::fail(
+            2,
+            "error: a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once
+"
+                .into(),
+        );
+    }
+    if sheets > 0 {
+        return match super::import_sheet::read(env, files) {
+            Ok((forms, date)) => {
+                let label = files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                finish(
+                    env,
+                    forms.table.clone(),
+                    Some(forms),
+                    flag_date.or(date),
+                    &label,
+                    skip_unmatched,
+                    dry_run,
+                )
+            }
+            Err(o) => o,
+        };
+    }
+    let file = &files[0];
     let text = match read_table(env, file) {
         Ok(t) => t,
         Err(o) => return o,
@@ -94,12 +136,35 @@ pub fn progress(
             );
         }
     };
-    let Some(date) = flag_date.or(table.as_of) else {
+    let date = flag_date.or(table.as_of);
+    finish(
+        env,
+        table,
+        None,
+        date,
+        &file.display().to_string(),
+        skip_unmatched,
+        dry_run,
+    )
+}
+
+/// Plan and write the import of a table read from `label` (one text table, or several forms).
+fn finish(
+    env: &Env,
+    mut table: import::Table,
+    mut forms: Option<super::import_sheet::Forms>,
+    date: Option<crate::model::Date>,
+    label: &str,
+    skip_unmatched: bool,
+    dry_run: bool,
+) -> Outcome {
+    // Findings on the table name the text file; those on forms are put at their cells.
+    let file = Path::new(if forms.is_some() { "" } else { label });
+    let Some(date) = date else {
         return Outcome::fail(
             2,
             format!(
-                "error: {} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n",
-                file.display()
+                "error: {label} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n"
             ),
         );
     };
@@ -112,7 +177,21 @@ pub fn progress(
         Err(o) => return o,
     };
     let idx = Index::new(&reg);
+    let id_errors = match forms.as_mut() {
+        Some(f) => {
+            let e = super::import_sheet::check_ids(&reg, &idx, f);
+            table = f.table.clone();
+            e
+        }
+        None => Vec::new(),
+    };
     let mut p = import::plan(&reg, &idx, &table, date, file);
+    p.errors.extend(id_errors);
+    if let Some(f) = &forms {
+        f.locate(&mut p.errors);
+        f.locate(&mut p.unmatched);
+        f.locate(&mut p.warnings);
+    }
     finding::sort(&mut p.errors);
     finding::sort(&mut p.unmatched);
     finding::sort(&mut p.warnings);
@@ -166,7 +245,7 @@ pub fn progress(
     out.push_str(&format!(
         "{} progress as of {date} from {}\n",
         if dry_run { "Would import" } else { "Importing" },
-        file.display()
+        label
     ));
     for (ri, case) in &p.added {
         let c = &reg.cases[*case].value;
@@ -175,7 +254,10 @@ pub fn progress(
             if dry_run { "add" } else { "added" },
             c.id.value,
             c.title.value,
-            env.style.dim(&format!(" (line {})", table.rows[*ri].line))
+            env.style.dim(&match &forms {
+                Some(f) => format!(" ({})", f.cell(table.rows[*ri].line)),
+                None => format!(" (line {})", table.rows[*ri].line),
+            })
         ));
     }
     let counts = format!(

@@ -4,8 +4,10 @@
 
 mod apply;
 mod check_stale;
+mod export;
 mod fmt;
 mod import;
+mod import_sheet;
 mod list;
 mod meta;
 mod minutes;
@@ -30,6 +32,8 @@ pub struct Outcome {
     pub code: i32,
     /// Standard output is a machine format (JSON, CSV, annotations): never translated.
     pub machine: bool,
+    /// A binary result (a workbook), written to `-o FILE` instead of standard output.
+    pub binary: Option<Vec<u8>>,
 }
 
 impl Outcome {
@@ -175,14 +179,22 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             as_of,
             by,
             format,
+            bom,
+            output,
             ..
-        } => status::run(
+        } => export::deliver(
             &env,
-            group.as_deref(),
-            meeting.as_deref(),
-            as_of.as_deref(),
-            *by,
-            *format,
+            status::run(
+                &env,
+                group.as_deref(),
+                meeting.as_deref(),
+                as_of.as_deref(),
+                *by,
+                export::format_for(*format, output.as_deref()),
+            ),
+            export::format_for(*format, output.as_deref()),
+            *bom,
+            output.as_deref(),
         ),
         Command::List {
             group,
@@ -192,18 +204,26 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             topic,
             text,
             format,
+            bom,
+            output,
             ..
-        } => list::list(
+        } => export::deliver(
             &env,
-            &list::Filter {
-                group: group.clone(),
-                status: status.clone(),
-                lead: lead.clone(),
-                partner: partner.clone(),
-                topic: topic.clone(),
-                text: text.clone(),
-            },
-            *format,
+            list::list(
+                &env,
+                &list::Filter {
+                    group: group.clone(),
+                    status: status.clone(),
+                    lead: lead.clone(),
+                    partner: partner.clone(),
+                    topic: topic.clone(),
+                    text: text.clone(),
+                },
+                export::format_for(*format, output.as_deref()),
+            ),
+            export::format_for(*format, output.as_deref()),
+            *bom,
+            output.as_deref(),
         ),
         Command::Show { case, format } => list::show(&env, case, *format),
         Command::Fmt { check, paths } => fmt::run(&env, *check, paths),
@@ -220,7 +240,10 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             &env,
             as_of.as_deref(),
             group.as_deref(),
-            *format,
+            match (format, output.as_deref().map(export::is_xlsx)) {
+                (crate::cli::ReportFormat::Md, Some(true)) => crate::cli::ReportFormat::Xlsx,
+                _ => *format,
+            },
             output.as_deref(),
         ),
         Command::Check {
@@ -240,6 +263,9 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
                     dry_run,
                 },
         } => import::progress(&env, file, as_of.as_deref(), *skip_unmatched, *dry_run),
+        Command::Export {
+            what: crate::cli::ExportCommand::ProgressForms { as_of, by, output },
+        } => export::progress_forms(&env, as_of.as_deref(), *by, output),
         Command::New { what } => new::run(&env, what),
         Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
             unreachable!("handled above")

@@ -167,7 +167,7 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
 }
 
 /// Where `-o FILE` writes, or a usage error when it would write into the register's own files.
-fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
+pub(super) fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
     let path = env.args_dir.join(out);
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let parent = path
@@ -212,10 +212,17 @@ pub fn run(
     let idx = Index::new(&reg);
     let tl = Timelines::new(&reg, &idx);
     let report = build(&reg, &idx, &tl, date, &groups);
+    if format == ReportFormat::Xlsx {
+        let out = super::export::binary(crate::render::xlsx::workbook(
+            &super::export::report_sheets(&report, env.style.lang),
+        ));
+        return super::export::deliver(env, out, crate::cli::TableFormat::Xlsx, false, output);
+    }
     let text = match format {
         ReportFormat::Md => crate::render::report::markdown(&report),
         ReportFormat::Html => crate::render::html::html(&report),
         ReportFormat::Odt => crate::render::odf::fodt(&report),
+        ReportFormat::Xlsx => unreachable!("written above"),
     };
     match (target, output) {
         (Some(path), Some(shown)) => match std::fs::write(&path, text) {

@@ -52,5 +52,6 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         stderr: String::new(),
         code,
         machine: format != FindingFormat::Text,
+        ..Outcome::default()
     }
 }

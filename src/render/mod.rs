@@ -6,6 +6,7 @@ pub mod minutes;
 pub mod odf;
 pub mod report;
 pub mod svg;
+pub mod xlsx;
 
 use crate::finding::Finding;
 use crate::i18n::label;

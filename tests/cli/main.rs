@@ -10,6 +10,7 @@ mod minutes;
 mod new;
 mod props;
 mod report;
+mod sheets;
 mod shipped;
 mod stale;
 mod status;

@@ -1,0 +1,267 @@
+//! Returned progress forms (.xlsx, .ods) read into rows, each with the cells it came from.
+//!
+//! A sheet holds a table when one of its rows is a header naming an id column (`編號`) or a name
+//! column (`方案名稱`) and a text column (`本次辦理情形`, or `最新辦理情形` / `辦理情形`). A
+//! `資料時間：…` cell above the header gives the date. Sheets without such a header (a summary, a
+//! note) are left alone. The text of a cell becomes a progress text by the rule of
+//! [`crate::import::plain_text`].
+
+use crate::model::{Date, parse_date};
+use calamine::{Data, Reader};
+use std::io::Cursor;
+
+/// A cell's address as spreadsheets write it: `交通組!B12` (quoted when the sheet name needs it).
+pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let r = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    let plain = sheet
+        .chars()
+        .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '_');
+    let name = if plain {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    };
+    format!("{name}!{letters}{}", row + 1)
+}
+
+/// One row of a form, 0-based row and columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormRow {
+    pub sheet: String,
+    pub row: u32,
+    pub id: Option<String>,
+    pub id_col: Option<u32>,
+    pub name: String,
+    pub name_col: Option<u32>,
+    /// The `組別` column's value, else the sheet's name.
+    pub group: String,
+    /// The `組別` column, if there is one.
+    pub group_col: Option<u32>,
+    pub text: String,
+    pub text_col: u32,
+}
+
+impl FormRow {
+    /// The cell that names the case: the id cell, else the name cell.
+    pub fn key_cell(&self) -> String {
+        cell_ref(
+            &self.sheet,
+            self.row,
+            self.id_col.or(self.name_col).unwrap_or(0),
+        )
+    }
+    pub fn text_cell(&self) -> String {
+        cell_ref(&self.sheet, self.row, self.text_col)
+    }
+    pub fn group_cell(&self) -> String {
+        match self.group_col {
+            Some(c) => cell_ref(&self.sheet, self.row, c),
+            None => self.key_cell(),
+        }
+    }
+}
+
+/// A workbook read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form {
+    /// The date of its `資料時間` cells, with the cell.
+    pub as_of: Option<(Date, String)>,
+    pub rows: Vec<FormRow>,
+}
+
+const ID_HEADERS: &[&str] = &["編號", "id", "案件編號"];
+const NAME_HEADERS: &[&str] = &["方案名稱", "案名", "name", "title"];
+const NEW_TEXT_HEADERS: &[&str] = &["本次辦理情形"];
+const TEXT_HEADERS: &[&str] = &["最新辦理情形", "辦理情形", "progress", "text"];
+const GROUP_HEADERS: &[&str] = &["組別", "group"];
+
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn text_of(d: &Data) -> String {
+    match d {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            excel_serial_date(dt.as_f64()).map_or_else(String::new, |d| d.to_string())
+        }
+        Data::Error(_) | Data::Empty => String::new(),
+    }
+}
+
+/// A date from an Excel serial day number (1900 date system).
+fn excel_serial_date(n: f64) -> Option<Date> {
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let days = n.floor();
+    if !(0.0..3_000_000.0).contains(&days) {
+        return None;
+    }
+    base.checked_add_days(chrono::Days::new(days as u64))
+        .map(Date)
+}
+
+/// The date of a `資料時間：…` cell.
+fn data_time(cell: &str) -> Option<Result<Date, String>> {
+    let rest = cell.trim().strip_prefix("資料時間")?;
+    let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let rest = rest.trim_end_matches([')', '）', '。', ' ', '\u{3000}']);
+    Some(parse_date(rest))
+}
+
+/// The columns of a sheet's table.
+#[derive(Clone, Copy)]
+struct Columns {
+    id: Option<usize>,
+    name: Option<usize>,
+    group: Option<usize>,
+    text: usize,
+}
+
+/// Read a workbook's bytes (.xlsx or .ods). Problems are (cell or sheet, message).
+pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        vec![(
+            String::new(),
+            format!("not a workbook kbbt can read (.xlsx or .ods): {e}"),
+        )]
+    })?;
+    let mut form = Form::default();
+    let mut errors = Vec::new();
+    let mut tables = 0;
+    for sheet in wb.sheet_names() {
+        let range = match wb.worksheet_range(&sheet) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push((sheet.clone(), format!("cannot read the sheet: {e}")));
+                continue;
+            }
+        };
+        let Some((r0, c0)) = range.start() else {
+            continue;
+        };
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(text_of).collect())
+            .collect();
+        let mut header: Option<Columns> = None;
+        for (i, cells) in rows.iter().enumerate() {
+            if let Some(Columns {
+                id: id_col,
+                name: name_col,
+                group: group_col,
+                text: text_col,
+            }) = header
+            {
+                let get = |c: Option<usize>| {
+                    c.and_then(|c| cells.get(c))
+                        .map(|s| s.trim().to_string())
+                        .unwrap_or_default()
+                };
+                let id = get(id_col);
+                let name = crate::import::clean_name(&get(name_col));
+                if id.is_empty() && name.is_empty() {
+                    continue;
+                }
+                let group = get(group_col);
+                let raw = cells.get(text_col).cloned().unwrap_or_default();
+                form.rows.push(FormRow {
+                    sheet: sheet.clone(),
+                    row: r0 + i as u32,
+                    id: (!id.is_empty()).then_some(id),
+                    id_col: id_col.map(|c| c0 + c as u32),
+                    name,
+                    name_col: name_col.map(|c| c0 + c as u32),
+                    group: if group.is_empty() {
+                        sheet.clone()
+                    } else {
+                        group
+                    },
+                    group_col: group_col.map(|c| c0 + c as u32),
+                    text: crate::import::plain_text(&raw),
+                    text_col: c0 + text_col as u32,
+                });
+                continue;
+            }
+            for (j, c) in cells.iter().enumerate() {
+                if let Some(d) = data_time(c) {
+                    let at = cell_ref(&sheet, r0 + i as u32, c0 + j as u32);
+                    match d {
+                        Ok(d) => match &form.as_of {
+                            Some((prev, where_)) if *prev != d => errors
+                                .push((at, format!("資料時間 {d} differs from {prev} ({where_})"))),
+                            Some(_) => {}
+                            None => form.as_of = Some((d, at)),
+                        },
+                        Err(e) => errors.push((at, format!("cannot read the 資料時間: {e}"))),
+                    }
+                }
+            }
+            let keys: Vec<String> = cells.iter().map(|c| key(c)).collect();
+            let find = |names: &[&str]| {
+                keys.iter()
+                    .position(|k| names.iter().any(|n| k == &n.to_lowercase()))
+            };
+            let id_col = find(ID_HEADERS);
+            let name_col = find(NAME_HEADERS);
+            let text_col = find(NEW_TEXT_HEADERS).or_else(|| find(TEXT_HEADERS));
+            if let Some(t) = text_col
+                && (id_col.is_some() || name_col.is_some())
+            {
+                header = Some(Columns {
+                    id: id_col,
+                    name: name_col,
+                    group: find(GROUP_HEADERS),
+                    text: t,
+                });
+                tables += 1;
+            }
+        }
+    }
+    if tables == 0 && errors.is_empty() {
+        errors.push((
+            String::new(),
+            "no progress table in it (a header row with 編號 or 方案名稱, and 本次辦理情形)".into(),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(form)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(cell_ref("交通組", 11, 1), "交通組!B12");
+        assert_eq!(cell_ref("Sheet 1", 0, 26), "'Sheet 1'!AA1");
+        assert_eq!(cell_ref("a", 0, 701), "a!ZZ1");
+    }
+
+    #[test]
+    fn serial_dates() {
+        assert_eq!(excel_serial_date(46022.0), Date::ymd(2025, 12, 31));
+        assert_eq!(excel_serial_date(-1.0), None);
+    }
+
+    #[test]
+    fn garbage_is_refused() {
+        assert!(read(b"not a workbook").is_err());
+    }
+}

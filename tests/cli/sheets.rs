@@ -1,0 +1,598 @@
+//! Spreadsheets: list's CSV (with and without a BOM) and workbook, status and report as workbooks,
+//! progress forms exported, filled in and imported back.
+
+use super::support::{PLATFORM, Reg, Run, TR001};
+use calamine::{Data, Reader};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The run with its standard error in place of its standard output (for `assert_line`).
+fn errs(run: &Run) -> Run {
+    Run {
+        stdout: run.stderr.clone(),
+        stderr: String::new(),
+        code: run.code,
+    }
+}
+
+/// Every sheet of a workbook: name and cells (row by row, from A1).
+fn read_book(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut wb = calamine::open_workbook_auto(path).expect("a workbook calamine reads");
+    let names = wb.sheet_names();
+    names
+        .into_iter()
+        .map(|n| {
+            let range = wb.worksheet_range(&n).expect("a sheet");
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut rows: Vec<Vec<Data>> = vec![Vec::new(); r0 as usize];
+            for r in range.rows() {
+                let mut row = vec![Data::Empty; c0 as usize];
+                row.extend(r.iter().cloned());
+                rows.push(row);
+            }
+            (n, rows)
+        })
+        .collect()
+}
+
+fn cell(rows: &[Vec<Data>], r: usize, c: usize) -> Data {
+    rows.get(r)
+        .and_then(|row| row.get(c))
+        .cloned()
+        .unwrap_or(Data::Empty)
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The Excel serial day number of a date.
+fn serial(y: i32, m: u32, d: u32) -> f64 {
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap() - base).num_days() as f64
+}
+
+fn date_of(d: &Data) -> Option<f64> {
+    match d {
+        Data::DateTime(dt) => Some(dt.as_f64()),
+        _ => None,
+    }
+}
+
+/// Every file of the register but kbbt's own `.kbbt/`.
+fn register(r: &Reg) -> BTreeMap<PathBuf, String> {
+    r.snapshot()
+        .0
+        .into_iter()
+        .filter(|(p, _)| {
+            !p.starts_with(".kbbt") && !p.starts_with("forms") && !p.starts_with("filled")
+        })
+        .collect()
+}
+
+/// TR-001 with a progress entry as of 2025-06-30.
+const TR001_WITH_PROGRESS: &str = "\
+id: TR-001
+title: 捷運環狀線（北環段）
+aliases: [環狀線北環]
+group: 交通組
+lead: 臺北市
+partners: [新北市]
+topics: [氣候變遷因應及調適]
+status: ongoing
+history:
+  - { date: 2024-07-11, meeting: vm-1, action: add }
+progress:
+  - as_of: 2025-06-30
+    text: |
+      1. 綜合規劃核定。
+      2. 預算 5.02 億元。
+";
+
+fn standard_with_progress() -> Reg {
+    let r = Reg::standard();
+    r.case("TR-001", TR001_WITH_PROGRESS);
+    r.validate().assert_code(0);
+    r
+}
+
+#[test]
+fn list_csv_has_the_new_columns_after_the_old_and_a_bom_on_request() {
+    let r = standard_with_progress();
+    let out = r.run(&["list", "--format", "csv"]);
+    out.assert_code(0);
+    let mut lines = out.stdout.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some(
+            "id,title,group,status,lead,partners,added_meeting,added_date,delisted_meeting,delisted_date,progress_date,progress,topics"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "TR-001,捷運環狀線（北環段）,交通組,ongoing,臺北市,新北市,vm-1,2024-07-11,,,2025-06-30,\"1. 綜合規劃核定。\n2. 預算 5.02 億元。\",氣候變遷因應及調適"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some("TR-002,跨市公車路線整合,交通組,delisted,新北市,,vm-1,2024-07-11,vm-2,2024-12-20,,,")
+    );
+    assert!(!out.stdout.starts_with('\u{feff}'));
+    let bom = r.run(&["list", "--format", "csv", "--bom"]);
+    bom.assert_code(0);
+    assert_eq!(
+        bom.stdout.strip_prefix('\u{feff}'),
+        Some(out.stdout.as_str())
+    );
+    // -o writes the same bytes; the extension picks the format.
+    r.run(&["list", "--bom", "-o", "cases.csv"]).assert_code(0);
+    assert_eq!(
+        std::fs::read(r.path().join("cases.csv")).unwrap(),
+        bom.stdout.as_bytes()
+    );
+    let out = r.run(&["list", "--bom"]);
+    out.assert_code(2);
+    errs(&out).assert_line("error: --bom is for --format csv");
+}
+
+#[test]
+fn list_writes_a_typed_workbook_with_chinese_headers() {
+    let r = standard_with_progress();
+    let out = r.run(&["--lang", "zh-TW", "list", "-o", "cases.xlsx"]);
+    out.assert_code(0).assert_no_panic();
+    let book = read_book(&r.path().join("cases.xlsx"));
+    assert_eq!(book.len(), 1);
+    let (name, rows) = &book[0];
+    assert_eq!(name, "案件");
+    let header: Vec<String> = rows[0].iter().map(text).collect();
+    assert_eq!(
+        header,
+        [
+            "編號",
+            "案名",
+            "組別",
+            "狀態",
+            "主辦",
+            "合作",
+            "新增會議",
+            "新增日期",
+            "解列會議",
+            "解列日期",
+            "資料日期",
+            "最新辦理情形",
+            "議題"
+        ]
+    );
+    assert_eq!(text(&cell(rows, 1, 1)), "捷運環狀線（北環段）");
+    assert_eq!(date_of(&cell(rows, 1, 7)), Some(serial(2024, 7, 11)));
+    assert_eq!(date_of(&cell(rows, 1, 10)), Some(serial(2025, 6, 30)));
+    assert_eq!(
+        text(&cell(rows, 1, 11)),
+        "1. 綜合規劃核定。\n2. 預算 5.02 億元。"
+    );
+    assert_eq!(date_of(&cell(rows, 2, 9)), Some(serial(2024, 12, 20)));
+    // No delist date: an empty cell.
+    assert_eq!(cell(rows, 1, 9), Data::Empty);
+    assert_eq!(text(&cell(rows, 3, 0)), "HW-001");
+}
+
+#[test]
+fn a_workbook_is_never_written_to_standard_output() {
+    let r = Reg::standard();
+    let before = r.snapshot();
+    for args in [
+        &["list", "--format", "xlsx"][..],
+        &["status", "--format", "xlsx"],
+        &["report", "--format", "xlsx"],
+    ] {
+        let out = r.run(args);
+        out.assert_code(2).assert_no_panic();
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(out.stderr.contains("-o FILE"), "{}", out.stderr);
+    }
+    assert_eq!(r.snapshot(), before);
+}
+
+#[test]
+fn status_workbook_has_numbers_and_leaves_unknown_counts_empty() {
+    let r = Reg::standard();
+    // vm-3 records only its adds: its delist and ongoing counts are unknown.
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: 第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-03-01\nrecords: [add]\ndecisions:\n  交通組:\n    add:\n      - { title: 跨市自行車道串接, id: TR-003 }\n",
+    );
+    r.case(
+        "TR-003",
+        "id: TR-003\ntitle: 跨市自行車道串接\ngroup: 交通組\nstatus: ongoing\nhistory:\n  - { date: 2025-03-01, meeting: vm-3, action: add }\n",
+    );
+    r.validate().assert_code(0);
+    let csv = r.run(&["status", "--format", "csv"]);
+    csv.assert_code(0);
+    r.run(&["status", "-o", "status.xlsx"]).assert_code(0);
+    let book = read_book(&r.path().join("status.xlsx"));
+    let rows = &book[0].1;
+    assert_eq!(text(&cell(rows, 0, 3)), "add");
+    assert_eq!(text(&cell(rows, 1, 0)), "vm-3");
+    assert_eq!(text(&cell(rows, 1, 1)), "交通組");
+    assert_eq!(cell(rows, 1, 3), Data::Float(1.0));
+    // Unknown: empty, never 0 (as in the CSV).
+    assert_eq!(cell(rows, 1, 4), Data::Empty);
+    assert_eq!(cell(rows, 1, 5), Data::Empty);
+    assert!(csv.stdout.contains("vm-3,交通組,TR,1,,,"), "{}", csv.stdout);
+    assert_eq!(cell(rows, 1, 6), Data::Float(3.0));
+}
+
+#[test]
+fn report_workbook_has_a_sheet_per_group() {
+    let r = standard_with_progress();
+    r.run(&[
+        "--lang",
+        "zh-TW",
+        "report",
+        "--as-of",
+        "2025-12-31",
+        "-o",
+        "report.xlsx",
+    ])
+    .assert_code(0);
+    let book = read_book(&r.path().join("report.xlsx"));
+    let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["摘要", "交通組", "衛生社福組"]);
+    let tr = &book[1].1;
+    assert_eq!(text(&cell(tr, 0, 0)), "編號");
+    assert_eq!(text(&cell(tr, 1, 0)), "TR-001");
+    assert_eq!(date_of(&cell(tr, 1, 4)), Some(serial(2025, 6, 30)));
+    let summary = &book[0].1;
+    let row = summary
+        .iter()
+        .find(|r| r.first().map(text).as_deref() == Some("交通組"))
+        .expect("交通組's summary row");
+    assert_eq!(row[1], Data::Float(1.0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress forms.
+
+/// Copy a workbook, cell by cell, with the new texts written into the `本次辦理情形` column of the
+/// rows whose first cell is the id; `tamper` may change any cell (sheet, row, column, value) first.
+fn fill(
+    src: &Path,
+    dst: &Path,
+    texts: &[(&str, &str)],
+    tamper: &dyn Fn(&str, usize, usize, Data) -> Data,
+) {
+    let book = read_book(src);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in &book {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        let header = rows
+            .iter()
+            .position(|r| r.iter().any(|c| text(c) == "本次辦理情形"))
+            .expect("a header row");
+        let new_col = rows[header]
+            .iter()
+            .position(|c| text(c) == "本次辦理情形")
+            .unwrap();
+        for (i, row) in rows.iter().enumerate() {
+            let id = text(&cell(rows, i, 0));
+            let mut row = row.clone();
+            if i > header
+                && let Some((_, t)) = texts.iter().find(|(x, _)| *x == id)
+            {
+                row.resize(row.len().max(new_col + 1), Data::Empty);
+                row[new_col] = Data::String((*t).to_string());
+            }
+            for (j, c) in row.into_iter().enumerate() {
+                let c = tamper(name, i, j, c);
+                let (r, col) = (i as u32, j as u16);
+                match c {
+                    Data::String(s) => {
+                        ws.write_string(r, col, s).unwrap();
+                    }
+                    Data::Float(f) => {
+                        ws.write_number(r, col, f).unwrap();
+                    }
+                    Data::DateTime(d) => {
+                        ws.write_number(r, col, d.as_f64()).unwrap();
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    wb.save(dst).unwrap();
+}
+
+fn keep(_: &str, _: usize, _: usize, c: Data) -> Data {
+    c
+}
+
+#[test]
+fn forms_go_out_and_come_back_as_exactly_the_new_entries() {
+    let r = standard_with_progress();
+    let out = r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "2025-12-31",
+        "-o",
+        "forms",
+    ]);
+    out.assert_code(0).assert_no_panic();
+    out.assert_line("wrote forms/交通組.xlsx (1 ongoing cases)")
+        .assert_line("wrote forms/衛生社福組.xlsx (1 ongoing cases)");
+    // The form: the instructions and the date above the table, the id locked, the last progress.
+    let book = read_book(&r.path().join("forms/交通組.xlsx"));
+    assert_eq!(book.len(), 1);
+    let (name, rows) = &book[0];
+    assert_eq!(name, "交通組");
+    assert!(text(&cell(rows, 1, 0)).starts_with("資料時間："));
+    assert!(text(&cell(rows, 2, 0)).contains("本次辦理情形"));
+    let header: Vec<String> = rows[3].iter().map(text).collect();
+    assert_eq!(
+        header,
+        [
+            "編號",
+            "方案名稱",
+            "組別",
+            "主辦",
+            "前次資料日期",
+            "前次辦理情形",
+            "本次辦理情形"
+        ]
+    );
+    assert_eq!(text(&cell(rows, 4, 0)), "TR-001");
+    assert_eq!(date_of(&cell(rows, 4, 4)), Some(serial(2025, 6, 30)));
+    assert_eq!(cell(rows, 4, 6), Data::Empty);
+    // TR-002 was delisted: not on the form.
+    assert_eq!(rows.len(), 5);
+    // Exporting again into the same folder would overwrite returned forms: refused.
+    let again = r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "2025-12-31",
+        "-o",
+        "forms",
+    ]);
+    again.assert_code(1);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+
+    // Filled in and returned.
+    std::fs::create_dir_all(r.path().join("filled")).unwrap();
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[("TR-001", "1. 細部設計中。\n2. 預計 116 年動工。")],
+        &keep,
+    );
+    fill(
+        &r.path().join("forms/衛生社福組.xlsx"),
+        &r.path().join("filled/衛生社福組.xlsx"),
+        &[("HW-001", "平台已上線。")],
+        &keep,
+    );
+    let before = register(&r);
+    let out = r.run(&[
+        "import",
+        "progress",
+        "filled/交通組.xlsx",
+        "filled/衛生社福組.xlsx",
+    ]);
+    out.assert_code(0).assert_no_panic();
+    out.assert_line("2 entries added, 0 unchanged, 0 unmatched")
+        .assert_line("  added    TR-001 捷運環狀線（北環段） (交通組!A5)");
+    let after = register(&r);
+    let changed: Vec<&PathBuf> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            Path::new("cases/HW/HW-001.yaml"),
+            Path::new("cases/TR/TR-001.yaml")
+        ]
+    );
+    let tr = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
+    assert_eq!(
+        tr,
+        TR001_WITH_PROGRESS.replace(
+            "progress:\n",
+            "progress:\n  - as_of: 2025-12-31\n    text: |\n      1. 細部設計中。\n      2. 預計 116 年動工。\n"
+        )
+    );
+    let hw = std::fs::read_to_string(r.path().join("cases/HW/HW-001.yaml")).unwrap();
+    assert!(
+        hw.ends_with("progress:\n  - as_of: 2025-12-31\n    text: |\n      平台已上線。\n"),
+        "{hw}"
+    );
+    r.validate().assert_code(0);
+    // Importing the same forms again changes nothing.
+    let out = r.run(&[
+        "import",
+        "progress",
+        "filled/交通組.xlsx",
+        "filled/衛生社福組.xlsx",
+    ]);
+    out.assert_code(0)
+        .assert_line("0 entries added, 2 unchanged, 0 unmatched");
+}
+
+fn exported() -> Reg {
+    let r = standard_with_progress();
+    r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "2025-12-31",
+        "-o",
+        "forms",
+    ])
+    .assert_code(0);
+    std::fs::create_dir_all(r.path().join("filled")).unwrap();
+    fill(
+        &r.path().join("forms/衛生社福組.xlsx"),
+        &r.path().join("filled/衛生社福組.xlsx"),
+        &[("HW-001", "平台已上線。")],
+        &keep,
+    );
+    r
+}
+
+#[test]
+fn a_form_whose_id_was_edited_is_refused_at_the_cell() {
+    let r = exported();
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[("TR-001", "1. 細部設計中。")],
+        &|_, i, j, c| {
+            if (i, j) == (4, 0) {
+                Data::String("TR-002".into())
+            } else {
+                c
+            }
+        },
+    );
+    let before = register(&r);
+    let out = r.run(&[
+        "import",
+        "progress",
+        "filled/交通組.xlsx",
+        "filled/衛生社福組.xlsx",
+    ]);
+    out.assert_code(1).assert_no_panic();
+    errs(&out).assert_hint(
+        "filled/交通組.xlsx:交通組!A5: error: TR-002 is 「跨市公車路線整合」, but the row's title is 「捷運環狀線（北環段）」",
+        "was the id edited? put back the form's id, or correct the title",
+    );
+    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
+    assert_eq!(register(&r), before, "all or nothing");
+    // An id that is no case at all.
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[("TR-001", "1. 細部設計中。")],
+        &|_, i, j, c| {
+            if (i, j) == (4, 0) {
+                Data::String("TR-099".into())
+            } else {
+                c
+            }
+        },
+    );
+    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
+    out.assert_code(1);
+    errs(&out).assert_hint(
+        "filled/交通組.xlsx:交通組!A5: error: unknown case id `TR-099`",
+        "the title is TR-001's: was the id edited?",
+    );
+    assert_eq!(register(&r), before);
+}
+
+#[test]
+fn a_row_moved_into_another_group_is_refused_at_the_cell() {
+    let r = exported();
+    // HW-001's row moved onto the 交通組 form, in TR-001's place, its group changed to the sheet's.
+    let hw = read_book(&r.path().join("forms/衛生社福組.xlsx"));
+    let hw_row = hw[0].1[4].clone();
+    let moved = move |group: &'static str| {
+        let hw_row = hw_row.clone();
+        move |_: &str, i: usize, j: usize, c: Data| {
+            if i != 4 {
+                return c;
+            }
+            match j {
+                2 => Data::String(group.into()),
+                6 => Data::String("平台已上線。".into()),
+                _ => hw_row.get(j).cloned().unwrap_or(Data::Empty),
+            }
+        }
+    };
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[],
+        &moved("交通組"),
+    );
+    let before = register(&r);
+    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
+    out.assert_code(1).assert_no_panic();
+    errs(&out).assert_hint(
+        "filled/交通組.xlsx:交通組!C5: error: HW-001 「長照資源共享平台」 is a case of 衛生社福組, not of 交通組",
+        "move the row back to its group's sheet",
+    );
+    assert_eq!(register(&r), before);
+    // Its group column left as it was: the sheet is still the wrong group's.
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[],
+        &moved("衛生社福組"),
+    );
+    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
+    out.assert_code(1);
+    errs(&out).assert_hint(
+        "filled/交通組.xlsx:交通組!A5: error: HW-001 「長照資源共享平台」 is a case of 衛生社福組, not of 交通組",
+        "move the row back to its group's sheet",
+    );
+    assert_eq!(register(&r), before);
+}
+
+#[test]
+fn forms_by_lead_need_leads() {
+    let r = standard_with_progress();
+    let out = r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "2025-12-31",
+        "--by",
+        "lead",
+        "-o",
+        "forms",
+    ]);
+    out.assert_code(0);
+    out.assert_line("wrote forms/臺北市.xlsx (1 ongoing cases)")
+        .assert_line("wrote forms/主辦未定.xlsx (1 ongoing cases)");
+    // No case with a lead: said, and nothing written.
+    let r = Reg::minimal();
+    r.write("platform.yaml", PLATFORM);
+    r.meeting("vm-1", super::support::VM1);
+    r.case("TR-001", TR001.replace("lead: 臺北市\n", ""));
+    r.case(
+        "TR-002",
+        super::support::TR002
+            .replace("lead: 新北市\n", "")
+            .replace(
+                "  - { date: 2024-12-20, meeting: vm-2, action: delist }\n",
+                "",
+            )
+            .replace("status: delisted", "status: ongoing"),
+    );
+    r.case("HW-001", super::support::HW001);
+    r.validate().assert_code(0);
+    let out = r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "2025-12-31",
+        "--by",
+        "lead",
+        "-o",
+        "forms",
+    ]);
+    out.assert_code(1);
+    errs(&out).assert_hint(
+        "error: none of the 3 cases ongoing on 2025-12-31 has a lead city, so there is no form per city to write",
+        "record each case's `lead`, or write one form per group with --by group",
+    );
+    assert!(!r.path().join("forms").exists());
+}
