@@ -48,13 +48,14 @@ pub struct FormRow {
 }
 
 impl FormRow {
-    /// The cell that names the case: the id cell, else the name cell.
+    /// The cell that names the case: the id cell when it holds an id, else the name cell.
     pub fn key_cell(&self) -> String {
-        cell_ref(
-            &self.sheet,
-            self.row,
-            self.id_col.or(self.name_col).unwrap_or(0),
-        )
+        let col = if self.id.is_some() {
+            self.id_col.or(self.name_col)
+        } else {
+            self.name_col.or(self.id_col)
+        };
+        cell_ref(&self.sheet, self.row, col.unwrap_or(0))
     }
     pub fn text_cell(&self) -> String {
         cell_ref(&self.sheet, self.row, self.text_col)

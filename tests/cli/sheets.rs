@@ -596,3 +596,253 @@ fn forms_by_lead_need_leads() {
     );
     assert!(!r.path().join("forms").exists());
 }
+
+/// An OpenDocument spreadsheet with one sheet: rows of string cells (a cell's lines as paragraphs).
+fn ods(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
+    use std::io::Write;
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut body = String::new();
+    for row in rows {
+        body.push_str("<table:table-row>");
+        for c in *row {
+            if c.is_empty() {
+                body.push_str("<table:table-cell/>");
+            } else {
+                body.push_str("<table:table-cell office:value-type=\"string\">");
+                for line in c.split('\n') {
+                    body.push_str(&format!("<text:p>{}</text:p>", esc(line)));
+                }
+                body.push_str("</table:table-cell>");
+            }
+        }
+        body.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+<office:body><office:spreadsheet><table:table table:name=\"{sheet}\">{body}</table:table>\
+</office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+</manifest:manifest>";
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("content.xml", stored).unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.start_file("META-INF/manifest.xml", stored).unwrap();
+    z.write_all(manifest.as_bytes()).unwrap();
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn a_form_returned_as_ods_is_read_too() {
+    let r = standard_with_progress();
+    let header: &[&str] = &[
+        "編號",
+        "方案名稱",
+        "組別",
+        "主辦",
+        "前次資料日期",
+        "前次辦理情形",
+        "本次辦理情形",
+    ];
+    r.write(
+        "filled/交通組.ods",
+        ods(
+            "交通組",
+            &[
+                &["資料時間：中華民國 114 年 12 月 31 日"],
+                header,
+                &[
+                    "TR-001",
+                    "捷運環狀線（北環段）",
+                    "交通組",
+                    "臺北市",
+                    "2025-06-30",
+                    "舊",
+                    "1. 細部設計中。\n2. 預計 116 年動工。",
+                ],
+            ],
+        ),
+    );
+    // A row without an id is matched by its name, in the sheet's group.
+    r.write(
+        "filled/衛生社福組.ods",
+        ods(
+            "衛生社福組",
+            &[
+                &["資料時間：114/12/31"],
+                header,
+                &["", "長照資源共享平台", "", "", "", "", "平台已上線。"],
+            ],
+        ),
+    );
+    let out = r.run(&[
+        "import",
+        "progress",
+        "filled/交通組.ods",
+        "filled/衛生社福組.ods",
+    ]);
+    out.assert_code(0).assert_no_panic();
+    out.assert_line("2 entries added, 0 unchanged, 0 unmatched")
+        .assert_line("  added    HW-001 長照資源共享平台 (衛生社福組!B3)");
+    let tr = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
+    assert!(
+        tr.contains("progress:\n  - as_of: 2025-12-31\n    text: |\n      1. 細部設計中。\n      2. 預計 116 年動工。\n  - as_of: 2025-06-30\n"),
+        "{tr}"
+    );
+    r.validate().assert_code(0);
+    // Forms of two dates, or a workbook mixed with a text table, are refused.
+    r.write(
+        "filled/other.ods",
+        ods("交通組", &[&["資料時間：2026-06-30"], header]),
+    );
+    let out = r.run(&[
+        "import",
+        "progress",
+        "filled/交通組.ods",
+        "filled/other.ods",
+    ]);
+    out.assert_code(1);
+    assert!(
+        out.stderr.contains(
+            "filled/other.ods:交通組!A1: error: 資料時間 2026-06-30 differs from 2025-12-31 (filled/交通組.ods:交通組!A1)"
+        ),
+        "{}",
+        out.stderr
+    );
+    r.write("t.csv", "方案名稱,最新辦理情形\n");
+    r.run(&["import", "progress", "filled/交通組.ods", "t.csv"])
+        .assert_code(2);
+    // Not a workbook at all.
+    r.write("filled/bad.xlsx", "not a zip");
+    let out = r.run(&["import", "progress", "filled/bad.xlsx"]);
+    out.assert_code(1).assert_no_panic();
+    assert!(
+        out.stderr
+            .contains("filled/bad.xlsx: error: not a workbook"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A copy of the shipped register (platform.yaml, cases/, meetings/).
+fn shipped() -> Reg {
+    fn copy(r: &Reg, repo: &Path, dir: &Path) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("read folder")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                copy(r, repo, &p);
+            } else {
+                let rel = p.strip_prefix(repo).unwrap().display().to_string();
+                r.write(&rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let r = Reg::minimal();
+    r.write(
+        "platform.yaml",
+        std::fs::read(repo.join("platform.yaml")).unwrap(),
+    );
+    for d in ["cases", "meetings"] {
+        copy(&r, &repo, &repo.join(d));
+    }
+    r
+}
+
+#[test]
+fn every_ongoing_case_of_the_shipped_register_goes_round() {
+    let r = shipped();
+    let out = r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "115-06-30",
+        "-o",
+        "forms",
+    ]);
+    out.assert_code(0).assert_no_panic();
+    // As many rows as `status` counts ongoing cases on that date, sub-cases (which it counts
+    // under their parent) included.
+    let status = r.run(&["status", "--as-of", "2026-06-30", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&status.stdout).expect("JSON");
+    let total = &v["all_time"]["total"];
+    let ongoing = (total["ongoing"].as_u64().expect("a count")
+        + total["subcases"].as_u64().expect("a count")) as usize;
+    assert!(ongoing > 50, "{total}");
+    let mut forms: Vec<PathBuf> = std::fs::read_dir(r.path().join("forms"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    forms.sort();
+    std::fs::create_dir_all(r.path().join("filled")).unwrap();
+    let mut ids = Vec::new();
+    let mut args = vec!["import".to_string(), "progress".to_string()];
+    for f in &forms {
+        let book = read_book(f);
+        let mine: Vec<String> = book
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().skip(4).map(|row| text(&row[0])))
+            .collect();
+        let texts: Vec<(String, String)> = mine
+            .iter()
+            .map(|id| (id.clone(), format!("1. {id} 本期進度。\n2. 下期預定。")))
+            .collect();
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        fill(f, &r.path().join("filled").join(&name), &refs, &keep);
+        args.push(format!("filled/{name}"));
+        ids.extend(mine);
+    }
+    assert_eq!(ids.len(), ongoing);
+    let before = register(&r);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = r.run(&args);
+    out.assert_code(0).assert_no_panic();
+    out.assert_line(&format!(
+        "{ongoing} entries added, 0 unchanged, 0 unmatched"
+    ));
+    let after = register(&r);
+    let changed = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .count();
+    assert_eq!(changed, ongoing);
+    for id in &ids {
+        let show = r.run(&["show", id, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&show.stdout).expect("JSON");
+        let first = &v["progress"][0];
+        assert_eq!(first["as_of"], "2026-06-30", "{id}");
+        assert_eq!(
+            first["text"],
+            format!("1. {id} 本期進度。\n2. 下期預定。\n"),
+            "{id}"
+        );
+    }
+    r.validate().assert_code(0);
+}
