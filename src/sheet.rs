@@ -131,8 +131,40 @@ struct Columns {
     text: usize,
 }
 
+/// The most a workbook may hold once unpacked, in bytes: a returned form is well below 1 MB, and
+/// a small file that unpacks to gigabytes (a zip bomb) is refused before it is read.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuse a workbook whose parts would unpack to more than [`MAX_UNPACKED_BYTES`], or that has an
+/// absurd number of parts. Not a zip at all is left to the reader to say.
+fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), String> {
+    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    if z.len() > 10_000 {
+        return Err(format!(
+            "it has {} parts; a workbook kbbt reads has far fewer",
+            z.len()
+        ));
+    }
+    let mut total: u64 = 0;
+    for i in 0..z.len() {
+        let Ok(f) = z.by_index_raw(i) else {
+            return Err("a part of it cannot be read".into());
+        };
+        total = total.saturating_add(f.size());
+    }
+    if total > limit {
+        return Err(format!(
+            "it unpacks to {total} bytes; the limit is {limit} bytes"
+        ));
+    }
+    Ok(())
+}
+
 /// Read a workbook's bytes (.xlsx or .ods). Problems are (cell or sheet, message).
 pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
+    check_unpacked(bytes, MAX_UNPACKED_BYTES).map_err(|e| vec![(String::new(), e)])?;
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         vec![(
             String::new(),
@@ -264,5 +296,29 @@ mod tests {
     #[test]
     fn garbage_is_refused() {
         assert!(read(b"not a workbook").is_err());
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+        use std::io::Write;
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let mut out = Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        z.start_file("xl/big.xml", stored).unwrap();
+        z.write_all(&[b' '; 2048]).unwrap();
+        z.finish().unwrap();
+        let bytes = out.into_inner();
+        assert!(check_unpacked(&bytes, 4096).is_ok());
+        let e = check_unpacked(&bytes, 1024).unwrap_err();
+        assert_eq!(e, "it unpacks to 2048 bytes; the limit is 1024 bytes");
+        let mut out = Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        for i in 0..10_001 {
+            z.start_file(format!("p{i}"), stored).unwrap();
+        }
+        z.finish().unwrap();
+        let e = read(&out.into_inner()).unwrap_err();
+        assert!(e[0].1.contains("10001 parts"), "{e:?}");
     }
 }

@@ -352,6 +352,32 @@ fn forms_go_out_and_come_back_as_exactly_the_new_entries() {
     assert_eq!(cell(rows, 4, 6), Data::Empty);
     // TR-002 was delisted: not on the form.
     assert_eq!(rows.len(), 5);
+    // The sheet is protected, its header frozen, and only the new text's cells are unlocked.
+    let xml = |part: &str| {
+        let f = std::fs::File::open(r.path().join("forms/交通組.xlsx")).unwrap();
+        let mut z = zip::ZipArchive::new(f).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name(part).unwrap(), &mut s).unwrap();
+        s
+    };
+    let sheet = xml("xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<sheetProtection sheet=\"1\""), "{sheet}");
+    assert!(sheet.contains("ySplit=\"4\" topLeftCell=\"A5\""), "{sheet}");
+    let style_of = |cell: &str| -> usize {
+        let at = sheet.find(&format!("<c r=\"{cell}\"")).expect("the cell");
+        let rest = &sheet[at..];
+        rest.find(" s=\"").map_or(0, |i| {
+            rest[i + 4..].split('"').next().unwrap().parse().unwrap()
+        })
+    };
+    let styles = xml("xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf: Vec<&str> = xfs.split("<xf ").skip(1).collect();
+    assert!(
+        xf[style_of("G5")].contains("<protection locked=\"0\"/>"),
+        "{xfs}"
+    );
+    assert!(!xf[style_of("A5")].contains("locked=\"0\""), "{xfs}");
     // Exporting again into the same folder would overwrite returned forms: refused.
     let again = r.run(&[
         "export",
