@@ -176,7 +176,13 @@ pub fn deliver(
         Ok(p) => p,
         Err(o) => return o,
     };
-    let bytes = out.binary.take().unwrap_or_else(|| out.stdout.into_bytes());
+    // Human-readable output is translated when printed; a file gets the same text.
+    let text = if out.machine {
+        out.stdout
+    } else {
+        crate::i18n::text(env.style.lang, &out.stdout)
+    };
+    let bytes = out.binary.take().unwrap_or_else(|| text.into_bytes());
     match std::fs::write(&path, bytes) {
         Ok(()) => Outcome {
             stderr: out.stderr,

@@ -192,6 +192,18 @@ fn finish(
         f.locate(&mut p.unmatched);
         f.locate(&mut p.warnings);
     }
+    // On a form, an empty 本次辦理情形 is no news this period: counted, not warned about row by row.
+    let no_news = if forms.is_some() {
+        let n = p
+            .warnings
+            .iter()
+            .filter(|f| f.code == "import-empty")
+            .count();
+        p.warnings.retain(|f| f.code != "import-empty");
+        n
+    } else {
+        0
+    };
     finding::sort(&mut p.errors);
     finding::sort(&mut p.unmatched);
     finding::sort(&mut p.warnings);
@@ -278,7 +290,13 @@ fn finish(
         p.unchanged,
         unmatched
     );
-    let stderr = table_findings(&warnings);
+    let mut stderr = table_findings(&warnings);
+    if no_news > 0 {
+        stderr.push_str(&format!(
+            "note: {} with no new text (本次辦理情形) skipped\n",
+            plural(no_news, "row", "rows")
+        ));
+    }
     if p.changes.is_empty() {
         out.push_str(&format!(
             "{counts}\nnothing to do: the register already holds every entry\n"

@@ -146,6 +146,11 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                // A table written with -o goes to a file, not to the terminal.
+                && !matches!(
+                    &cli.command,
+                    Command::List { output: Some(_), .. } | Command::Status { output: Some(_), .. }
+                )
         }
     };
     let ascii = matches!(

@@ -872,3 +872,48 @@ fn every_ongoing_case_of_the_shipped_register_goes_round() {
     }
     r.validate().assert_code(0);
 }
+
+#[test]
+fn rows_left_empty_are_counted_not_warned_one_by_one() {
+    let r = exported();
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[],
+        &keep,
+    );
+    let out = r.run(&[
+        "import",
+        "progress",
+        "filled/交通組.xlsx",
+        "filled/衛生社福組.xlsx",
+    ]);
+    out.assert_code(0)
+        .assert_line("1 entry added, 0 unchanged, 0 unmatched");
+    assert_eq!(
+        out.stderr,
+        "note: 1 row with no new text (本次辦理情形) skipped\n"
+    );
+}
+
+#[test]
+fn a_table_written_with_o_is_the_text_that_would_be_printed() {
+    let r = Reg::standard();
+    for (args, file) in [
+        (&["status", "--format", "markdown"][..], "status.md"),
+        (&["list"][..], "list.txt"),
+    ] {
+        let mut a = vec!["--lang", "zh-TW"];
+        a.extend_from_slice(args);
+        let printed = r.run(&a);
+        printed.assert_code(0);
+        a.extend_from_slice(&["-o", file]);
+        r.run(&a)
+            .assert_code(0)
+            .assert_line(&format!("wrote {file}"));
+        let written = std::fs::read_to_string(r.path().join(file)).unwrap();
+        assert_eq!(written, printed.stdout);
+    }
+    let list = std::fs::read_to_string(r.path().join("list.txt")).unwrap();
+    assert!(!list.contains("3 cases"), "{list}");
+}
