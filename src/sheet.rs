@@ -81,6 +81,9 @@ const NAME_HEADERS: &[&str] = &["方案名稱", "案名", "name", "title"];
 const NEW_TEXT_HEADERS: &[&str] = &["本次辦理情形"];
 const TEXT_HEADERS: &[&str] = &["最新辦理情形", "辦理情形", "progress", "text"];
 const GROUP_HEADERS: &[&str] = &["組別", "group"];
+/// A column of progress dates marks a workbook kbbt wrote from `list` or `report`: its texts have
+/// dates of their own, so it is not a table of progress as of one date.
+const DATE_HEADERS: &[&str] = &["資料日期", "progress_date"];
 
 fn key(s: &str) -> String {
     s.chars()
@@ -249,7 +252,8 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
             };
             let id_col = find(ID_HEADERS);
             let name_col = find(NAME_HEADERS);
-            let text_col = find(NEW_TEXT_HEADERS).or_else(|| find(TEXT_HEADERS));
+            let text_col = find(NEW_TEXT_HEADERS)
+                .or_else(|| find(TEXT_HEADERS).filter(|_| find(DATE_HEADERS).is_none()));
             if let Some(t) = text_col
                 && (id_col.is_some() || name_col.is_some())
             {
@@ -266,7 +270,7 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
     if tables == 0 && errors.is_empty() {
         errors.push((
             String::new(),
-            "no progress table in it (a header row with 編號 or 方案名稱, and 本次辦理情形)".into(),
+            "no progress table in it (a header row with 編號 or 方案名稱, and 本次辦理情形); a workbook written by `kbbt list` or `kbbt report` is not one".into(),
         ));
     }
     if errors.is_empty() {

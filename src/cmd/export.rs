@@ -237,21 +237,19 @@ pub fn report_sheets(r: &crate::render::report::Report, lang: Lang) -> Vec<Sheet
                 h("name"),
                 h("lead"),
                 h("partners"),
+                h("marker"),
                 h("progress_date"),
                 h("progress"),
             ],
             ..Sheet::default()
         };
         for row in &g.rows {
-            let mut name = row.name.clone();
-            if let Some(m) = &row.marker {
-                name = format!("{m}\n{name}");
-            }
             s.rows.push(vec![
                 Cell::text(row.id.clone()),
-                Cell::text(name),
+                Cell::text(row.name.clone()),
                 Cell::text(row.lead.clone().unwrap_or_default()),
                 Cell::text(row.partners.join("、")),
+                Cell::text(row.marker.clone().unwrap_or_default()),
                 Cell::date(row.progress.as_ref().map(|p| p.0)),
                 Cell::text(
                     row.progress
@@ -263,6 +261,7 @@ pub fn report_sheets(r: &crate::render::report::Report, lang: Lang) -> Vec<Sheet
                 s.rows.push(vec![
                     Cell::text(id.clone()),
                     Cell::text(format!("└ {sub}")),
+                    Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,

@@ -147,7 +147,8 @@ pub fn check_ids(reg: &Register, idx: &Index, forms: &mut Forms) -> Vec<Finding>
             line: u32::try_from(row.line).unwrap_or(u32::MAX),
             col: 1,
         };
-        let Some(id) = &fr.id else {
+        // A row with no text imports nothing: it is counted as such, whatever its id.
+        let Some(id) = fr.id.as_ref().filter(|_| !fr.text.is_empty()) else {
             keep.push(row);
             continue;
         };

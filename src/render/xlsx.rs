@@ -75,6 +75,7 @@ const HEADERS: &[(&str, &str)] = &[
     ("unconfirmed", "未經確認"),
     ("subcase", "子項"),
     ("name", "方案名稱"),
+    ("marker", "註記"),
 ];
 
 /// A column header in the language.

@@ -246,7 +246,19 @@ fn report_workbook_has_a_sheet_per_group() {
     let tr = &book[1].1;
     assert_eq!(text(&cell(tr, 0, 0)), "編號");
     assert_eq!(text(&cell(tr, 1, 0)), "TR-001");
-    assert_eq!(date_of(&cell(tr, 1, 4)), Some(serial(2025, 6, 30)));
+    assert_eq!(text(&cell(tr, 0, 4)), "註記");
+    assert_eq!(date_of(&cell(tr, 1, 5)), Some(serial(2025, 6, 30)));
+    // Its texts have dates of their own: not a table of progress as of one date.
+    let before = register(&r);
+    let out = r.run(&["import", "progress", "report.xlsx"]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .starts_with("report.xlsx: error: no progress table in it"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(register(&r), before);
     let summary = &book[0].1;
     let row = summary
         .iter()
