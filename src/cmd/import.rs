@@ -293,8 +293,7 @@ fn finish(
     let mut stderr = table_findings(&warnings);
     if no_news > 0 {
         stderr.push_str(&format!(
-            "note: {} with no new text (本次辦理情形) skipped\n",
-            plural(no_news, "row", "rows")
+            "note: rows with no new text (本次辦理情形), skipped: {no_news}\n"
         ));
     }
     if p.changes.is_empty() {

@@ -513,6 +513,21 @@ fn a_form_whose_id_was_edited_is_refused_at_the_cell() {
     );
     assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
     assert_eq!(register(&r), before, "all or nothing");
+    let zh = r.run(&[
+        "--lang",
+        "zh-TW",
+        "import",
+        "progress",
+        "filled/交通組.xlsx",
+        "filled/衛生社福組.xlsx",
+    ]);
+    assert!(
+        zh.stderr.contains(
+            "filled/交通組.xlsx:交通組!A5: 錯誤: TR-002 為「跨市公車路線整合」，但該列的方案名稱為「捷運環狀線（北環段）」\n"
+        ),
+        "{}",
+        zh.stderr
+    );
     // An id that is no case at all.
     fill(
         &r.path().join("forms/交通組.xlsx"),
@@ -904,8 +919,18 @@ fn rows_left_empty_are_counted_not_warned_one_by_one() {
         .assert_line("1 entry added, 0 unchanged, 0 unmatched");
     assert_eq!(
         out.stderr,
-        "note: 1 row with no new text (本次辦理情形) skipped\n"
+        "note: rows with no new text (本次辦理情形), skipped: 1\n"
     );
+    let out = r.run(&[
+        "--lang",
+        "zh-TW",
+        "import",
+        "progress",
+        "filled/交通組.xlsx",
+        "filled/衛生社福組.xlsx",
+    ]);
+    out.assert_code(0);
+    assert_eq!(out.stderr, "說明：未填本次辦理情形而略過的列：1 列\n");
 }
 
 #[test]
@@ -922,7 +947,7 @@ fn a_table_written_with_o_is_the_text_that_would_be_printed() {
         a.extend_from_slice(&["-o", file]);
         r.run(&a)
             .assert_code(0)
-            .assert_line(&format!("wrote {file}"));
+            .assert_line(&format!("已寫入 {file}"));
         let written = std::fs::read_to_string(r.path().join(file)).unwrap();
         assert_eq!(written, printed.stdout);
     }
