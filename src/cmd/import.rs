@@ -67,16 +67,13 @@ pub fn progress(
     if sheets > 0 && sheets < files.len() {
         return Outcome::fail(
             2,
-            "error: give either workbooks (.xlsx, .ods) or one text table, not both
-"
-            .into(),
+            "error: give either workbooks (.xlsx, .ods) or one text table, not both\n".into(),
         );
     }
     if sheets == 0 && files.len() > 1 {
         return Outcome::fail(
             2,
-            "error: a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once
-"
+            "error: a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once\n"
                 .into(),
         );
     }
