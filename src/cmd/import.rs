@@ -201,9 +201,14 @@ fn finish(
     } else {
         0
     };
-    finding::sort(&mut p.errors);
-    finding::sort(&mut p.unmatched);
-    finding::sort(&mut p.warnings);
+    // A form's findings in the order of its rows (`A9` before `A10`).
+    let sort = |v: &mut Vec<Finding>| match &forms {
+        Some(f) => f.sort(v),
+        None => finding::sort(v),
+    };
+    sort(&mut p.errors);
+    sort(&mut p.unmatched);
+    sort(&mut p.warnings);
     let table_findings = |f: &[Finding]| render::findings_text(f, Path::new(""), env.style);
     let unmatched = p.unmatched.len();
     let refuse_unmatched = unmatched > 0 && !skip_unmatched;
@@ -212,7 +217,7 @@ fn finish(
         if refuse_unmatched {
             all.extend(p.unmatched.iter().cloned());
         }
-        finding::sort(&mut all);
+        sort(&mut all);
         let mut err = table_findings(&all);
         err.push_str(&env.findings(&p.file_errors));
         let mut why = Vec::new();
@@ -248,7 +253,7 @@ fn finish(
             message: format!("{}; skipped", f.message),
             ..f.clone()
         }));
-        finding::sort(&mut warnings);
+        sort(&mut warnings);
     }
     let mut out = String::new();
     out.push_str(&format!(

@@ -39,6 +39,33 @@ impl Forms {
         self.at(u32::try_from(line).unwrap_or(u32::MAX))
             .map_or(String::new(), |(_, r)| r.key_cell())
     }
+    /// Sort located findings in the order of the forms' rows (a text sort would put `A10` before
+    /// `A9`); findings elsewhere (case files) keep the usual order, after them.
+    pub fn sort(&self, findings: &mut [Finding]) {
+        let mut order: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, (f, r)) in self.rows.iter().enumerate() {
+            for code in ["import-name", "import-group", "import-conflict"] {
+                order
+                    .entry(format!("{}:{}", f.display(), cell_for(r, code)))
+                    .or_insert(i);
+            }
+        }
+        let key = |f: &Finding| {
+            order
+                .get(f.file.to_string_lossy().as_ref())
+                .copied()
+                .unwrap_or(usize::MAX)
+        };
+        findings.sort_by(|a, b| {
+            (key(a), &a.file, a.pos, a.severity, &a.message).cmp(&(
+                key(b),
+                &b.file,
+                b.pos,
+                b.severity,
+                &b.message,
+            ))
+        });
+    }
     /// Put the findings on the table (those with no file) at their workbooks' cells.
     pub fn locate(&self, findings: &mut [Finding]) {
         for f in findings.iter_mut() {

@@ -954,3 +954,41 @@ fn a_table_written_with_o_is_the_text_that_would_be_printed() {
     let list = std::fs::read_to_string(r.path().join("list.txt")).unwrap();
     assert!(!list.contains("3 cases"), "{list}");
 }
+
+#[test]
+fn refusals_come_in_the_order_of_the_rows() {
+    let r = shipped();
+    r.run(&[
+        "export",
+        "progress-forms",
+        "--as-of",
+        "115-06-30",
+        "-o",
+        "forms",
+    ])
+    .assert_code(0);
+    std::fs::create_dir_all(r.path().join("filled")).unwrap();
+    // Every id of the 交通組 form edited into one that is no case, every row filled.
+    fill(
+        &r.path().join("forms/交通組.xlsx"),
+        &r.path().join("filled/交通組.xlsx"),
+        &[],
+        &|_, i, j, c| match (i >= 4, j) {
+            (true, 0) => Data::String(format!("TR-9{i:02}")),
+            (true, 6) => Data::String("1. 新進度。".into()),
+            _ => c,
+        },
+    );
+    let before = register(&r);
+    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
+    out.assert_code(1).assert_no_panic();
+    let rows: Vec<u32> = out
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("filled/交通組.xlsx:交通組!A"))
+        .map(|l| l.split(':').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(rows.len() > 10, "{}", out.stderr);
+    assert_eq!(rows, (5..5 + rows.len() as u32).collect::<Vec<_>>());
+    assert_eq!(register(&r), before);
+}
