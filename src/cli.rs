@@ -47,6 +47,8 @@ pub enum ReportFormat {
     Fodt,
     /// Office Open XML (.docx): Word
     Docx,
+    /// An Excel workbook (.xlsx): a summary sheet and one sheet per group (needs -o FILE)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,6 +94,8 @@ pub enum TableFormat {
     Csv,
     #[value(alias = "md")]
     Markdown,
+    /// An Excel workbook (.xlsx), typed cells (needs -o FILE)
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,12 +136,15 @@ pub enum Command {
         /// Output format (default: from the extension of -o, else table)
         #[arg(long, value_enum)]
         format: Option<TableFormat>,
-        /// Write to this file instead of standard output (.csv, .json, .md, .txt)
+        /// Write to this file instead of standard output (.csv, .json, .md, .txt, .xlsx)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Draw tables with ASCII characters only
         #[arg(long)]
         ascii: bool,
+        /// Start CSV output with a UTF-8 byte order mark (for Excel)
+        #[arg(long)]
+        bom: bool,
     },
     /// Find cases by group, status, city, topic or text
     List {
@@ -163,11 +170,14 @@ pub enum Command {
         /// Output format (default: from the extension of -o, else table)
         #[arg(long, value_enum)]
         format: Option<TableFormat>,
-        /// Write to this file instead of standard output (.csv, .json, .md, .txt)
+        /// Write to this file instead of standard output (.csv, .json, .md, .txt, .xlsx)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long)]
         ascii: bool,
+        /// Start CSV output with a UTF-8 byte order mark (for Excel)
+        #[arg(long)]
+        bom: bool,
     },
     /// One case's card: history and latest progress
     Show {
@@ -275,6 +285,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Write files for others to fill in
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Write a correctly formed new file with the next free id
     New {
         #[command(subcommand)]
@@ -326,9 +341,11 @@ pub enum CheckCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Add progress entries from a progress table (the report's tab-separated text, or CSV)
+    /// Add progress entries from a progress table (the report's tab-separated text, CSV, or
+    /// returned progress forms: .xlsx / .ods, several at once)
     Progress {
-        file: PathBuf,
+        #[arg(required = true, num_args = 1..)]
+        file: Vec<PathBuf>,
         /// The date of the progress (default: the file's 資料時間 line)
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
@@ -345,6 +362,23 @@ pub enum ImportCommand {
         /// The document the table comes from, as the listing names it (default: the file's name)
         #[arg(long, value_name = "TEXT", requires = "complete")]
         source: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Progress forms (.xlsx), one workbook per lead city or per group, for each to fill in the
+    /// new progress of its ongoing cases; `kbbt import progress` reads them back
+    ProgressForms {
+        /// The date of the progress to collect: the cases ongoing on it (default: today)
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// One workbook per group (default) or per lead city
+        #[arg(long, value_enum, default_value_t = By::Group)]
+        by: By,
+        /// The folder to write the workbooks into (created if missing)
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
 }
 
@@ -421,7 +455,12 @@ const ZH_ABOUT: &[(&str, &str)] = &[
     ("import", "匯入外部資料"),
     (
         "progress",
-        "由辦理情形表格（報告的 Tab 分隔文字或 CSV）新增辦理情形",
+        "由辦理情形表格（報告的 Tab 分隔文字或 CSV）或填妥的填報表（.xlsx／.ods）新增辦理情形",
+    ),
+    ("export", "輸出供他人填寫的檔案"),
+    (
+        "progress-forms",
+        "辦理情形填報表（.xlsx）：每個主辦城市或組別一個活頁簿，供填寫其持續列管案件的辦理情形",
     ),
     ("new", "以下一個可用編號建立格式正確的新檔案"),
     ("case", "新案件檔：cases/<代碼>/<編號>.yaml"),
@@ -439,7 +478,23 @@ const ZH_HELP: &[(&str, &str)] = &[
         "會議編號或會議檔（vm-3、meetings/vm-3.yaml）",
     ),
     ("show.case", "案件編號、案名或別名"),
-    ("progress.file", "辦理情形表格檔（Tab 分隔文字或 CSV）"),
+    (
+        "progress.file",
+        "辦理情形表格檔（Tab 分隔文字或 CSV），或填妥的填報表（.xlsx／.ods，可一次多個）",
+    ),
+    (
+        "progress-forms.by",
+        "每個組別（預設）或每個主辦城市一個活頁簿",
+    ),
+    (
+        "progress-forms.output",
+        "寫入活頁簿的資料夾（不存在則建立）",
+    ),
+    (
+        "progress-forms.as_of",
+        "填報的資料時間：列出當日持續列管的案件（預設：今天）",
+    ),
+    ("bom", "CSV 開頭加上 UTF-8 BOM（供 Excel 開啟）"),
     ("schema.kind", "檔案類型"),
     ("completions.shell", "殼層"),
     ("case.title", "案名"),

@@ -583,6 +583,66 @@ const LINES: &[(&str, &str)] = &[
         "run `kbbt fmt` on it, then apply again",
         "請先對其執行 `kbbt fmt`，再套用一次",
     ),
+    // Spreadsheets: exports, progress forms and their import.
+    (
+        "wrote {} ({} ongoing cases as of {})",
+        "已寫入 {0}（截至 {2} 持續列管 {1} 案）",
+    ),
+    (
+        "wrote {} ({} ongoing cases)",
+        "已寫入 {0}（持續列管 {1} 案）",
+    ),
+    ("wrote {}", "已寫入 {0}"),
+    (
+        "{} forms for the progress as of {}; import the returned forms with `kbbt import progress {}`",
+        "共 {0} 份填報表，資料時間 {1}；填妥寄回後以 `kbbt import progress {2}` 匯入",
+    ),
+    (
+        "an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)",
+        ".xlsx 活頁簿不是文字；請以 -o FILE 指定寫入的檔案（例如 -o cases.xlsx）",
+    ),
+    ("--bom is for --format csv", "--bom 僅用於 --format csv"),
+    (
+        "none of the {} cases ongoing on {} has a lead city, so there is no form per city to write",
+        "{1} 持續列管的 {0} 案均未記錄主辦城市，無法依城市產生填報表",
+    ),
+    (
+        "record each case's `lead`, or write one form per group with --by group",
+        "請記錄各案的 `lead`，或以 --by group 依組別產生填報表",
+    ),
+    (
+        "{} already exists; nothing was written",
+        "{0} 已存在；未寫入任何檔案",
+    ),
+    (
+        "returned forms may be in it: write the new forms into another folder",
+        "其中可能有寄回的填報表：請將新的填報表寫入另一個資料夾",
+    ),
+    (
+        "{} is 「{}」, but the row's title is 「{}」",
+        "{0} 為「{1}」，但該列的方案名稱為「{2}」",
+    ),
+    (
+        "was the id edited? put back the form's id, or correct the title",
+        "編號是否遭修改？請改回填報表原有的編號，或更正方案名稱",
+    ),
+    ("unknown case id `{}`", "沒有編號為 `{0}` 的案件"),
+    (
+        "the title is {}'s: was the id edited?",
+        "方案名稱屬於 {0}：編號是否遭修改？",
+    ),
+    (
+        "{} 「{}」 is a case of {}, not of {}",
+        "{0}「{1}」屬於{2}，不屬於{3}",
+    ),
+    (
+        "move the row back to its group's sheet",
+        "請將該列移回其組別的工作表",
+    ),
+    (
+        "note: rows with no new text (本次辦理情形), skipped: {}",
+        "說明：未填本次辦理情形而略過的列：{0} 列",
+    ),
 ];
 
 /// One label in the language (unknown labels stay as they are).

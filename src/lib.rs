@@ -22,6 +22,7 @@ pub mod model;
 pub mod plural;
 pub mod render;
 pub mod schema;
+pub mod sheet;
 pub mod tally;
 pub mod write;
 pub mod yaml;

@@ -362,7 +362,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                 stdout: out,
                 stderr: format!("error: the files were written, but {e}\n"),
                 code: Exit::Problems,
-                machine: false,
+                ..Outcome::default()
             };
         }
         out.push_str("committed\n");

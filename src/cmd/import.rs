@@ -10,7 +10,7 @@ use crate::plural;
 use crate::render;
 use crate::yaml::Pos;
 use anyhow::{Context as _, anyhow, bail};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
     Outcome {
@@ -48,7 +48,7 @@ fn read_table(env: &Env, file: &Path) -> anyhow::Result<String> {
 
 pub fn progress(
     env: &Env,
-    file: &Path,
+    files: &[PathBuf],
     as_of: Option<&str>,
     skip_unmatched: bool,
     dry_run: bool,
@@ -59,6 +59,47 @@ pub fn progress(
         Ok(d) => d,
         Err(o) => return o,
     };
+    let sheets = files
+        .iter()
+        .filter(|f| super::import_sheet::is_sheet(f))
+        .count();
+    if sheets > 0 && sheets < files.len() {
+        return Outcome::fail(
+            Exit::Usage,
+            "error: give either workbooks (.xlsx, .ods) or one text table, not both\n".into(),
+        );
+    }
+    if sheets == 0 && files.len() > 1 {
+        return Outcome::fail(Exit::Usage,
+            "error: a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once\n"
+                .into(),
+        );
+    }
+    if sheets > 0 {
+        return match super::import_sheet::read(env, files) {
+            Ok((forms, date)) => {
+                let label = files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                finish(
+                    env,
+                    forms.table.clone(),
+                    Some(forms),
+                    flag_date.or(date),
+                    &label,
+                    Flags {
+                        skip_unmatched,
+                        dry_run,
+                        complete,
+                    },
+                )
+            }
+            Err(o) => o,
+        };
+    }
+    let file = &files[0];
     let text = match read_table(env, file) {
         Ok(t) => t,
         Err(e) => return Outcome::failed(&e),
@@ -93,12 +134,50 @@ pub fn progress(
             );
         }
     };
-    let Some(date) = flag_date.or(table.as_of) else {
+    let date = flag_date.or(table.as_of);
+    finish(
+        env,
+        table,
+        None,
+        date,
+        &file.display().to_string(),
+        Flags {
+            skip_unmatched,
+            dry_run,
+            complete,
+        },
+    )
+}
+
+/// How an import runs: `--skip-unmatched`, `--dry-run`, and `--complete [--source]`.
+struct Flags {
+    skip_unmatched: bool,
+    dry_run: bool,
+    /// `Some(source)`: the table is a complete listing (its source, when given).
+    complete: Option<Option<String>>,
+}
+
+/// Plan and write the import of a table read from `label` (one text table, or several forms).
+fn finish(
+    env: &Env,
+    mut table: import::Table,
+    mut forms: Option<super::import_sheet::Forms>,
+    date: Option<crate::model::Date>,
+    label: &str,
+    flags: Flags,
+) -> Outcome {
+    let Flags {
+        skip_unmatched,
+        dry_run,
+        complete,
+    } = flags;
+    // Findings on the table name the text file; those on forms are put at their cells.
+    let file = Path::new(if forms.is_some() { "" } else { label });
+    let Some(date) = date else {
         return Outcome::fail(
             Exit::Usage,
             format!(
-                "error: {} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n",
-                file.display()
+                "error: {label} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n"
             ),
         );
     };
@@ -111,13 +190,18 @@ pub fn progress(
         Err(o) => return o,
     };
     let idx = Index::new(&reg);
+    let id_errors = match forms.as_mut() {
+        Some(f) => {
+            let e = super::import_sheet::check_ids(&reg, &idx, f);
+            table = f.table.clone();
+            e
+        }
+        None => Vec::new(),
+    };
     let mut p = import::plan(&reg, &idx, &table, date, file);
     let mut listing_added = false;
     if let Some(source) = &complete {
-        let source = source.clone().unwrap_or_else(|| {
-            file.file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        });
+        let source = source.clone().unwrap_or_else(|| label.to_string());
         match listing_change(&reg, date, &source) {
             Ok(Some(c)) => {
                 p.changes.push(c);
@@ -129,9 +213,32 @@ pub fn progress(
             }
         }
     }
-    finding::sort(&mut p.errors);
-    finding::sort(&mut p.unmatched);
-    finding::sort(&mut p.warnings);
+    p.errors.extend(id_errors);
+    if let Some(f) = &forms {
+        f.locate(&mut p.errors);
+        f.locate(&mut p.unmatched);
+        f.locate(&mut p.warnings);
+    }
+    // On a form, an empty 本次辦理情形 is no news this period: counted, not warned about row by row.
+    let no_news = if forms.is_some() {
+        let n = p
+            .warnings
+            .iter()
+            .filter(|f| f.code == "import-empty")
+            .count();
+        p.warnings.retain(|f| f.code != "import-empty");
+        n
+    } else {
+        0
+    };
+    // A form's findings in the order of its rows (`A9` before `A10`).
+    let sort = |v: &mut Vec<Finding>| match &forms {
+        Some(f) => f.sort(v),
+        None => finding::sort(v),
+    };
+    sort(&mut p.errors);
+    sort(&mut p.unmatched);
+    sort(&mut p.warnings);
     let table_findings = |f: &[Finding]| render::findings_text(f, Path::new(""), env.style);
     let unmatched = p.unmatched.len();
     let refuse_unmatched = unmatched > 0 && !skip_unmatched;
@@ -140,7 +247,7 @@ pub fn progress(
         if refuse_unmatched {
             all.extend(p.unmatched.iter().cloned());
         }
-        finding::sort(&mut all);
+        sort(&mut all);
         let mut err = table_findings(&all);
         err.push_str(&env.findings(&p.file_errors));
         let mut why = Vec::new();
@@ -173,13 +280,13 @@ pub fn progress(
             message: format!("{}; skipped", f.message),
             ..f.clone()
         }));
-        finding::sort(&mut warnings);
+        sort(&mut warnings);
     }
     let mut out = String::new();
     out.push_str(&format!(
         "{} progress as of {date} from {}\n",
         if dry_run { "Would import" } else { "Importing" },
-        file.display()
+        label
     ));
     for (ri, case) in &p.added {
         let c = &reg.cases[*case].value;
@@ -188,7 +295,10 @@ pub fn progress(
             if dry_run { "add" } else { "added" },
             c.id.value,
             c.title.value,
-            env.style.dim(&format!(" (line {})", table.rows[*ri].line))
+            env.style.dim(&match &forms {
+                Some(f) => format!(" ({})", f.cell(table.rows[*ri].line)),
+                None => format!(" (line {})", table.rows[*ri].line),
+            })
         ));
     }
     let counts = format!(
@@ -215,7 +325,12 @@ pub fn progress(
             if dry_run { "add" } else { "added" }
         ));
     }
-    let stderr = table_findings(&warnings);
+    let mut stderr = table_findings(&warnings);
+    if no_news > 0 {
+        stderr.push_str(&format!(
+            "note: rows with no new text (本次辦理情形), skipped: {no_news}\n"
+        ));
+    }
     if p.changes.is_empty() {
         out.push_str(&format!(
             "{counts}\nnothing to do: the register already holds every entry\n"

@@ -117,6 +117,14 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
             serde_json::to_string_pretty(&v).unwrap_or_default()
         ));
     }
+    if matches!(format, TableFormat::Csv | TableFormat::Xlsx) {
+        let t = super::export::list_table(&reg, &cases);
+        return if format == TableFormat::Csv {
+            Outcome::machine(t.csv())
+        } else {
+            super::export::table_xlsx(env, "cases", &t, &[], &super::export::LIST_DATES)
+        };
+    }
     let mut t = Table::new(&["id", "title", "group", "status", "lead", "partners"]);
     for c in &cases {
         t.row(vec![
@@ -133,7 +141,6 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         ]);
     }
     match format {
-        TableFormat::Csv => Outcome::machine(t.csv()),
         TableFormat::Markdown => Outcome::ok(t.markdown_in(env.style.lang)),
         _ => {
             // Lead and partners only when some case names them.

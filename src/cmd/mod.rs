@@ -4,9 +4,11 @@
 
 mod apply;
 mod check_stale;
+mod export;
 mod fmt;
 mod follow;
 mod import;
+mod import_sheet;
 mod list;
 mod meta;
 mod minutes;
@@ -34,6 +36,8 @@ pub struct Outcome {
     pub code: Exit,
     /// Standard output is a machine format (JSON, CSV, annotations): never translated.
     pub machine: bool,
+    /// A binary result (a workbook), written to `-o FILE` instead of standard output.
+    pub binary: Option<Vec<u8>>,
 }
 
 impl Outcome {
@@ -166,6 +170,11 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                // A table written with -o goes to a file, not to the terminal.
+                && !matches!(
+                    &cli.command,
+                    Command::List { output: Some(_), .. } | Command::Status { output: Some(_), .. }
+                )
         }
     };
     let ascii = matches!(
@@ -192,6 +201,20 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         None => crate::cli::TableFormat::Table,
     };
     let to_file = table_output.and_then(|(_, o)| o);
+    let bom = matches!(
+        &cli.command,
+        Command::Status { bom: true, .. } | Command::List { bom: true, .. }
+    );
+    if bom && table_format != crate::cli::TableFormat::Csv {
+        return Outcome::fail(Exit::Usage, "error: --bom is for --format csv\n".into());
+    }
+    if table_format == crate::cli::TableFormat::Xlsx && to_file.is_none() {
+        return Outcome::fail(
+            Exit::Usage,
+            "error: an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)\n"
+                .into(),
+        );
+    }
     let color = color && to_file.is_none();
     let env = Env {
         root,
@@ -337,6 +360,9 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             *dry_run,
             complete.then(|| source.clone()),
         ),
+        Command::Export {
+            what: crate::cli::ExportCommand::ProgressForms { as_of, by, output },
+        } => export::progress_forms(&env, as_of.as_deref(), *by, output),
         Command::New { what } => new::run(&env, what),
         Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
             unreachable!("handled above")
@@ -362,18 +388,23 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    // CSV for Excel on zh-TW Windows: a UTF-8 byte order mark, or Excel reads it as Big5.
+    if bom && out.code == Exit::Success {
+        out.stdout.insert(0, '\u{feff}');
+    }
     if let Some(file) = to_file
         && out.code == Exit::Success
     {
-        // The file holds what standard output would have (in the user's language).
-        let text = if out.machine {
-            out.stdout.clone()
-        } else {
-            crate::i18n::text(lang, &out.stdout)
+        // The file holds what standard output would have (in the user's language); a workbook
+        // its bytes.
+        let bytes = match out.binary.take() {
+            Some(b) => output::Bytes::Binary(b),
+            None if out.machine => output::Bytes::Text(out.stdout.clone()),
+            None => output::Bytes::Text(crate::i18n::text(lang, &out.stdout)),
         };
         let written = report::output_path(&env, file).map(|path| {
             let done = format!("wrote {}\n", file.display());
-            output::write(&path, file, &output::Bytes::Text(text), done)
+            output::write(&path, file, &bytes, done)
         });
         let mut w = written.unwrap_or_else(|e| e);
         w.stderr.insert_str(0, &out.stderr);

@@ -282,11 +282,16 @@ pub fn run(
         Ok(v) => v,
         Err(o) => return o,
     };
-    if target.is_none() && matches!(format, ReportFormat::Odt | ReportFormat::Docx) {
-        return super::output::needs_file(if format == ReportFormat::Odt {
-            "odt"
-        } else {
-            "docx"
+    if target.is_none()
+        && matches!(
+            format,
+            ReportFormat::Odt | ReportFormat::Docx | ReportFormat::Xlsx
+        )
+    {
+        return super::output::needs_file(match format {
+            ReportFormat::Odt => "odt",
+            ReportFormat::Docx => "docx",
+            _ => "xlsx",
         });
     }
     let idx = Index::new(&reg);
@@ -311,6 +316,18 @@ pub fn run(
                 return Outcome::fail(
                     Exit::Problems,
                     format!("error: cannot build the package: {e}\n"),
+                );
+            }
+        },
+        ReportFormat::Xlsx => match crate::render::xlsx::workbook(&super::export::report_sheets(
+            &report,
+            env.style.lang,
+        )) {
+            Ok(b) => Bytes::Binary(b),
+            Err(e) => {
+                return Outcome::fail(
+                    Exit::Problems,
+                    format!("error: cannot build the workbook: {e}\n"),
                 );
             }
         },

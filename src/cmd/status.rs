@@ -565,7 +565,7 @@ pub fn run(
         )
     });
     match format {
-        TableFormat::Csv => {
+        TableFormat::Csv | TableFormat::Xlsx => {
             let mut c = Table::new(&[
                 "meeting",
                 "group",
@@ -601,6 +601,15 @@ pub fn run(
                     .into_iter()
                     .chain(all_time_cells(a, true))
                     .collect(),
+                );
+            }
+            if format == TableFormat::Xlsx {
+                return super::export::table_xlsx(
+                    env,
+                    "status",
+                    &c,
+                    &(3..13).collect::<Vec<_>>(),
+                    &[],
                 );
             }
             Outcome::machine(c.csv())

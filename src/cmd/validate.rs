@@ -56,5 +56,6 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         stderr: String::new(),
         code,
         machine: format != FindingFormat::Text,
+        ..Outcome::default()
     }
 }

@@ -9,6 +9,7 @@ pub mod odf;
 pub mod odt;
 pub mod report;
 pub mod svg;
+pub mod xlsx;
 
 use crate::finding::Finding;
 use crate::i18n::label;

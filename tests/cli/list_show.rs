@@ -117,7 +117,11 @@ fn list_filters_combine() {
 fn list_csv() {
     let r = Reg::standard();
     let out = r.run(&["list", "--format", "csv", "--group", "交通"]);
-    out.assert_code(0).assert_stdout("id,title,group,status,lead,partners\r\nTR-001,捷運環狀線（北環段）,交通組,ongoing,臺北市,新北市\r\nTR-002,跨市公車路線整合,交通組,delisted,新北市,\r\n");
+    out.assert_code(0);
+    assert_eq!(
+        out.stdout,
+        "id,title,group,status,lead,partners,added_meeting,added_date,delisted_meeting,delisted_date,progress_date,progress,topics\r\nTR-001,捷運環狀線（北環段）,交通組,ongoing,臺北市,新北市,vm-1,2024-07-11,,,,,氣候變遷因應及調適\r\nTR-002,跨市公車路線整合,交通組,delisted,新北市,,vm-1,2024-07-11,vm-2,2024-12-20,,,\r\n"
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod minutes;
 mod new;
 mod props;
 mod report;
+mod sheets;
 mod shipped;
 mod snapshots;
 mod sources;
