@@ -175,9 +175,7 @@ impl Timelines {
         );
         // A case a complete listing left out before the meeting is not known to be ongoing; the
         // meeting's own decision about it resolves that.
-        if b == Some(Status::Ongoing)
-            && self.unconfirmed_by(case, key, Some(m)).is_some()
-        {
+        if b == Some(Status::Ongoing) && self.unconfirmed_by(case, key, Some(m)).is_some() {
             let decided = ev.iter().any(|e| e.meeting == Some(m));
             return (None, if decided { a } else { None });
         }
@@ -262,7 +260,12 @@ impl MeetingTally {
         Some(
             groups
                 .iter()
-                .map(|g| parts.iter().map(|f| self.groups[*g].list(f).len()).sum::<usize>())
+                .map(|g| {
+                    parts
+                        .iter()
+                        .map(|f| self.groups[*g].list(f).len())
+                        .sum::<usize>()
+                })
                 .sum(),
         )
     }

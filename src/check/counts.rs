@@ -243,9 +243,11 @@ pub fn statement_checks(
                 }),
             }
             .map(|x| x.value);
-            let recorded = st.value.discrepancies.iter().position(|d| {
-                d.value.field.value == field && d.value.group.is_none()
-            });
+            let recorded = st
+                .value
+                .discrepancies
+                .iter()
+                .position(|d| d.value.field.value == field && d.value.group.is_none());
             let reference = register.or(minutes);
             let verdict = match reference {
                 None => Verdict::Only,

@@ -1,12 +1,12 @@
 //! `kbbt status`: a meeting's per-group tallies, the totals line, and the all-time view.
 
 use super::{Env, Outcome, load_clean, user_date, user_group};
+use crate::check::{StatementCheck, Unchecked, Verdict};
 use crate::cli::{By, TableFormat};
+use crate::i18n::Lang;
 use crate::index::Index;
 use crate::load::Register;
 use crate::render::Table;
-use crate::check::{StatementCheck, Unchecked, Verdict};
-use crate::i18n::Lang;
 use crate::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
 use serde_json::json;
 
@@ -60,7 +60,13 @@ fn partial_line(lang: Lang, reg: &Register, m: usize) -> Option<String> {
 }
 
 /// One statement by another source: its source, date and numbers, each compared.
-fn statement_line(lang: Lang, reg: &Register, m: usize, si: usize, checks: &[StatementCheck]) -> String {
+fn statement_line(
+    lang: Lang,
+    reg: &Register,
+    m: usize,
+    si: usize,
+    checks: &[StatementCheck],
+) -> String {
     let st = &reg.meetings[m].value.statements[si].value;
     let nums: Vec<String> = checks
         .iter()
@@ -70,16 +76,28 @@ fn statement_line(lang: Lang, reg: &Register, m: usize, si: usize, checks: &[Sta
             let have = c.register.or(c.minutes).unwrap_or_default();
             let verdict = match (lang, c.verdict) {
                 (_, Verdict::Only) => String::new(),
-                (Lang::En, Verdict::Agrees) if c.register.is_some() => " (the register agrees)".into(),
+                (Lang::En, Verdict::Agrees) if c.register.is_some() => {
+                    " (the register agrees)".into()
+                }
                 (Lang::En, Verdict::Agrees) => " (the minutes agree)".into(),
-                (Lang::En, Verdict::AsTheMinutes) => format!(" (as the minutes; the register has {have})"),
-                (Lang::En, Verdict::Recorded(_)) => format!(" (the register has {have}: a recorded discrepancy)"),
-                (Lang::En, Verdict::Differs) => format!(" (the register has {have}: not recorded; run kbbt validate)"),
+                (Lang::En, Verdict::AsTheMinutes) => {
+                    format!(" (as the minutes; the register has {have})")
+                }
+                (Lang::En, Verdict::Recorded(_)) => {
+                    format!(" (the register has {have}: a recorded discrepancy)")
+                }
+                (Lang::En, Verdict::Differs) => {
+                    format!(" (the register has {have}: not recorded; run kbbt validate)")
+                }
                 (Lang::ZhTw, Verdict::Agrees) if c.register.is_some() => "（與登記簿相符）".into(),
                 (Lang::ZhTw, Verdict::Agrees) => "（與紀錄相符）".into(),
                 (Lang::ZhTw, Verdict::AsTheMinutes) => format!("（同紀錄；登記簿為 {have} 案）"),
-                (Lang::ZhTw, Verdict::Recorded(_)) => format!("（登記簿為 {have} 案：已記錄之差異）"),
-                (Lang::ZhTw, Verdict::Differs) => format!("（登記簿為 {have} 案：未記錄，請執行 kbbt validate）"),
+                (Lang::ZhTw, Verdict::Recorded(_)) => {
+                    format!("（登記簿為 {have} 案：已記錄之差異）")
+                }
+                (Lang::ZhTw, Verdict::Differs) => {
+                    format!("（登記簿為 {have} 案：未記錄，請執行 kbbt validate）")
+                }
             };
             match lang {
                 Lang::En => format!("{field} {}{verdict}", c.stated),
@@ -157,8 +175,9 @@ fn ids(reg: &Register, v: &[usize]) -> Vec<String> {
 fn tally_json(reg: &Register, t: &MeetingTally, g: usize) -> serde_json::Value {
     let n = |f: &str| json!(t.count(g, f));
     let list = |f: &str| {
-        t.count(g, f)
-            .map_or(serde_json::Value::Null, |_| json!(ids(reg, t.groups[g].list(f))))
+        t.count(g, f).map_or(serde_json::Value::Null, |_| {
+            json!(ids(reg, t.groups[g].list(f)))
+        })
     };
     json!({
         "add": n("add"), "delist": n("delist"), "ongoing": n("ongoing"),
@@ -171,7 +190,9 @@ fn tally_json(reg: &Register, t: &MeetingTally, g: usize) -> serde_json::Value {
 /// The all-time numbers as table cells: cases, ongoing, delisted, replaced, merged, proposed, and
 /// unconfirmed when `unconfirmed` is shown.
 fn all_time_cells(a: &AllTime, unconfirmed: bool) -> Vec<String> {
-    let mut v = vec![a.ever, a.ongoing, a.delisted, a.replaced, a.merged, a.proposed];
+    let mut v = vec![
+        a.ever, a.ongoing, a.delisted, a.replaced, a.merged, a.proposed,
+    ];
     if unconfirmed {
         v.push(a.unconfirmed);
     }
@@ -632,7 +653,9 @@ fn note_prefix(lang: Lang, n: &str) -> String {
 /// The heading over the unconfirmed cases.
 fn unconfirmed_heading(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "unconfirmed (ongoing by recorded decisions, but absent from a complete listing; not counted as ongoing):",
+        Lang::En => {
+            "unconfirmed (ongoing by recorded decisions, but absent from a complete listing; not counted as ongoing):"
+        }
         Lang::ZhTw => "未確認（依所載決議仍持續列管，惟未列於完整列表，不計入持續列管）：",
     }
 }

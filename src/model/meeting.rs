@@ -503,21 +503,26 @@ impl<'de> Deserialize<'de> for Kinds {
             One(DiscrepancyKind),
             Many(Vec<DiscrepancyKind>),
         }
-        Ok(Kinds(match E::deserialize(d).map_err(|_| {
-            de::Error::custom(
-                "`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them",
-            )
-        })? {
-            E::One(k) => vec![k],
-            E::Many(v) => v,
-        }))
+        Ok(Kinds(
+            match E::deserialize(d).map_err(|_| {
+                de::Error::custom(
+                    "`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them",
+                )
+            })? {
+                E::One(k) => vec![k],
+                E::Many(v) => v,
+            },
+        ))
     }
 }
 
 impl Discrepancy {
     /// The kinds, in a fixed order.
     pub fn kinds(&self) -> Vec<DiscrepancyKind> {
-        let mut v = self.kind.as_ref().map_or_else(Vec::new, |k| k.value.0.clone());
+        let mut v = self
+            .kind
+            .as_ref()
+            .map_or_else(Vec::new, |k| k.value.0.clone());
         v.sort();
         v.dedup();
         v
@@ -642,7 +647,8 @@ impl Meeting {
             return Known::ALL;
         };
         let has = |k: DecisionKind| r.value.iter().any(|x| x.value == k);
-        let ends = has(DecisionKind::Delist) && has(DecisionKind::Replace) && has(DecisionKind::Merge);
+        let ends =
+            has(DecisionKind::Delist) && has(DecisionKind::Replace) && has(DecisionKind::Merge);
         Known {
             add: has(DecisionKind::Add),
             delist: has(DecisionKind::Delist),
