@@ -266,6 +266,14 @@ const LINES: &[(&str, &str)] = &[
     ("did you mean `{}`?", "是否指 `{0}`？"),
     ("did you mean {}?", "是否指 {0}？"),
     (
+        "did you mean {}? write `{}` (the minutes' wording is kept as an alias)",
+        "是否指 {0}？請寫 `{1}`（會議紀錄的寫法會留作別名）",
+    ),
+    (
+        "did you mean {}? write `{}` with the id of the one meant",
+        "是否指 {0}？請寫 `{1}`，填入所指案件的編號",
+    ),
+    (
         "`{}` is not a member of the platform",
         "`{0}` 不是本平臺的成員",
     ),

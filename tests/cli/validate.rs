@@ -489,7 +489,7 @@ fn unknown_case_in_a_meeting_suggests_the_close_case() {
     );
     failing(&r).assert_hint(
         "meetings/vm-2.yaml:7:14: error: unknown case `跨市公車路線整合計畫` in 交通組",
-        "did you mean TR-002 「跨市公車路線整合」?",
+        "did you mean TR-002 「跨市公車路線整合」? write `{ case: 跨市公車路線整合計畫, id: TR-002 }` (the minutes' wording is kept as an alias)",
     );
 }
 
