@@ -15,6 +15,7 @@ pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod modeline;
 pub mod render;
 pub mod schema;
 pub mod tally;

@@ -13,6 +13,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         .map_or((0, 0), |r| (r.cases.len(), r.meetings.len()));
     if let Some(reg) = &reg {
         findings.extend(crate::check::run(reg));
+        findings.extend(crate::modeline::findings(reg));
     }
     if !paths.is_empty() {
         let wanted = env.rel_paths(paths);

@@ -177,15 +177,25 @@ fn completions_for_every_shell_and_a_man_page() {
 }
 
 #[test]
-fn the_workflow_validates_pull_requests_that_touch_the_register() {
+fn the_workflow_validates_pull_requests_and_pushes_to_main_that_touch_the_register() {
     let w = yaml_file(".github/workflows/validate.yml");
-    let paths: Vec<&str> = w["on"]["pull_request"]["paths"]
-        .as_array()
-        .expect("paths")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
-    assert_eq!(paths, ["cases/**", "meetings/**", "platform.yaml"]);
+    let wanted = [
+        "cases/**",
+        "meetings/**",
+        "platform.yaml",
+        "schemas/**",
+        ".github/workflows/validate.yml",
+    ];
+    for trigger in ["pull_request", "push"] {
+        let paths: Vec<&str> = w["on"][trigger]["paths"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{trigger}: paths"))
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(paths, wanted, "{trigger}");
+    }
+    assert_eq!(w["on"]["push"]["branches"], serde_json::json!(["main"]));
     let steps = w["jobs"]["validate"]["steps"].as_array().expect("steps");
     let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
     assert!(
@@ -316,4 +326,59 @@ fn github_annotations_have_the_syntax_github_reads() {
         "::error file=a.yaml,line=x,col=2,title=kbbt x::m"
     ));
     assert!(!is_annotation("error: a.yaml"));
+}
+
+/// The workflows' `run:` scripts pass shellcheck (SC2034 once hid in validate.yml). The check runs
+/// wherever shellcheck is installed; the script that does it is what .ci/run calls.
+#[test]
+fn the_workflows_run_scripts_pass_shellcheck() {
+    let script = repo().join("tools/shellcheck-workflows.sh");
+    assert!(script.is_file(), "{}", script.display());
+    let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.contains("tools/shellcheck-workflows.sh"),
+        ".ci/run does not run it"
+    );
+    let have = std::process::Command::new("shellcheck")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        eprintln!("shellcheck is not installed: the workflows' scripts were not checked");
+        return;
+    }
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .output()
+        .expect("run tools/shellcheck-workflows.sh");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("shellcheck clean"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // It finds a block script's problem (a parser that found no script would pass anything).
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let bad = dir.path().join("bad.yml");
+    std::fs::write(
+        &bad,
+        "jobs:\n  j:\n    steps:\n      - name: x\n        run: echo ${{ github.sha }}\n      - run: |\n          set +e\n          false\n          status=$?\n          echo done\n",
+    )
+    .expect("write a workflow");
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&bad)
+        .output()
+        .expect("run tools/shellcheck-workflows.sh");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("SC2034"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
