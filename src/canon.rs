@@ -4,7 +4,9 @@
 //! double-quoted; multi-line texts are literal blocks. Pure: model → text.
 
 use crate::model::meeting::{Counts, Discrepancy, Merge, Rename, Replace};
-use crate::model::{Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Stated, Statement, Target};
+use crate::model::{
+    Case, HistoryEntry, Meeting, NewCase, Platform, Ref, Stated, Statement, Target,
+};
 use crate::yaml::Sp;
 use std::fmt::Write;
 
@@ -487,6 +489,9 @@ pub fn platform(p: &Platform, header: &str) -> String {
     }
     if let Some(d) = &p.founded {
         let _ = writeln!(o, "founded: {}", d.value);
+    }
+    if let Some(l) = &p.language {
+        let _ = writeln!(o, "language: {}", scalar(l, false));
     }
     list_field(&mut o, "members", &strs(&p.members));
     o.push_str("groups:\n");
