@@ -100,6 +100,30 @@ const LINES: &[(&str, &str)] = &[
         "ok: {} cases and {} meetings checked, no problems",
         "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
     ),
+    (
+        "{} errors, {} warnings (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "{} error, {} warnings (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "{} errors, {} warning (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "{} error, {} warning (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "and {} findings that follow from it (`--format json` lists them)",
+        "另有 {0} 項問題由此衍生（`--format json` 全數列出）",
+    ),
+    (
+        "and 1 finding that follows from it (`--format json` lists it)",
+        "另有 1 項問題由此衍生（`--format json` 列出）",
+    ),
     ("{} errors, {} warnings", "{0} 個錯誤、{1} 個警告"),
     ("{} error, {} warnings", "{0} 個錯誤、{1} 個警告"),
     ("{} errors, {} warning", "{0} 個錯誤、{1} 個警告"),

@@ -24,6 +24,9 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         });
     }
     finding::sort(&mut findings);
+    if let Some(reg) = &reg {
+        fold(reg, &mut findings);
+    }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let code = i32::from(errors > 0);
     let stdout = match format {
@@ -54,4 +57,31 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         code,
         machine: format != FindingFormat::Text,
     }
+}
+
+/// Fold the findings that follow from a case file that failed to load under that file's first error.
+fn fold(reg: &crate::load::Register, findings: &mut [finding::Finding]) {
+    let loaded: std::collections::HashSet<&std::path::Path> =
+        reg.cases.iter().map(|d| d.path.as_path()).collect();
+    let mut failed: Vec<finding::Cause> = Vec::new();
+    for f in findings.iter() {
+        if f.is_error()
+            && f.file.starts_with("cases")
+            && !loaded.contains(f.file.as_path())
+            && !failed.iter().any(|c| c.file == f.file)
+        {
+            failed.push(finding::Cause {
+                file: f.file.clone(),
+                pos: f.pos,
+            });
+        }
+    }
+    let groups: Vec<(String, String)> = reg
+        .platform
+        .value
+        .groups
+        .iter()
+        .map(|g| (g.value.name.value.clone(), g.value.code.value.clone()))
+        .collect();
+    finding::fold_cascades(findings, &failed, &groups);
 }
