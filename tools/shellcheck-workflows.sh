@@ -17,7 +17,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Write each `run:` script to its own file named after the workflow and the line of its `run:` key.
+# Write each `run:` script to its own file named after the workflow and the line of its `run:` key,
+# after a first line `set -e`, as GitHub's default shell for bash (`bash -e {0}`).
 # A block scalar (`run: |`) is every following line indented deeper than the key; `${{ … }}`
 # expressions, which GitHub substitutes before the shell runs, become a plain word.
 for wf in "$@"; do
@@ -38,7 +39,7 @@ for wf in "$@"; do
         key = line; sub(/run:.*/, "", key); indent = length(key)
         body = substr(line, RSTART + RLENGTH)
         name = out "/" wf "-line" NR ".sh"
-        print "# shellcheck shell=bash" > name
+        print "set -e  # GitHub runs a run: script with bash -e" > name
         if (body ~ /^[|>][-+]?$/) { file = name }
         else {
           gsub(/\$\{\{[^}]*\}\}/, "GITHUB_EXPRESSION", body)

@@ -41,7 +41,6 @@ fn shown(base: &Path, file: &Path) -> String {
     base.join(file).display().to_string().replace('\\', "/")
 }
 
-/// `path:line:col: error: message` and an indented hint line.
 /// How many findings follow from each cause (see [`crate::finding::fold_cascades`]).
 fn followers(findings: &[Finding]) -> std::collections::HashMap<crate::finding::Cause, usize> {
     let mut n = std::collections::HashMap::new();

@@ -382,3 +382,50 @@ fn the_workflows_run_scripts_pass_shellcheck() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Release binaries for people without Rust: on a tag, Linux, macOS and Windows builds, checksums,
+/// the Windows build (the one tools/windows-check.sh runs under wine) run on Windows before publishing.
+#[test]
+fn the_release_workflow_builds_every_platform_on_tags_with_checksums() {
+    let w = yaml_file(".github/workflows/release.yml");
+    assert_eq!(w["on"]["push"]["tags"], serde_json::json!(["v*"]));
+    let targets: Vec<&str> = w["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .expect("a build matrix")
+        .iter()
+        .filter_map(|m| m["target"].as_str())
+        .collect();
+    for t in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-apple-darwin",
+        "x86_64-apple-darwin",
+        "x86_64-pc-windows-gnu",
+    ] {
+        assert!(targets.contains(&t), "{t} not in {targets:?}");
+    }
+    let windows_check = std::fs::read_to_string(repo().join("tools/windows-check.sh"))
+        .expect("tools/windows-check.sh");
+    assert!(windows_check.contains("target=x86_64-pc-windows-gnu"));
+    let smoke = w["jobs"]["windows-smoke-test"].to_string();
+    assert!(
+        smoke.contains("windows-latest") && smoke.contains("validate") && smoke.contains("status"),
+        "{smoke}"
+    );
+    let publish = &w["jobs"]["publish"];
+    assert_eq!(publish["if"], "startsWith(github.ref, 'refs/tags/v')");
+    assert_eq!(
+        publish["needs"],
+        serde_json::json!(["build", "windows-smoke-test"])
+    );
+    let runs = publish["steps"].to_string();
+    assert!(
+        runs.contains("sha256sum") && runs.contains("SHA256SUMS"),
+        "{runs}"
+    );
+    assert!(runs.contains("gh release create"), "{runs}");
+    let build_runs = w["jobs"]["build"]["steps"].to_string();
+    assert!(
+        build_runs.contains("cargo build --release --locked --target"),
+        "{build_runs}"
+    );
+}
