@@ -290,6 +290,16 @@ const LINES: &[(&str, &str)] = &[
     ("did you mean `{}`?", "是否指 `{0}`？"),
     ("did you mean {}?", "是否指 {0}？"),
     (
+        "the schema modeline points at `{}`, which does not exist from this file",
+        "schema 設定行指向 `{0}`，自本檔位置找不到該檔案",
+    ),
+    (
+        "write `{}` (`kbbt fmt` fixes it)",
+        "請寫 `{0}`（`kbbt fmt` 會修正）",
+    ),
+    ("unknown language `{}`", "未知的語言 `{0}`"),
+    ("write `zh-TW` or `en`", "請寫 `zh-TW` 或 `en`"),
+    (
         "did you mean {}? write `{}` (the minutes' wording is kept as an alias)",
         "是否指 {0}？請寫 `{1}`（會議紀錄的寫法會留作別名）",
     ),
