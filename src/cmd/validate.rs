@@ -15,6 +15,10 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         findings.extend(crate::check::run(reg));
         findings.extend(crate::modeline::findings(reg));
     }
+    finding::sort(&mut findings);
+    if let Some(reg) = &reg {
+        fold(reg, &mut findings);
+    }
     if !paths.is_empty() {
         let wanted = env.rel_paths(paths);
         findings.retain(|f| {
@@ -22,10 +26,19 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
                 .iter()
                 .any(|w| w.as_os_str().is_empty() || f.file.starts_with(w))
         });
-    }
-    finding::sort(&mut findings);
-    if let Some(reg) = &reg {
-        fold(reg, &mut findings);
+        // A finding whose cause is outside the paths asked for is shown as it is.
+        let causes: std::collections::HashSet<finding::Cause> = findings
+            .iter()
+            .map(|f| finding::Cause {
+                file: f.file.clone(),
+                pos: f.pos,
+            })
+            .collect();
+        for f in &mut findings {
+            if f.caused_by.as_ref().is_some_and(|c| !causes.contains(c)) {
+                f.caused_by = None;
+            }
+        }
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let code = i32::from(errors > 0);

@@ -1426,6 +1426,37 @@ fn findings_that_follow_from_a_case_file_that_failed_to_load_are_folded_under_it
     );
     assert!(gh.stdout.contains("follow from it"), "{}", gh.stdout);
 
+    // Asked about the meetings only, the findings there are shown: their cause is not in the report.
+    let meetings = r.run(&["validate", "meetings"]);
+    meetings.assert_code(1);
+    let shown = followers
+        .iter()
+        .filter(|f| {
+            f["file"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("meetings/"))
+        })
+        .count();
+    assert!(shown > 0, "{}", json.stdout);
+    assert_eq!(
+        meetings.summary().map(|(e, w)| e + w),
+        Some(
+            findings
+                .iter()
+                .filter(|f| f["file"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("meetings/")))
+                .count()
+        ),
+        "{}",
+        meetings.stdout
+    );
+    assert!(
+        !meetings.stdout.contains("follow from"),
+        "{}",
+        meetings.stdout
+    );
+
     // A problem in a group the broken file is not in stays a finding of its own.
     r.meeting(
         "vm-2",
