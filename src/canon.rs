@@ -570,6 +570,9 @@ pub fn platform(p: &Platform, header: &str) -> String {
     if let Some(d) = &p.founded {
         let _ = writeln!(o, "founded: {}", d.value);
     }
+    if let Some(l) = &p.language {
+        let _ = writeln!(o, "language: {}", scalar(l, false));
+    }
     list_field(&mut o, "members", &strs(&p.members));
     o.push_str("groups:\n");
     for g in &p.groups {

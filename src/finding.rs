@@ -28,6 +28,16 @@ pub struct Finding {
     pub pos: Pos,
     pub message: String,
     pub hint: Option<String>,
+    /// The finding this one follows from (a count that is wrong because a case file failed to load):
+    /// text and GitHub output show it folded under its cause; JSON keeps it with `caused_by`.
+    pub caused_by: Option<Box<Cause>>,
+}
+
+/// Where the finding another follows from is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cause {
+    pub file: PathBuf,
+    pub pos: Pos,
 }
 
 impl Finding {
@@ -39,6 +49,7 @@ impl Finding {
             pos,
             message: message.into(),
             hint: None,
+            caused_by: None,
         }
     }
     pub fn warning(code: &'static str, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
@@ -67,4 +78,66 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (&a.file, a.pos, a.severity, &a.message).cmp(&(&b.file, b.pos, b.severity, &b.message))
     });
+}
+
+/// Codes of the findings a case file that failed to load brings about elsewhere: its case is missing
+/// from every count, from the replay of the meetings and from the references to it.
+const FOLLOWERS: &[&str] = &[
+    "stated-count",
+    "discrepancy",
+    "statement",
+    "not-applied",
+    "unknown-reference",
+    "one-way-link",
+];
+
+/// Mark the findings that follow from a case file that failed to load (`failed`: each such file, with
+/// the place of its first error). A finding follows from a file when it names the file's case id (its
+/// file name), else when it names the group of that id's code (`groups`: name and code), else when it
+/// names no group at all (the totals, all-time numbers) and then from the first such file. A finding in a
+/// group no failed file belongs to is left alone: it is a problem of its own.
+pub fn fold_cascades(findings: &mut [Finding], failed: &[Cause], groups: &[(String, String)]) {
+    if failed.is_empty() {
+        return;
+    }
+    let ids: Vec<(String, &Cause)> = failed
+        .iter()
+        .filter_map(|c| Some((c.file.file_stem()?.to_str()?.to_string(), c)))
+        .collect();
+    let names_id = |m: &str, id: &str| {
+        m.match_indices(id).any(|(i, _)| {
+            let before = m[..i].chars().next_back();
+            let after = m[i + id.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    for f in findings.iter_mut() {
+        if !FOLLOWERS.contains(&f.code)
+            || f.caused_by.is_some()
+            || failed.iter().any(|c| c.file == f.file)
+        {
+            continue;
+        }
+        let text = format!("{} {}", f.message, f.hint.as_deref().unwrap_or(""));
+        let by_id = ids.iter().find(|(id, _)| names_id(&text, id)).map(|x| x.1);
+        let named: Vec<&str> = groups
+            .iter()
+            .filter(|(name, _)| f.message.contains(name.as_str()))
+            .map(|(_, code)| code.as_str())
+            .collect();
+        let by_group = || {
+            ids.iter()
+                .find(|(id, _)| {
+                    named
+                        .iter()
+                        .any(|code| id.strip_prefix(code).is_some_and(|r| r.starts_with('-')))
+                })
+                .map(|x| x.1)
+        };
+        let cause = by_id
+            .or_else(by_group)
+            .or_else(|| named.is_empty().then(|| &failed[0]));
+        f.caused_by = cause.cloned().map(Box::new);
+    }
 }

@@ -118,6 +118,30 @@ const LINES: &[(&str, &str)] = &[
         "ok: {} case and {} meeting checked, no problems",
         "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
     ),
+    (
+        "{} errors, {} warnings (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "{} error, {} warnings (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "{} errors, {} warning (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "{} error, {} warning (and {} that follow from them)",
+        "{0} 個錯誤、{1} 個警告（另有 {2} 項由其衍生）",
+    ),
+    (
+        "and {} findings that follow from it (`--format json` lists them)",
+        "另有 {0} 項問題由此衍生（`--format json` 全數列出）",
+    ),
+    (
+        "and 1 finding that follows from it (`--format json` lists it)",
+        "另有 1 項問題由此衍生（`--format json` 列出）",
+    ),
     ("{} errors, {} warnings", "{0} 個錯誤、{1} 個警告"),
     ("{} error, {} warnings", "{0} 個錯誤、{1} 個警告"),
     ("{} errors, {} warning", "{0} 個錯誤、{1} 個警告"),
@@ -332,6 +356,24 @@ const LINES: &[(&str, &str)] = &[
     ("write the group's name: `{}`", "請寫組別名稱：`{0}`"),
     ("did you mean `{}`?", "是否指 `{0}`？"),
     ("did you mean {}?", "是否指 {0}？"),
+    (
+        "the schema modeline points at `{}`, which does not exist from this file",
+        "schema 設定行指向 `{0}`，自本檔位置找不到該檔案",
+    ),
+    (
+        "write `{}` (`kbbt fmt` fixes it)",
+        "請寫 `{0}`（`kbbt fmt` 會修正）",
+    ),
+    ("unknown language `{}`", "未知的語言 `{0}`"),
+    ("write `zh-TW` or `en`", "請寫 `zh-TW` 或 `en`"),
+    (
+        "did you mean {}? write `{}` (the minutes' wording is kept as an alias)",
+        "是否指 {0}？請寫 `{1}`（會議紀錄的寫法會留作別名）",
+    ),
+    (
+        "did you mean {}? write `{}` with the id of the one meant",
+        "是否指 {0}？請寫 `{1}`，填入所指案件的編號",
+    ),
     (
         "`{}` is not a member of the platform",
         "`{0}` 不是本平臺的成員",

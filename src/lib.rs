@@ -19,6 +19,7 @@ pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod modeline;
 pub mod plural;
 pub mod render;
 pub mod schema;

@@ -156,7 +156,7 @@ fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts)
     fn dropped<T>(r: Result<Doc<T>, Finding>, texts: Texts) -> Result<Doc<T>, Finding> {
         r.map(|mut d| {
             if texts == Texts::Drop {
-                d.text = String::new();
+                d.text = crate::canon::header(&d.text);
             }
             d
         })
@@ -210,6 +210,7 @@ fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts)
 
 /// Whether a loaded register keeps each file's text: commands that edit files need it; commands that
 /// only read drop it as soon as a file is parsed, which keeps memory near the size of the values.
+/// `Drop` keeps a file's leading comment lines (its header, e.g. the schema modeline `validate` checks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Texts {
     Keep,

@@ -370,6 +370,7 @@ pub fn platform() -> Value {
             "name": text("The platform's name, e.g. 基北北桃合作交流平臺."),
             "short": opt_text("A short name for messages and reports."),
             "founded": { "anyOf": [date("When the platform was founded."), { "type": "null" }] },
+            "language": { "type": ["string", "null"], "description": "The language the register is written in: zh-TW or en. The comments of the files `kbbt new` writes are in it.", "enum": ["zh-TW", "en", null] },
             "members": names("The member cities and counties."),
             "groups": { "type": "array", "description": "In the platform's own order.", "items": group },
             "levels": names("Meeting levels, e.g. 市長層級, 副市長層級."),

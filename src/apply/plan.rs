@@ -272,13 +272,38 @@ impl Planner<'_> {
     }
 
     fn resolve(&mut self, name: &Sp<String>, g: Option<usize>) -> Option<usize> {
+        self.resolve_as(name, g, false)
+    }
+
+    /// `as_ref`: the name is a decision item that may be written `{ case: …, id: … }`, which the
+    /// "did you mean" hint then shows, with the minutes' wording kept.
+    fn resolve_as(&mut self, name: &Sp<String>, g: Option<usize>, as_ref: bool) -> Option<usize> {
         let groups = &self.reg.platform.value.groups;
         let gname = g.map_or(String::new(), |g| format!(" in {}", groups[g].name.value));
         match self.resolver.resolve(&name.value, g) {
             Resolved::Found(r) => return Some(r),
             Resolved::Unknown(s) => {
-                let hint = (!s.is_empty())
-                    .then(|| format!("did you mean {}?", self.resolver.describe(&s)));
+                let hint = (!s.is_empty()).then(|| {
+                    let meant = self.resolver.describe(&s);
+                    let fix = |id: &str| {
+                        format!(
+                            "{{ case: {}, id: {} }}",
+                            crate::canon::scalar(&name.value, true),
+                            crate::canon::scalar(id, true)
+                        )
+                    };
+                    match (as_ref, s.as_slice()) {
+                        (false, _) => format!("did you mean {meant}?"),
+                        (true, [one]) => format!(
+                            "did you mean {meant}? write `{}` (the minutes' wording is kept as an alias)",
+                            fix(self.resolver.id(*one))
+                        ),
+                        (true, _) => format!(
+                            "did you mean {meant}? write `{}` with the id of the one meant",
+                            fix(self.resolver.id(s[0]))
+                        ),
+                    }
+                });
                 self.err(
                     name.pos,
                     format!("unknown case `{}`{gname}", name.value),
@@ -314,7 +339,7 @@ impl Planner<'_> {
     /// Resolve a reference; with an `id`, the case is that id and the wording becomes an alias.
     fn resolve_ref(&mut self, rf: &crate::model::Ref, g: usize) -> Option<usize> {
         let Some(id) = &rf.id else {
-            return self.resolve(&rf.case, Some(g));
+            return self.resolve_as(&rf.case, Some(g), true);
         };
         let Some(r) = self.resolver.by_id(&id.value) else {
             self.err(id.pos, format!("unknown case id `{}`", id.value), None);

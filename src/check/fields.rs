@@ -18,6 +18,21 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
     let f = &doc.path;
     let mut names: HashMap<&str, Pos> = HashMap::new();
     let mut codes: HashMap<&str, Pos> = HashMap::new();
+    if let Some(l) = p
+        .language
+        .as_ref()
+        .filter(|l| !["zh-TW", "en"].contains(&l.value.as_str()))
+    {
+        out.push(
+            Finding::error(
+                "language",
+                f,
+                l.pos,
+                format!("unknown language `{}`", l.value),
+            )
+            .with_hint("write `zh-TW` or `en`"),
+        );
+    }
     for g in &p.groups {
         let code = &g.value.code;
         if code.is_empty() || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_uppercase()) {

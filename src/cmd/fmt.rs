@@ -11,11 +11,15 @@ use crate::yaml::Pos;
 use std::path::{Path, PathBuf};
 
 /// The canonical text of one file, if it differs: `None` when it is already canonical.
+/// A schema modeline that does not resolve from the file's folder is rewritten to the file's depth.
 fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
+    root: &Path,
     doc: &Doc<T>,
     emit: fn(&T, &str) -> String,
 ) -> Option<Result<FileChange, Finding>> {
-    let mut new = emit(&doc.value, &canon::header(&doc.text));
+    let header = canon::header(&doc.text);
+    let fixed = crate::modeline::fix(root, &doc.path, &header);
+    let mut new = emit(&doc.value, fixed.as_deref().unwrap_or(&header));
     if doc.text.starts_with('\u{feff}') {
         new.insert(0, '\u{feff}');
     }
@@ -26,6 +30,14 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
         return None;
     }
     if canon::has_body_comments(&doc.text) {
+        if let Some(fixed) = fixed {
+            // Only the modeline is rewritten; the body keeps its layout and its comments.
+            return Some(Ok(FileChange {
+                path: doc.path.clone(),
+                old: Some(doc.text.clone()),
+                new: with_header(&doc.text, &fixed),
+            }));
+        }
         return Some(Err(Finding::warning(
             "fmt-comments",
             &doc.path,
@@ -51,6 +63,25 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
     })
 }
 
+/// `text` with its leading comment lines replaced by `header` (BOM and line ends kept).
+fn with_header(text: &str, header: &str) -> String {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(b) => ("\u{feff}", b),
+        None => ("", text),
+    };
+    let old_len: usize = body
+        .split_inclusive('\n')
+        .take_while(|l| l.starts_with('#'))
+        .map(str::len)
+        .sum();
+    let header = if text.contains("\r\n") {
+        header.replace('\n', "\r\n")
+    } else {
+        header.to_string()
+    };
+    format!("{bom}{header}{}", &body[old_len..])
+}
+
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
     let _lock = match super::write_lock(env, check) {
         Ok(l) => l,
@@ -70,13 +101,13 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         None => {}
     };
     if wanted_file(&reg.platform.path) {
-        add(reformat(&reg.platform, canon::platform));
+        add(reformat(&reg.root, &reg.platform, canon::platform));
     }
     for doc in reg.meetings.iter().filter(|d| wanted_file(&d.path)) {
-        add(reformat(doc, canon::meeting));
+        add(reformat(&reg.root, doc, canon::meeting));
     }
     for doc in reg.cases.iter().filter(|d| wanted_file(&d.path)) {
-        add(reformat(doc, canon::case));
+        add(reformat(&reg.root, doc, canon::case));
     }
     finding::sort(&mut findings);
     let mut out = Outcome {

@@ -489,19 +489,7 @@ fn new_meeting(
         },
     };
     let path = PathBuf::from("meetings").join(format!("{id}.yaml"));
-    let mut text = schema_header(&reg.root, &path, "meeting");
-    let _ = writeln!(text, "id: {}", scalar(&id, false));
-    let _ = writeln!(text, "title: {}", scalar(&title, false));
-    let _ = writeln!(text, "level: {}", scalar(&level, false));
-    let _ = writeln!(text, "date: {date}");
-    if p.groups.is_empty() {
-        text.push_str("decisions: {}\n");
-    } else {
-        text.push_str("decisions:\n");
-        for g in &p.groups {
-            let _ = writeln!(text, "  {}: {{}}", scalar(&g.value.name, false));
-        }
-    }
+    let text = meeting_skeleton(reg, &path, &id, &title, &level, date);
     Ok((
         FileChange {
             path,
@@ -510,4 +498,74 @@ fn new_meeting(
         },
         format!("{id} {title} ({date})"),
     ))
+}
+
+/// The comments of a new meeting file, in the register's language (platform.yaml `language:`).
+struct SkeletonText {
+    header: &'static str,
+    source: &'static str,
+    decisions: &'static str,
+    add: &'static str,
+    delist: &'static str,
+    ongoing: &'static str,
+    totals: &'static str,
+}
+
+const SKELETON_EN: SkeletonText = SkeletonText {
+    header: "# Fill in from the minutes, then `kbbt apply` this file. A group with no decision keeps its empty\n# lists; delete a number the minutes do not state (an empty one is not checked).\n",
+    source: "the minutes, e.g. the meeting's 會議紀錄 as published",
+    decisions: "each group as the minutes decide (other kinds: subcases, replace, merge, rename, propose, relist)",
+    add: "new cases: [title] or [{ title: …, lead: …, partners: [..] }]",
+    delist: "cases delisted: [title, alias or id]",
+    ongoing: "the N of 「其餘 N 案持續列管」",
+    totals: "the minutes' totals line: cases added, delisted, ongoing",
+};
+
+const SKELETON_ZH: SkeletonText = SkeletonText {
+    header: "# 依會議紀錄填寫後執行 `kbbt apply` 本檔。無決議之組別保留空清單；會議紀錄未載之案數請刪除該行\n# （空白之案數不檢核）。\n",
+    source: "會議紀錄，例：本次會議之會議紀錄（公告版本）",
+    decisions: "依會議紀錄逐組填寫（其他決議：subcases 子案、replace 改列、merge 整併、rename 更名、propose 提案、relist 恢復列管）",
+    add: "新增：[案名] 或 [{ title: 案名, lead: 主辦, partners: [合作] }]",
+    delist: "解列：[案名、別名或案件編號]",
+    ongoing: "「其餘 N 案持續列管」之 N",
+    totals: "會議紀錄之總計：新增、解列、持續列管案數",
+};
+
+/// A new meeting file: every field the secretariat fills in from the minutes (source, each group's
+/// decisions and stated count, the totals), with comments in the register's language. It parses to a
+/// meeting with no decision and no stated number, so `validate` is clean on it as written.
+fn meeting_skeleton(
+    reg: &Register,
+    path: &std::path::Path,
+    id: &str,
+    title: &str,
+    level: &str,
+    date: Date,
+) -> String {
+    let p = &reg.platform.value;
+    let t = match p.language.as_ref().map(|l| l.value.as_str()) {
+        Some("zh-TW") => &SKELETON_ZH,
+        _ => &SKELETON_EN,
+    };
+    let mut text = schema_header(&reg.root, path, "meeting");
+    text.push_str(t.header);
+    let _ = writeln!(text, "id: {}", scalar(id, false));
+    let _ = writeln!(text, "title: {}", scalar(title, false));
+    let _ = writeln!(text, "level: {}", scalar(level, false));
+    let _ = writeln!(text, "date: {date}");
+    let _ = writeln!(text, "source:  # {}", t.source);
+    if p.groups.is_empty() {
+        text.push_str("decisions: {}\n");
+    } else {
+        let _ = writeln!(text, "decisions:  # {}", t.decisions);
+        for g in &p.groups {
+            let _ = writeln!(text, "  {}:", scalar(&g.value.name, false));
+            let _ = writeln!(text, "    add: []  # {}", t.add);
+            let _ = writeln!(text, "    delist: []  # {}", t.delist);
+            let _ = writeln!(text, "    ongoing:  # {}", t.ongoing);
+        }
+    }
+    let _ = writeln!(text, "totals:  # {}", t.totals);
+    text.push_str("  add:\n  delist:\n  ongoing:\n");
+    text
 }

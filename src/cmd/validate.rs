@@ -15,6 +15,11 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         .map_or((0, 0), |r| (r.cases.len(), r.meetings.len()));
     if let Some(reg) = &reg {
         findings.extend(crate::check::run(reg));
+        findings.extend(crate::modeline::findings(reg));
+    }
+    finding::sort(&mut findings);
+    if let Some(reg) = &reg {
+        fold(reg, &mut findings);
     }
     if !paths.is_empty() {
         let wanted = env.rel_paths(paths);
@@ -23,8 +28,20 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
                 .iter()
                 .any(|w| w.as_os_str().is_empty() || f.file.starts_with(w))
         });
+        // A finding whose cause is outside the paths asked for is shown as it is.
+        let causes: std::collections::HashSet<finding::Cause> = findings
+            .iter()
+            .map(|f| finding::Cause {
+                file: f.file.clone(),
+                pos: f.pos,
+            })
+            .collect();
+        for f in &mut findings {
+            if f.caused_by.as_ref().is_some_and(|c| !causes.contains(c)) {
+                f.caused_by = None;
+            }
+        }
     }
-    finding::sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let code = Exit::problems_if(errors > 0);
     let stdout = match format {
@@ -58,4 +75,31 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         machine: format != FindingFormat::Text,
         ..Outcome::default()
     }
+}
+
+/// Fold the findings that follow from a case file that failed to load under that file's first error.
+fn fold(reg: &crate::load::Register, findings: &mut [finding::Finding]) {
+    let loaded: std::collections::HashSet<&std::path::Path> =
+        reg.cases.iter().map(|d| d.path.as_path()).collect();
+    let mut failed: Vec<finding::Cause> = Vec::new();
+    for f in findings.iter() {
+        if f.is_error()
+            && f.file.starts_with("cases")
+            && !loaded.contains(f.file.as_path())
+            && !failed.iter().any(|c| c.file == f.file)
+        {
+            failed.push(finding::Cause {
+                file: f.file.clone(),
+                pos: f.pos,
+            });
+        }
+    }
+    let groups: Vec<(String, String)> = reg
+        .platform
+        .value
+        .groups
+        .iter()
+        .map(|g| (g.value.name.value.clone(), g.value.code.value.clone()))
+        .collect();
+    finding::fold_cascades(findings, &failed, &groups);
 }

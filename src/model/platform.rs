@@ -13,6 +13,10 @@ pub struct Platform {
     pub short: Option<String>,
     #[serde(default)]
     pub founded: Option<Sp<Date>>,
+    /// The language the register is written in (`zh-TW`, `en`): the comments of the skeletons
+    /// `kbbt new` writes are in it. Output follows `--lang` and the locale, not this.
+    #[serde(default)]
+    pub language: Option<Sp<String>>,
     pub members: Vec<Sp<String>>,
     pub groups: Vec<Sp<GroupDef>>,
     #[serde(default)]

@@ -48,10 +48,37 @@ fn shown(base: &Path, file: &Path) -> String {
     base.join(file).display().to_string().replace('\\', "/")
 }
 
-/// `path:line:col: error: message` and an indented hint line.
+/// How many findings follow from each cause (see [`crate::finding::fold_cascades`]).
+fn followers(findings: &[Finding]) -> std::collections::HashMap<crate::finding::Cause, usize> {
+    let mut n = std::collections::HashMap::new();
+    for c in findings.iter().filter_map(|f| f.caused_by.as_ref()) {
+        *n.entry((**c).clone()).or_insert(0) += 1;
+    }
+    n
+}
+
+/// "and N findings that follow from it", for the first finding at each cause's place (taken from `n`).
+fn follow_note(
+    n: &mut std::collections::HashMap<crate::finding::Cause, usize>,
+    f: &Finding,
+) -> Option<String> {
+    let k = n.remove(&crate::finding::Cause {
+        file: f.file.clone(),
+        pos: f.pos,
+    })?;
+    Some(if k == 1 {
+        "and 1 finding that follows from it (`--format json` lists it)".to_string()
+    } else {
+        format!("and {k} findings that follow from it (`--format json` lists them)")
+    })
+}
+
+/// Findings as text: `path:line:col: severity: message`, its hint; a finding that follows from another is
+/// counted under its cause instead of shown.
 pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String {
     let mut out = String::new();
-    for f in findings {
+    let mut follow = followers(findings);
+    for f in findings.iter().filter(|f| f.caused_by.is_none()) {
         let sev = match f.severity {
             crate::finding::Severity::Error => style.paint(&label(style.lang, "error"), "1;31"),
             crate::finding::Severity::Warning => style.paint(&label(style.lang, "warning"), "1;33"),
@@ -75,15 +102,26 @@ pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String 
                 style.paint(&label(style.lang, "hint:"), "36")
             ));
         }
+        if let Some(note) = follow_note(&mut follow, f) {
+            out.push_str(&format!("  {}\n", crate::i18n::line(style.lang, &note)));
+        }
     }
     out
 }
 
+/// `N errors, N warnings`, counting the findings shown; those folded under their cause are added as
+/// `(and N that follow from them)`.
 pub fn summary_line(findings: &[Finding]) -> String {
-    let e = findings.iter().filter(|f| f.is_error()).count();
-    let w = findings.len() - e;
+    let shown: Vec<&Finding> = findings.iter().filter(|f| f.caused_by.is_none()).collect();
+    let e = shown.iter().filter(|f| f.is_error()).count();
+    let w = shown.len() - e;
     let plural = |n: usize, s: &str| format!("{n} {s}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(e, "error"), plural(w, "warning"))
+    let folded = findings.len() - shown.len();
+    let mut s = format!("{}, {}", plural(e, "error"), plural(w, "warning"));
+    if folded > 0 {
+        s.push_str(&format!(" (and {folded} that follow from them)"));
+    }
+    s
 }
 
 pub fn findings_json(findings: &[Finding], base: &Path) -> String {
@@ -98,6 +136,11 @@ pub fn findings_json(findings: &[Finding], base: &Path) -> String {
                 "column": f.pos.col,
                 "message": f.message,
                 "hint": f.hint,
+                "caused_by": f.caused_by.as_ref().map(|c| serde_json::json!({
+                    "file": shown(base, &c.file),
+                    "line": c.pos.line,
+                    "column": c.pos.col,
+                })),
             })
         })
         .collect();
@@ -122,7 +165,8 @@ pub fn findings_github(findings: &[Finding], base: &Path) -> String {
         esc_data(s).replace(':', "%3A").replace(',', "%2C")
     }
     let mut out = String::new();
-    for f in findings {
+    let mut follow = followers(findings);
+    for f in findings.iter().filter(|f| f.caused_by.is_none()) {
         let mut props = vec![format!("file={}", esc_prop(&shown(base, &f.file)))];
         if f.pos.line > 0 {
             props.push(format!("line={}", f.pos.line));
@@ -132,6 +176,9 @@ pub fn findings_github(findings: &[Finding], base: &Path) -> String {
         let mut msg = f.message.clone();
         if let Some(h) = &f.hint {
             msg.push_str(&format!("\nhint: {h}"));
+        }
+        if let Some(note) = follow_note(&mut follow, f) {
+            msg.push_str(&format!("\n{note}"));
         }
         out.push_str(&format!(
             "::{} {}::{}\n",

@@ -322,7 +322,7 @@ fn refusals_on_status_names_ids_groups_and_shapes() {
         ),
         (
             "  交通組: { delist: [捷運環狀綫] }\n",
-            "7: unknown case `捷運環狀綫` in 交通組 / hint: did you mean TR-001 「捷運環狀線（北環段）」?",
+            "7: unknown case `捷運環狀綫` in 交通組 / hint: did you mean TR-001 「捷運環狀線（北環段）」? write `{ case: 捷運環狀綫, id: TR-001 }` (the minutes' wording is kept as an alias)",
         ),
         (
             "  交通組: { delist: [長照資源共享平台] }\n",

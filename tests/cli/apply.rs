@@ -191,7 +191,7 @@ fn one_bad_reference_among_many_refuses_everything() {
     out.assert_code(1).assert_no_panic();
     assert!(
         out.stderr.contains(
-            "meetings/vm-3.yaml:11:27: error: unknown case `汐東捷運綫` in 交通組\n  hint: did you mean TR-002 「汐東捷運(基隆段)」, TR-007 「汐東捷運第二期」?\n"
+            "meetings/vm-3.yaml:11:27: error: unknown case `汐東捷運綫` in 交通組\n  hint: did you mean TR-002 「汐東捷運(基隆段)」, TR-007 「汐東捷運第二期」? write `{ case: 汐東捷運綫, id: TR-002 }` with the id of the one meant\n"
         ),
         "{}",
         out.stderr

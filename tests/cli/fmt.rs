@@ -113,3 +113,91 @@ fn status_by_lead_city() {
         assert_eq!(got, &want, "{}", out.stdout);
     }
 }
+
+const MODELINE_3: &str = "# yaml-language-server: $schema=../../../schemas/case.schema.json\n";
+const MODELINE_2: &str = "# yaml-language-server: $schema=../../schemas/case.schema.json\n";
+
+/// A register with its schemas, where delisted TR-002 was moved into cases/TR/delisted/ with its
+/// modeline unchanged (one level too shallow).
+fn moved_case() -> Reg {
+    let r = Reg::standard();
+    r.run(&["fmt"]).assert_code(0);
+    r.write("schemas/case.schema.json", "{}\n");
+    let text = format!("{MODELINE_2}{}", read(&r, "cases/TR/TR-002.yaml"));
+    r.remove("cases/TR/TR-002.yaml");
+    r.write("cases/TR/delisted/TR-002.yaml", &text);
+    r
+}
+
+#[test]
+fn validate_warns_about_a_modeline_that_does_not_resolve() {
+    let r = moved_case();
+    let out = r.validate();
+    out.assert_code(0).assert_hint(
+        "cases/TR/delisted/TR-002.yaml:1:33: warning: the schema modeline points at `../../schemas/case.schema.json`, which does not exist from this file",
+        &format!("write `{}` (`kbbt fmt` fixes it)", MODELINE_3.trim_end()),
+    );
+    assert_eq!(out.summary(), Some((0, 1)), "{}", out.stdout);
+    r.run(&["--lang", "zh-TW", "validate"]).assert_line(
+        "cases/TR/delisted/TR-002.yaml:1:33: 警告: schema 設定行指向 `../../schemas/case.schema.json`，自本檔位置找不到該檔案",
+    );
+    // The same modeline at the depth it was written for resolves: no warning.
+    let ok = Reg::standard();
+    ok.write("schemas/case.schema.json", "{}\n");
+    ok.case("HW-001", format!("{MODELINE_2}{HW001}"));
+    let out = ok.validate();
+    out.assert_code(0);
+    assert!(!out.stdout.contains("modeline"), "{}", out.stdout);
+    // A URL is not looked up.
+    ok.case(
+        "HW-001",
+        format!("# yaml-language-server: $schema=https://example.org/case.schema.json\n{HW001}"),
+    );
+    assert!(!ok.validate().stdout.contains("modeline"));
+}
+
+#[test]
+fn fmt_fixes_a_modeline_to_the_files_depth() {
+    let r = moved_case();
+    let before = r.snapshot();
+    r.run(&["fmt", "--check"])
+        .assert_code(1)
+        .assert_line("would reformat cases/TR/delisted/TR-002.yaml")
+        .assert_line(&format!("+{}", MODELINE_3.trim_end()));
+    assert_eq!(r.snapshot(), before, "fmt --check wrote something");
+    r.run(&["fmt"])
+        .assert_code(0)
+        .assert_line("1 file reformatted");
+    let text = read(&r, "cases/TR/delisted/TR-002.yaml");
+    assert!(text.starts_with(MODELINE_3), "{text}");
+    assert_eq!(text.matches("yaml-language-server").count(), 1, "{text}");
+    let out = r.validate();
+    assert!(!out.stdout.contains("modeline"), "{}", out.stdout);
+    r.run(&["fmt", "--check"]).assert_code(0);
+}
+
+#[test]
+fn fmt_fixes_the_modeline_of_a_file_with_comments_and_keeps_the_rest() {
+    let r = moved_case();
+    let body = "id: TR-002  # kept\r\n";
+    let rest = read(&r, "cases/TR/delisted/TR-002.yaml")
+        .replacen(MODELINE_2, "", 1)
+        .replacen("id: TR-002\n", "", 1)
+        .replace('\n', "\r\n");
+    r.write(
+        "cases/TR/delisted/TR-002.yaml",
+        format!(
+            "\u{feff}# a note\r\n{}{body}{rest}",
+            MODELINE_2.replace('\n', "\r\n")
+        ),
+    );
+    r.validate().assert_code(0);
+    r.run(&["fmt"]).assert_code(0);
+    assert_eq!(
+        read(&r, "cases/TR/delisted/TR-002.yaml"),
+        format!(
+            "\u{feff}# a note\r\n{}{body}{rest}",
+            MODELINE_3.replace('\n', "\r\n")
+        )
+    );
+}

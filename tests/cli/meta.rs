@@ -177,15 +177,25 @@ fn completions_for_every_shell_and_a_man_page() {
 }
 
 #[test]
-fn the_workflow_validates_pull_requests_that_touch_the_register() {
+fn the_workflow_validates_pull_requests_and_pushes_to_main_that_touch_the_register() {
     let w = yaml_file(".github/workflows/validate.yml");
-    let paths: Vec<&str> = w["on"]["pull_request"]["paths"]
-        .as_array()
-        .expect("paths")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
-    assert_eq!(paths, ["cases/**", "meetings/**", "platform.yaml"]);
+    let wanted = [
+        "cases/**",
+        "meetings/**",
+        "platform.yaml",
+        "schemas/**",
+        ".github/workflows/validate.yml",
+    ];
+    for trigger in ["pull_request", "push"] {
+        let paths: Vec<&str> = w["on"][trigger]["paths"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{trigger}: paths"))
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(paths, wanted, "{trigger}");
+    }
+    assert_eq!(w["on"]["push"]["branches"], serde_json::json!(["main"]));
     let steps = w["jobs"]["validate"]["steps"].as_array().expect("steps");
     let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
     assert!(
@@ -316,4 +326,106 @@ fn github_annotations_have_the_syntax_github_reads() {
         "::error file=a.yaml,line=x,col=2,title=kbbt x::m"
     ));
     assert!(!is_annotation("error: a.yaml"));
+}
+
+/// The workflows' `run:` scripts pass shellcheck (SC2034 once hid in validate.yml). The check runs
+/// wherever shellcheck is installed; the script that does it is what .ci/run calls.
+#[test]
+fn the_workflows_run_scripts_pass_shellcheck() {
+    let script = repo().join("tools/shellcheck-workflows.sh");
+    assert!(script.is_file(), "{}", script.display());
+    let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.contains("tools/shellcheck-workflows.sh"),
+        ".ci/run does not run it"
+    );
+    let have = std::process::Command::new("shellcheck")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        eprintln!("shellcheck is not installed: the workflows' scripts were not checked");
+        return;
+    }
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .output()
+        .expect("run tools/shellcheck-workflows.sh");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("shellcheck clean"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // It finds a block script's problem (a parser that found no script would pass anything).
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let bad = dir.path().join("bad.yml");
+    std::fs::write(
+        &bad,
+        "jobs:\n  j:\n    steps:\n      - name: x\n        run: echo ${{ github.sha }}\n      - run: |\n          set +e\n          false\n          status=$?\n          echo done\n",
+    )
+    .expect("write a workflow");
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&bad)
+        .output()
+        .expect("run tools/shellcheck-workflows.sh");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("SC2034"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// Release binaries for people without Rust: on a tag, Linux, macOS and Windows builds, checksums,
+/// the Windows build (the one tools/windows-check.sh runs under wine) run on Windows before publishing.
+#[test]
+fn the_release_workflow_builds_every_platform_on_tags_with_checksums() {
+    let w = yaml_file(".github/workflows/release.yml");
+    assert_eq!(w["on"]["push"]["tags"], serde_json::json!(["v*"]));
+    let targets: Vec<&str> = w["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .expect("a build matrix")
+        .iter()
+        .filter_map(|m| m["target"].as_str())
+        .collect();
+    for t in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-apple-darwin",
+        "x86_64-apple-darwin",
+        "x86_64-pc-windows-gnu",
+    ] {
+        assert!(targets.contains(&t), "{t} not in {targets:?}");
+    }
+    let windows_check = std::fs::read_to_string(repo().join("tools/windows-check.sh"))
+        .expect("tools/windows-check.sh");
+    assert!(windows_check.contains("target=x86_64-pc-windows-gnu"));
+    let smoke = w["jobs"]["windows-smoke-test"].to_string();
+    assert!(
+        smoke.contains("windows-latest") && smoke.contains("validate") && smoke.contains("status"),
+        "{smoke}"
+    );
+    let publish = &w["jobs"]["publish"];
+    assert_eq!(publish["if"], "startsWith(github.ref, 'refs/tags/v')");
+    assert_eq!(
+        publish["needs"],
+        serde_json::json!(["build", "windows-smoke-test"])
+    );
+    let runs = publish["steps"].to_string();
+    assert!(
+        runs.contains("sha256sum") && runs.contains("SHA256SUMS"),
+        "{runs}"
+    );
+    assert!(runs.contains("gh release create"), "{runs}");
+    let build_runs = w["jobs"]["build"]["steps"].to_string();
+    assert!(
+        build_runs.contains("cargo build --release --locked --target"),
+        "{build_runs}"
+    );
 }

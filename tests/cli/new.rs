@@ -285,11 +285,11 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "created meetings/vm-3.yaml: vm-3 測試合作交流平臺第 3 次副市長層級會議 (2025-07-09)",
         "\n"
     ));
-    assert_eq!(
-        read(&r, "meetings/vm-3.yaml"),
-        "id: vm-3\ntitle: 測試合作交流平臺第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-07-09\ndecisions:\n  交通組: {}\n  衛生社福組: {}\n"
-    );
-    r.validate().assert_code(0);
+    assert_eq!(read(&r, "meetings/vm-3.yaml"), SKELETON_VM3);
+    // Clean as written: no error, no warning.
+    r.validate()
+        .assert_code(0)
+        .assert_line("ok: 3 cases and 3 meetings checked, no problems");
     // The first meeting of a level starts its own sequence; an explicit id and title are kept.
     r.run(&[
         "new",
@@ -335,15 +335,91 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "\n"
     ));
     r.validate().assert_code(0);
-    // A new meeting can be applied once its decisions are written.
-    let text = read(&r, "meetings/vm-4.yaml").replace(
-        "  交通組: {}\n",
-        "  交通組:\n    add: [{ title: 新的交通案, lead: 臺北市 }]\n",
+    // A new meeting can be applied once its decisions are written in the skeleton's slots.
+    let text = read(&r, "meetings/vm-4.yaml").replacen(
+        "    add: []  # new cases",
+        "    add: [{ title: 新的交通案, lead: 臺北市 }]  # new cases",
+        1,
     );
     r.write("meetings/vm-4.yaml", text);
     r.run(&["apply", "meetings/vm-4.yaml", "--allow-dirty"])
         .assert_code(0);
     r.validate().assert_code(0);
+    // Its number slots are checked once filled.
+    let text = read(&r, "meetings/vm-4.yaml").replacen("  ongoing:\n", "  ongoing: 99\n", 1);
+    r.write("meetings/vm-4.yaml", text);
+    let out = r.validate();
+    out.assert_code(1);
+    assert!(
+        out.stdout.contains("meetings/vm-4.yaml:") && out.stdout.contains("99"),
+        "{}",
+        out.stdout
+    );
+}
+
+const SKELETON_VM3: &str = "\
+# Fill in from the minutes, then `kbbt apply` this file. A group with no decision keeps its empty
+# lists; delete a number the minutes do not state (an empty one is not checked).
+id: vm-3
+title: 測試合作交流平臺第 3 次副市長層級會議
+level: 副市長層級
+date: 2025-07-09
+source:  # the minutes, e.g. the meeting's 會議紀錄 as published
+decisions:  # each group as the minutes decide (other kinds: subcases, replace, merge, rename, propose, relist)
+  交通組:
+    add: []  # new cases: [title] or [{ title: …, lead: …, partners: [..] }]
+    delist: []  # cases delisted: [title, alias or id]
+    ongoing:  # the N of 「其餘 N 案持續列管」
+  衛生社福組:
+    add: []  # new cases: [title] or [{ title: …, lead: …, partners: [..] }]
+    delist: []  # cases delisted: [title, alias or id]
+    ongoing:  # the N of 「其餘 N 案持續列管」
+totals:  # the minutes' totals line: cases added, delisted, ongoing
+  add:
+  delist:
+  ongoing:
+";
+
+#[test]
+fn a_new_meeting_is_commented_in_the_registers_language() {
+    let r = Reg::standard();
+    let platform = std::fs::read_to_string(r.path().join("platform.yaml")).expect("platform.yaml");
+    r.write(
+        "platform.yaml",
+        platform.replace("short: 測試平臺\n", "short: 測試平臺\nlanguage: zh-TW\n"),
+    );
+    r.validate().assert_code(0);
+    r.run(&["fmt", "--check", "platform.yaml"]).assert_code(0);
+    r.run(&[
+        "new",
+        "meeting",
+        "--level",
+        "副市長層級",
+        "--date",
+        "2025-07-09",
+    ])
+    .assert_code(0);
+    let text = read(&r, "meetings/vm-3.yaml");
+    for line in [
+        "# 依會議紀錄填寫後執行 `kbbt apply` 本檔。無決議之組別保留空清單；會議紀錄未載之案數請刪除該行",
+        "    ongoing:  # 「其餘 N 案持續列管」之 N",
+        "totals:  # 會議紀錄之總計：新增、解列、持續列管案數",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}\n{text}");
+    }
+    assert!(!text.contains("Fill in"), "{text}");
+    r.validate()
+        .assert_code(0)
+        .assert_line("ok: 3 cases and 3 meetings checked, no problems");
+    // Only the languages kbbt writes are accepted.
+    r.write(
+        "platform.yaml",
+        platform.replace("short: 測試平臺\n", "short: 測試平臺\nlanguage: fr\n"),
+    );
+    r.validate().assert_code(1).assert_hint(
+        "platform.yaml:3:11: error: unknown language `fr`",
+        "write `zh-TW` or `en`",
+    );
 }
 
 #[test]

@@ -463,7 +463,9 @@ fn broken() -> Vec<Broken> {
                 &[(M2, &vm2("[跨市公車路線整合]", "[跨市公車路線整合計畫]"))],
             ),
             "meetings/vm-2.yaml:7:14: error: unknown case `跨市公車路線整合計畫` in 交通組",
-            Is("did you mean TR-002 「跨市公車路線整合」?"),
+            Is(
+                "did you mean TR-002 「跨市公車路線整合」? write `{ case: 跨市公車路線整合計畫, id: TR-002 }` (the minutes' wording is kept as an alias)",
+            ),
         ),
         row(
             "unknown_group_key_in_a_meeting",
@@ -1165,7 +1167,14 @@ fn json_format_has_every_field() {
     assert!(!findings.is_empty());
     for f in findings {
         for key in [
-            "severity", "code", "file", "line", "column", "message", "hint",
+            "severity",
+            "code",
+            "file",
+            "line",
+            "column",
+            "message",
+            "hint",
+            "caused_by",
         ] {
             assert!(f.get(key).is_some(), "finding without `{key}`: {f}");
         }
@@ -1197,6 +1206,7 @@ fn json_format_has_every_field() {
             "column": 14,
             "message": "交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
             "hint": "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
+            "caused_by": null,
         })
     );
     let id = findings
@@ -1344,4 +1354,134 @@ fn a_register_of_one_case_and_one_meeting_is_counted_in_the_singular() {
         .assert_stdout("ok: 1 case and 1 meeting checked, no problems\n");
     let zh = r.run(&["--lang", "zh-TW", "validate"]);
     assert_eq!(zh.stdout, "通過：已檢查 1 件案件及 1 場會議，沒有問題\n");
+}
+
+/// One typo in a case file: the file fails to load, so every count and reference that needs its case
+/// is wrong too. Those findings are folded under the cause (text and GitHub), kept in JSON with
+/// `caused_by`; a problem of its own in another group is still shown.
+#[test]
+fn findings_that_follow_from_a_case_file_that_failed_to_load_are_folded_under_it() {
+    let r = Reg::standard();
+    r.case("TR-001", TR001.replacen("status:", "stauts:", 1));
+    let json = r.run(&["validate", "--format", "json"]);
+    json.assert_code(1);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let findings = v["findings"].as_array().expect("findings");
+    let cause = findings
+        .iter()
+        .find(|f| f["file"] == "cases/TR/TR-001.yaml")
+        .expect("the typo");
+    assert!(cause["caused_by"].is_null());
+    let followers: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| !f["caused_by"].is_null())
+        .collect();
+    assert!(!followers.is_empty(), "{}", json.stdout);
+    for f in &followers {
+        assert_eq!(
+            f["caused_by"],
+            serde_json::json!({ "file": "cases/TR/TR-001.yaml", "line": cause["line"], "column": cause["column"] }),
+            "{f}"
+        );
+        assert_ne!(f["file"], "cases/TR/TR-001.yaml");
+    }
+    let n = followers.len();
+
+    let text = r.validate();
+    text.assert_code(1);
+    let place = format!(
+        "cases/TR/TR-001.yaml:{}:{}: error: ",
+        cause["line"], cause["column"]
+    );
+    let lines = text.lines();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(&place))
+        .unwrap_or_else(|| panic!("{place}\n{}", text.stdout));
+    let note = if n == 1 {
+        "  and 1 finding that follows from it (`--format json` lists it)".to_string()
+    } else {
+        format!("  and {n} findings that follow from it (`--format json` lists them)")
+    };
+    assert!(
+        lines[at + 1..].iter().take(2).any(|l| *l == note),
+        "{}",
+        text.stdout
+    );
+    for f in &followers {
+        let msg = f["message"].as_str().expect("message");
+        assert!(!text.stdout.contains(msg), "shown: {msg}\n{}", text.stdout);
+    }
+    assert!(
+        text.last_line()
+            .is_some_and(|l| l.ends_with(&format!("(and {n} that follow from them)"))),
+        "{}",
+        text.stdout
+    );
+
+    let gh = r.run(&["validate", "--format", "github"]);
+    assert_eq!(
+        gh.stdout
+            .lines()
+            .filter(|l| l.starts_with("::error"))
+            .count(),
+        findings
+            .iter()
+            .filter(|f| f["severity"] == "error" && f["caused_by"].is_null())
+            .count(),
+        "{}",
+        gh.stdout
+    );
+    assert!(gh.stdout.contains("follow from it"), "{}", gh.stdout);
+
+    // Asked about the meetings only, the findings there are shown: their cause is not in the report.
+    let meetings = r.run(&["validate", "meetings"]);
+    meetings.assert_code(1);
+    let shown = followers
+        .iter()
+        .filter(|f| {
+            f["file"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("meetings/"))
+        })
+        .count();
+    assert!(shown > 0, "{}", json.stdout);
+    assert_eq!(
+        meetings.summary().map(|(e, w)| e + w),
+        Some(
+            findings
+                .iter()
+                .filter(|f| f["file"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("meetings/")))
+                .count()
+        ),
+        "{}",
+        meetings.stdout
+    );
+    assert!(
+        !meetings.stdout.contains("follow from"),
+        "{}",
+        meetings.stdout
+    );
+
+    // A problem in a group the broken file is not in stays a finding of its own.
+    r.meeting(
+        "vm-2",
+        VM2.replace("totals:", "  衛生社福組:\n    ongoing: 5\ntotals:"),
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&r.run(&["validate", "--format", "json"]).stdout).expect("json");
+    let hw: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("衛生社福組"))
+        })
+        .collect();
+    assert!(!hw.is_empty(), "{v}");
+    assert!(hw.iter().all(|f| f["caused_by"].is_null()), "{hw:?}");
 }

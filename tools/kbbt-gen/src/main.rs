@@ -563,6 +563,7 @@ fn platform_yaml(args: &Args) -> String {
         sources: Vec::new(),
         listings: Vec::new(),
         follow_up: None,
+        language: None,
     };
     kbbt::canon::platform(&platform, &header)
 }
