@@ -52,10 +52,18 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             };
             if old {
                 stale += 1;
-                let mut when = latest.map_or_else(|| "無辦理情形".to_string(), |d| d.to_string());
+                let zh = st.lang == crate::i18n::Lang::ZhTw;
+                let mut when = latest.map_or_else(
+                    || if zh { "無辦理情形" } else { "no progress" }.to_string(),
+                    |d| st.date(d),
+                );
                 if tl.unconfirmed_at(c, Some(date)).is_some() {
                     unconfirmed += 1;
-                    when.push_str("（未確認）");
+                    when.push_str(if zh {
+                        "（未確認）"
+                    } else {
+                        " (unconfirmed)"
+                    });
                 }
                 rows.push((&case.id.value, when, &case.title.value));
             }
@@ -74,12 +82,13 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
         }
     }
     let span = crate::plural::count(months as usize, "month");
+    let day = st.date(date);
     let since = cut.map_or_else(
-        || format!("{span} before {date}"),
-        |c| format!("{c}, {span} before {date}"),
+        || format!("{span} before {day}"),
+        |c| format!("{}, {span} before {day}", st.date(c)),
     );
     if checked == 0 {
-        let _ = writeln!(out, "no ongoing cases on {date}");
+        let _ = writeln!(out, "no ongoing cases on {day}");
         Outcome::ok(out)
     } else if stale == 0 {
         let _ = writeln!(
@@ -93,10 +102,16 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none"
         );
         if unconfirmed > 0 {
-            let _ = writeln!(
-                out,
-                "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)"
-            );
+            let _ = match st.lang {
+                crate::i18n::Lang::ZhTw => writeln!(
+                    out,
+                    "其中 {unconfirmed} 案未確認：未列於完整列表（見 kbbt status）"
+                ),
+                crate::i18n::Lang::En => writeln!(
+                    out,
+                    "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)"
+                ),
+            };
         }
         Outcome {
             stdout: out,

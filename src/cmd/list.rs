@@ -280,10 +280,15 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         s.push_str(&format!(
             "{}\n",
             format!(
-                "  {:<10}  {:<8} {:<8}{}",
-                date.map_or_else(|| "—".to_string(), |d| d.to_string()),
+                "  {:<10}  {:<8} {}{}",
+                date.map_or_else(|| "—".to_string(), |d| st.date(d)),
                 h.meeting.as_ref().map_or("", |m| m.value.as_str()),
-                h.action.value.as_str(),
+                {
+                    // The action in the reader's language, padded to 8 columns.
+                    let a = crate::i18n::label(st.lang, h.action.value.as_str());
+                    let w = unicode_width::UnicodeWidthStr::width(a.as_str());
+                    format!("{a}{}", " ".repeat(8usize.saturating_sub(w)))
+                },
                 h.note
                     .as_ref()
                     .or(h.source.as_ref())
@@ -293,7 +298,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         ));
     }
     if let Some(p) = c.latest_progress(None) {
-        let heading = format!("Latest progress, as of {}", p.as_of.value);
+        let heading = format!("Latest progress, as of {}", st.date(p.as_of.value));
         s.push_str(&format!(
             "\n{}\n",
             st.bold(&crate::i18n::line(st.lang, &heading))

@@ -383,7 +383,7 @@ pub fn run(
     }
     let as_of_label = at_date.map_or_else(
         || crate::i18n::label(env.style.lang, "now"),
-        |d| d.to_string(),
+        |d| env.style.date(d),
     );
 
     if format == TableFormat::Json {
@@ -561,7 +561,7 @@ pub fn run(
             mt.id.value,
             mt.title.value,
             mt.date()
-                .map_or_else(|| "undated".to_string(), |d| d.to_string())
+                .map_or_else(|| "undated".to_string(), |d| env.style.date(d))
         )
     });
     match format {

@@ -20,6 +20,15 @@ impl Date {
         NaiveDate::from_ymd_opt(y, m, d).map(Date)
     }
     /// `中華民國 114 年 12 月 31 日`, the form official documents use.
+    /// `114-12-31`: the ROC date as tables in Taiwan write it.
+    pub fn roc_short(self) -> String {
+        format!(
+            "{}-{:02}-{:02}",
+            self.0.year() - 1911,
+            self.0.month(),
+            self.0.day()
+        )
+    }
     pub fn roc_long(self) -> String {
         format!(
             "中華民國 {} 年 {} 月 {} 日",

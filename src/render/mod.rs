@@ -42,6 +42,14 @@ impl Style {
     pub fn dim(self, s: &str) -> String {
         self.paint(s, "2")
     }
+    /// A date for people: ROC (`114-12-31`) in Traditional Chinese, ISO (`2025-12-31`) in English.
+    /// Machine formats (JSON, CSV) always use ISO and never call this.
+    pub fn date(self, d: crate::model::Date) -> String {
+        match self.lang {
+            crate::i18n::Lang::ZhTw => d.roc_short(),
+            crate::i18n::Lang::En => d.to_string(),
+        }
+    }
 }
 
 fn shown(base: &Path, file: &Path) -> String {

@@ -34,7 +34,7 @@ fn old_and_missing_progress_are_listed_per_group() {
     assert_eq!(
         out.stdout,
         "交通組 (TR)\n  TR-001  2025-01-10  捷運環狀線（北環段）\n\
-         衛生社福組 (HW)\n  HW-001  無辦理情形  長照資源共享平台\n\
+         衛生社福組 (HW)\n  HW-001  no progress  長照資源共享平台\n\
          2 of 2 ongoing cases are stale: their latest progress is before 2025-06-30, \
          6 months before 2025-12-31, or they have none\n"
     );
@@ -46,7 +46,7 @@ fn months_set_the_cut_off_and_the_cut_off_day_is_recent_enough() {
     let out = stale(&r, &["--as-of", "2025-12-31", "--months", "12"]);
     out.assert_code(1);
     out.assert_stdout_lacks("TR-001");
-    assert!(out.has_line("  HW-001  無辦理情形  長照資源共享平台"));
+    assert!(out.has_line("  HW-001  no progress  長照資源共享平台"));
     // Progress dated exactly N months before the date is not stale.
     let out = stale(&r, &["--as-of", "2025-07-10", "--group", "TR"]);
     out.assert_code(0).assert_stdout("no stale cases: all 1 ongoing cases have progress on or after 2025-01-10, 6 months before 2025-07-10\n");
@@ -71,7 +71,7 @@ fn as_of_a_date_progress_after_it_does_not_count() {
     out.assert_code(1);
     assert_eq!(
         out.stdout,
-        "交通組 (TR)\n  TR-001  無辦理情形  捷運環狀線（北環段）\n  TR-002  無辦理情形  跨市公車路線整合\n\
+        "交通組 (TR)\n  TR-001  no progress  捷運環狀線（北環段）\n  TR-002  no progress  跨市公車路線整合\n\
          2 of 2 ongoing cases are stale: their latest progress is before 2024-06-01, \
          6 months before 2024-12-01, or they have none\n"
     );
@@ -104,7 +104,7 @@ fn the_shipped_register_on_2025_12_31() {
         out.last_line(),
         Some("10 of them are unconfirmed: a complete listing leaves them out (see kbbt status)")
     );
-    assert!(out.has_line("  TR-011  無辦理情形（未確認）  捷運永寧站臨時微型轉運站興建案"));
+    assert!(out.has_line("  TR-011  no progress (unconfirmed)  捷運永寧站臨時微型轉運站興建案"));
     // 都會空間治理's sub-case reports under its parent and is not checked on its own.
     let mut cmd = kbbt();
     cmd.current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
