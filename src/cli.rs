@@ -213,6 +213,8 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Finish a write that was interrupted (a crash, a full disk), after checking it is kbbt's own
+    Recover,
     /// Print the JSON Schema of a file kind (for editors)
     Schema { kind: SchemaKind },
     /// Print a shell completion script
@@ -321,6 +323,10 @@ const ZH_ABOUT: &[(&str, &str)] = &[
         "最新辦理情形早於 N 個月的持續列管案件（有則結束代碼為 1）",
     ),
     ("import", "匯入外部資料"),
+    (
+        "recover",
+        "完成一次中斷的寫入（當機、磁碟已滿），先確認它確為 kbbt 所留",
+    ),
     (
         "progress",
         "由辦理情形表格（報告的 Tab 分隔文字或 CSV）新增辦理情形",

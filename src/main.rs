@@ -3,7 +3,10 @@ use std::io::Write;
 
 fn main() {
     // The language is known before parsing, so that `--help` is in it too.
-    let args: Vec<String> = std::env::args().collect();
+    // `args_os`: an argument that is not UTF-8 must reach clap (which refuses it with exit 2), not panic.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let flag = args
         .iter()
         .position(|a| a == "--lang")

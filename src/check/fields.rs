@@ -359,12 +359,7 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
     for doc in &ctx.reg.meetings {
         let m = &doc.value;
         let f = &doc.path;
-        let ok_id = !m.id.is_empty()
-            && m.id.len() <= 64
-            && m.id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !m.id.starts_with('-');
+        let ok_id = crate::safety::meeting_id_ok(&m.id);
         if !ok_id {
             out.push(
                 Finding::error(

@@ -39,6 +39,14 @@ fn git(root: &Path, args: &[&str]) -> Option<std::process::Output> {
         .ok()
 }
 
+/// Whether git can be run at all.
+fn git_runs() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// Uncommitted changes under cases/ or meetings/ (other than the meeting being applied), if the
 /// register is in a git work tree.
 fn dirty(root: &Path, meeting: &Path) -> Vec<String> {
@@ -139,35 +147,36 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             None => PathBuf::from("meetings").join(format!("{}.yaml", m.id.value)),
         }
     };
-    if !in_register {
-        if let Some(i) = idx.meeting_by_id.get(&m.id.value)
-            && reg.meetings[*i].text != mdoc.text
-        {
-            let f = Finding::error(
-                "meeting",
-                &mdoc.path,
-                m.id.pos,
-                format!(
-                    "the register already has meeting `{}` in {}, with other content",
-                    m.id.value,
-                    reg.meetings[*i].path.display()
-                ),
-            )
-            .with_hint(format!(
-                "apply {} itself, or give this meeting another id",
+    if !in_register
+        && let Some(i) = idx.meeting_by_id.get(&m.id.value)
+        && reg.meetings[*i].text != mdoc.text
+    {
+        let f = Finding::error(
+            "meeting",
+            &mdoc.path,
+            m.id.pos,
+            format!(
+                "the register already has meeting `{}` in {}, with other content",
+                m.id.value,
                 reg.meetings[*i].path.display()
-            ));
-            return refuse(env, vec![f], "the meeting conflicts with the register");
-        }
-        if !crate::write::safe_target(&target_path) || m.id.value.contains(['/', '\\', '.']) {
-            let f = Finding::error(
-                "meeting-id",
-                &mdoc.path,
-                m.id.pos,
-                format!("`{}` is not a meeting id", m.id.value),
-            );
-            return refuse(env, vec![f], "the meeting cannot be stored");
-        }
+            ),
+        )
+        .with_hint(format!(
+            "apply {} itself, or give this meeting another id",
+            reg.meetings[*i].path.display()
+        ));
+        return refuse(env, vec![f], "the meeting conflicts with the register");
+    }
+    // The same rule as `validate` and `new`: apply never writes a meeting id validate rejects.
+    if !crate::safety::meeting_id_ok(&m.id.value) || !crate::write::safe_target(&target_path) {
+        let f = Finding::error(
+            "meeting-id",
+            &mdoc.path,
+            m.id.pos,
+            format!("`{}` is not a meeting id", m.id.value),
+        )
+        .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3");
+        return refuse(env, vec![f], "the meeting cannot be stored");
     }
     let p = plan::plan(&reg, &idx, m, &mdoc.path);
     if !p.errors.is_empty() {
@@ -214,6 +223,22 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             )
             .with_hint("use --allow-out-of-order if this is intended");
             return refuse(env, vec![f], "the meeting is out of order");
+        }
+    }
+    // Without git, neither the dirty check nor `--commit` can be done: say so before writing anything.
+    if !flags.dry_run && (flags.commit || !flags.allow_dirty) && !git_runs() {
+        let in_repo = env.root.ancestors().any(|d| d.join(".git").exists());
+        if flags.commit {
+            return Outcome::fail(
+                1,
+                "error: --commit needs git, and git could not be run; nothing was written\n  hint: install git, or apply without --commit and commit by hand\n".into(),
+            );
+        }
+        if in_repo {
+            return Outcome::fail(
+                1,
+                "error: git could not be run, so kbbt cannot check the register for uncommitted changes; nothing was written\n  hint: install git, or use --allow-dirty\n".into(),
+            );
         }
     }
     if !flags.allow_dirty && !flags.dry_run {

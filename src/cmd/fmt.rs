@@ -50,6 +50,10 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
 }
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
+    let wanted = match env.register_paths(paths) {
+        Ok(w) => w,
+        Err(o) => return o,
+    };
     let _lock = match super::write_lock(env, check) {
         Ok(l) => l,
         Err(o) => return o,
@@ -59,7 +63,6 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         finding::sort(&mut findings);
         return Outcome::fail(1, env.findings(&findings));
     };
-    let wanted = env.rel_paths(paths);
     let mut changes = Vec::new();
     let wanted_file = |p: &Path| wanted.is_empty() || wanted.iter().any(|w| p.starts_with(w));
     let mut add = |r: Option<Result<FileChange, Finding>>| match r {
@@ -89,8 +92,12 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
             ));
             out.stdout.push_str(&unified_diff(c));
         }
-        out.code = i32::from(!changes.is_empty() || findings.iter().any(Finding::is_error));
-        if changes.is_empty() {
+        let errors = findings.iter().any(Finding::is_error);
+        out.code = i32::from(!changes.is_empty() || errors);
+        if errors {
+            out.stdout
+                .push_str("some files could not be checked: see the errors above\n");
+        } else if changes.is_empty() {
             out.stdout
                 .push_str("all files are in the canonical layout\n");
         }

@@ -85,6 +85,31 @@ impl Env {
             .collect()
     }
 
+    /// As [`Env::rel_paths`], for paths that must exist inside the register: one that does not exist, or
+    /// lies outside the register, is a usage error (exit 2) rather than an empty, "successful" report.
+    pub fn register_paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, Outcome> {
+        let rel = self.rel_paths(paths);
+        for (given, r) in paths.iter().zip(&rel) {
+            let full = self.args_dir.join(given);
+            let why = if std::fs::symlink_metadata(&full).is_err() {
+                "does not exist"
+            } else if r.is_absolute() || !crate::safety::inside(r) && !r.as_os_str().is_empty() {
+                "is outside the register"
+            } else {
+                continue;
+            };
+            return Err(Outcome::fail(
+                2,
+                format!(
+                    "error: `{}` {why}
+",
+                    given.display()
+                ),
+            ));
+        }
+        Ok(rel)
+    }
+
     pub fn findings(&self, f: &[Finding]) -> String {
         render::findings_text(f, &self.shown, self.style)
     }
@@ -98,7 +123,35 @@ pub fn run(cli: &Cli) -> Outcome {
         out.stdout = crate::i18n::text(lang, &out.stdout);
     }
     out.stderr = crate::i18n::text(lang, &out.stderr);
+    // Output is inert: a control character from a register value is shown, never acted on.
+    let styled = color_on(cli);
+    out.stdout = crate::term::inert_output(&out.stdout, styled);
+    out.stderr = crate::term::inert_output(&out.stderr, styled);
     out
+}
+
+/// Whether output is styled: `--color`, else only on a terminal that allows it (no `NO_COLOR`, not
+/// `TERM=dumb`).
+fn color_on(cli: &Cli) -> bool {
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && crate::term::styling_allowed(),
+    }
+}
+
+/// Whether a command writes the register (and so first finishes an interrupted write). Every other
+/// command only reads: it never writes, moves or deletes anything, and says a write is pending.
+fn writes(c: &Command) -> bool {
+    match c {
+        Command::Apply { dry_run, .. } => !dry_run,
+        Command::Fmt { check, .. } => !check,
+        Command::New { .. } | Command::Recover => true,
+        Command::Import {
+            what: crate::cli::ImportCommand::Progress { dry_run, .. },
+        } => !dry_run,
+        _ => false,
+    }
 }
 
 fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
@@ -136,14 +189,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         .strip_prefix(&cwd)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| root.clone());
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = color_on(cli);
     let ascii = matches!(
         &cli.command,
         Command::Status { ascii: true, .. } | Command::List { ascii: true, .. }
@@ -160,12 +206,34 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         style: Style { color, ascii, lang },
     };
     let mut note = String::new();
-    if crate::write::needs_recovery(&env.root) {
+    let pending = crate::write::needs_recovery(&env.root);
+    if pending && writes(&cli.command) {
         match recover(&env.root) {
             Ok(Some(m)) => note = format!("note: {m}\n"),
             Ok(None) => {}
             Err(e) => return Outcome::fail(1, format!("error: {e}\n")),
         }
+    } else if pending {
+        note = format!("warning: {}\n", crate::write::PENDING);
+    }
+    if crate::safety::is_link(&env.root, crate::write::STATE_DIR) {
+        if writes(&cli.command) {
+            // Refused, with the reason, before anything is written.
+            if let Err(e) = crate::write::lock(&env.root, Duration::ZERO) {
+                return Outcome::fail(1, format!("error: {e}\n"));
+            }
+        } else {
+            note.push_str("warning: .kbbt is a symbolic link; commands that write refuse to run until it is removed\n");
+        }
+    }
+    if matches!(cli.command, Command::Recover) {
+        let mut out = Outcome::ok(if note.is_empty() {
+            "nothing to recover: no interrupted write\n".into()
+        } else {
+            note.strip_prefix("note: ").unwrap_or(&note).to_string()
+        });
+        out.code = 0;
+        return out;
     }
     let mut out = match &cli.command {
         Command::Validate { paths, format } => validate::run(&env, paths, *format),
@@ -241,7 +309,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
                 },
         } => import::progress(&env, file, as_of.as_deref(), *skip_unmatched, *dry_run),
         Command::New { what } => new::run(&env, what),
-        Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
+        Command::Completions { .. } | Command::Man | Command::Schema { .. } | Command::Recover => {
             unreachable!("handled above")
         }
         Command::Apply {
@@ -265,6 +333,10 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    // A register in the middle of a write does not validate, whatever its files say.
+    if pending && !writes(&cli.command) && matches!(cli.command, Command::Validate { .. }) {
+        out.code = out.code.max(1);
+    }
     out
 }
 

@@ -178,10 +178,19 @@ fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.clone(),
     };
-    let inside = ["cases", "meetings", ".kbbt"]
-        .iter()
-        .any(|d| full.starts_with(root.join(d)))
-        || full == root.join(crate::load::PLATFORM_FILE);
+    // A link is judged by where it points too (the report replaces the link itself, never its target,
+    // but a link onto a register file is a mistake worth refusing).
+    let pointed = std::fs::symlink_metadata(&path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| path.canonicalize().ok())
+        .flatten();
+    let register_file = |p: &Path| {
+        ["cases", "meetings", ".kbbt", ".git"]
+            .iter()
+            .any(|d| p.starts_with(root.join(d)))
+            || p == root.join(crate::load::PLATFORM_FILE)
+    };
+    let inside = register_file(&full) || pointed.as_deref().is_some_and(register_file);
     if inside {
         return Err(Outcome::fail(
             2,
@@ -218,7 +227,7 @@ pub fn run(
         ReportFormat::Odt => crate::render::odf::fodt(&report),
     };
     match (target, output) {
-        (Some(path), Some(shown)) => match std::fs::write(&path, text) {
+        (Some(path), Some(shown)) => match crate::write::write_output(&path, text.as_bytes()) {
             Ok(()) => {
                 let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
                 Outcome::ok(format!(

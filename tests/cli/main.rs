@@ -2,6 +2,7 @@
 
 mod apply;
 mod fmt;
+mod hostile;
 mod import;
 mod lang;
 mod list_show;

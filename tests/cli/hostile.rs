@@ -1,0 +1,652 @@
+//! The hostile corpus: registers written by someone else (a pull request), and faults. One test per
+//! attack (table-driven where that keeps it short). Each checks the exit code, that the message says
+//! what is wrong, that kbbt did not panic, and, from snapshots of every file before and after, that no
+//! byte changed that the command may not change — inside the register and outside it.
+
+use crate::support::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A folder outside the register, holding one precious file.
+struct Outside {
+    dir: tempfile::TempDir,
+}
+
+impl Outside {
+    fn new() -> Outside {
+        let dir = tempfile::Builder::new()
+            .prefix("kbbt-outside-")
+            .tempdir()
+            .expect("a temporary folder");
+        std::fs::write(
+            dir.path().join("precious"),
+            "root:SECRET-HASH:19000:0:99999:7:::\n",
+        )
+        .expect("write");
+        Outside { dir }
+    }
+    fn path(&self) -> PathBuf {
+        self.dir.path().canonicalize().expect("canonical")
+    }
+    fn precious(&self) -> PathBuf {
+        self.path().join("precious")
+    }
+    fn snapshot(&self) -> BTreeMap<PathBuf, String> {
+        let mut out = BTreeMap::new();
+        for e in walkdir(&self.path()) {
+            let meta = std::fs::symlink_metadata(&e).expect("stat");
+            let v = if meta.is_dir() {
+                "dir".to_string()
+            } else {
+                format!("{:?}", std::fs::read(&e).unwrap_or_default())
+            };
+            out.insert(e, v);
+        }
+        out
+    }
+}
+
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            out.push(p.clone());
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                out.extend(walkdir(&p));
+            }
+        }
+    }
+    out
+}
+
+/// A snapshot without the lock that a writing command takes (the only file it may add on a refusal).
+fn without_lock(s: Snapshot) -> BTreeMap<PathBuf, String> {
+    let mut m = s.0;
+    m.remove(Path::new(".kbbt/lock"));
+    m.remove(Path::new(".kbbt/.gitignore"));
+    if !m
+        .keys()
+        .any(|k| k.as_path() != Path::new(".kbbt") && k.starts_with(".kbbt"))
+    {
+        m.remove(Path::new(".kbbt"));
+    }
+    m
+}
+
+fn sha256(b: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(b)
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect()
+}
+
+/// Every read-only command: none may write, move or delete anything.
+const READ_ONLY: &[&[&str]] = &[
+    &["validate"],
+    &["status"],
+    &["list"],
+    &["show", "TR-001"],
+    &["minutes", "vm-1"],
+    &["report", "--as-of", "2025-01-01"],
+    &["check", "stale", "--as-of", "2025-01-01"],
+    &["schema", "case"],
+    &["apply", "--dry-run", "meetings/vm-2.yaml"],
+    &["fmt", "--check"],
+];
+
+/// Run every read-only command: each leaves every byte as it was (in the register and outside), and
+/// says that a write is pending and which command finishes it.
+#[track_caller]
+fn read_only_touch_nothing(r: &Reg, out: &Outside) {
+    let (before, outside) = (r.snapshot(), out.snapshot());
+    for args in READ_ONLY {
+        let run = r.run(args);
+        run.assert_no_panic();
+        assert_eq!(r.snapshot(), before, "{args:?} changed the register");
+        assert_eq!(out.snapshot(), outside, "{args:?} changed files outside");
+        if args[0] != "schema" {
+            assert!(
+                run.stderr.contains("unfinished write is pending")
+                    && run.stderr.contains("kbbt recover"),
+                "{args:?} did not say a write is pending:\n{}",
+                run.stderr
+            );
+        }
+        if args[0] == "validate" {
+            run.assert_code(1);
+        }
+    }
+}
+
+/// Journals and staged files kbbt did not write: refused by every writing command, nothing moved or
+/// deleted, and the read-only commands never act on them.
+#[test]
+fn crafted_journals_are_refused_and_nothing_moves() {
+    let out = Outside::new();
+    let precious = out.precious().display().to_string();
+    let hook = b"#!/bin/sh\ntouch \"$HOME/PWNED\"\n".as_slice();
+    let tr001 = TR001.as_bytes();
+    let h = sha256(hook);
+    let old = sha256(tr001);
+    // (what, journal, staged file 0)
+    let cases: Vec<(&str, String, &[u8])> = vec![
+        (
+            "a version-1 journal into .git/hooks",
+            "kbbt-journal 1\nstaging/0\t.git/hooks/pre-commit\nend\n".into(),
+            hook,
+        ),
+        (
+            "a version-1 journal moving a file from outside",
+            format!("kbbt-journal 1\n../{precious}\tstolen.txt\nend\n"),
+            hook,
+        ),
+        (
+            "a target under .git",
+            format!("kbbt-journal 2\nstaging/0\t{h}\t-\t.git/hooks/pre-commit\nend\n"),
+            hook,
+        ),
+        (
+            "a target outside (..)",
+            format!("kbbt-journal 2\nstaging/0\t{h}\t-\tcases/../../stolen.yaml\nend\n"),
+            hook,
+        ),
+        (
+            "an absolute target",
+            format!("kbbt-journal 2\nstaging/0\t{h}\t-\t{precious}\nend\n"),
+            hook,
+        ),
+        (
+            "a target that is not a register file",
+            format!("kbbt-journal 2\nstaging/0\t{h}\t-\tREADME.md\nend\n"),
+            hook,
+        ),
+        (
+            "a staged file outside the staging folder",
+            format!("kbbt-journal 2\n../../{precious}\t{h}\t-\tcases/TR/TR-009.yaml\nend\n"),
+            hook,
+        ),
+        (
+            "a staged file whose hash is not the journal's",
+            format!(
+                "kbbt-journal 2\nstaging/0\t{}\t{old}\tcases/TR/TR-001.yaml\nend\n",
+                sha256(b"other")
+            ),
+            hook,
+        ),
+        (
+            "a target that no longer holds what kbbt read",
+            format!(
+                "kbbt-journal 2\nstaging/0\t{h}\t{}\tcases/TR/TR-001.yaml\nend\n",
+                sha256(b"not what is on disk")
+            ),
+            hook,
+        ),
+        (
+            "a new file that already exists",
+            format!("kbbt-journal 2\nstaging/0\t{h}\t-\tcases/TR/TR-001.yaml\nend\n"),
+            hook,
+        ),
+        (
+            "a journal cut short",
+            format!("kbbt-journal 2\nstaging/0\t{h}\t-\tcases/TR/TR-009.yaml\n"),
+            hook,
+        ),
+    ];
+    for (what, journal, staged) in cases {
+        let r = Reg::standard();
+        r.write(".kbbt/staging/0", staged);
+        r.write(".kbbt/journal", &journal);
+        read_only_touch_nothing(&r, &out);
+        let before = without_lock(r.snapshot());
+        for args in [
+            &["recover"][..],
+            &["apply", "meetings/vm-2.yaml"],
+            &["fmt"],
+            &["new", "case", "--group", "TR", "--title", "新案"],
+        ] {
+            let run = r.run(args);
+            run.assert_no_panic().assert_code(1);
+            assert!(
+                run.stderr.contains("nothing was moved or deleted"),
+                "{what}: {args:?}:\n{}",
+                run.stderr
+            );
+            assert_eq!(without_lock(r.snapshot()), before, "{what}: {args:?}");
+        }
+        assert!(out.precious().exists(), "{what}");
+        assert!(!r.path().join(".git/hooks/pre-commit").exists(), "{what}");
+        assert!(!r.path().join("stolen.txt").exists(), "{what}");
+    }
+}
+
+/// A journal kbbt did write (right hashes, a case file as it was read) is finished by `kbbt recover`,
+/// and only by a command that writes.
+#[test]
+fn a_genuine_journal_is_finished_by_recover() {
+    let r = Reg::standard();
+    let new = TR001.replace("status: ongoing", "status: delisted");
+    r.write(".kbbt/staging/0", &new);
+    r.write(
+        ".kbbt/journal",
+        format!(
+            "kbbt-journal 2\nstaging/0\t{}\t{}\tcases/TR/TR-001.yaml\nend\n",
+            sha256(new.as_bytes()),
+            sha256(TR001.as_bytes())
+        ),
+    );
+    read_only_touch_nothing(&r, &Outside::new());
+    let run = r.run(&["recover"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("finished an interrupted write (1 files)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap(),
+        new
+    );
+    assert!(!r.path().join(".kbbt/journal").exists());
+    assert!(!r.path().join(".kbbt/staging").exists());
+    r.run(&["recover"])
+        .assert_code(0)
+        .assert_line("nothing to recover: no interrupted write");
+}
+
+/// A state folder committed to git did not come from an interrupted kbbt on this machine.
+#[test]
+fn a_committed_journal_is_refused() {
+    let git = |r: &Reg, args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(r.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@t.invalid"])
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let r = Reg::standard();
+    if !git(&r, &["init", "-q"]) {
+        eprintln!("git is not available: skipped");
+        return;
+    }
+    let new = TR001.replace("status: ongoing", "status: delisted");
+    r.write(".kbbt/staging/0", &new);
+    r.write(
+        ".kbbt/journal",
+        format!(
+            "kbbt-journal 2\nstaging/0\t{}\t{}\tcases/TR/TR-001.yaml\nend\n",
+            sha256(new.as_bytes()),
+            sha256(TR001.as_bytes())
+        ),
+    );
+    assert!(git(&r, &["add", "-A", "-f", "."]) && git(&r, &["commit", "-q", "-m", "x"]));
+    let before = without_lock(r.snapshot());
+    let run = r.run(&["recover"]);
+    run.assert_no_panic().assert_code(1);
+    assert!(run.stderr.contains("committed to git"), "{}", run.stderr);
+    assert_eq!(without_lock(r.snapshot()), before);
+}
+
+/// Staging without a journal is discarded only when it holds nothing but what kbbt stages.
+#[test]
+fn foreign_files_in_staging_are_not_deleted() {
+    let out = Outside::new();
+    let r = Reg::standard();
+    std::fs::create_dir_all(r.path().join(".kbbt/staging")).unwrap();
+    std::os::unix::fs::symlink(out.path(), r.path().join(".kbbt/staging/0")).expect("link");
+    r.write(".kbbt/staging/notes.txt", "mine");
+    let (before, outside) = (without_lock(r.snapshot()), out.snapshot());
+    let run = r.run(&["recover"]);
+    run.assert_no_panic().assert_code(1);
+    assert!(
+        run.stderr.contains("nothing was moved or deleted"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(without_lock(r.snapshot()), before);
+    assert_eq!(out.snapshot(), outside);
+}
+
+/// `.kbbt` as a link: no writing command follows it (not even to take its lock).
+#[test]
+fn the_state_folder_as_a_link_is_refused() {
+    let out = Outside::new();
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    std::os::unix::fs::symlink(out.path(), r.path().join(".kbbt")).expect("link");
+    let (before, outside) = (r.snapshot(), out.snapshot());
+    for args in [&["apply", "meetings/vm-3.yaml"][..], &["recover"], &["fmt"]] {
+        let run = r.run(args);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr.contains(".kbbt is a symbolic link"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(r.snapshot(), before, "{args:?}");
+        assert_eq!(out.snapshot(), outside, "{args:?}");
+    }
+}
+
+/// A group folder linked to a folder outside: reported, never read or written through.
+#[test]
+fn a_linked_folder_is_not_written_through() {
+    let out = Outside::new();
+    let r = Reg::standard();
+    let elsewhere = out.path().join("TR");
+    std::fs::create_dir(&elsewhere).unwrap();
+    for (f, text) in [("TR-001.yaml", TR001), ("TR-002.yaml", TR002)] {
+        std::fs::write(elsewhere.join(f), text).unwrap();
+    }
+    std::fs::remove_dir_all(r.path().join("cases/TR")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, r.path().join("cases/TR")).unwrap();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    let (before, outside) = (r.snapshot(), out.snapshot());
+    let v = r.validate();
+    v.assert_no_panic().assert_code(1);
+    assert!(
+        v.stdout.contains("cases/TR: error: a symbolic link"),
+        "{}",
+        v.stdout
+    );
+    let run = r.run(&["apply", "meetings/vm-3.yaml"]);
+    run.assert_no_panic().assert_code(1);
+    assert_eq!(without_lock(r.snapshot()), without_lock(before));
+    assert_eq!(out.snapshot(), outside);
+}
+
+/// Links to a secret outside: never read, so no line of it is printed.
+#[test]
+fn a_linked_file_is_not_read() {
+    for place in [
+        "cases/TR/TR-009.yaml",
+        "meetings/vm-9.yaml",
+        "platform.yaml",
+    ] {
+        let out = Outside::new();
+        let r = Reg::standard();
+        let p = r.path().join(place);
+        let _ = std::fs::remove_file(&p);
+        std::os::unix::fs::symlink(out.precious(), &p).unwrap();
+        for args in [
+            &["validate"][..],
+            &["validate", "--format", "json"],
+            &["status"],
+            &["list"],
+        ] {
+            let run = r.run(args);
+            run.assert_no_panic().assert_code(1);
+            assert!(
+                !run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"),
+                "{place}: {args:?} printed the secret:\n{}{}",
+                run.stdout,
+                run.stderr
+            );
+            assert!(
+                run.stdout.contains("symbolic link") || run.stderr.contains("symbolic link"),
+                "{place}: {args:?}:\n{}{}",
+                run.stdout,
+                run.stderr
+            );
+        }
+    }
+}
+
+/// `report -o` never writes a register file, directly or through a link, and replaces a link at its
+/// path rather than writing through it.
+#[test]
+fn report_output_never_overwrites_a_register_file() {
+    let out = Outside::new();
+    let r = Reg::standard();
+    std::os::unix::fs::symlink(
+        r.path().join("cases/TR/TR-001.yaml"),
+        r.path().join("out.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(out.precious(), r.path().join("elsewhere.md")).unwrap();
+    let (before, outside) = (r.snapshot(), out.snapshot());
+    for target in [
+        "out.md",
+        "cases/TR/TR-001.yaml",
+        "platform.yaml",
+        ".git/config",
+    ] {
+        let run = r.run(&["report", "--as-of", "2025-01-01", "-o", target]);
+        run.assert_no_panic().assert_code(2);
+        assert!(
+            run.stderr.contains("register's own files"),
+            "{target}: {}",
+            run.stderr
+        );
+        assert_eq!(r.snapshot(), before, "{target}");
+    }
+    let run = r.run(&["report", "--as-of", "2025-01-01", "-o", "elsewhere.md"]);
+    run.assert_no_panic().assert_code(0);
+    assert_eq!(out.snapshot(), outside, "written through the link");
+    let meta = std::fs::symlink_metadata(r.path().join("elsewhere.md")).unwrap();
+    assert!(meta.is_file(), "the link is replaced by the report");
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(r.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Meeting ids that validate rejects are never written by apply; a 260-character id leaves nothing
+/// behind (it used to leave new case files and a register every command refused).
+#[test]
+fn apply_refuses_meeting_ids_validate_rejects() {
+    let long = "v".repeat(260);
+    for id in [long.as_str(), "VM-7", "vm_7", "-", "vm-", "會議"] {
+        let r = Reg::standard();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("m.yaml");
+        std::fs::write(
+            &file,
+            format!("id: \"{id}\"\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n"),
+        )
+        .unwrap();
+        let before = without_lock(r.snapshot());
+        let run = r.run(&["apply", file.to_str().unwrap()]);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr.contains("is not a meeting id"),
+            "{id}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("nothing was written"),
+            "{id}: {}",
+            run.stderr
+        );
+        assert_eq!(without_lock(r.snapshot()), before, "{id}");
+        r.validate().assert_code(0);
+    }
+}
+
+/// A place that cannot hold the new files (`meetings` is a file) is found before anything is written.
+#[test]
+fn an_unwritable_place_is_found_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vm-1.yaml");
+    std::fs::write(&file, VM1).unwrap();
+    let r2 = Reg::minimal();
+    std::fs::remove_dir_all(r2.path().join("meetings")).unwrap();
+    r2.write("meetings", "not a folder\n");
+    let before = without_lock(r2.snapshot());
+    let run = r2.run(&["apply", file.to_str().unwrap()]);
+    run.assert_no_panic().assert_code(1);
+    assert!(
+        run.stderr.contains("meetings is not a folder")
+            && run.stderr.contains("nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(without_lock(r2.snapshot()), before);
+}
+
+/// Arguments that are not UTF-8: a usage error, not a panic.
+#[test]
+fn non_utf8_arguments_exit_2() {
+    use std::os::unix::ffi::OsStrExt;
+    let r = Reg::standard();
+    let bad = std::ffi::OsStr::from_bytes(b"\xff");
+    for args in [vec!["show"], vec!["status", "--group"], vec!["--lang"]] {
+        let mut cmd = kbbt();
+        cmd.current_dir(r.path()).args(&args).arg(bad);
+        let run = run_cmd(&mut cmd);
+        run.assert_no_panic().assert_code(2);
+        assert!(
+            run.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// Control characters in register values are shown as escapes, never sent to the terminal; with
+/// colour on, only kbbt's own styling is.
+#[test]
+fn output_is_inert() {
+    let r = Reg::standard();
+    let evil = r#"長照\e[2J\e]0;pwned\a\rok: no problems\u009b31m\u202e"#;
+    r.case(
+        "HW-001",
+        format!(
+            "id: HW-001\ntitle: \"{evil}\"\ngroup: 衛生社福組\nstatus: ongoing\nhistory:\n  - {{ date: 2024-07-11, meeting: vm-1, action: add }}\n"
+        ),
+    );
+    for color in ["never", "always"] {
+        for args in [
+            &["show", "HW-001"][..],
+            &["list"],
+            &["list", "--format", "markdown"],
+            &["status"],
+            &["validate"],
+            &["report", "--as-of", "2025-01-01"],
+        ] {
+            let mut all = vec!["--color", color];
+            all.extend_from_slice(args);
+            let run = r.run(&all);
+            run.assert_no_panic();
+            let text = format!("{}{}", run.stdout, run.stderr);
+            for bad in ['\r', '\x07', '\u{9b}', '\u{202e}'] {
+                assert!(!text.contains(bad), "{color} {args:?}: {bad:?} in\n{text}");
+            }
+            // Every escape left is kbbt's own styling: ESC [ digits m.
+            for (i, _) in text.match_indices('\x1b') {
+                let rest = &text[i + 1..];
+                let n = rest.strip_prefix('[').map_or(0, |r| {
+                    r.bytes()
+                        .take_while(|b| b.is_ascii_digit() || *b == b';')
+                        .count()
+                });
+                assert!(
+                    color == "always" && n > 0 && rest.as_bytes().get(n + 1) == Some(&b'm'),
+                    "{color} {args:?}: a foreign escape in\n{text}"
+                );
+            }
+        }
+    }
+}
+
+/// apply reads only regular files: a FIFO or a device would block or never end.
+#[test]
+fn apply_reads_only_regular_files() {
+    let r = Reg::standard();
+    // Outside the register: the snapshots would block reading it.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("m.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut inputs = vec!["/dev/zero".to_string()];
+    if made.is_ok_and(|s| s.success()) {
+        inputs.push(fifo.display().to_string());
+    }
+    for input in inputs {
+        let before = without_lock(r.snapshot());
+        let run = r.run(&["apply", &input]);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr.contains("not a regular file"),
+            "{input}: {}",
+            run.stderr
+        );
+        assert_eq!(without_lock(r.snapshot()), before);
+    }
+}
+
+/// `validate PATH` and `fmt --check PATH`: a path that does not exist or lies outside is a usage error.
+#[test]
+fn paths_that_do_not_exist_or_lie_outside_are_usage_errors() {
+    let r = Reg::standard();
+    let out = Outside::new();
+    let outside = out.precious().display().to_string();
+    for cmd in [&["validate"][..], &["fmt", "--check"]] {
+        for (path, why) in [
+            ("cases/TR/TR-404.yaml", "does not exist"),
+            (outside.as_str(), "is outside the register"),
+        ] {
+            let mut args = cmd.to_vec();
+            args.push(path);
+            let run = r.run(&args);
+            run.assert_no_panic().assert_code(2);
+            assert!(run.stderr.contains(why), "{args:?}: {}", run.stderr);
+        }
+    }
+}
+
+/// `fmt --check` on a file that does not parse does not claim that all is canonical.
+#[test]
+fn fmt_check_does_not_claim_success_on_a_broken_file() {
+    let r = Reg::standard();
+    r.case("TR-003", "id: TR-003\ntitle: [unclosed\n");
+    let run = r.run(&["fmt", "--check"]);
+    run.assert_no_panic().assert_code(1);
+    assert!(
+        !run.stdout.contains("all files are in the canonical layout"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Without git on PATH, apply says so before writing: the dirty check and `--commit` cannot be done.
+#[test]
+fn without_git_apply_says_so_before_writing() {
+    let r = Reg::standard();
+    std::fs::create_dir(r.path().join(".git")).unwrap();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().display().to_string();
+    for (args, says) in [
+        (
+            &["apply", "meetings/vm-3.yaml"][..],
+            "cannot check the register for uncommitted changes",
+        ),
+        (
+            &["apply", "--allow-dirty", "--commit", "meetings/vm-3.yaml"],
+            "--commit needs git",
+        ),
+    ] {
+        let before = without_lock(r.snapshot());
+        let run = r.run_env(args, &[("PATH", &path)]);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr.contains(says) && run.stderr.contains("nothing was written"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(without_lock(r.snapshot()), before);
+    }
+    // --allow-dirty without --commit needs no git.
+    r.run_env(
+        &["apply", "--allow-dirty", "meetings/vm-3.yaml"],
+        &[("PATH", &path)],
+    )
+    .assert_code(0);
+}
