@@ -190,6 +190,31 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             ),
         );
     }
+    // A meeting applied before whose file changed since: the histories record decisions it no longer
+    // has. Reported, not "nothing to do" (and not applied on top).
+    let recorded = reg.cases.iter().any(|c| {
+        c.value
+            .history
+            .iter()
+            .any(|h| h.meeting.as_ref().is_some_and(|x| x.value == m.id.value))
+    });
+    if recorded {
+        let at = format!(" at {}, ", m.id.value);
+        let stale: Vec<Finding> = crate::check::run(&reg)
+            .into_iter()
+            .filter(|f| f.code == "history-decision" && f.message.contains(&at))
+            .collect();
+        if !stale.is_empty() {
+            return refuse(
+                env,
+                stale,
+                &format!(
+                    "{} was applied before and its file has changed since: the case histories record decisions it no longer has; correct the meeting file or the cases",
+                    m.id.value
+                ),
+            );
+        }
+    }
     if !p.changes_anything() {
         return Outcome::ok(format!(
             "{} is already applied: every decision is in the case histories; nothing to do\n",
@@ -266,6 +291,42 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             after.meetings.len() - 1
         }
     };
+    // apply never writes what validate rejects: the register after the meeting may have no error the
+    // register before it has not (stated counts are checked below, with --accept-discrepancy).
+    // Only the files this meeting writes are its concern (other meetings may wait to be applied).
+    let mut fresh = crate::check::new_errors(&reg, &after, &["stated-counts"]);
+    fresh.retain(|f| {
+        f.file == mdoc.path || f.file == target_path || p.touched.iter().any(|t| t.path == f.file)
+    });
+    if !fresh.is_empty() {
+        // Each finding points at the meeting, where the change comes from, and names the case file
+        // (which may not exist yet).
+        let findings = fresh
+            .into_iter()
+            .map(|mut f| {
+                if f.file != mdoc.path {
+                    let new = p
+                        .touched
+                        .iter()
+                        .any(|t| t.existing.is_none() && t.path == f.file);
+                    f.message = format!(
+                        "{} (in {}{})",
+                        f.message,
+                        if new { "the new case " } else { "" },
+                        f.file.display()
+                    );
+                    f.file.clone_from(&mdoc.path);
+                    f.pos = m.id.pos;
+                }
+                f
+            })
+            .collect();
+        return refuse(
+            env,
+            findings,
+            "the register after this meeting would not validate",
+        );
+    }
     let idx2 = Index::new(&after);
     let tl2 = Timelines::new(&after, &idx2);
     let pl = &reg.platform.value;

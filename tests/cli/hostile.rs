@@ -650,3 +650,130 @@ fn without_git_apply_says_so_before_writing() {
     )
     .assert_code(0);
 }
+
+/// apply never writes what validate rejects: for each hostile meeting, either apply refuses and no
+/// byte changes, or it applies and the register validates. The ones validate rejects must be refused.
+#[test]
+fn apply_never_writes_what_validate_rejects() {
+    let head = "title: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n";
+    // (what, meeting id, the decisions of 交通組, must be refused)
+    let cases: &[(&str, &str, &str, bool)] = &[
+        ("a blank title", "vm-3", "    add: [\"  \"]\n", true),
+        (
+            "the same title twice in one add list",
+            "vm-3",
+            "    add: [新案, 新案]\n",
+            true,
+        ),
+        (
+            "two spellings of one title",
+            "vm-3",
+            "    add: [新案甲, \"新案 甲\"]\n",
+            true,
+        ),
+        (
+            "a title an existing case has",
+            "vm-3",
+            "    add: [{ title: 捷運環狀線（北環段）, id: TR-009 }]\n",
+            true,
+        ),
+        (
+            "an existing alias as a title",
+            "vm-3",
+            "    add: [{ title: 環狀線北環, id: TR-009 }]\n",
+            true,
+        ),
+        ("an id-shaped title", "vm-3", "    add: [TR-123]\n", true),
+        (
+            "a rename onto an existing title",
+            "vm-3",
+            "    rename: [{ case: 捷運環狀線（北環段）, to: 跨市公車路線整合 }]\n",
+            true,
+        ),
+        (
+            "a rename onto an id-shaped title",
+            "vm-3",
+            "    rename: [{ case: 捷運環狀線（北環段）, to: TR-777 }]\n",
+            true,
+        ),
+        (
+            "a rename to a blank title",
+            "vm-3",
+            "    rename: [{ case: 捷運環狀線（北環段）, to: \" \" }]\n",
+            true,
+        ),
+        (
+            "an upper-case meeting id",
+            "VM-3",
+            "    add: [新案]\n",
+            true,
+        ),
+        (
+            "an underscore in the meeting id",
+            "vm_3",
+            "    add: [新案]\n",
+            true,
+        ),
+        ("a plain add", "vm-3", "    add: [新案]\n", false),
+    ];
+    for (what, id, decisions, refused) in cases {
+        let r = Reg::standard();
+        let rel = format!("meetings/{id}.yaml");
+        r.write(&rel, format!("id: {id}\n{head}{decisions}"));
+        let before = without_lock(r.snapshot());
+        let run = r.run(&["apply", &rel]);
+        run.assert_no_panic();
+        if run.code == 0 {
+            assert!(!refused, "{what}: applied\n{}", run.stdout);
+            let v = r.validate();
+            assert_eq!(
+                v.code, 0,
+                "{what}: applied, and validate rejects it:\n{}",
+                v.stdout
+            );
+        } else {
+            run.assert_code(1);
+            assert!(refused, "{what}: refused\n{}", run.stderr);
+            assert!(
+                run.stderr.contains("nothing was written"),
+                "{what}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr.contains(&rel),
+                "{what}: no place in\n{}",
+                run.stderr
+            );
+            assert_eq!(without_lock(r.snapshot()), before, "{what}");
+        }
+    }
+}
+
+/// Re-applying a meeting whose file changed after it was applied is reported, not "nothing to do".
+#[test]
+fn reapplying_a_changed_meeting_is_reported() {
+    for changed in [
+        // A decision taken out.
+        VM2.replace("    delist: [跨市公車路線整合]\n", ""),
+        // A decision changed to another case.
+        VM2.replace(
+            "delist: [跨市公車路線整合]",
+            "delist: [捷運環狀線（北環段）]",
+        ),
+    ] {
+        let r = Reg::standard();
+        r.meeting("vm-2", &changed);
+        let before = without_lock(r.snapshot());
+        let run = r.run(&["apply", "meetings/vm-2.yaml", "--accept-discrepancy"]);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr
+                .contains("vm-2 was applied before and its file has changed since")
+                && run.stderr.contains("cases/TR/TR-002.yaml"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains("nothing to do"));
+        assert_eq!(without_lock(r.snapshot()), before);
+    }
+}
