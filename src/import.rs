@@ -229,6 +229,8 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
     let mut as_of: Option<(Date, usize)> = None;
     let mut group: Option<(String, usize)> = None;
     let (mut name_col, mut text_col, mut group_col) = (0usize, 1usize, None::<usize>);
+    // The header row: its line and its number of columns (a row with more filled cells is an error).
+    let mut header: Option<(usize, usize)> = None;
     let mut b = Builder { rows: Vec::new() };
     // After a header row (a page break) a row may continue the one before it.
     let mut after_header = false;
@@ -278,6 +280,19 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
             text_col = t;
             group_col = find(GROUP_HEADERS);
             after_header = true;
+            header = Some((r.line, cells.len()));
+            continue;
+        }
+        if let Some((hline, n)) = header
+            && cells.iter().skip(n).any(|c| !c.trim().is_empty())
+        {
+            errors.push(TableError {
+                line: r.line,
+                message: format!(
+                    "this row has {} cells, the header on line {hline} has {n} columns",
+                    cells.len()
+                ),
+            });
             continue;
         }
         if cells.len() == 1 {
@@ -334,6 +349,21 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
             }
         }
         after_header = false;
+    }
+    if errors.is_empty() && header.is_none() {
+        errors.push(TableError {
+            line: 1,
+            message: format!(
+                "no header row with a name column ({}) and a progress column ({})",
+                NAME_HEADERS.join(", "),
+                TEXT_HEADERS.join(", ")
+            ),
+        });
+    } else if errors.is_empty() && b.rows.is_empty() {
+        errors.push(TableError {
+            line: header.map_or(1, |(l, _)| l),
+            message: "the table has no rows".into(),
+        });
     }
     if !errors.is_empty() {
         return Err(errors);

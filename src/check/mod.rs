@@ -55,29 +55,32 @@ pub fn run(reg: &Register) -> Vec<Finding> {
 /// The errors `after` has that `before` has not (compared by rule, file and message), leaving out the
 /// rules named in `skip`: how a command that writes proves it never writes what `validate` rejects.
 pub fn new_errors(before: &Register, after: &Register, skip: &[&str]) -> Vec<Finding> {
-    let errors = |reg: &Register| {
-        let idx = Index::new(reg);
-        let tl = Timelines::new(reg, &idx);
-        let ctx = Ctx {
-            reg,
-            idx: &idx,
-            tl: &tl,
-        };
-        let mut out = Vec::new();
-        for (name, rule) in RULES {
-            if !skip.contains(name) {
-                rule(&ctx, &mut out);
-            }
-        }
-        out.retain(Finding::is_error);
-        out
-    };
-    let old: std::collections::HashSet<(&str, std::path::PathBuf, String)> = errors(before)
-        .into_iter()
-        .map(|f| (f.code, f.file, f.message))
-        .collect();
-    errors(after)
+    let old: std::collections::HashSet<(&str, std::path::PathBuf, String)> =
+        errors_except(before, skip)
+            .into_iter()
+            .map(|f| (f.code, f.file, f.message))
+            .collect();
+    errors_except(after, skip)
         .into_iter()
         .filter(|f| !old.contains(&(f.code, f.file.clone(), f.message.clone())))
         .collect()
+}
+
+/// The error findings of every rule but those named in `skip`.
+pub fn errors_except(reg: &Register, skip: &[&str]) -> Vec<Finding> {
+    let idx = Index::new(reg);
+    let tl = Timelines::new(reg, &idx);
+    let ctx = Ctx {
+        reg,
+        idx: &idx,
+        tl: &tl,
+    };
+    let mut out = Vec::new();
+    for (name, rule) in RULES {
+        if !skip.contains(name) {
+            rule(&ctx, &mut out);
+        }
+    }
+    out.retain(Finding::is_error);
+    out
 }

@@ -64,6 +64,8 @@ pub struct Env {
     /// Where relative paths on the command line start: `-C DIR`, else the working directory.
     pub args_dir: PathBuf,
     pub style: Style,
+    /// Warnings a command leaves for standard error (e.g. that the register it reports on has errors).
+    pub notes: std::cell::RefCell<String>,
 }
 
 impl Env {
@@ -204,6 +206,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         shown,
         args_dir: base.clone(),
         style: Style { color, ascii, lang },
+        notes: std::cell::RefCell::default(),
     };
     let mut note = String::new();
     let pending = crate::write::needs_recovery(&env.root);
@@ -333,6 +336,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    out.stderr.push_str(&env.notes.borrow());
     // A register in the middle of a write does not validate, whatever its files say.
     if pending && !writes(&cli.command) && matches!(cli.command, Command::Validate { .. }) {
         out.code = out.code.max(1);
@@ -352,7 +356,20 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
     findings.retain(Finding::is_error);
     finding::sort(&mut findings);
     match reg {
-        Some(r) if findings.is_empty() => Ok(r),
+        Some(r) if findings.is_empty() => {
+            // A reporting command still reports on a register with errors, but says so: what it
+            // shows may be wrong. (Stated counts are left out: status shows those itself.)
+            if texts == load::Texts::Drop {
+                let n = crate::check::errors_except(&r, &["stated-counts"]).len();
+                if n > 0 {
+                    env.notes.borrow_mut().push_str(&format!(
+                        "warning: the register has {n} error{}; what is shown may be wrong\n  hint: run `kbbt validate` to see them\n",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            Ok(r)
+        }
         _ => Err(Outcome::fail(
             1,
             format!(

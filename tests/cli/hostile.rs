@@ -777,3 +777,64 @@ fn reapplying_a_changed_meeting_is_reported() {
         assert_eq!(without_lock(r.snapshot()), before);
     }
 }
+
+/// status, list and show on a register with errors still answer, and say so on standard error.
+#[test]
+fn reports_on_a_register_with_errors_say_so() {
+    let r = Reg::standard();
+    r.case("HW-001", HW001.replace("id: HW-001", "id: 0o12"));
+    r.validate().assert_code(1);
+    for args in [&["status"][..], &["list"], &["show", "TR-001"]] {
+        let run = r.run(args);
+        run.assert_no_panic();
+        assert!(
+            run.stderr.contains("warning: the register has")
+                && run.stderr.contains("kbbt validate"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let clean = Reg::standard();
+    for args in [&["status"][..], &["list"], &["show", "TR-001"]] {
+        let run = clean.run(args);
+        run.assert_code(0);
+        assert!(run.stderr.is_empty(), "{args:?}: {}", run.stderr);
+    }
+}
+
+/// Import tables that are not what they seem: refused with the line, nothing written.
+#[test]
+fn import_refuses_tables_it_cannot_take_whole() {
+    let date = "資料時間：114 年 12 月 31 日\n(一) 交通組\n";
+    let cases: &[(&str, String, &str)] = &[
+        (
+            "an extra cell",
+            format!("{date}方案名稱\t最新辦理情形\n環狀線北環\t進度。\t多的一格\n"),
+            "this row has 3 cells, the header on line 3 has 2 columns",
+        ),
+        (
+            "an empty table",
+            format!("{date}方案名稱\t最新辦理情形\n"),
+            "the table has no rows",
+        ),
+        ("nothing at all", String::new(), "no header row"),
+        (
+            "no progress column",
+            format!("{date}方案名稱\t備註\n環狀線北環\t進度。\n"),
+            "no header row with a name column",
+        ),
+    ];
+    for (what, table, says) in cases {
+        let r = Reg::standard();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("t.txt");
+        std::fs::write(&file, table).unwrap();
+        let before = without_lock(r.snapshot());
+        let run = r.run(&["import", "progress", file.to_str().unwrap()]);
+        run.assert_no_panic().assert_code(1);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(says), "{what}:\n{all}");
+        assert!(!all.contains("nothing to do"), "{what}:\n{all}");
+        assert_eq!(without_lock(r.snapshot()), before, "{what}");
+    }
+}
