@@ -117,6 +117,9 @@ pub enum Command {
         /// Draw tables with ASCII characters only
         #[arg(long)]
         ascii: bool,
+        /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
+        #[arg(long)]
+        raw: bool,
     },
     /// Find cases by group, status, city, topic or text
     List {
@@ -140,6 +143,9 @@ pub enum Command {
         format: TableFormat,
         #[arg(long)]
         ascii: bool,
+        /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
+        #[arg(long)]
+        raw: bool,
     },
     /// One case's card: history and latest progress
     Show {
@@ -378,6 +384,10 @@ const ZH_HELP: &[(&str, &str)] = &[
     ),
     ("by", "會議統計依組別（預設）或主辦城市分列"),
     ("ascii", "只用 ASCII 字元畫表格"),
+    (
+        "raw",
+        "搭配 --format csv：儲存格原樣輸出（不防範試算表公式）",
+    ),
     (
         "status",
         "狀態：proposed、ongoing、delisted、merged 或 replaced",

@@ -125,7 +125,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         ]);
     }
     match format {
-        TableFormat::Csv => Outcome::machine(t.csv()),
+        TableFormat::Csv => Outcome::machine(t.csv_with(env.raw)),
         TableFormat::Markdown => Outcome::ok(t.markdown_in(env.style.lang)),
         _ => {
             let mut s = t.terminal(env.style);

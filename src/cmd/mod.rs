@@ -64,6 +64,8 @@ pub struct Env {
     /// Where relative paths on the command line start: `-C DIR`, else the working directory.
     pub args_dir: PathBuf,
     pub style: Style,
+    /// `--raw`: CSV cells exactly as they are (no guard against spreadsheet formulas).
+    pub raw: bool,
     /// Warnings a command leaves for standard error (e.g. that the register it reports on has errors).
     pub notes: std::cell::RefCell<String>,
 }
@@ -207,6 +209,10 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         args_dir: base.clone(),
         style: Style { color, ascii, lang },
         notes: std::cell::RefCell::default(),
+        raw: matches!(
+            &cli.command,
+            Command::Status { raw: true, .. } | Command::List { raw: true, .. }
+        ),
     };
     let mut note = String::new();
     let pending = crate::write::needs_recovery(&env.root);
@@ -359,6 +365,28 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
         Some(r) if findings.is_empty() => {
             // A reporting command still reports on a register with errors, but says so: what it
             // shows may be wrong. (Stated counts are left out: status shows those itself.)
+            // A command that writes takes the platform's groups for folder names and ids: a platform
+            // that does not validate (a group code `.git`, `A/B`, `tr`, or twice) stops it.
+            if texts == load::Texts::Keep {
+                let mut bad = crate::check::errors_except(
+                    &r,
+                    &crate::check::RULES
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .filter(|n| *n != "platform")
+                        .collect::<Vec<_>>(),
+                );
+                if !bad.is_empty() {
+                    finding::sort(&mut bad);
+                    return Err(Outcome::fail(
+                        1,
+                        format!(
+                            "{}error: platform.yaml has problems; nothing was written\n",
+                            env.findings(&bad)
+                        ),
+                    ));
+                }
+            }
             if texts == load::Texts::Drop {
                 let n = crate::check::errors_except(&r, &["stated-counts"]).len();
                 if n > 0 {

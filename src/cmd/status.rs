@@ -296,7 +296,7 @@ pub fn run(
                     .collect(),
                 );
             }
-            Outcome::machine(c.csv())
+            Outcome::machine(c.csv_with(env.raw))
         }
         TableFormat::Markdown => {
             let mut s = format!("# {}\n\n", p.name.value);

@@ -838,3 +838,59 @@ fn import_refuses_tables_it_cannot_take_whole() {
         assert_eq!(without_lock(r.snapshot()), before, "{what}");
     }
 }
+
+/// Group codes name folders and ids: a platform.yaml that validate rejects stops every writing command.
+#[test]
+fn writing_commands_refuse_a_bad_platform() {
+    for (code, also) in [
+        (".git", ""),
+        ("A/B", ""),
+        ("", ""),
+        ("tr", ""),
+        ("TR", "  - { name: 其他組, code: TR }\n"),
+    ] {
+        let r = Reg::standard();
+        let platform = PLATFORM.replace("code: TR,", &format!("code: \"{code}\","));
+        let platform = platform.replace("levels:", &format!("{also}levels:"));
+        assert!(crate::support::PLATFORM.contains("levels:"));
+        r.write("platform.yaml", &platform);
+        r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+        r.validate().assert_code(1);
+        let before = without_lock(r.snapshot());
+        for args in [
+            &["apply", "meetings/vm-3.yaml"][..],
+            &["new", "case", "--group", "交通組", "--title", "另一案"],
+        ] {
+            let run = r.run(args);
+            run.assert_no_panic().assert_code(1);
+            assert!(
+                run.stderr.contains("platform.yaml") && run.stderr.contains("group code"),
+                "{code:?} {args:?}: {}",
+                run.stderr
+            );
+            assert_eq!(without_lock(r.snapshot()), before, "{code:?} {args:?}");
+        }
+    }
+}
+
+/// CSV cells a spreadsheet would run as formulas are neutralised (OWASP), unless `--raw`.
+#[test]
+fn csv_cells_never_run_as_formulas() {
+    let r = Reg::standard();
+    r.case(
+        "HW-001",
+        HW001.replace(
+            "title: 長照資源共享平台",
+            "title: \"=HYPERLINK(\\\"http://x.invalid\\\",\\\"ok\\\")\"",
+        ),
+    );
+    let run = r.run(&["list", "--format", "csv"]);
+    run.assert_no_panic();
+    assert!(run.stdout.contains("\"'=HYPERLINK("), "{}", run.stdout);
+    assert!(!run.stdout.contains(",=HYPERLINK") && !run.stdout.contains(",\"=HYPERLINK"));
+    let raw = r.run(&["list", "--format", "csv", "--raw"]);
+    assert!(raw.stdout.contains("\"=HYPERLINK("), "{}", raw.stdout);
+    // Numbers stay numbers.
+    let status = r.run(&["status", "--format", "csv"]);
+    assert!(!status.stdout.contains('\''), "{}", status.stdout);
+}
