@@ -113,6 +113,10 @@ impl Resolver {
                 _ => Resolved::Ambiguous(in_group),
             };
         }
+        // An id written with look-alike characters or other zero padding: suggested, never taken.
+        if let Some(i) = crate::model::names::id_lookalike(text).and_then(|id| self.by_id(&id)) {
+            return Resolved::Unknown(vec![i]);
+        }
         Resolved::Unknown(self.suggest(&key, group))
     }
 

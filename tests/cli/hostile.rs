@@ -894,3 +894,32 @@ fn csv_cells_never_run_as_formulas() {
     let status = r.run(&["status", "--format", "csv"]);
     assert!(!status.stdout.contains('\''), "{}", status.stdout);
 }
+
+/// Look-alike ids get "did you mean" with the real id, and are never taken for it.
+#[test]
+fn lookalike_ids_are_suggested_not_taken() {
+    let r = Reg::standard();
+    for fake in ["ＴＲ－００１", "ТR-001", "TR-1", "TR-0001", "TR—001"] {
+        let run = r.run(&["show", fake]);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr.contains(&format!("no case `{fake}`"))
+                && run.stderr.contains("did you mean TR-001"),
+            "{fake}: {}",
+            run.stderr
+        );
+        r.meeting(
+            "vm-3",
+            format!("id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [\"{fake}\"]\n"),
+        );
+        let before = without_lock(r.snapshot());
+        let run = r.run(&["apply", "meetings/vm-3.yaml"]);
+        run.assert_no_panic().assert_code(1);
+        assert!(
+            run.stderr.contains("meetings/vm-3.yaml:7:") && run.stderr.contains("TR-001"),
+            "{fake}: {}",
+            run.stderr
+        );
+        assert_eq!(without_lock(r.snapshot()), before);
+    }
+}
