@@ -923,3 +923,33 @@ fn lookalike_ids_are_suggested_not_taken() {
         assert_eq!(without_lock(r.snapshot()), before);
     }
 }
+
+/// Minimal edits: one CRLF line in an LF file keeps every other line as it was, and a comment after a
+/// tab survives the status change.
+#[test]
+fn minimal_edits_keep_odd_line_ends_and_tab_comments() {
+    let r = Reg::standard();
+    let original = TR001
+        .replace("group: 交通組\n", "group: 交通組\r\n")
+        .replace("status: ongoing\n", "status: ongoing\t# 備註\n");
+    r.case("TR-001", &original);
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [捷運環狀線（北環段）]\n");
+    r.run(&["apply", "--accept-discrepancy", "meetings/vm-3.yaml"])
+        .assert_code(0);
+    let now = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
+    assert!(now.contains("status: delisted\t# 備註\n"), "{now:?}");
+    assert_eq!(now.matches("\r\n").count(), 1, "{now:?}");
+    assert!(now.contains("group: 交通組\r\n"), "{now:?}");
+    // Every line but the status line is still there, byte for byte, in order.
+    let kept: Vec<&str> = original
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("status:"))
+        .collect();
+    let mut rest = now.as_str();
+    for l in kept {
+        let at = rest
+            .find(l)
+            .unwrap_or_else(|| panic!("lost {l:?} in {now:?}"));
+        rest = &rest[at + l.len()..];
+    }
+}
