@@ -124,6 +124,8 @@ fn records(text: &str, format: Format) -> Result<Vec<Record>, TableError> {
                 .flexible(true)
                 .from_reader(rest.as_bytes());
             let mut out = Vec::new();
+            // Lines are counted from the previous record on, so the whole count is linear.
+            let (mut seen_at, mut seen_lines) = (0usize, 0usize);
             for r in rdr.records() {
                 let r = r.map_err(|e| TableError {
                     line: skipped
@@ -141,12 +143,14 @@ fn records(text: &str, format: Format) -> Result<Vec<Record>, TableError> {
                 while matches!(rest.as_bytes().get(at), Some(b'\r' | b'\n')) {
                     at += 1;
                 }
-                let line = skipped
-                    + 1
-                    + rest.as_bytes()[..at]
+                if at >= seen_at {
+                    seen_lines += rest.as_bytes()[seen_at..at]
                         .iter()
                         .filter(|b| **b == b'\n')
                         .count();
+                    seen_at = at;
+                }
+                let line = skipped + 1 + seen_lines;
                 out.push(Record {
                     line,
                     cells: r.iter().map(str::to_string).collect(),

@@ -953,3 +953,40 @@ fn minimal_edits_keep_odd_line_ends_and_tab_comments() {
         rest = &rest[at + l.len()..];
     }
 }
+
+/// Odd YAML gets plain, located messages: a file of only `---`, two documents, a list for a status.
+#[test]
+fn odd_yaml_gets_plain_messages() {
+    let cases: &[(&str, String, &str)] = &[
+        (
+            "only ---",
+            "---\n".into(),
+            "cases/HW/HW-001.yaml:1:1: error: file is empty",
+        ),
+        (
+            "two documents",
+            format!("{HW001}---\nid: HW-009\n"),
+            "cases/HW/HW-001.yaml:7:1: error: a second YAML document starts here",
+        ),
+        (
+            "a list for the status",
+            HW001.replace("status: ongoing", "status: [ongoing]"),
+            "cases/HW/HW-001.yaml:4:9: error: expected one word here (such as `ongoing`), not a list or a mapping",
+        ),
+    ];
+    for (what, text, line) in cases {
+        let r = Reg::standard();
+        r.case("HW-001", text);
+        let v = r.validate();
+        v.assert_no_panic().assert_code(1);
+        assert!(
+            v.stdout.lines().any(|l| l.starts_with(line)),
+            "{what}:\n{}",
+            v.stdout
+        );
+    }
+    // A document marker inside is fine when it is the only one.
+    let r = Reg::standard();
+    r.case("HW-001", format!("---\n{HW001}"));
+    r.validate().assert_code(0);
+}
