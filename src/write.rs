@@ -37,6 +37,17 @@ fn step() {
     }
 }
 
+/// Test hook: `KBBT_PAUSE_AFTER_STAGING_MS=N` sleeps N ms after staging (at most 10 s), so a test can
+/// edit a file while a write is under way and see that the edit is kept.
+fn pause() {
+    if let Some(ms) = std::env::var("KBBT_PAUSE_AFTER_STAGING_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(Duration::from_millis(ms.min(10_000)));
+    }
+}
+
 /// Holds the register's write lock until dropped.
 pub struct Lock {
     _file: File,
@@ -527,6 +538,7 @@ pub fn commit(root: &Path, changes: &[FileChange]) -> Result<(), String> {
         return Err(nothing(format!("cannot write the journal: {e}")));
     }
     step();
+    pause();
     // The files are checked again by content right before the commit point, after staging (which
     // takes the longest): an edit made meanwhile is kept, and nothing is written.
     if let Err(e) = check_unchanged(root, changes) {

@@ -990,3 +990,48 @@ fn odd_yaml_gets_plain_messages() {
     r.case("HW-001", format!("---\n{HW001}"));
     r.validate().assert_code(0);
 }
+
+/// An edit made while apply is staging (the longest part of a large write) is kept: apply checks each
+/// file again by content right before its commit point, and writes nothing.
+#[test]
+fn an_edit_made_while_staging_is_not_lost() {
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [捷運環狀線（北環段）]\n");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kbbt"))
+        .current_dir(r.path())
+        .args(["apply", "--accept-discrepancy", "meetings/vm-3.yaml"])
+        .env("KBBT_PAUSE_AFTER_STAGING_MS", "3000")
+        .env_remove("KBBT_CRASH_AT")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start kbbt");
+    // Wait until the staging folder exists (apply is paused after staging), then edit.
+    let started = std::time::Instant::now();
+    while !r.path().join(".kbbt/staging/0").exists() {
+        assert!(started.elapsed().as_secs() < 30, "apply never staged");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let edited = TR001.replace("lead: 臺北市", "lead: 新北市");
+    r.case("TR-001", &edited);
+    let outside_state = |m: BTreeMap<PathBuf, String>| -> BTreeMap<PathBuf, String> {
+        m.into_iter()
+            .filter(|(k, _)| !k.starts_with(".kbbt"))
+            .collect()
+    };
+    let before = outside_state(r.snapshot().0);
+    let out = child.wait_with_output().expect("wait for kbbt");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cases/TR/TR-001.yaml changed on disk while kbbt was working")
+            && stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap(),
+        edited
+    );
+    assert_eq!(outside_state(r.snapshot().0), before);
+    assert!(!r.path().join(".kbbt/staging").exists() && !r.path().join(".kbbt/journal").exists());
+}
