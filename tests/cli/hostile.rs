@@ -1035,3 +1035,22 @@ fn an_edit_made_while_staging_is_not_lost() {
     assert_eq!(outside_state(r.snapshot().0), before);
     assert!(!r.path().join(".kbbt/staging").exists() && !r.path().join(".kbbt/journal").exists());
 }
+
+/// Output cut short (a full disk) is not success.
+#[test]
+fn output_to_a_full_disk_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("no /dev/full here: skipped");
+        return;
+    };
+    let r = Reg::standard();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("kbbt"))
+        .current_dir(r.path())
+        .arg("list")
+        .stdout(full)
+        .output()
+        .expect("run kbbt");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot write the output"), "{stderr}");
+}
