@@ -890,7 +890,7 @@ fn resolve_row(idx: &Index, reg: &Register, row: &Row, g: Option<usize>, file: &
     });
     let mut suggestions = Vec::new();
     for (k, cand) in name_candidates(&row.name).iter().enumerate() {
-        match r.resolve(cand, g) {
+        match r.resolve_with(cand, g, k == 0) {
             Resolved::Found(i) => {
                 return Match::Found {
                     case: i,
