@@ -125,6 +125,11 @@ pub fn needs_recovery(root: &Path) -> bool {
         || exists_no_follow(&d.join(JOURNAL_TMP))
 }
 
+/// Whether a write past its commit point (a journal) is pending: the register may mix old and new files.
+pub fn journal_pending(root: &Path) -> bool {
+    exists_no_follow(&root.join(STATE_DIR).join(JOURNAL))
+}
+
 /// What a read-only command says when a write is pending: it never finishes one itself.
 pub const PENDING: &str = "an unfinished write is pending in .kbbt/ (kbbt was stopped while writing); \
 what is shown may mix old and new files\n  hint: run `kbbt recover` to finish it (apply, fmt, new and import finish it first too)";

@@ -343,8 +343,12 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
     };
     out.stderr.insert_str(0, &note);
     out.stderr.push_str(&env.notes.borrow());
-    // A register in the middle of a write does not validate, whatever its files say.
-    if pending && !writes(&cli.command) && matches!(cli.command, Command::Validate { .. }) {
+    // A register in the middle of a write (past its commit point: a journal) does not validate,
+    // whatever its files say. Staged files without a journal never changed the register.
+    if pending
+        && crate::write::journal_pending(&env.root)
+        && matches!(cli.command, Command::Validate { .. })
+    {
         out.code = out.code.max(1);
     }
     out

@@ -1054,3 +1054,21 @@ fn output_to_a_full_disk_is_an_error() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("cannot write the output"), "{stderr}");
 }
+
+/// Staged files without a journal never changed the register: validate warns and judges the files;
+/// `kbbt recover` discards them.
+#[test]
+fn staging_without_a_journal_only_warns() {
+    let r = Reg::standard();
+    r.write(".kbbt/staging/0", "half a write\n");
+    let before = r.snapshot();
+    let v = r.validate();
+    v.assert_no_panic().assert_code(0);
+    assert!(v.stderr.contains("kbbt recover"), "{}", v.stderr);
+    assert_eq!(r.snapshot(), before);
+    let run = r.run(&["recover"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("discarded"), "{}", run.stdout);
+    assert!(!r.path().join(".kbbt/staging").exists());
+    r.validate().assert_code(0);
+}
