@@ -879,7 +879,18 @@ enum Match {
     Not(Finding),
 }
 
-fn resolve_row(idx: &Index, reg: &Register, row: &Row, g: Option<usize>, file: &Path) -> Match {
+/// Past this many unknown names in one table, no more "did you mean" is computed (each costs a
+/// comparison with every name in the register; a table of thousands of unknown names is the wrong table).
+const MAX_SUGGESTED: usize = 100;
+
+fn resolve_row(
+    idx: &Index,
+    reg: &Register,
+    row: &Row,
+    g: Option<usize>,
+    file: &Path,
+    suggest: bool,
+) -> Match {
     let r = &idx.resolver;
     let pos = Pos {
         line: u32::try_from(row.line).unwrap_or(u32::MAX),
@@ -890,7 +901,7 @@ fn resolve_row(idx: &Index, reg: &Register, row: &Row, g: Option<usize>, file: &
     });
     let mut suggestions = Vec::new();
     for (k, cand) in name_candidates(&row.name).iter().enumerate() {
-        match r.resolve_with(cand, g, k == 0) {
+        match r.resolve_with(cand, g, suggest && k == 0) {
             Resolved::Found(i) => {
                 return Match::Found {
                     case: i,
@@ -1017,7 +1028,8 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                 }
             },
         };
-        let (case, stripped) = match resolve_row(idx, reg, row, g, file) {
+        let suggest = p.unmatched.len() < MAX_SUGGESTED;
+        let (case, stripped) = match resolve_row(idx, reg, row, g, file, suggest) {
             Match::Found { case, stripped } => (case, stripped),
             Match::Not(f) => {
                 p.unmatched.push(f);

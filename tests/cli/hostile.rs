@@ -1072,3 +1072,24 @@ fn staging_without_a_journal_only_warns() {
     assert!(!r.path().join(".kbbt/staging").exists());
     r.validate().assert_code(0);
 }
+
+/// Thousands of unknown names: every one reported, in bounded time ("did you mean" stops after 100).
+#[test]
+fn thousands_of_unknown_names_take_bounded_time() {
+    let r = Reg::standard();
+    let mut table =
+        String::from("資料時間：114 年 12 月 31 日\n(一) 交通組\n方案名稱\t最新辦理情形\n");
+    for i in 0..2000 {
+        table.push_str(&format!("環狀線北環之{i}號分案\t進度。\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.txt");
+    std::fs::write(&file, table).unwrap();
+    let started = std::time::Instant::now();
+    let run = r.run(&["import", "progress", "--dry-run", file.to_str().unwrap()]);
+    let took = started.elapsed();
+    run.assert_no_panic().assert_code(1);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert_eq!(all.matches("error: unknown case").count(), 2000, "{all}");
+    assert!(took.as_secs() < 20, "took {took:?}");
+}
