@@ -244,7 +244,7 @@ pub fn markdown(r: &Report) -> String {
         rows.push(c.into_iter().map(one).collect());
     }
     s.push_str(&md_table(&SUMMARY_HEADER, &[1, 2, 3, 4], &rows));
-    s.push_str(&format!("\n{}\n\n", r.summary_note()));
+    s.push_str(&format!("\n{}\n\n", super::md_inline(&r.summary_note())));
     if !r.history.is_empty() {
         s.push_str("## 歷次會議\n\n");
         let rows: Vec<Vec<Vec<String>>> = r

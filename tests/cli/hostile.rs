@@ -1093,3 +1093,35 @@ fn thousands_of_unknown_names_take_bounded_time() {
     assert_eq!(all.matches("error: unknown case").count(), 2000, "{all}");
     assert!(took.as_secs() < 20, "took {took:?}");
 }
+
+/// Markdown never carries markup from a register value: headings and notes are escaped like cells.
+#[test]
+fn markdown_escapes_html_in_headings_and_prose() {
+    let r = Reg::standard();
+    r.meeting(
+        "vm-2",
+        VM2.replace(
+            "title: 第 2 次副市長層級會議",
+            "title: \"<img src=x onerror=alert(1)>\"",
+        ),
+    );
+    r.write(
+        "platform.yaml",
+        PLATFORM.replace("name: 測試合作交流平臺", "name: \"<script>x</script>\""),
+    );
+    for args in [
+        &["status", "--format", "markdown"][..],
+        &["report", "--as-of", "2025-01-01"],
+        &["list", "--format", "markdown"],
+    ] {
+        let run = r.run(args);
+        run.assert_no_panic();
+        assert!(
+            !run.stdout.contains("<img") && !run.stdout.contains("<script"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+    }
+    let run = r.run(&["status", "--format", "markdown"]);
+    assert!(run.stdout.contains("&lt;script&gt;"), "{}", run.stdout);
+}
