@@ -315,8 +315,18 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                         if new { "the new case " } else { "" },
                         f.file.display()
                     );
+                    // At the decision about that case, when there is one.
+                    let id = p
+                        .touched
+                        .iter()
+                        .find(|t| t.path == f.file)
+                        .map(|t| t.case.id.value.clone());
+                    f.pos = p
+                        .steps
+                        .iter()
+                        .find(|s| !s.done_before && Some(&s.case_id) == id.as_ref())
+                        .map_or(m.id.pos, |s| s.pos);
                     f.file.clone_from(&mdoc.path);
-                    f.pos = m.id.pos;
                 }
                 f
             })

@@ -1125,3 +1125,22 @@ fn markdown_escapes_html_in_headings_and_prose() {
     let run = r.run(&["status", "--format", "markdown"]);
     assert!(run.stdout.contains("&lt;script&gt;"), "{}", run.stdout);
 }
+
+/// An error about a case not yet written points at the meeting line that would create it.
+#[test]
+fn an_error_in_a_new_case_points_at_its_decision() {
+    let r = Reg::standard();
+    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add:\n      - 新案\n      - { title: 環狀線北環, id: TR-009 }\n");
+    let before = without_lock(r.snapshot());
+    let run = r.run(&["apply", "meetings/vm-3.yaml"]);
+    run.assert_no_panic().assert_code(1);
+    assert!(
+        run.stderr
+            .lines()
+            .any(|l| l.starts_with("meetings/vm-3.yaml:9:")
+                && l.contains("(in the new case cases/TR/TR-009.yaml)")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(without_lock(r.snapshot()), before);
+}
