@@ -145,6 +145,9 @@ pub enum Command {
         /// Start CSV output with a UTF-8 byte order mark (for Excel)
         #[arg(long)]
         bom: bool,
+        /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
+        #[arg(long)]
+        raw: bool,
     },
     /// Find cases by group, status, city, topic or text
     List {
@@ -178,6 +181,9 @@ pub enum Command {
         /// Start CSV output with a UTF-8 byte order mark (for Excel)
         #[arg(long)]
         bom: bool,
+        /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
+        #[arg(long)]
+        raw: bool,
     },
     /// One case's card: history and latest progress
     Show {
@@ -295,6 +301,8 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Finish a write that was interrupted (a crash, a full disk), after checking it is kbbt's own
+    Recover,
     /// Print the JSON Schema of a file kind (for editors)
     Schema { kind: SchemaKind },
     /// Print a shell completion script
@@ -454,6 +462,10 @@ const ZH_ABOUT: &[(&str, &str)] = &[
     ),
     ("import", "匯入外部資料"),
     (
+        "recover",
+        "完成一次中斷的寫入（當機、磁碟已滿），先確認它確為 kbbt 所留",
+    ),
+    (
         "progress",
         "由辦理情形表格（報告的 Tab 分隔文字或 CSV）或填妥的填報表（.xlsx／.ods）新增辦理情形",
     ),
@@ -525,6 +537,10 @@ const ZH_HELP: &[(&str, &str)] = &[
     ),
     ("by", "會議統計依組別（預設）或主辦城市分列"),
     ("ascii", "只用 ASCII 字元畫表格"),
+    (
+        "raw",
+        "搭配 --format csv：儲存格原樣輸出（不防範試算表公式）",
+    ),
     (
         "status",
         "狀態：proposed、ongoing、delisted、merged 或 replaced",

@@ -58,7 +58,9 @@ fn split_comment(v: &str) -> (&str, &str) {
         }
     }
     let i = i.min(v.len());
-    match v[i..].find(" #") {
+    // A comment starts at `#` after a space or a tab (YAML's rule).
+    let hash = (i + 1..b.len()).find(|&k| b[k] == b'#' && matches!(b[k - 1], b' ' | b'\t'));
+    match hash.map(|k| k - 1 - i) {
         Some(j) => {
             let cut = i + j;
             let val = v[..cut].trim_end();
@@ -72,12 +74,28 @@ impl Editor {
     pub fn new(text: &str) -> Editor {
         let bom = text.starts_with('\u{feff}');
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let eol = if body.contains("\r\n") { "\r\n" } else { "\n" };
+        // A file whose every line ends in CRLF is edited as CRLF. In a file of mixed line ends each line
+        // keeps its own (its `\r` stays in its text) and new lines end in LF.
+        let n_crlf = body.matches("\r\n").count();
+        let uniform_crlf = n_crlf > 0 && n_crlf == body.matches('\n').count();
+        let eol = if uniform_crlf { "\r\n" } else { "\n" };
         let final_newline = body.is_empty() || body.ends_with('\n');
         let lines = body
-            .lines()
-            .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-            .collect();
+            .split('\n')
+            .map(|l| {
+                if uniform_crlf {
+                    l.strip_suffix('\r').unwrap_or(l)
+                } else {
+                    l
+                }
+                .to_string()
+            })
+            .collect::<Vec<_>>();
+        // `split` leaves an empty last piece after a final newline (and one for an empty file).
+        let mut lines = lines;
+        if final_newline {
+            lines.pop();
+        }
         Editor {
             lines,
             eol,

@@ -19,6 +19,14 @@ fn git(root: &Path, args: &[&str]) -> Result<Output> {
         .context("git could not be run")
 }
 
+/// Whether git can be run at all (it is on PATH and answers).
+pub fn available() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// Where the register sits in its git work tree: the path of its root from the top of the work tree
 /// (`""` at the top, `sub/dir/` below it), or `None` when it is not in a work tree or git is missing.
 pub fn prefix(root: &Path) -> Option<String> {

@@ -124,6 +124,8 @@ fn records(text: &str, format: Format) -> Result<Vec<Record>, TableError> {
                 .flexible(true)
                 .from_reader(rest.as_bytes());
             let mut out = Vec::new();
+            // Lines are counted from the previous record on, so the whole count is linear.
+            let (mut seen_at, mut seen_lines) = (0usize, 0usize);
             for r in rdr.records() {
                 let r = r.map_err(|e| TableError {
                     line: skipped
@@ -141,12 +143,14 @@ fn records(text: &str, format: Format) -> Result<Vec<Record>, TableError> {
                 while matches!(rest.as_bytes().get(at), Some(b'\r' | b'\n')) {
                     at += 1;
                 }
-                let line = skipped
-                    + 1
-                    + rest.as_bytes()[..at]
+                if at >= seen_at {
+                    seen_lines += rest.as_bytes()[seen_at..at]
                         .iter()
                         .filter(|b| **b == b'\n')
                         .count();
+                    seen_at = at;
+                }
+                let line = skipped + 1 + seen_lines;
                 out.push(Record {
                     line,
                     cells: r.iter().map(str::to_string).collect(),
@@ -229,6 +233,8 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
     let mut as_of: Option<(Date, usize)> = None;
     let mut group: Option<(String, usize)> = None;
     let (mut name_col, mut text_col, mut group_col) = (0usize, 1usize, None::<usize>);
+    // The header row: its line and its number of columns (a row with more filled cells is an error).
+    let mut header: Option<(usize, usize)> = None;
     let mut b = Builder { rows: Vec::new() };
     // After a header row (a page break) a row may continue the one before it.
     let mut after_header = false;
@@ -278,6 +284,19 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
             text_col = t;
             group_col = find(GROUP_HEADERS);
             after_header = true;
+            header = Some((r.line, cells.len()));
+            continue;
+        }
+        if let Some((hline, n)) = header
+            && cells.iter().skip(n).any(|c| !c.trim().is_empty())
+        {
+            errors.push(TableError {
+                line: r.line,
+                message: format!(
+                    "this row has {} cells, the header on line {hline} has {n} columns",
+                    cells.len()
+                ),
+            });
             continue;
         }
         if cells.len() == 1 {
@@ -334,6 +353,21 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
             }
         }
         after_header = false;
+    }
+    if errors.is_empty() && header.is_none() {
+        errors.push(TableError {
+            line: 1,
+            message: format!(
+                "no header row with a name column ({}) and a progress column ({})",
+                NAME_HEADERS.join(", "),
+                TEXT_HEADERS.join(", ")
+            ),
+        });
+    } else if errors.is_empty() && b.rows.is_empty() {
+        errors.push(TableError {
+            line: header.map_or(1, |(l, _)| l),
+            message: "the table has no rows".into(),
+        });
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -717,7 +751,18 @@ enum Match {
     Not(Finding),
 }
 
-fn resolve_row(idx: &Index, reg: &Register, row: &Row, g: Option<usize>, file: &Path) -> Match {
+/// Past this many unknown names in one table, no more "did you mean" is computed (each costs a
+/// comparison with every name in the register; a table of thousands of unknown names is the wrong table).
+const MAX_SUGGESTED: usize = 100;
+
+fn resolve_row(
+    idx: &Index,
+    reg: &Register,
+    row: &Row,
+    g: Option<usize>,
+    file: &Path,
+    suggest: bool,
+) -> Match {
     let r = &idx.resolver;
     let pos = Pos {
         line: u32::try_from(row.line).unwrap_or(u32::MAX),
@@ -728,7 +773,7 @@ fn resolve_row(idx: &Index, reg: &Register, row: &Row, g: Option<usize>, file: &
     });
     let mut suggestions = Vec::new();
     for (k, cand) in name_candidates(&row.name).iter().enumerate() {
-        match r.resolve(cand, g) {
+        match r.resolve_with(cand, g, suggest && k == 0) {
             Resolved::Found(i) => {
                 return Match::Found {
                     case: i,
@@ -851,7 +896,8 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                 }
             },
         };
-        let (case, stripped) = match resolve_row(idx, reg, row, g, file) {
+        let suggest = p.unmatched.len() < MAX_SUGGESTED;
+        let (case, stripped) = match resolve_row(idx, reg, row, g, file, suggest) {
             Match::Found { case, stripped } => (case, stripped),
             Match::Not(f) => {
                 p.unmatched.push(f);

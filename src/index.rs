@@ -91,6 +91,12 @@ impl Resolver {
 
     /// Resolve `text` (an id, title or alias), preferring cases of `group` when given.
     pub fn resolve(&self, text: &str, group: Option<usize>) -> Resolved {
+        self.resolve_with(text, group, true)
+    }
+
+    /// As [`Resolver::resolve`]; without `suggest`, an unknown name gets no suggestions (they cost a
+    /// comparison with every name, so a caller trying several spellings asks for them once).
+    pub fn resolve_with(&self, text: &str, group: Option<usize>, suggest: bool) -> Resolved {
         if let Some(i) = self.by_id(text) {
             return Resolved::Found(i);
         }
@@ -112,6 +118,13 @@ impl Resolver {
                 0 => Resolved::OtherGroup(all.clone()),
                 _ => Resolved::Ambiguous(in_group),
             };
+        }
+        // An id written with look-alike characters or other zero padding: suggested, never taken.
+        if let Some(i) = crate::model::names::id_lookalike(text).and_then(|id| self.by_id(&id)) {
+            return Resolved::Unknown(vec![i]);
+        }
+        if !suggest {
+            return Resolved::Unknown(Vec::new());
         }
         Resolved::Unknown(self.suggest(&key, group))
     }

@@ -22,9 +22,11 @@ pub mod model;
 pub mod modeline;
 pub mod plural;
 pub mod render;
+pub mod safety;
 pub mod schema;
 pub mod sheet;
 pub mod tally;
+pub mod term;
 pub mod write;
 pub mod yaml;
 

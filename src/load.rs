@@ -26,9 +26,34 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 }
 
 /// Read a file as text: size-limited, UTF-8 checked. The text keeps its BOM and line ends.
+///
+/// Nothing outside the register is read through it: a symbolic link anywhere on the way from the root
+/// (a linked `cases/TR`, a case file linked to `/etc/shadow`) is refused unread, and so is anything but
+/// a regular file (a FIFO, a device such as `/dev/zero`).
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Finding> {
     let full = root.join(rel);
+    if let Some(link) = crate::safety::link_on_path(root, rel) {
+        return Err(Finding::error(
+            "symlink",
+            rel,
+            Pos::NONE,
+            format!(
+                "{} is a symbolic link; kbbt does not follow links inside a register",
+                link.display()
+            ),
+        )
+        .with_hint("replace the link with the file itself"));
+    }
     let meta = std::fs::metadata(&full).map_err(|e| io_finding(rel, &e))?;
+    if !meta.is_file() {
+        return Err(Finding::error(
+            "not-a-file",
+            rel,
+            Pos::NONE,
+            "not a regular file (a folder, FIFO or device); kbbt reads only regular files"
+                .to_string(),
+        ));
+    }
     if meta.len() > yaml::MAX_FILE_BYTES as u64 {
         return Err(Finding::error(
             "file-too-large",
@@ -104,12 +129,25 @@ pub fn read_meeting(root: &Path, rel: &Path) -> Result<Doc<Meeting>, Finding> {
 /// The YAML files below `dir` (relative to root), sorted; walk problems become findings.
 fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBuf> {
     let base = root.join(dir);
+    if crate::safety::is_link(root, dir) {
+        findings.push(
+            Finding::error(
+                "symlink",
+                Path::new(dir),
+                Pos::NONE,
+                format!("{dir} is a symbolic link; kbbt does not follow links inside a register"),
+            )
+            .with_hint("replace the link with the folder itself"),
+        );
+        return Vec::new();
+    }
     if !base.is_dir() {
         return Vec::new();
     }
     let mut out = Vec::new();
+    // Links are not followed: a linked folder or file is reported, never read.
     let walker = walkdir::WalkDir::new(&base)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -118,8 +156,28 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
             Ok(e) => {
                 let p = e.path();
                 let is_yaml = p.extension().is_some_and(|x| x == "yaml" || x == "yml");
-                if e.file_type().is_file() && is_yaml {
-                    out.push(p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
+                if e.file_type().is_symlink() {
+                    findings.push(
+                        Finding::error(
+                            "symlink",
+                            &rel,
+                            Pos::NONE,
+                            "a symbolic link; kbbt does not follow links inside a register"
+                                .to_string(),
+                        )
+                        .with_hint("replace the link with the file or folder itself"),
+                    );
+                } else if e.file_type().is_file() && is_yaml {
+                    out.push(rel);
+                } else if is_yaml && !e.file_type().is_dir() {
+                    findings.push(Finding::error(
+                        "not-a-file",
+                        &rel,
+                        Pos::NONE,
+                        "not a regular file (a FIFO or device); kbbt reads only regular files"
+                            .to_string(),
+                    ));
                 }
             }
             Err(err) => {

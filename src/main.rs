@@ -3,7 +3,10 @@ use std::io::Write;
 
 fn main() {
     // The language is known before parsing, so that `--help` is in it too.
-    let args: Vec<String> = std::env::args().collect();
+    // `args_os`: an argument that is not UTF-8 must reach clap (which refuses it with exit 2), not panic.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let flag = args
         .iter()
         .position(|a| a == "--lang")
@@ -16,8 +19,18 @@ fn main() {
     let matches = kbbt::cli::command(lang).get_matches();
     let cli = kbbt::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let out = kbbt::cmd::run(&cli);
-    // A closed pipe (`kbbt list | head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    // A closed pipe (`kbbt list | head`) is not an error worth a message; any other failure to write
+    // the output (a full disk) is: the output was cut short, so the exit code says so.
+    let mut code = out.code.code();
+    let mut stdout = std::io::stdout();
+    if let Err(e) = stdout
+        .write_all(out.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = writeln!(std::io::stderr(), "error: cannot write the output: {e}");
+        code = code.max(1);
+    }
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
-    std::process::exit(out.code.code());
+    std::process::exit(code);
 }

@@ -128,6 +128,9 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
             message: "file is empty".into(),
         });
     }
+    if let Some(e) = documents(text) {
+        return Err(e);
+    }
     serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
         let pos = e
             .location()
@@ -140,6 +143,46 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
             pos,
             message: clean_message(&e.without_snippet().to_string()),
         }
+    })
+}
+
+/// A register file is one YAML document: a file of only `---` is empty, and a second `---` (or a `...`
+/// followed by more) starts a document the parser would otherwise silently ignore.
+fn documents(text: &str) -> Option<ParseError> {
+    let mut content = false;
+    let mut ended = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_end();
+        let pos = Pos {
+            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            col: 1,
+        };
+        let marker = t == "---" || t.starts_with("--- ") || t.starts_with("---\t");
+        if marker || (ended && !t.is_empty() && !t.starts_with('#')) {
+            if content || ended {
+                return Some(ParseError {
+                    pos,
+                    message:
+                        "a second YAML document starts here; a register file holds one document"
+                            .into(),
+                });
+            }
+            if t.len() > 3 && !t[3..].trim_start().starts_with('#') {
+                content = true; // `--- value`: the document starts on this line
+            }
+            continue;
+        }
+        if t == "..." {
+            ended = true;
+            continue;
+        }
+        if !t.trim_start().is_empty() && !t.trim_start().starts_with('#') {
+            content = true;
+        }
+    }
+    (!content).then(|| ParseError {
+        pos: Pos { line: 1, col: 1 },
+        message: "file is empty (it holds no fields, only `---` or comments)".into(),
     })
 }
 
@@ -157,6 +200,9 @@ fn clean_message(m: &str) -> String {
         }
     }
     let m = m.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    if m.starts_with("externally tagged enum expected scalar") {
+        return "expected one word here (such as `ongoing`), not a list or a mapping".into();
+    }
     if m.starts_with("cannot deserialize null into") {
         return "a value is missing here".into();
     }

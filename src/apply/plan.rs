@@ -164,6 +164,26 @@ impl Planner<'_> {
 
     fn group(&mut self, g: usize, k: usize) {
         let d = &self.meeting.decisions.0[k].1;
+        // One new case per title: the same title twice in a group's new cases is a mistake in the minutes.
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for n in d.add.iter().chain(&d.subcases).chain(&d.propose) {
+            let key = crate::model::names::normalize(&n.value.title.value);
+            if key.is_empty() {
+                continue; // reported as an empty title
+            }
+            if let Some(line) = seen.get(&key) {
+                self.err(
+                    n.pos,
+                    format!(
+                        "「{}」 is a new case twice in this group (first on line {line})",
+                        n.value.title.value
+                    ),
+                    Some("list each new case once".into()),
+                );
+            } else {
+                seen.insert(key, n.pos.line);
+            }
+        }
         for r in &d.replace {
             self.replace(g, &r.value.case, &r.value.by, r.value.note.as_deref());
         }

@@ -217,6 +217,74 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// A title or alias names one case: within a group, no two cases share a title (or one's alias is
+/// another's title), compared as names are matched (normalised); and no title is shaped like a case
+/// id (`TR-009`), which a reference would take for the id.
+pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
+    use crate::model::names::normalize;
+    let mut titles: HashMap<(String, String), (&Path, &str, Pos)> = HashMap::new();
+    for doc in &ctx.reg.cases {
+        let c = &doc.value;
+        let key = (c.group.value.clone(), normalize(&c.title));
+        if key.1.is_empty() {
+            continue; // reported as an empty title
+        }
+        if let Some((first, id, pos)) = titles.get(&key) {
+            // Reported in both files: either may be the one that changed.
+            for (file, at, this, that, other) in [
+                (
+                    doc.path.as_path(),
+                    c.title.pos,
+                    c.id.value.as_str(),
+                    *id,
+                    *first,
+                ),
+                (*first, *pos, *id, c.id.value.as_str(), doc.path.as_path()),
+            ] {
+                out.push(
+                    Finding::error(
+                        "duplicate-title",
+                        file,
+                        at,
+                        format!("{this} has the same title as {that} ({})", other.display()),
+                    )
+                    .with_hint("a title names one case in its group: make them differ"),
+                );
+            }
+        } else {
+            titles.insert(key, (&doc.path, &c.id.value, c.title.pos));
+        }
+        if split_id(c.title.value.trim()).is_some() {
+            out.push(Finding::error(
+                "id-title",
+                &doc.path,
+                c.title.pos,
+                format!("the title `{}` is shaped like a case id", c.title.value),
+            ));
+        }
+    }
+    for doc in &ctx.reg.cases {
+        let c = &doc.value;
+        for a in &c.aliases {
+            if let Some((other, id, pos)) = titles.get(&(c.group.value.clone(), normalize(a)))
+                && *id != c.id.value
+            {
+                // Reported at the title: the name that came second is usually the new case's.
+                out.push(Finding::error(
+                    "duplicate-title",
+                    other,
+                    *pos,
+                    format!(
+                        "the title of {id} is an alias of {} ({})",
+                        c.id.value,
+                        doc.path.display()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 pub fn unique_ids(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut seen: HashMap<String, &Path> = HashMap::new();
     for doc in &ctx.reg.cases {
@@ -374,12 +442,7 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
     for doc in &ctx.reg.meetings {
         let m = &doc.value;
         let f = &doc.path;
-        let ok_id = !m.id.is_empty()
-            && m.id.len() <= 64
-            && m.id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !m.id.starts_with('-');
+        let ok_id = crate::safety::meeting_id_ok(&m.id);
         if !ok_id {
             out.push(
                 Finding::error(

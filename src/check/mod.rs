@@ -31,6 +31,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("platform", fields::platform),
     ("case-fields", fields::cases),
     ("unique-ids", fields::unique_ids),
+    ("unique-titles", fields::unique_titles),
     ("case-links", fields::links),
     ("meeting-fields", fields::meetings),
     ("status-history", history::status_agrees),
@@ -55,5 +56,38 @@ pub fn run(reg: &Register) -> Vec<Finding> {
     for (_, rule) in RULES {
         rule(&ctx, &mut out);
     }
+    out
+}
+
+/// The errors `after` has that `before` has not (compared by rule, file and message), leaving out the
+/// rules named in `skip`: how a command that writes proves it never writes what `validate` rejects.
+pub fn new_errors(before: &Register, after: &Register, skip: &[&str]) -> Vec<Finding> {
+    let old: std::collections::HashSet<(&str, std::path::PathBuf, String)> =
+        errors_except(before, skip)
+            .into_iter()
+            .map(|f| (f.code, f.file, f.message))
+            .collect();
+    errors_except(after, skip)
+        .into_iter()
+        .filter(|f| !old.contains(&(f.code, f.file.clone(), f.message.clone())))
+        .collect()
+}
+
+/// The error findings of every rule but those named in `skip`.
+pub fn errors_except(reg: &Register, skip: &[&str]) -> Vec<Finding> {
+    let idx = Index::new(reg);
+    let tl = Timelines::new(reg, &idx);
+    let ctx = Ctx {
+        reg,
+        idx: &idx,
+        tl: &tl,
+    };
+    let mut out = Vec::new();
+    for (name, rule) in RULES {
+        if !skip.contains(name) {
+            rule(&ctx, &mut out);
+        }
+    }
+    out.retain(Finding::is_error);
     out
 }

@@ -116,35 +116,36 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             None => PathBuf::from("meetings").join(format!("{}.yaml", m.id.value)),
         }
     };
-    if !in_register {
-        if let Some(i) = idx.meeting_by_id.get(&m.id.value)
-            && reg.meetings[*i].text != mdoc.text
-        {
-            let f = Finding::error(
-                "meeting",
-                &mdoc.path,
-                m.id.pos,
-                format!(
-                    "the register already has meeting `{}` in {}, with other content",
-                    m.id.value,
-                    reg.meetings[*i].path.display()
-                ),
-            )
-            .with_hint(format!(
-                "apply {} itself, or give this meeting another id",
+    if !in_register
+        && let Some(i) = idx.meeting_by_id.get(&m.id.value)
+        && reg.meetings[*i].text != mdoc.text
+    {
+        let f = Finding::error(
+            "meeting",
+            &mdoc.path,
+            m.id.pos,
+            format!(
+                "the register already has meeting `{}` in {}, with other content",
+                m.id.value,
                 reg.meetings[*i].path.display()
-            ));
-            return refuse(env, vec![f], "the meeting conflicts with the register");
-        }
-        if !crate::write::safe_target(&target_path) || m.id.value.contains(['/', '\\', '.']) {
-            let f = Finding::error(
-                "meeting-id",
-                &mdoc.path,
-                m.id.pos,
-                format!("`{}` is not a meeting id", m.id.value),
-            );
-            return refuse(env, vec![f], "the meeting cannot be stored");
-        }
+            ),
+        )
+        .with_hint(format!(
+            "apply {} itself, or give this meeting another id",
+            reg.meetings[*i].path.display()
+        ));
+        return refuse(env, vec![f], "the meeting conflicts with the register");
+    }
+    // The same rule as `validate` and `new`: apply never writes a meeting id validate rejects.
+    if !crate::safety::meeting_id_ok(&m.id.value) || !crate::write::safe_target(&target_path) {
+        let f = Finding::error(
+            "meeting-id",
+            &mdoc.path,
+            m.id.pos,
+            format!("`{}` is not a meeting id", m.id.value),
+        )
+        .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3");
+        return refuse(env, vec![f], "the meeting cannot be stored");
     }
     let p = plan::plan(&reg, &idx, m, &mdoc.path);
     if !p.errors.is_empty() {
@@ -153,6 +154,31 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             plural::count(p.errors.len(), "decision")
         );
         return refuse(env, p.errors, &why);
+    }
+    // A meeting applied before whose file changed since: the histories record decisions it no longer
+    // has. Reported, not "nothing to do" (and not applied on top).
+    let recorded = reg.cases.iter().any(|c| {
+        c.value
+            .history
+            .iter()
+            .any(|h| h.meeting.as_ref().is_some_and(|x| x.value == m.id.value))
+    });
+    if recorded {
+        let at = format!(" at {}, ", m.id.value);
+        let stale: Vec<Finding> = crate::check::run(&reg)
+            .into_iter()
+            .filter(|f| f.code == "history-decision" && f.message.contains(&at))
+            .collect();
+        if !stale.is_empty() {
+            return refuse(
+                env,
+                stale,
+                &format!(
+                    "{} was applied before and its file has changed since: the case histories record decisions it no longer has; correct the meeting file or the cases",
+                    m.id.value
+                ),
+            );
+        }
     }
     if !p.changes_anything() {
         return Outcome::ok(format!(
@@ -189,6 +215,20 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             return refuse(env, vec![f], "the meeting is out of order");
         }
     }
+    // Without git, neither the dirty check nor `--commit` can be done: say so before writing anything.
+    if !flags.dry_run && (flags.commit || !flags.allow_dirty) && !crate::git::available() {
+        let in_repo = env.root.ancestors().any(|d| d.join(".git").exists());
+        if flags.commit {
+            return Outcome::fail(Exit::Problems,
+                "error: --commit needs git, and git could not be run; nothing was written\n  hint: install git, or apply without --commit and commit by hand\n".into(),
+            );
+        }
+        if in_repo {
+            return Outcome::fail(Exit::Problems,
+                "error: git could not be run, so kbbt cannot check the register for uncommitted changes; nothing was written\n  hint: install git, or use --allow-dirty\n".into(),
+            );
+        }
+    }
     if !flags.allow_dirty && !flags.dry_run {
         let d = dirty(&env.root, &target_path);
         if !d.is_empty() {
@@ -214,6 +254,52 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             after.meetings.len() - 1
         }
     };
+    // apply never writes what validate rejects: the register after the meeting may have no error the
+    // register before it has not (stated counts are checked below, with --accept-discrepancy).
+    // Only the files this meeting writes are its concern (other meetings may wait to be applied).
+    let mut fresh = crate::check::new_errors(&reg, &after, &["stated-counts"]);
+    fresh.retain(|f| {
+        f.file == mdoc.path || f.file == target_path || p.touched.iter().any(|t| t.path == f.file)
+    });
+    if !fresh.is_empty() {
+        // Each finding points at the meeting, where the change comes from, and names the case file
+        // (which may not exist yet).
+        let findings = fresh
+            .into_iter()
+            .map(|mut f| {
+                if f.file != mdoc.path {
+                    let new = p
+                        .touched
+                        .iter()
+                        .any(|t| t.existing.is_none() && t.path == f.file);
+                    f.message = format!(
+                        "{} (in {}{})",
+                        f.message,
+                        if new { "the new case " } else { "" },
+                        f.file.display()
+                    );
+                    // At the decision about that case, when there is one.
+                    let id = p
+                        .touched
+                        .iter()
+                        .find(|t| t.path == f.file)
+                        .map(|t| t.case.id.value.clone());
+                    f.pos = p
+                        .steps
+                        .iter()
+                        .find(|s| !s.done_before && Some(&s.case_id) == id.as_ref())
+                        .map_or(m.id.pos, |s| s.pos);
+                    f.file.clone_from(&mdoc.path);
+                }
+                f
+            })
+            .collect();
+        return refuse(
+            env,
+            findings,
+            "the register after this meeting would not validate",
+        );
+    }
     let idx2 = Index::new(&after);
     let tl2 = Timelines::new(&after, &idx2);
     let pl = &reg.platform.value;

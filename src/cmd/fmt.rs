@@ -83,6 +83,10 @@ fn with_header(text: &str, header: &str) -> String {
 }
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
+    let wanted = match env.register_paths(paths) {
+        Ok(w) => w,
+        Err(o) => return o,
+    };
     let _lock = match super::write_lock(env, check) {
         Ok(l) => l,
         Err(o) => return o,
@@ -92,7 +96,6 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         finding::sort(&mut findings);
         return Outcome::fail(Exit::Problems, env.findings(&findings));
     };
-    let wanted = env.rel_paths(paths);
     let mut changes = Vec::new();
     let wanted_file = |p: &Path| wanted.is_empty() || wanted.iter().any(|w| p.starts_with(w));
     let mut add = |r: Option<Result<FileChange, Finding>>| match r {
@@ -122,8 +125,12 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
             ));
             out.stdout.push_str(&unified_diff(c));
         }
-        out.code = Exit::problems_if(!changes.is_empty() || findings.iter().any(Finding::is_error));
-        if changes.is_empty() {
+        let errors = findings.iter().any(Finding::is_error);
+        out.code = Exit::problems_if(!changes.is_empty() || errors);
+        if errors {
+            out.stdout
+                .push_str("some files could not be checked: see the errors above\n");
+        } else if changes.is_empty() {
             out.stdout
                 .push_str("all files are in the canonical layout\n");
         }

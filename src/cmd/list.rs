@@ -120,7 +120,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
     if matches!(format, TableFormat::Csv | TableFormat::Xlsx) {
         let t = super::export::list_table(&reg, &cases);
         return if format == TableFormat::Csv {
-            Outcome::machine(t.csv())
+            Outcome::machine(t.csv_with(env.raw))
         } else {
             super::export::table_xlsx(env, "cases", &t, &[], &super::export::LIST_DATES)
         };

@@ -77,6 +77,10 @@ pub struct Env {
     /// Where relative paths on the command line start: `-C DIR`, else the working directory.
     pub args_dir: PathBuf,
     pub style: Style,
+    /// `--raw`: CSV cells exactly as they are (no guard against spreadsheet formulas).
+    pub raw: bool,
+    /// Warnings a command leaves for standard error (e.g. that the register it reports on has errors).
+    pub notes: std::cell::RefCell<String>,
 }
 
 impl Env {
@@ -96,6 +100,31 @@ impl Env {
                     .unwrap_or(abs)
             })
             .collect()
+    }
+
+    /// As [`Env::rel_paths`], for paths that must exist inside the register: one that does not exist, or
+    /// lies outside the register, is a usage error (exit 2) rather than an empty, "successful" report.
+    pub fn register_paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, Outcome> {
+        let rel = self.rel_paths(paths);
+        for (given, r) in paths.iter().zip(&rel) {
+            let full = self.args_dir.join(given);
+            let why = if std::fs::symlink_metadata(&full).is_err() {
+                "does not exist"
+            } else if r.is_absolute() || !crate::safety::inside(r) && !r.as_os_str().is_empty() {
+                "is outside the register"
+            } else {
+                continue;
+            };
+            return Err(Outcome::fail(
+                Exit::Usage,
+                format!(
+                    "error: `{}` {why}
+",
+                    given.display()
+                ),
+            ));
+        }
+        Ok(rel)
     }
 
     pub fn findings(&self, f: &[Finding]) -> String {
@@ -126,7 +155,35 @@ pub fn run(cli: &Cli) -> Outcome {
         out.stdout = render::fit_lines(&out.stdout, w);
     }
     out.stderr = crate::i18n::text(lang, &out.stderr);
+    // Output is inert: a control character from a register value is shown, never acted on.
+    let styled = color_on(cli);
+    out.stdout = crate::term::inert_output(&out.stdout, styled);
+    out.stderr = crate::term::inert_output(&out.stderr, styled);
     out
+}
+
+/// Whether output is styled: `--color`, else only on a terminal that allows it (no `NO_COLOR`, not
+/// `TERM=dumb`).
+fn color_on(cli: &Cli) -> bool {
+    match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && crate::term::styling_allowed(),
+    }
+}
+
+/// Whether a command writes the register (and so first finishes an interrupted write). Every other
+/// command only reads: it never writes, moves or deletes anything, and says a write is pending.
+fn writes(c: &Command) -> bool {
+    match c {
+        Command::Apply { dry_run, .. } => !dry_run,
+        Command::Fmt { check, .. } => !check,
+        Command::New { .. } | Command::Recover => true,
+        Command::Import {
+            what: crate::cli::ImportCommand::Progress { dry_run, .. },
+        } => !dry_run,
+        _ => false,
+    }
 }
 
 fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
@@ -164,19 +221,12 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         .strip_prefix(&cwd)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| root.clone());
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                // A table written with -o goes to a file, not to the terminal.
-                && !matches!(
-                    &cli.command,
-                    Command::List { output: Some(_), .. } | Command::Status { output: Some(_), .. }
-                )
-        }
-    };
+    let color = color_on(cli)
+        // A table written with -o goes to a file, not to the terminal.
+        && !matches!(
+            &cli.command,
+            Command::List { output: Some(_), .. } | Command::Status { output: Some(_), .. }
+        );
     let ascii = matches!(
         &cli.command,
         Command::Status { ascii: true, .. } | Command::List { ascii: true, .. }
@@ -226,14 +276,41 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             lang,
             width: cli.width,
         },
+        notes: std::cell::RefCell::default(),
+        raw: matches!(
+            &cli.command,
+            Command::Status { raw: true, .. } | Command::List { raw: true, .. }
+        ),
     };
     let mut note = String::new();
-    if crate::write::needs_recovery(&env.root) {
+    let pending = crate::write::needs_recovery(&env.root);
+    if pending && writes(&cli.command) {
         match recover(&env.root) {
             Ok(Some(m)) => note = format!("note: {m}\n"),
             Ok(None) => {}
             Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
         }
+    } else if pending {
+        note = format!("warning: {}\n", crate::write::PENDING);
+    }
+    if crate::safety::is_link(&env.root, crate::write::STATE_DIR) {
+        if writes(&cli.command) {
+            // Refused, with the reason, before anything is written.
+            if let Err(e) = crate::write::lock(&env.root, Duration::ZERO) {
+                return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
+            }
+        } else {
+            note.push_str("warning: .kbbt is a symbolic link; commands that write refuse to run until it is removed\n");
+        }
+    }
+    if matches!(cli.command, Command::Recover) {
+        let mut out = Outcome::ok(if note.is_empty() {
+            "nothing to recover: no interrupted write\n".into()
+        } else {
+            note.strip_prefix("note: ").unwrap_or(&note).to_string()
+        });
+        out.code = Exit::Success;
+        return out;
     }
     let mut out = match &cli.command {
         Command::Validate { paths, format } => validate::run(&env, paths, *format),
@@ -364,7 +441,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             what: crate::cli::ExportCommand::ProgressForms { as_of, by, output },
         } => export::progress_forms(&env, as_of.as_deref(), *by, output),
         Command::New { what } => new::run(&env, what),
-        Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
+        Command::Completions { .. } | Command::Man | Command::Schema { .. } | Command::Recover => {
             unreachable!("handled above")
         }
         Command::Apply {
@@ -388,6 +465,15 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         ),
     };
     out.stderr.insert_str(0, &note);
+    out.stderr.push_str(&env.notes.borrow());
+    // A register in the middle of a write (past its commit point: a journal) does not validate,
+    // whatever its files say. Staged files without a journal never changed the register.
+    if pending
+        && crate::write::journal_pending(&env.root)
+        && matches!(cli.command, Command::Validate { .. })
+    {
+        out.code = Exit::Problems;
+    }
     // CSV for Excel on zh-TW Windows: a UTF-8 byte order mark, or Excel reads it as Big5.
     if bom && out.code == Exit::Success {
         out.stdout.insert(0, '\u{feff}');
@@ -425,7 +511,42 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
     findings.retain(Finding::is_error);
     finding::sort(&mut findings);
     match reg {
-        Some(r) if findings.is_empty() => Ok(r),
+        Some(r) if findings.is_empty() => {
+            // A reporting command still reports on a register with errors, but says so: what it
+            // shows may be wrong. (Stated counts are left out: status shows those itself.)
+            // A command that writes takes the platform's groups for folder names and ids: a platform
+            // that does not validate (a group code `.git`, `A/B`, `tr`, or twice) stops it.
+            if texts == load::Texts::Keep {
+                let mut bad = crate::check::errors_except(
+                    &r,
+                    &crate::check::RULES
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .filter(|n| *n != "platform")
+                        .collect::<Vec<_>>(),
+                );
+                if !bad.is_empty() {
+                    finding::sort(&mut bad);
+                    return Err(Outcome::fail(
+                        Exit::Problems,
+                        format!(
+                            "{}error: platform.yaml has problems; nothing was written\n",
+                            env.findings(&bad)
+                        ),
+                    ));
+                }
+            }
+            if texts == load::Texts::Drop {
+                let n = crate::check::errors_except(&r, &["stated-counts"]).len();
+                if n > 0 {
+                    env.notes.borrow_mut().push_str(&format!(
+                        "warning: the register has {n} error{}; what is shown may be wrong\n  hint: run `kbbt validate` to see them\n",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            Ok(r)
+        }
         _ => Err(Outcome::fail(
             Exit::Problems,
             format!(

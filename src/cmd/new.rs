@@ -322,13 +322,7 @@ fn split_meeting_id(id: &str) -> Option<(&str, u32)> {
 }
 
 fn meeting_id_ok(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
+    crate::safety::meeting_id_ok(id)
 }
 
 /// How a level's meetings are numbered: in sequence, or by the (Gregorian or ROC) year of their date.

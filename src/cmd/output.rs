@@ -108,7 +108,8 @@ pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
         Bytes::Text(t) => t.as_bytes(),
         Bytes::Binary(b) => b.as_slice(),
     };
-    match std::fs::write(path, bytes) {
+    // A temporary file renamed into place: a full disk or a crash leaves no partial file.
+    match crate::write::write_output(path, bytes) {
         Ok(()) => Outcome::ok(done),
         Err(e) => Outcome::fail(
             Exit::Problems,

@@ -246,10 +246,19 @@ pub(super) fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.clone(),
     };
-    let inside = ["cases", "meetings", ".kbbt"]
-        .iter()
-        .any(|d| full.starts_with(root.join(d)))
-        || full == root.join(crate::load::PLATFORM_FILE);
+    // A link is judged by where it points too (the report replaces the link itself, never its target,
+    // but a link onto a register file is a mistake worth refusing).
+    let pointed = std::fs::symlink_metadata(&path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| path.canonicalize().ok())
+        .flatten();
+    let register_file = |p: &Path| {
+        ["cases", "meetings", ".kbbt", ".git"]
+            .iter()
+            .any(|d| p.starts_with(root.join(d)))
+            || p == root.join(crate::load::PLATFORM_FILE)
+    };
+    let inside = register_file(&full) || pointed.as_deref().is_some_and(register_file);
     if inside {
         return Err(Outcome::fail(
             Exit::Usage,

@@ -612,17 +612,20 @@ pub fn run(
                     &[],
                 );
             }
-            Outcome::machine(c.csv())
+            Outcome::machine(c.csv_with(env.raw))
         }
         TableFormat::Markdown => {
-            let mut s = format!("# {}\n\n", p.name.value);
+            let md = crate::render::md_inline;
+            let mut s = format!("# {}\n\n", md(&p.name.value));
             if let (Some(h), Some(line)) = (&heading, &totals_line) {
                 s.push_str(&format!(
-                    "## {h}\n\n{}\n{line}\n",
-                    mt.markdown_in(env.style.lang)
+                    "## {}\n\n{}\n{}\n",
+                    md(h),
+                    mt.markdown_in(env.style.lang),
+                    md(line)
                 ));
                 for n in &notes {
-                    s.push_str(&format!("\n> {n}\n"));
+                    s.push_str(&format!("\n> {}\n", md(n)));
                 }
                 for n in &extra {
                     s.push_str(&format!("\n> {n}\n"));

@@ -9,6 +9,10 @@ use crate::render;
 use std::path::PathBuf;
 
 pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
+    let wanted = match env.register_paths(paths) {
+        Ok(w) => w,
+        Err(o) => return o,
+    };
     let (reg, mut findings) = crate::load::load_with(&env.root, crate::load::Texts::Drop);
     let (ncases, nmeetings) = reg
         .as_ref()
@@ -22,7 +26,6 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         fold(reg, &mut findings);
     }
     if !paths.is_empty() {
-        let wanted = env.rel_paths(paths);
         findings.retain(|f| {
             wanted
                 .iter()

@@ -119,6 +119,51 @@ pub fn suggest_str(s: &str, options: &[String]) -> Option<String> {
     closest(s, options).map(str::to_string)
 }
 
+/// The case id a look-alike stands for, if it is one: full-width forms (`ＴＲ－００７`), Cyrillic or
+/// Greek capitals that look Latin (`ТR-007`), other dashes, lower case, and a number written with too
+/// few or too many leading zeros (`TR-7`, `TR-0007`) all give `TR-007`. Only for "did you mean": a
+/// look-alike is never taken for the id.
+pub fn id_lookalike(s: &str) -> Option<String> {
+    let folded: String = s
+        .trim()
+        .nfkc()
+        .map(|c| match c {
+            'А' | 'а' | 'Α' | 'α' => 'A',
+            'В' | 'в' | 'Β' | 'β' => 'B',
+            'С' | 'с' => 'C',
+            'Е' | 'е' | 'Ε' | 'ε' => 'E',
+            'Н' | 'н' | 'Η' => 'H',
+            'І' | 'і' | 'Ι' | 'ι' => 'I',
+            'К' | 'к' | 'Κ' | 'κ' => 'K',
+            'М' | 'м' | 'Μ' => 'M',
+            'Ν' => 'N',
+            'О' | 'о' | 'Ο' | 'ο' => 'O',
+            'Р' | 'р' | 'Ρ' | 'ρ' => 'P',
+            'Т' | 'т' | 'Τ' | 'τ' => 'T',
+            'Х' | 'х' | 'Χ' | 'χ' => 'X',
+            'У' | 'у' | 'Υ' => 'Y',
+            'Ζ' => 'Z',
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹣' | '－' | '_' | ' ' => {
+                '-'
+            }
+            c => c.to_ascii_uppercase(),
+        })
+        .collect();
+    let (code, num) = folded.split_once('-')?;
+    let num = num.trim_start_matches('-');
+    if code.is_empty()
+        || code.len() > 4
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+        || num.is_empty()
+        || num.len() > 9
+        || !num.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let n: u64 = num.parse().ok()?;
+    Some(format!("{code}-{n:03}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,27 @@ impl Style {
     }
 }
 
+/// Text for Markdown outside code: HTML's special characters as entities (a register value never
+/// becomes markup), line breaks as `<br>`.
+pub fn md_inline(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace("\r\n", "\n")
+        .replace(['\r', '\n'], "<br>")
+}
+
+/// A CSV cell a spreadsheet would not run as a formula (OWASP's advice against CSV injection).
+pub fn csv_inert(s: &str) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = s.parse::<f64>().is_ok() && !s.starts_with(['\t', '\r']);
+    if risky && !number {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn shown(base: &Path, file: &Path) -> String {
     base.join(file).display().to_string().replace('\\', "/")
 }
@@ -371,7 +392,7 @@ impl Table {
 
     /// Markdown with the header labels in `lang`.
     pub fn markdown_in(&self, lang: crate::i18n::Lang) -> String {
-        let esc = |s: &str| s.replace('|', "\\|").replace('\n', "<br>");
+        let esc = |s: &str| md_inline(s).replace('|', "\\|");
         let mut out = format!(
             "| {} |\n",
             self.header
@@ -400,9 +421,18 @@ impl Table {
         out
     }
 
-    /// RFC 4180 CSV with CRLF line ends.
+    /// RFC 4180 CSV with CRLF line ends. A cell a spreadsheet would take as a formula (starting with
+    /// `=`, `+`, `-`, `@`, tab or carriage return, and not a number) gets a leading `'`, as OWASP
+    /// advises against CSV injection.
     pub fn csv(&self) -> String {
+        self.csv_with(false)
+    }
+
+    /// As [`Table::csv`]; with `raw`, cells are written exactly as they are.
+    pub fn csv_with(&self, raw: bool) -> String {
         let field = |s: &str| {
+            let s = if raw { s.to_string() } else { csv_inert(s) };
+            let s = s.as_str();
             if s.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", s.replace('"', "\"\""))
             } else {
@@ -435,6 +465,19 @@ mod tests {
             findings_github(&[f], Path::new("")),
             "::error file=cases/a%2Cb.yaml,line=3,col=5,title=kbbt x::bad: 50%25%0Anext\n"
         );
+    }
+
+    #[test]
+    fn csv_cells_never_run_as_formulas() {
+        let mut t = Table::new(&["a"]);
+        for c in ["=1+1", "+x", "-x", "@SUM(A1)", "\tx", "-3", "TR-001"] {
+            t.row(vec![c.into()]);
+        }
+        assert_eq!(
+            t.csv(),
+            "a\r\n'=1+1\r\n'+x\r\n'-x\r\n'@SUM(A1)\r\n'\tx\r\n-3\r\nTR-001\r\n"
+        );
+        assert!(t.csv_with(true).contains("\r\n=1+1\r\n"));
     }
 
     #[test]

@@ -236,6 +236,11 @@ fn md_cell(lines: &[String]) -> String {
         .join("<br>")
 }
 
+/// A heading's text: escaped like any register value, on one line.
+fn md_heading(s: &str) -> String {
+    super::md_inline(s).replace("<br>", " ")
+}
+
 fn md_table(header: &[&str], numeric: &[usize], rows: &[Vec<Vec<String>>]) -> String {
     let mut s = format!("| {} |\n|", header.join(" | "));
     for i in 0..header.len() {
@@ -261,7 +266,7 @@ fn one(s: String) -> Vec<String> {
 pub fn markdown(r: &Report) -> String {
     let mut s = format!(
         "# {}\n\n資料時間：{}\n\n## 總覽\n\n",
-        r.title,
+        md_heading(&r.title),
         r.as_of.roc_long()
     );
     let mut rows: Vec<Vec<Vec<String>>> = r
@@ -275,7 +280,7 @@ pub fn markdown(r: &Report) -> String {
         rows.push(c.into_iter().map(one).collect());
     }
     s.push_str(&md_table(&SUMMARY_HEADER, &[1, 2, 3, 4], &rows));
-    s.push_str(&format!("\n{}\n\n", r.summary_note()));
+    s.push_str(&format!("\n{}\n\n", super::md_inline(&r.summary_note())));
     if !r.history.is_empty() {
         s.push_str("## 歷次會議\n\n");
         let rows: Vec<Vec<Vec<String>>> = r
@@ -293,7 +298,7 @@ pub fn markdown(r: &Report) -> String {
         }
     }
     for g in &r.groups {
-        s.push_str(&format!("## {}\n\n", g.heading()));
+        s.push_str(&format!("## {}\n\n", md_heading(&g.heading())));
         if g.rows.is_empty() {
             s.push_str("本組無列管中之方案。\n\n");
             continue;

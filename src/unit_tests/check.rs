@@ -28,6 +28,7 @@ fn every_rule_is_registered_once() {
             "platform",
             "case-fields",
             "unique-ids",
+            "unique-titles",
             "case-links",
             "meeting-fields",
             "status-history",
@@ -75,7 +76,7 @@ fn platform_without_groups_or_members() {
 /// A case tracked without a meeting (no history rule involved).
 fn seen(id: &str, group: &str, extra: &str) -> String {
     format!(
-        "id: {id}\ntitle: 測試案\ngroup: {group}\n{extra}status: ongoing\nhistory:\n  - {{ action: seen, source: 進度報告 }}\n"
+        "id: {id}\ntitle: 測試案 {id}\ngroup: {group}\n{extra}status: ongoing\nhistory:\n  - {{ action: seen, source: 進度報告 }}\n"
     )
 }
 
@@ -130,7 +131,7 @@ fn titles_cities_partners_and_topics() {
             "交通組",
             "lead: 臺北\npartners: [新北市]\ntopics: [氣候]\n",
         )
-        .replace("title: 測試案", "title: \" \""),
+        .replace("title: 測試案 TR-001", "title: \" \""),
     );
     let r2 = Reg::minimal().case(&seen(
         "TR-001",

@@ -4,6 +4,7 @@ mod apply;
 mod documents;
 mod fmt;
 mod follow;
+mod hostile;
 mod import;
 mod lang;
 mod list_show;
