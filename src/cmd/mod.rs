@@ -6,6 +6,7 @@ mod apply;
 mod check_stale;
 mod fmt;
 mod import;
+mod import_minutes;
 mod list;
 mod meta;
 mod minutes;
@@ -249,6 +250,25 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             *skip_unmatched,
             *dry_run,
             complete.then(|| source.clone()),
+        ),
+        Command::Import {
+            what:
+                crate::cli::ImportCommand::Minutes {
+                    file,
+                    id,
+                    output,
+                    force,
+                    source,
+                },
+        } => import_minutes::run(
+            &env,
+            &import_minutes::Args {
+                file,
+                id: id.as_deref(),
+                output: output.as_deref(),
+                force: *force,
+                source: source.as_deref(),
+            },
         ),
         Command::New { what } => new::run(&env, what),
         Command::Completions { .. } | Command::Man | Command::Schema { .. } => {
