@@ -432,6 +432,42 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
         }
         blocks.push(b);
     }
+    // 臨時動議 name no group: a name the register knows goes to its case's group; the others stay
+    // as comments for the secretariat to place.
+    let mut unplaced: Vec<(usize, Vec<&Name>)> = Vec::new();
+    for (line, names) in &p.proposals {
+        let mut left = Vec::new();
+        for n in names {
+            let found = match d.index.resolver.resolve(&n.text, None) {
+                Resolved::Found(i) => d.index.case_group[i],
+                _ => None,
+            };
+            let Some(gi) = found else {
+                left.push(n);
+                continue;
+            };
+            let name = platform.groups[gi].value.name.value.clone();
+            let at = match blocks.iter().position(|b| b.name == name) {
+                Some(at) => at,
+                None => {
+                    blocks.push(Block {
+                        name,
+                        ..Block::default()
+                    });
+                    blocks.len() - 1
+                }
+            };
+            let mut e = d.new_case(n, Some(gi), &[]);
+            e.comments.insert(
+                0,
+                format!("line {line}: 臨時動議, no group stated; placed with the register's case of this name"),
+            );
+            blocks[at].propose.push(e);
+        }
+        if !left.is_empty() {
+            unplaced.push((*line, left));
+        }
+    }
     for m in &p.mismatches {
         let g = p
             .groups
@@ -458,7 +494,7 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
         d.sum.unparsed += 1;
         let _ = writeln!(o, "# line {line}: {}", comment(s));
     }
-    for (line, names) in &p.proposals {
+    for (line, names) in &unplaced {
         let list: Vec<String> = names.iter().map(|n| format!("「{}」", n.text)).collect();
         let _ = writeln!(
             o,

@@ -604,6 +604,16 @@ pub fn parse(text: &str) -> Parsed {
             p.other.push((no, s.clone()));
             continue;
         }
+        // 「臨時動議：「…」、「…」等 N 案臨時動議，請先提至議題小組討論」: after the groups, no group.
+        if strip_number(&s).0.starts_with("臨時動議") {
+            flush(&mut pending, &mut p.mismatches);
+            in_motions = true;
+            p.groups.push(Group {
+                heading: String::new(),
+                line: no,
+                items: Vec::new(),
+            });
+        }
         let in_group = p.groups.last().is_some_and(|g| !g.heading.is_empty());
         if !in_group {
             if in_motions {
@@ -794,6 +804,16 @@ mod tests {
         assert!(matches!(it[6], Item::Unparsed(s) if s.starts_with("另「A」")));
         assert_eq!(p.proposals, vec![(9, vec![n("辛"), n("壬")])]);
         assert!(p.mismatches.is_empty(), "{:?}", p.mismatches);
+    }
+
+    #[test]
+    fn a_motions_line_after_the_groups_belongs_to_no_group() {
+        let p = parse(
+            "(一) 交通組\n1. 其餘 1 案持續列管。\n\n臨時動議：「甲」及「乙」等 2 案臨時動議，請先提至議題小組討論。\n",
+        );
+        assert_eq!(p.groups.len(), 1);
+        assert_eq!(p.groups[0].items.len(), 1);
+        assert_eq!(p.proposals, vec![(4, vec![n("甲"), n("乙")])]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod apply;
 mod fmt;
 mod import;
+mod import_minutes;
 mod lang;
 mod list_show;
 mod meta;
