@@ -62,7 +62,7 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         }
         read::text(buf).map_err(|e| format!("standard input: {e}"))
     } else {
-        read::document(&env.args_dir.join(a.file))
+        read::document(&env.args_dir.join(a.file), a.file)
     };
     let text = match text {
         Ok(t) => t,

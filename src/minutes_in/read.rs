@@ -7,13 +7,14 @@ use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 use std::path::Path;
 
-/// The text of the document at `path`, by its extension.
-pub fn document(path: &Path) -> Result<String, String> {
+/// The text of the document at `path`, by its extension; messages name it as `shown`.
+pub fn document(path: &Path, shown: &Path) -> Result<String, String> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", shown.display()))?;
+    let path = shown;
     match ext.as_str() {
         "docx" => docx(&bytes).map_err(|e| format!("{}: {e}", path.display())),
         "odt" => odt(&bytes).map_err(|e| format!("{}: {e}", path.display())),

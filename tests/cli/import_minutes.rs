@@ -449,6 +449,15 @@ fn standard_input_pdf_and_a_document_without_decisions() {
         "{}",
         none.stderr
     );
+    let missing = r.run(&["import", "minutes", "missing.txt"]);
+    missing.assert_code(1);
+    assert!(
+        missing
+            .stderr
+            .starts_with("error: cannot read missing.txt:"),
+        "{}",
+        missing.stderr
+    );
     r.write("broken.docx", "not a zip");
     let broken = r.run(&["import", "minutes", "broken.docx"]);
     broken.assert_code(1).assert_no_panic();
