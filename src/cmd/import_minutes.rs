@@ -68,7 +68,14 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::fail(1, format!("error: {e}\n")),
     };
-    let parsed = parse::parse(&text);
+    let spellings: Vec<String> = reg
+        .platform
+        .value
+        .group_spellings()
+        .into_iter()
+        .filter(|g| !g.is_ascii())
+        .collect();
+    let parsed = parse::parse_with(&text, &spellings);
     if parsed.groups.is_empty() && parsed.totals.is_none() {
         return Outcome::fail(
             1,

@@ -167,13 +167,22 @@ fn count_after(s: &str, kw: &str) -> Option<u32> {
     rest.trim_start().starts_with('案').then_some(n)
 }
 
-/// The numbering of an item: `1.`, `1、`, `(1)`, `（1）`, `一、` (inside a group); returns the rest.
-fn strip_number(s: &str) -> (&str, bool) {
+/// How an item is numbered: `1.`/`1、` (an item), `(1)`/`（1）` (a sub-item), or not at all (Word's
+/// automatic numbering leaves no number in the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Item,
+    Sub,
+    None,
+}
+
+/// The numbering of an item: `1.`, `1、`, `1)`, `(1)`, `（1）`; returns the rest.
+fn strip_number(s: &str) -> (&str, Numbering) {
     if let Some((_, rest)) = number(s) {
         let rest = rest.trim_start();
         for p in ['.', '．', '、', ')', '）'] {
             if let Some(r) = rest.strip_prefix(p) {
-                return (r.trim_start(), false);
+                return (r.trim_start(), Numbering::Item);
             }
         }
     }
@@ -183,11 +192,11 @@ fn strip_number(s: &str) -> (&str, bool) {
         {
             let rest = rest.trim_start();
             if let Some(r) = rest.strip_prefix([')', '）']) {
-                return (r.trim_start(), true);
+                return (r.trim_start(), Numbering::Sub);
             }
         }
     }
-    (s, false)
+    (s, Numbering::None)
 }
 
 const CN_DIGITS: &str = "一二三四五六七八九十";
@@ -541,6 +550,12 @@ fn date(s: &str) -> Option<Date> {
 
 /// Parse the minutes' text.
 pub fn parse(text: &str) -> Parsed {
+    parse_with(text, &[])
+}
+
+/// Parse the minutes' text; a line that is exactly one of `groups` (names and aliases of the
+/// platform's groups) is a group heading too, as when Word's automatic numbering left out 「(一)」.
+pub fn parse_with(text: &str, groups: &[String]) -> Parsed {
     let mut p = Parsed::default();
     // A heading's stated count waiting for its sub-items: (line, count, text, listed so far).
     let mut pending: Option<(usize, u32, String, usize)> = None;
@@ -582,7 +597,8 @@ pub fn parse(text: &str) -> Parsed {
                 continue;
             }
         }
-        if let Some(h) = group_heading(&s) {
+        let bare = groups.contains(&s).then_some(s.as_str());
+        if let Some(h) = group_heading(&s).or(bare) {
             flush(&mut pending, &mut p.mismatches);
             in_motions = false;
             p.groups.push(Group {
@@ -625,14 +641,16 @@ pub fn parse(text: &str) -> Parsed {
             p.other.push((no, s.clone()));
             continue;
         }
-        let (body, sub) = strip_number(&s);
-        if !sub {
+        let (body, numbering) = strip_number(&s);
+        if numbering == Numbering::Item {
             flush(&mut pending, &mut p.mismatches);
         }
         let (it, heading_count) = item(no, body, &mut p.mismatches);
         if let Some(n) = heading_count {
             pending = Some((no, n, body.to_string(), 0));
-        } else if sub && let Some(pd) = pending.as_mut() {
+        } else if numbering != Numbering::Item
+            && let Some(pd) = pending.as_mut()
+        {
             pd.3 += listed(&it);
         }
         // The 「本組 8 案持續列管，另…」 remainder is kept as text too.
@@ -814,6 +832,21 @@ mod tests {
         assert_eq!(p.groups.len(), 1);
         assert_eq!(p.groups[0].items.len(), 1);
         assert_eq!(p.proposals, vec![(4, vec![n("甲"), n("乙")])]);
+    }
+
+    #[test]
+    fn without_numbers_a_group_is_known_by_its_name() {
+        let groups = vec!["交通組".to_string(), "交通".to_string()];
+        let p = parse_with(
+            "交通組\n同意新增 3 案：\n原「X」改以「A」、「B」等 2 案。\n新增「C」1 案。\n其餘 1 案持續列管。\n",
+            &groups,
+        );
+        assert_eq!(p.groups.len(), 1);
+        assert_eq!(p.groups[0].heading, "交通組");
+        assert_eq!(p.groups[0].items.len(), 4, "{:?}", p.groups[0].items);
+        assert!(p.mismatches.is_empty(), "{:?}", p.mismatches);
+        // Without the platform's names, a bare name is not a heading.
+        assert!(parse("交通組\n同意新增 1 案：「C」。\n").groups.is_empty());
     }
 
     #[test]

@@ -462,3 +462,69 @@ fn standard_input_pdf_and_a_document_without_decisions() {
     let broken = r.run(&["import", "minutes", "broken.docx"]);
     broken.assert_code(1).assert_no_panic();
 }
+
+/// A package with one member, as Word and LibreOffice write them (deflated).
+fn package(member: &str, xml: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file(member, zip::write::SimpleFileOptions::default())
+        .expect("start member");
+    z.write_all(xml.as_bytes()).expect("write member");
+    z.finish().expect("finish package").into_inner()
+}
+
+/// What every document below says, as text lines of the draft.
+fn assert_the_draft(out: &Run) {
+    out.assert_code(0).assert_no_panic();
+    for line in [
+        "id: vm-3",
+        "title: 基北北桃合作交流平臺第 3 次副市長層級會議",
+        "level: 副市長層級",
+        "date: 2024-12-11",
+        "  交通組:",
+        "      - { case: 跨市公車路線整合案, id: TR-002 }",
+        "    ongoing: 1",
+        "totals: { delist: 1, add: 0, ongoing: 12 }",
+    ] {
+        assert!(out.has_line(line), "no line {line:?} in\n{}", out.stdout);
+    }
+    assert!(out.stdout.contains("# line "), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("pinned 1, unresolved 0"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn docx_runs_split_mid_word_and_mid_number_automatic_numbering_breaks_and_a_table() {
+    // Word's automatic numbering leaves 「(一)」 out of the text; the heading is the group's name alone.
+    let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t xml:space="preserve">基北北桃合作交流平臺第 </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>3</w:t></w:r><w:r><w:t xml:space="preserve"> 次副市長層級會議紀</w:t></w:r><w:r><w:t>錄</w:t></w:r></w:p>
+<w:p><w:r><w:t>時間：113 年 12 月 1</w:t></w:r><w:r><w:t>1 日</w:t></w:r><w:r><w:br/><w:t>地點：市政大樓</w:t></w:r></w:p>
+<w:p><w:r><w:t>議題小組合作案件：同意解列 1 案、新增 0 案及確認執行中 1</w:t></w:r><w:r><w:t>2 案。</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>交通組</w:t></w:r></w:p>
+<w:p><w:r><w:t>1. 同意解列 1 案：「跨市公</w:t></w:r><w:r><w:t>車路線整合</w:t></w:r><w:r><w:t>案」。</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>2.</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>其餘 </w:t></w:r><w:r><w:t>1 案持續列管。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:sectPr/></w:body></w:document>"#;
+    let r = Reg::standard();
+    r.write("minutes.docx", package("word/document.xml", xml));
+    assert_the_draft(&r.run(&["import", "minutes", "minutes.docx"]));
+}
+
+#[test]
+fn odt_spans_spaces_soft_breaks_and_a_table() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>
+<text:h text:outline-level="1">基北北桃合作交流平臺第<text:s/>3<text:span text:style-name="T1"><text:s/>次副市長層級</text:span>會議紀錄</text:h>
+<text:p>時間：113<text:s/>年<text:s/>12<text:s/>月<text:s/>11<text:s/>日<text:line-break/>地點：市政大樓</text:p>
+<text:p>議題小組合作案件：同意解列 1 案、新增 0 案及確認執行中 <text:span>1</text:span>2 案。</text:p>
+<text:p>(一)<text:s text:c="2"/>交通組</text:p>
+<text:p>1. 同意解列 1 案：「跨市公<text:span text:style-name="T2">車路線</text:span>整合案」。</text:p>
+<table:table><table:table-row><table:table-cell><text:p>2.</text:p></table:table-cell><table:table-cell><text:p>其餘 1 案持續列管。</text:p></table:table-cell></table:table-row></table:table>
+</office:text></office:body></office:document-content>"#;
+    let r = Reg::standard();
+    r.write("minutes.odt", package("content.xml", xml));
+    assert_the_draft(&r.run(&["import", "minutes", "minutes.odt"]));
+}
