@@ -114,16 +114,15 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         ));
     }
     err.push_str(&format!(
-        "recognised {}, pinned {}, unresolved {}, unparsed {} (kept as comments)",
+        "recognised {}, pinned {}, unresolved {}, unparsed {} (kept as comments)\n",
         sum.recognised, sum.pinned, sum.unresolved, sum.unparsed
     ));
     if sum.existing > 0 {
-        err.push_str(&format!(", already in the register {}", sum.existing));
+        err.push_str(&format!(
+            "{} new cases are already in the register (see the comments)\n",
+            sum.existing
+        ));
     }
-    if sum.mismatches > 0 {
-        err.push_str(&format!(", count mismatches {}", sum.mismatches));
-    }
-    err.push('\n');
     let Some(path) = out_path else {
         let mut o = Outcome::machine(yaml);
         o.stderr = err;

@@ -528,3 +528,29 @@ fn odt_spans_spaces_soft_breaks_and_a_table() {
     r.write("minutes.odt", package("content.xml", xml));
     assert_the_draft(&r.run(&["import", "minutes", "minutes.odt"]));
 }
+
+#[test]
+fn the_summary_in_chinese() {
+    let r = Reg::standard();
+    r.write("minutes.txt", MINUTES);
+    let out = r.run(&["--lang", "zh-TW", "import", "minutes", "minutes.txt"]);
+    out.assert_code(0);
+    assert!(
+        out.stderr.contains("警告：第 7 行載明 2 案，但列出 1 案"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("已辨識 5 項、以編號指定 1 項、未能對應 1 項、未能解讀 2 句"),
+        "{}",
+        out.stderr
+    );
+    // The draft is a file, never translated.
+    assert!(out.has_line("    ongoing: 1"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("# line 10 (not read): "),
+        "{}",
+        out.stdout
+    );
+}
