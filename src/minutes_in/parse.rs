@@ -43,7 +43,8 @@ pub enum Item {
         case: Name,
         to: Name,
     },
-    /// 「…」：洽悉 — noted, no decision about a case's status.
+    /// 「…」：洽悉 (noted, no decision about a case's status), or a heading such as `同意新增 7 案：`
+    /// whose cases its sub-items list.
     Noted(String),
     /// A sentence the parser did not read.
     Unparsed(String),
@@ -502,7 +503,7 @@ fn item(line: usize, body: &str, mismatches: &mut Vec<Mismatch>) -> (Item, Optio
             let names = split_names(rest);
             if names.is_empty() {
                 // `同意新增 7 案：` followed by sub-items: the count is checked against them.
-                return (Item::Unparsed(body.to_string()), stated);
+                return (Item::Noted(body.to_string()), stated);
             }
             with_count(line, stated, names.len(), whole, mismatches);
             return (make(names), None);
