@@ -777,6 +777,7 @@ mod tests {
         assert_eq!(p.mismatches.len(), 1, "{:?}", p.mismatches);
         assert_eq!((p.mismatches[0].stated, p.mismatches[0].listed), (7, 4));
         let g = &p.groups[0];
+        assert_eq!(g.items[0].item, Item::Noted("同意新增 7 案：".into()));
         assert_eq!(
             g.items[1].item,
             Item::Replace {
