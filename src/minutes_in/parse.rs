@@ -525,18 +525,31 @@ fn listed(i: &Item) -> usize {
     }
 }
 
-/// `…第 3 次副市長層級會議紀錄` → the meeting's title (without 紀錄).
+/// `…第 3 次副市長層級會議紀錄` (perhaps followed by `附件 1`) → the meeting's title (without 紀錄).
 fn title(s: &str) -> Option<String> {
     let s = s.trim();
-    let s = s
-        .strip_suffix("會議紀錄")
-        .or_else(|| s.strip_suffix("會議記錄"))?;
-    (s.contains('第') && s.contains('次')).then(|| format!("{s}會議"))
+    let (at, len) = ["會議紀錄", "會議記錄"]
+        .iter()
+        .find_map(|k| s.find(k).map(|at| (at, k.len())))?;
+    let head = s[..at].trim();
+    let tail = s[at + len..].trim();
+    (head.contains('第') && head.contains('次') && tail.chars().count() <= 8)
+        .then(|| format!("{head}會議"))
 }
 
-/// `時間：113 年 7 月 11 日（星期四）上午 10 時` → the date.
+/// `時間：113 年 7 月 11 日（星期四）…`, also `壹、會議時間：…` → the date.
 fn date(s: &str) -> Option<Date> {
-    let rest = ["時間", "日期", "開會時間", "會議時間"]
+    let s = match s.split_once('、') {
+        Some((h, rest))
+            if !h.is_empty()
+                && h.chars()
+                    .all(|c| SECTION_DIGITS.contains(c) || CN_DIGITS.contains(c)) =>
+        {
+            rest.trim()
+        }
+        _ => s,
+    };
+    let rest = ["會議時間", "開會時間", "時間", "日期"]
         .iter()
         .find_map(|k| s.strip_prefix(k))?
         .trim_start()
@@ -732,6 +745,16 @@ mod tests {
             Some("基北北桃合作交流平臺第 3 次副市長層級會議")
         );
         assert_eq!(p.date, Date::ymd(2024, 7, 11));
+        // The published minutes' own header.
+        let p = parse(
+            "基北北桃合作交流平臺第 3 次副市長層級會議紀錄 附件 1\n壹、會議時間：113 年 7 月 11 日(星期四)下午 2 時 50 分\n",
+        );
+        assert_eq!(
+            p.title.as_deref(),
+            Some("基北北桃合作交流平臺第 3 次副市長層級會議")
+        );
+        assert_eq!(p.date, Date::ymd(2024, 7, 11));
+        let p = parse(text);
         assert_eq!(
             p.totals,
             Some(Totals {
