@@ -101,6 +101,10 @@ const LINES: &[(&str, &str)] = &[
         "已辨識 {0} 項、以編號指定 {1} 項、未能對應 {2} 項、未能解讀 {3} 句（均保留為註解）",
     ),
     (
+        "{} lines outside the groups (header, other resolutions, later sections) kept as comments at the top",
+        "議題小組以外的 {0} 行（會議資料、其他決議、其後各節）保留為檔首註解",
+    ),
+    (
         "{} new cases are already in the register (see the comments)",
         "{0} 件新增案件已在登記簿中（見註解）",
     ),

@@ -117,6 +117,12 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         "recognised {}, pinned {}, unresolved {}, unparsed {} (kept as comments)\n",
         sum.recognised, sum.pinned, sum.unresolved, sum.unparsed
     ));
+    if sum.other > 0 {
+        err.push_str(&format!(
+            "{} lines outside the groups (header, other resolutions, later sections) kept as comments at the top\n",
+            sum.other
+        ));
+    }
     if sum.existing > 0 {
         err.push_str(&format!(
             "{} new cases are already in the register (see the comments)\n",

@@ -28,8 +28,10 @@ pub struct Summary {
     pub pinned: usize,
     /// Names of existing cases the register does not know (kept as written, with suggestions).
     pub unresolved: usize,
-    /// Sentences not read, kept as comments.
+    /// Sentences in the groups not read, kept as comments.
     pub unparsed: usize,
+    /// Lines outside the groups (header, other resolutions, later sections), kept as comments.
+    pub other: usize,
     /// New cases whose name the register already has.
     pub existing: usize,
     /// Stated counts that disagree with the names listed.
@@ -491,7 +493,7 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
         comment(opts.source)
     );
     for (line, s) in &p.other {
-        d.sum.unparsed += 1;
+        d.sum.other += 1;
         let _ = writeln!(o, "# line {line}: {}", comment(s));
     }
     for (line, names) in &unplaced {
