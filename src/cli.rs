@@ -371,6 +371,24 @@ pub enum ImportCommand {
         #[arg(long, value_name = "TEXT", requires = "complete")]
         source: Option<String>,
     },
+    /// Draft a meeting file from the minutes' decision section (.txt, .docx, .odt; `-` reads text
+    /// from standard input); writes nothing under cases/
+    Minutes {
+        /// The minutes document, or `-` for text on standard input
+        file: PathBuf,
+        /// The meeting's id (default: from the title, like the register's other meetings of its level)
+        #[arg(long)]
+        id: Option<String>,
+        /// Write the draft to FILE instead of standard output (never under cases/)
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// The document as `source:` names it (default: the title's minutes, else the file's name)
+        #[arg(long, value_name = "TEXT")]
+        source: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

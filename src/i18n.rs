@@ -101,6 +101,27 @@ const LABELS: &[(&str, &str)] = &[
 
 /// Whole-line templates. Order matters where one template is a prefix of another: longer first.
 const LINES: &[(&str, &str)] = &[
+    // import minutes.
+    (
+        "recognised {}, pinned {}, unresolved {}, unparsed {} (kept as comments)",
+        "已辨識 {0} 項、以編號指定 {1} 項、未能對應 {2} 項、未能解讀 {3} 句（均保留為註解）",
+    ),
+    (
+        "{} lines outside the groups (header, other resolutions, later sections) kept as comments at the top",
+        "議題小組以外的 {0} 行（會議資料、其他決議、其後各節）保留為檔首註解",
+    ),
+    (
+        "{} new cases are already in the register (see the comments)",
+        "{0} 件新增案件已在登記簿中（見註解）",
+    ),
+    (
+        "warning: line {}: states {} cases but names {}",
+        "警告：第 {0} 行載明 {1} 案，但列出 {2} 案",
+    ),
+    (
+        "next: kbbt apply {} --dry-run",
+        "下一步：kbbt apply {0} --dry-run",
+    ),
     // Summaries and command output.
     (
         "ok: {} cases and {} meetings checked, no problems",

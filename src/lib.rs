@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod import;
 pub mod index;
 pub mod load;
+pub mod minutes_in;
 pub mod model;
 pub mod modeline;
 pub mod plural;

@@ -8,6 +8,7 @@ mod export;
 mod fmt;
 mod follow;
 mod import;
+mod import_minutes;
 mod import_sheet;
 mod list;
 mod meta;
@@ -440,6 +441,25 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         Command::Export {
             what: crate::cli::ExportCommand::ProgressForms { as_of, by, output },
         } => export::progress_forms(&env, as_of.as_deref(), *by, output),
+        Command::Import {
+            what:
+                crate::cli::ImportCommand::Minutes {
+                    file,
+                    id,
+                    output,
+                    force,
+                    source,
+                },
+        } => import_minutes::run(
+            &env,
+            &import_minutes::Args {
+                file,
+                id: id.as_deref(),
+                output: output.as_deref(),
+                force: *force,
+                source: source.as_deref(),
+            },
+        ),
         Command::New { what } => new::run(&env, what),
         Command::Completions { .. } | Command::Man | Command::Schema { .. } | Command::Recover => {
             unreachable!("handled above")

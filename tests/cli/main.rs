@@ -6,6 +6,7 @@ mod fmt;
 mod follow;
 mod hostile;
 mod import;
+mod import_minutes;
 mod lang;
 mod list_show;
 mod meta;

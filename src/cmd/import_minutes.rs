@@ -1,0 +1,196 @@
+//! `kbbt import minutes FILE`: a draft meeting file from the minutes' decision section.
+//! Reads the register, never changes cases/; writes the draft to standard output or `-o FILE`.
+
+use super::{Env, Outcome, load_clean};
+use crate::exit::Exit;
+use crate::load;
+use crate::minutes_in::{draft, parse, read};
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub struct Args<'a> {
+    pub file: &'a Path,
+    pub id: Option<&'a str>,
+    pub output: Option<&'a Path>,
+    pub force: bool,
+    pub source: Option<&'a str>,
+}
+
+/// Where `-o FILE` writes: never the register's cases, state or platform file.
+fn target(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
+    let path = env.args_dir.join(out);
+    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let full = match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.clone(),
+    };
+    let forbidden = ["cases", crate::write::STATE_DIR]
+        .iter()
+        .any(|d| full.starts_with(root.join(d)))
+        || full == root.join(load::PLATFORM_FILE)
+        || full == root;
+    if forbidden {
+        return Err(Outcome::fail(
+            Exit::Usage,
+            format!(
+                "error: `{}` is among the register's cases or its own files; a draft goes to meetings/ or elsewhere\n",
+                out.display()
+            ),
+        ));
+    }
+    Ok(full)
+}
+
+pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
+    let reg = match load_clean(env, load::Texts::Drop) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let out_path = match a.output.map(|o| target(env, o)).transpose() {
+        Ok(t) => t,
+        Err(o) => return o,
+    };
+    let stdin = a.file.as_os_str() == "-";
+    let text = if stdin {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            return Outcome::fail(
+                Exit::Problems,
+                format!("error: cannot read standard input: {e}\n"),
+            );
+        }
+        read::text(buf).map_err(|e| format!("standard input: {e}"))
+    } else {
+        read::document(&env.args_dir.join(a.file), a.file)
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
+    };
+    let spellings: Vec<String> = reg
+        .platform
+        .value
+        .group_spellings()
+        .into_iter()
+        .filter(|g| !g.is_ascii())
+        .collect();
+    let parsed = parse::parse_with(&text, &spellings);
+    if parsed.groups.is_empty() && parsed.totals.is_none() {
+        return Outcome::fail(
+            Exit::Problems,
+            format!(
+                "error: {} has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line\n",
+                if stdin {
+                    "standard input".to_string()
+                } else {
+                    a.file.display().to_string()
+                }
+            ),
+        );
+    }
+    let source = match (a.source, &parsed.title) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(t)) => format!("{t}紀錄"),
+        (None, None) if stdin => "standard input".to_string(),
+        (None, None) => a.file.file_name().map_or_else(
+            || a.file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    };
+    let (yaml, sum) = draft::draft(
+        &parsed,
+        &reg,
+        &draft::Options {
+            id: a.id,
+            source: &source,
+        },
+    );
+    let mut err = String::new();
+    for m in &parsed.mismatches {
+        err.push_str(&format!(
+            "warning: line {}: states {} cases but names {}\n",
+            m.line, m.stated, m.listed
+        ));
+    }
+    err.push_str(&format!(
+        "recognised {}, pinned {}, unresolved {}, unparsed {} (kept as comments)\n",
+        sum.recognised, sum.pinned, sum.unresolved, sum.unparsed
+    ));
+    if sum.other > 0 {
+        err.push_str(&format!(
+            "{} lines outside the groups (header, other resolutions, later sections) kept as comments at the top\n",
+            sum.other
+        ));
+    }
+    if sum.existing > 0 {
+        err.push_str(&format!(
+            "{} new cases are already in the register (see the comments)\n",
+            sum.existing
+        ));
+    }
+    let Some(path) = out_path else {
+        let mut o = Outcome::machine(yaml);
+        o.stderr = err;
+        return o;
+    };
+    let shown = a.output.unwrap_or(Path::new("-"));
+    let exists = path.exists();
+    if exists && !a.force {
+        return Outcome::fail(
+            Exit::Problems,
+            format!(
+                "error: {} already exists; nothing was written\n  hint: give --force to overwrite it\n",
+                shown.display()
+            ),
+        );
+    }
+    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
+    let written = match path.strip_prefix(&root) {
+        // A meeting file of the register: through the register's writer, under its lock.
+        Ok(rel) if rel.starts_with("meetings") && rel.components().count() == 2 => {
+            let old = if exists {
+                match std::fs::read_to_string(&path) {
+                    Ok(s) => Some(s),
+                    Err(e) => {
+                        return Outcome::fail(
+                            Exit::Problems,
+                            format!("error: cannot read {}: {e}\n", shown.display()),
+                        );
+                    }
+                }
+            } else {
+                None
+            };
+            crate::write::lock(&env.root, Duration::from_secs(5)).and_then(|_lock| {
+                crate::write::commit(
+                    &env.root,
+                    &[crate::write::FileChange {
+                        path: rel.to_path_buf(),
+                        old,
+                        new: yaml,
+                    }],
+                )
+            })
+        }
+        // Anywhere else: a temporary file renamed into place, never a partial draft.
+        _ => crate::write::write_output(&path, yaml.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", shown.display())),
+    };
+    match written {
+        Ok(()) => Outcome {
+            stdout: format!(
+                "wrote {}\n  next: kbbt apply {} --dry-run\n",
+                shown.display(),
+                shown.display()
+            ),
+            stderr: err,
+            ..Outcome::default()
+        },
+        Err(e) => Outcome::fail(Exit::Problems, format!("{err}error: {e}\n")),
+    }
+}
