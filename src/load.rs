@@ -9,7 +9,7 @@ use crate::model::{Case, Meeting, Platform};
 use crate::yaml::{self, Pos};
 use std::path::{Path, PathBuf};
 
-pub use crate::model::{Doc, Register};
+use crate::model::{Doc, Register};
 
 pub const PLATFORM_FILE: &str = "platform.yaml";
 

@@ -6,7 +6,7 @@
 //! path resolves is a look at the file system (does the schema file exist), nothing is read.
 
 use crate::finding::Finding;
-use crate::load::{Doc, Register};
+use crate::model::{Doc, Register};
 use crate::yaml::Pos;
 use std::path::Path;
 

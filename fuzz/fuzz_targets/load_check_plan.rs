@@ -2,7 +2,8 @@
 //! is never in UTF-8). Nothing may panic, loop or blow up; findings are values.
 #![no_main]
 
-use kbbt::load::{Doc, Register, parse_doc};
+use kbbt::load::parse_doc;
+use kbbt::model::{Doc, Register};
 use kbbt::model::{Case, Meeting, Platform};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;

@@ -15,9 +15,8 @@ use crate::yaml::{self, Pos, Sp};
 use plan::{Plan, Touched};
 use std::path::Path;
 
-pub use crate::write::FileChange;
+use crate::write::FileChange;
 
-pub use crate::canon::CASE_KEYS;
 use crate::canon::keys_before as before;
 
 /// Append to `key` the items of `new` beyond those of `old` (the plan only ever appends).

@@ -116,7 +116,7 @@ fn next_ids(reg: &Register) -> HashMap<String, u32> {
     next_id
 }
 
-pub use crate::model::names::{split_id, suggest_str};
+use crate::model::names::{split_id, suggest_str};
 
 impl Planner<'_> {
     fn err(&mut self, pos: Pos, msg: String, hint: Option<String>) {

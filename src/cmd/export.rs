@@ -6,7 +6,7 @@ use crate::cli::By;
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::index::Index;
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::{Action, Case, Date};
 use crate::render::Table;
 use crate::render::xlsx::{self, Cell, Sheet};

@@ -81,7 +81,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
 }
 
 /// Fold the findings that follow from a case file that failed to load under that file's first error.
-fn fold(reg: &crate::load::Register, findings: &mut [finding::Finding]) {
+fn fold(reg: &crate::model::Register, findings: &mut [finding::Finding]) {
     let loaded: std::collections::HashSet<&std::path::Path> =
         reg.cases.iter().map(|d| d.path.as_path()).collect();
     let mut failed: Vec<finding::Cause> = Vec::new();

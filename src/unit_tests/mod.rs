@@ -10,8 +10,9 @@ mod tally;
 
 use crate::finding::Finding;
 use crate::index::Index;
-use crate::load::{Doc, Register, parse_doc};
+use crate::load::parse_doc;
 use crate::model::{Case, Meeting, Platform};
+use crate::model::{Doc, Register};
 use std::path::{Path, PathBuf};
 
 // The small register the CLI tests start from too (`tests/fixtures/small/`).

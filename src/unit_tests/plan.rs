@@ -6,8 +6,8 @@ use super::{Reg, TR001, TR002, lines};
 use crate::apply::plan::{Plan, plan, register_after};
 use crate::canon::history_entry;
 use crate::index::Index;
-use crate::load::Register;
 use crate::model::Case;
+use crate::model::Register;
 
 const HEAD: &str = "\
 id: vm-3

@@ -5,7 +5,7 @@
 use super::{Reg, case_index};
 use crate::apply::plan::{plan, register_after};
 use crate::index::Index;
-use crate::load::Register;
+use crate::model::Register;
 use crate::model::{Date, Status};
 use crate::tally::{AllTime, GroupTally, Timelines, all_time, latest_meeting, tally_meeting};
 
