@@ -193,6 +193,9 @@ pub fn report_doc(r: &Report, page: Page) -> Doc {
     let cities = r.has_cities();
     for g in &r.groups {
         blocks.push(Block::Heading(2, g.heading()));
+        if let Some(l) = g.lights_line() {
+            blocks.push(Block::Para(Tone::Note, l));
+        }
         if g.rows.is_empty() {
             blocks.push(Block::Para(Tone::Text, "本組無列管中之方案。".into()));
             continue;

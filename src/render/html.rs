@@ -191,6 +191,9 @@ fn group(s: &mut String, g: &GroupReport, r: &Report, cities: bool) {
         g.number,
         esc(&g.heading())
     );
+    if let Some(l) = g.lights_line() {
+        let _ = writeln!(s, "<p class=\"note\">{}</p>", esc(&l));
+    }
     if g.rows.is_empty() {
         s.push_str("<p class=\"note\">本組無列管中之方案。</p>\n</section>\n");
         return;

@@ -174,6 +174,26 @@ impl GroupReport {
             self.name
         )
     }
+    /// The group's follow-up lights, when any case of it has a schedule:
+    /// 「管考燈號：逾期 1 案、落後 0 案、正常 2 案、未設定 5 案」.
+    pub fn lights_line(&self) -> Option<String> {
+        if self.rows.iter().all(|r| r.light.is_none()) {
+            return None;
+        }
+        let n = |l: &str| {
+            self.rows
+                .iter()
+                .filter(|r| r.light.as_deref() == Some(l))
+                .count()
+        };
+        let unset = self.rows.iter().filter(|r| r.light.is_none()).count();
+        Some(format!(
+            "管考燈號：逾期 {} 案、落後 {} 案、正常 {} 案、未設定 {unset} 案",
+            n("逾期"),
+            n("落後"),
+            n("正常")
+        ))
+    }
 }
 
 impl Row {
@@ -299,6 +319,9 @@ pub fn markdown(r: &Report) -> String {
     }
     for g in &r.groups {
         s.push_str(&format!("## {}\n\n", md_heading(&g.heading())));
+        if let Some(l) = g.lights_line() {
+            s.push_str(&format!("{l}\n\n"));
+        }
         if g.rows.is_empty() {
             s.push_str("本組無列管中之方案。\n\n");
             continue;

@@ -290,5 +290,17 @@ fn the_report_marks_a_case_with_a_schedule_by_its_light() {
     let md = r.run(&["report", "--as-of", "2025-07-01"]).stdout;
     assert!(md.contains("（管考燈號：逾期）"), "{md}");
     // A case without milestones or planned progress has no light in the report.
-    assert_eq!(md.matches("管考燈號").count(), 1);
+    assert_eq!(md.matches("（管考燈號：").count(), 1);
+}
+
+#[test]
+fn the_report_counts_the_lights_per_group() {
+    let r = scheduled();
+    let md = r.run(&["report", "--as-of", "2025-07-01"]).stdout;
+    assert!(
+        md.contains("## (一) 交通組\n\n管考燈號：逾期 1 案、落後 0 案、正常 0 案、未設定 0 案\n"),
+        "{md}"
+    );
+    // A group with no schedule at all has no such line.
+    assert!(!md.contains("## (二) 衛生社福組\n\n管考燈號"), "{md}");
 }
