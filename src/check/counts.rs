@@ -20,6 +20,31 @@ pub struct Mismatch {
     pub pos: Pos,
     /// The register's cases behind its number (group numbers only).
     pub cases: Vec<usize>,
+    /// The cases the meeting itself ends in the group (delisted, replaced, merged) and adds: what
+    /// explains a gap between the stated number and the register's (group numbers only).
+    pub removed: Vec<usize>,
+    pub added: Vec<usize>,
+}
+
+impl Mismatch {
+    /// 「; vm-3 ends TR-023 「…」, …; adds TR-021 「…」」, or nothing when the meeting changes nothing
+    /// in the group.
+    pub fn changes(&self, reg: &Register, meeting: &str) -> String {
+        let mut s = String::new();
+        if !self.removed.is_empty() {
+            s.push_str(&format!(
+                "; {meeting} ends {}",
+                list_cases_max(reg, &self.removed, 12)
+            ));
+        }
+        if !self.added.is_empty() {
+            s.push_str(&format!(
+                "; {meeting} adds {}",
+                list_cases_max(reg, &self.added, 12)
+            ));
+        }
+        s
+    }
 }
 
 impl Mismatch {
@@ -61,6 +86,8 @@ fn platform_wide(out: &mut Vec<Mismatch>, fields: &[(&'static str, Option<Sp<u32
                 register: n(have),
                 pos: s.pos,
                 cases: vec![],
+                removed: vec![],
+                added: vec![],
             });
         }
     }
@@ -83,8 +110,12 @@ pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -
             if t.count(g, "ongoing").is_none() {
                 continue;
             }
-            let have = &t.groups[g].ongoing;
+            let tg = &t.groups[g];
+            let have = &tg.ongoing;
             if stated.value != n(have.len()) {
+                let mut removed: Vec<usize> = tg.delist.clone();
+                removed.extend(&tg.replaced);
+                removed.extend(&tg.merged);
                 out.push(Mismatch {
                     group: Some(g),
                     field: "ongoing",
@@ -92,6 +123,8 @@ pub fn count_mismatches(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -
                     register: n(have.len()),
                     pos: stated.pos,
                     cases: have.clone(),
+                    removed,
+                    added: tg.add.clone(),
                 });
             }
         }
@@ -331,6 +364,7 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
                     );
                     if x.group.is_some() {
                         msg.push_str(&format!(" ({})", list_cases_max(reg, &x.cases, 12)));
+                        msg.push_str(&x.changes(reg, &m.id.value));
                     }
                     out.push(Finding::error("stated-count", &mdoc.path, x.pos, msg).with_hint(format!(
                         "correct the cases, or record it under `discrepancies:` ({{ {}field: {}, stated: {}, register: {}, kind: …, note: … }})",

@@ -89,6 +89,7 @@ fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
     );
     if x.group.is_some() {
         s.push_str(&format!(": {}", crate::check::counts_list(reg, &x.cases)));
+        s.push_str(&x.changes(reg, meeting));
     }
     s
 }

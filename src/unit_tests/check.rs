@@ -357,7 +357,7 @@ fn stated_numbers_agree_or_are_recorded() {
     assert_eq!(
         check(&wrong),
         [
-            "meetings/vm-2.yaml:8: error stated-count: 交通組: vm-2 states 2 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)"
+            "meetings/vm-2.yaml:8: error stated-count: 交通組: vm-2 states 2 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」); vm-2 ends TR-002 「跨市公車路線整合」"
         ]
     );
     assert_eq!(

@@ -270,7 +270,7 @@ fn accept_discrepancy_records_it_and_validate_agrees() {
     r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    ongoing: 3\n    add: [新案]\n");
     r.run(&["apply", "meetings/vm-3.yaml", "--accept-discrepancy"])
         .assert_code(0)
-        .assert_line("recorded discrepancy: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」");
+        .assert_line("recorded discrepancy: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」; vm-3 adds TR-003 「新案」");
     assert!(read(&r, "meetings/vm-3.yaml").ends_with(
         "discrepancies:\n  - { group: 交通組, field: ongoing, stated: 3, register: 1, note: recorded by kbbt apply --accept-discrepancy }\n"
     ));

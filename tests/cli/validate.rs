@@ -497,7 +497,7 @@ fn broken() -> Vec<Broken> {
         row(
             "stated_ongoing_count_names_the_cases_behind_the_number",
             with(std(), &[(M2, &vm2("ongoing: 1", "ongoing: 3"))]),
-            "meetings/vm-2.yaml:8:14: error: 交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
+            "meetings/vm-2.yaml:8:14: error: 交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」); vm-2 ends TR-002 「跨市公車路線整合」",
             Is(
                 "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
             ),
@@ -1205,7 +1205,7 @@ fn json_format_has_every_field() {
             "file": "meetings/vm-2.yaml",
             "line": 8,
             "column": 14,
-            "message": "交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」)",
+            "message": "交通組: vm-2 states 3 ongoing, the register has 1 (TR-001 「捷運環狀線（北環段）」); vm-2 ends TR-002 「跨市公車路線整合」",
             "hint": "correct the cases, or record it under `discrepancies:` ({ group: 交通組, field: ongoing, stated: 3, register: 1, kind: …, note: … })",
             "caused_by": null,
         })
