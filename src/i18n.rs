@@ -123,6 +123,41 @@ const LINES: &[(&str, &str)] = &[
         "下一步：kbbt apply {0} --dry-run",
     ),
     // Summaries and command output.
+    // What the register knows: complete listings, kinds, statements, follow-up.
+    (
+        "{} is ongoing by its recorded decisions, but the complete listing of {} ({}) does not name it: it is unconfirmed from that date",
+        "{0} 依所載決議仍為持續列管，惟 {1} 之完整列表（{2}）未列此案：自該日起為未確認",
+    ),
+    (
+        "record the decision that ended it (with its meeting or `source:`), or its progress in a later listing",
+        "請記入結束列管之決議（註明會議或 `source:`），或於其後之列表載其辦理情形",
+    ),
+    ("say which kind of disagreement this is", "請註明差異之類別"),
+    (
+        "add `kind: arithmetic` (the minutes contradict their own arithmetic), `unnamed` (they count cases they never name) or `third-party` (another source disagrees); a list when more than one applies",
+        "加上 `kind: arithmetic`（紀錄自身算式不符）、`unnamed`（紀錄計入未具名之案件）或 `third-party`（其他來源所載不同）；兼有者以清單表示",
+    ),
+    (
+        "{} states {} {} for {}, the register has {}",
+        "{0} 載 {3} 之 {1} {2} 案，登記簿為 {4} 案",
+    ),
+    (
+        "{} states {} {} for {}, the minutes state {}",
+        "{0} 載 {3} 之 {1} {2} 案，會議紀錄載 {4} 案",
+    ),
+    (
+        "`{}` is neither a group nor a member of the platform",
+        "`{0}` 既非本平臺之組別，亦非成員城市",
+    ),
+    (
+        "`close` names `{}`, which no meeting gives",
+        "`close` 所列之 `{0}` 非任何會議所作之指示",
+    ),
+    (
+        "instruction id `{}` is given twice (also in {})",
+        "指示編號 `{0}` 重複（亦見於 {1}）",
+    ),
+    ("`{}` is not an instruction id", "`{0}` 不是指示編號"),
     (
         "ok: {} cases and {} meetings checked, no problems",
         "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
