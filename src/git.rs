@@ -19,6 +19,23 @@ fn git(root: &Path, args: &[&str]) -> Result<Output> {
         .context("git could not be run")
 }
 
+/// Whether git knows who commits in this work tree (`user.name` and `user.email`, or the
+/// environment): `git var GIT_COMMITTER_IDENT` fails when it does not. The error is git's own words.
+pub fn identity(root: &Path) -> Result<()> {
+    let o = git(root, &["var", "GIT_COMMITTER_IDENT"])?;
+    if !o.status.success() {
+        bail!(
+            "git does not know who commits: {}",
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("no user.name or user.email")
+                .trim()
+        );
+    }
+    Ok(())
+}
+
 /// Whether git can be run at all (it is on PATH and answers).
 pub fn available() -> bool {
     Command::new("git")

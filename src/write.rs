@@ -612,6 +612,20 @@ pub fn commit(root: &Path, changes: &[FileChange]) -> Result<(), String> {
 /// Write an output file outside the register's own files (`report -o`): to a temporary file beside it,
 /// synced, then renamed over it. A failure (a full disk) leaves no partial file, and a symbolic link at
 /// the path is replaced, never written through.
+/// Keep a commit message in kbbt's own folder (`.kbbt/COMMIT_MSG`), for the user to finish a commit
+/// that failed after the write: `git commit -F .kbbt/COMMIT_MSG`. Returns its path from the root.
+pub fn keep_commit_message(root: &Path, message: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(STATE_DIR).join("COMMIT_MSG");
+    if crate::safety::is_link(root, STATE_DIR) {
+        return Err(format!(
+            "{STATE_DIR} is a symbolic link; the message was not kept"
+        ));
+    }
+    fs::create_dir_all(root.join(STATE_DIR)).map_err(|e| e.to_string())?;
+    write_output(&root.join(&rel), message.as_bytes())?;
+    Ok(rel)
+}
+
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = path
         .parent()

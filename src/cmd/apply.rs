@@ -154,7 +154,67 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             "{} cannot be applied",
             plural::count(p.errors.len(), "decision")
         );
-        return refuse(env, p.errors, &why);
+        // Every reason at once: the stated counts too, counted from the decisions that could be
+        // planned (and saying so), so fixing the names does not reveal a second round of errors.
+        let mut findings = p.errors.clone();
+        if !flags.accept_discrepancy {
+            let mut after = plan::register_after(&reg, &p);
+            let mi = after
+                .meetings
+                .iter()
+                .position(|x| x.value.id.value == m.id.value)
+                .unwrap_or_else(|| {
+                    after.meetings.push(mdoc.clone());
+                    after.meetings.len() - 1
+                });
+            let idx2 = Index::new(&after);
+            let tl2 = Timelines::new(&after, &idx2);
+            let pl = &reg.platform.value;
+            for x in count_mismatches(&after, &idx2, &tl2, mi) {
+                if x.recorded_in(m, pl)
+                    .is_some_and(|i| m.discrepancies[i].value.register == x.register)
+                {
+                    continue;
+                }
+                findings.push(
+                    Finding::error(
+                        "stated-count",
+                        &mdoc.path,
+                        x.pos,
+                        format!(
+                            "{} (counted without the {} that cannot be applied)",
+                            describe_mismatch(&after, &x, &m.id.value),
+                            plural::count(p.errors.len(), "decision")
+                        ),
+                    )
+                    .with_hint("correct the decisions above first; then check this count again"),
+                );
+            }
+        }
+        let mut out = refuse(env, findings, &why);
+        // A refused dry run still shows what could be planned, and its diff.
+        if flags.dry_run {
+            let mut planned = format!(
+                "Would apply {} {} in part (the refused decisions left out)\n",
+                m.id.value, m.title.value
+            );
+            for s in p.steps.iter().filter(|s| !s.done_before) {
+                planned.push_str(&format!(
+                    "  {:<8} {} {}{}\n",
+                    s.action.as_str(),
+                    s.case_id,
+                    s.title,
+                    if s.created { " (new)" } else { "" }
+                ));
+            }
+            if let Ok(changes) = apply::changes(&reg, &p) {
+                for c in &changes {
+                    planned.push_str(&unified_diff(c));
+                }
+            }
+            out.stdout = planned;
+        }
+        return out;
     }
     // A meeting applied before whose file changed since: the histories record decisions it no longer
     // has. Reported, not "nothing to do" (and not applied on top).
@@ -182,6 +242,11 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         }
     }
     if !p.changes_anything() {
+        // `--commit` after a write whose commit failed (a hook, no identity): commit what this meeting
+        // wrote and git still has uncommitted, nothing else.
+        if flags.commit && !flags.dry_run {
+            return commit_applied(env, &reg, m, &target_path);
+        }
         return Outcome::ok(format!(
             "{} is already applied: every decision is in the case histories; nothing to do\n",
             m.id.value
@@ -229,6 +294,17 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                 "error: git could not be run, so kbbt cannot check the register for uncommitted changes; nothing was written\n  hint: install git, or use --allow-dirty\n".into(),
             );
         }
+    }
+    if flags.commit
+        && !flags.dry_run
+        && let Err(e) = crate::git::identity(&env.root)
+    {
+        return Outcome::fail(
+            Exit::Problems,
+            format!(
+                "error: {e}; nothing was written\n  hint: set it with `git config user.name \"…\"` and `git config user.email …`, or apply without --commit\n"
+            ),
+        );
     }
     if !flags.allow_dirty && !flags.dry_run {
         let d = dirty(&env.root, &target_path);
@@ -351,6 +427,17 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             Err(f) => return refuse(env, vec![f], "the discrepancies cannot be recorded"),
         };
     }
+    // The meeting file kbbt copies into the register, or commits, is in the canonical layout (so a
+    // `kbbt fmt --check` hook accepts it), unless comments in its body would be lost.
+    if (!in_register || flags.commit) && !crate::canon::has_body_comments(&meeting_text) {
+        match crate::load::parse_doc::<Meeting>(&mdoc.path, meeting_text.clone()) {
+            Ok(d) => {
+                meeting_text =
+                    crate::canon::meeting(&d.value, &crate::canon::header(&meeting_text));
+            }
+            Err(f) => return refuse(env, vec![f], "the meeting file cannot be laid out"),
+        }
+    }
     let register_copy = idx
         .meeting_by_id
         .get(&m.id.value)
@@ -445,14 +532,100 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             out.lines().skip(1).collect::<Vec<_>>().join("\n")
         );
         if let Err(e) = crate::git::commit(&env.root, &files, &msg) {
-            return Outcome {
-                stdout: out,
-                stderr: format!("error: the files were written, but {e}\n"),
-                code: Exit::Problems,
-                ..Outcome::default()
-            };
+            return commit_failed(env, out, &e, &files, &msg, &m.id.value);
         }
         out.push_str("committed\n");
     }
     Outcome::ok(out)
+}
+
+/// The commit failed after the files were written: keep the message and say how to finish.
+fn commit_failed(
+    env: &Env,
+    out: String,
+    e: &anyhow::Error,
+    files: &[String],
+    msg: &str,
+    meeting: &str,
+) -> Outcome {
+    let quoted: Vec<String> = files
+        .iter()
+        .map(|f| crate::canon::scalar(f, false))
+        .collect();
+    let hint = match crate::write::keep_commit_message(&env.root, msg) {
+        Ok(kept) => format!(
+            "  hint: the message is kept in {0}; fix the cause, then run `git add -- {1} && git commit -F {0} -- {1}`, or `kbbt apply meetings/{meeting}.yaml --commit` again\n",
+            kept.display(),
+            quoted.join(" ")
+        ),
+        Err(why) => format!(
+            "  hint: fix the cause, then run `kbbt apply meetings/{meeting}.yaml --commit` again ({why})\n"
+        ),
+    };
+    Outcome {
+        stdout: out,
+        stderr: format!("error: the files were written, but {e}\n{hint}"),
+        code: Exit::Problems,
+        ..Outcome::default()
+    }
+}
+
+/// `apply --commit` of a meeting that is applied but not committed: commit the meeting file and the
+/// case files whose history names it, when git still has them uncommitted.
+fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -> Outcome {
+    let Some(prefix) = crate::git::prefix(&env.root) else {
+        return Outcome::fail(
+            Exit::Problems,
+            "error: --commit needs a git work tree, and the register is not in one\n".into(),
+        );
+    };
+    if let Err(e) = crate::git::identity(&env.root) {
+        return Outcome::fail(
+            Exit::Problems,
+            format!("error: {e}; nothing was committed\n"),
+        );
+    }
+    let mut mine: Vec<String> = reg
+        .cases
+        .iter()
+        .filter(|c| {
+            c.value
+                .history
+                .iter()
+                .any(|h| h.meeting.as_ref().is_some_and(|x| x.value == m.id.value))
+        })
+        .map(|c| c.path.display().to_string())
+        .collect();
+    mine.push(meeting_file.display().to_string());
+    let dirty = crate::git::uncommitted(&env.root, &["cases", "meetings", "platform.yaml"]);
+    let files: Vec<String> = mine
+        .into_iter()
+        .filter(|f| {
+            dirty
+                .iter()
+                .any(|d| d.trim_matches('"') == format!("{prefix}{f}"))
+        })
+        .collect();
+    if files.is_empty() {
+        return Outcome::ok(format!(
+            "{} is already applied and committed; nothing to do\n",
+            m.id.value
+        ));
+    }
+    let msg = format!(
+        "Apply {} {}{}\n\n{}",
+        m.id.value,
+        m.title.value,
+        m.date().map_or(String::new(), |d| format!(" ({d})")),
+        plural::count(files.len(), "file")
+    );
+    let out = format!(
+        "{} is already applied; committing {}\n",
+        m.id.value,
+        plural::count(files.len(), "file")
+    );
+    match crate::git::commit(&env.root, &files, &msg) {
+        Ok(()) => Outcome::ok(format!("{out}committed\n")),
+        Err(e) => commit_failed(env, out, &e, &files, &msg, &m.id.value),
+    }
 }

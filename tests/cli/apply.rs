@@ -1,7 +1,7 @@
 //! `kbbt apply`: every decision kind, every refusal leaves the tree byte-identical, crash safety at every
 //! step of the write phase, locking, re-apply, minimal edits that keep comments.
 
-use super::support::{Reg, Run, Snapshot};
+use super::support::{Reg, Run, Snapshot, kbbt, run_cmd};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -298,11 +298,155 @@ fn a_meeting_from_outside_is_stored_in_meetings() {
     let file = outside.path().join("minutes.yaml");
     std::fs::write(&file, "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n").unwrap();
     r.run(&["apply", file.to_str().unwrap()]).assert_code(0);
+    // Stored in the canonical layout, so `kbbt fmt --check` (a pre-commit hook) accepts it.
     assert_eq!(
         read(&r, "meetings/vm-3.yaml"),
-        std::fs::read_to_string(&file).unwrap()
+        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add:\n      - 新案\n"
     );
     r.validate().assert_code(0);
+    r.run(&["fmt", "--check", "meetings/vm-3.yaml"])
+        .assert_code(0);
+}
+
+/// `git` in the register's folder, with a fixed identity unless `ident` is false.
+fn git(r: &Reg, ident: bool, args: &[&str]) -> std::process::Output {
+    let mut c = std::process::Command::new("git");
+    c.current_dir(r.path()).args(args);
+    if ident {
+        c.env("GIT_AUTHOR_NAME", "測試")
+            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+            .env("GIT_COMMITTER_NAME", "測試")
+            .env("GIT_COMMITTER_EMAIL", "t@example.invalid");
+    }
+    c.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs")
+}
+
+/// The secretariat's flow with the repository's own `kbbt fmt --check` hook: a meeting written with an
+/// ROC date is stored and committed in the canonical layout; with no git identity nothing is written;
+/// when the commit fails after the write the message is kept and `--commit` again finishes it.
+#[test]
+fn apply_commit_passes_the_repositorys_own_hooks_and_never_dead_ends() {
+    let r = Reg::standard();
+    if !git(&r, true, &["init", "-q"]).status.success() {
+        return; // no git on this machine: nothing to test
+    }
+    // A repository with the hook keeps its files in the canonical layout.
+    r.run(&["fmt"]).assert_code(0);
+    git(&r, true, &["add", "-A"]);
+    git(&r, true, &["commit", "-q", "-m", "初版"]);
+    let bin = assert_cmd::cargo::cargo_bin("kbbt");
+    let hook = r.path().join(".git/hooks/pre-commit");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nexec \"{}\" fmt --check >/dev/null\n",
+            bin.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    r.meeting(
+        "vm-3",
+        "date: 114年7月1日\nid: vm-3\ntitle: t\nlevel: 副市長層級\ndecisions:\n  交通組:\n    add: [新案]\n",
+    );
+    // No identity: refused before anything is written.
+    let before = r.snapshot();
+    let run = |args: &[&str], ident: bool| {
+        let mut c = kbbt();
+        c.current_dir(r.path())
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1");
+        if ident {
+            c.env("GIT_AUTHOR_NAME", "測試")
+                .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+                .env("GIT_COMMITTER_NAME", "測試")
+                .env("GIT_COMMITTER_EMAIL", "t@example.invalid");
+        } else {
+            c.env_remove("GIT_AUTHOR_NAME")
+                .env_remove("GIT_AUTHOR_EMAIL")
+                .env_remove("GIT_COMMITTER_NAME")
+                .env_remove("GIT_COMMITTER_EMAIL")
+                .env("EMAIL", "");
+        }
+        run_cmd(&mut c)
+    };
+    let no_ident = run(&["apply", "meetings/vm-3.yaml", "--commit"], false);
+    no_ident.assert_code(1);
+    assert!(
+        no_ident.stderr.contains("git does not know who commits"),
+        "{}",
+        no_ident.stderr
+    );
+    assert!(no_ident.stderr.contains("nothing was written"));
+    assert_eq!(
+        files_of(&r.snapshot()),
+        files_of(&before),
+        "no byte of the register changed"
+    );
+    // With an identity: the hook runs `kbbt fmt --check` and accepts what kbbt wrote.
+    let ok = run(&["apply", "meetings/vm-3.yaml", "--commit"], true);
+    ok.assert_code(0);
+    assert!(ok.has_line("committed"), "{}{}", ok.stdout, ok.stderr);
+    assert!(read(&r, "meetings/vm-3.yaml").contains("date: 2025-07-01\n"));
+    let status = git(&r, true, &["status", "--porcelain"]);
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout),
+        "",
+        "everything committed"
+    );
+
+    // A hook that refuses: the files are written, the message is kept, the hint says how to finish;
+    // once the cause is gone, `--commit` again commits the applied meeting.
+    std::fs::write(&hook, "#!/bin/sh\necho refused by the hook >&2\nexit 1\n").unwrap();
+    r.meeting(
+        "vm-4",
+        "id: vm-4\ntitle: u\nlevel: 副市長層級\ndate: 2025-12-01\ndecisions:\n  交通組:\n    delist: [新案]\n",
+    );
+    let failed = run(&["apply", "meetings/vm-4.yaml", "--commit"], true);
+    failed.assert_code(1);
+    assert!(
+        failed
+            .stderr
+            .contains("the files were written, but git commit failed"),
+        "{}",
+        failed.stderr
+    );
+    assert!(
+        failed.stderr.contains("git commit -F .kbbt/COMMIT_MSG"),
+        "{}",
+        failed.stderr
+    );
+    assert!(
+        std::fs::read_to_string(r.path().join(".kbbt/COMMIT_MSG"))
+            .unwrap()
+            .starts_with("Apply vm-4 u (2025-12-01)")
+    );
+    std::fs::remove_file(&hook).unwrap();
+    let again = run(&["apply", "meetings/vm-4.yaml", "--commit"], true);
+    again.assert_code(0);
+    assert!(
+        again
+            .stdout
+            .starts_with("vm-4 is already applied; committing 2 files\n"),
+        "{}",
+        again.stdout
+    );
+    let status = git(&r, true, &["status", "--porcelain"]);
+    assert_eq!(String::from_utf8_lossy(&status.stdout), "");
+    let done = run(&["apply", "meetings/vm-4.yaml", "--commit"], true);
+    assert!(
+        done.stdout.contains("already applied and committed"),
+        "{}",
+        done.stdout
+    );
 }
 
 /// Kill the write phase at every step: each outcome is the register before or after, never between.
@@ -634,4 +778,54 @@ fn io_failures_name_the_file_and_the_cause() {
         .collect();
     let before: BTreeMap<_, _> = before.0.into_iter().collect();
     assert_eq!(after, before);
+}
+
+/// Name errors and count errors in one run: the counts are computed from the decisions that could
+/// be planned, and say so.
+#[test]
+fn name_errors_and_count_errors_come_at_once() {
+    let r = Reg::standard();
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [沒有這個案件]\n    ongoing: 5\n",
+    );
+    let before = r.snapshot();
+    let out = r.run(&["apply", "meetings/vm-3.yaml"]);
+    out.assert_code(1);
+    assert!(
+        out.stdout.contains("unknown case `沒有這個案件` in 交通組")
+            || out.stderr.contains("unknown case `沒有這個案件` in 交通組"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        all.contains("交通組: vm-3 states 5 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」 (counted without the 1 decision that cannot be applied)"),
+        "{all}"
+    );
+    assert_eq!(
+        files_of(&r.snapshot()),
+        files_of(&before),
+        "no byte of the register changed"
+    );
+}
+
+/// A refused dry run still prints the plan and the diff of what it could plan.
+#[test]
+fn a_refused_dry_run_shows_what_it_could_plan() {
+    let r = Reg::standard();
+    r.meeting(
+        "vm-3",
+        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    delist: [沒有這個案件]\n",
+    );
+    let out = r.run(&["apply", "meetings/vm-3.yaml", "--dry-run"]);
+    out.assert_code(1);
+    assert!(out.stdout.starts_with("Would apply vm-3 t in part (the refused decisions left out)\n  add      TR-003 新案 (new)\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("+++ b/cases/TR/TR-003.yaml"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
 }
