@@ -45,6 +45,11 @@ pub const RULES: &[(&str, Rule)] = &[
 
 /// Run every rule.
 pub fn run(reg: &Register) -> Vec<Finding> {
+    run_except(reg, &[])
+}
+
+/// Run every rule but those named in `skip`.
+fn run_except(reg: &Register, skip: &[&str]) -> Vec<Finding> {
     let idx = Index::new(reg);
     let tl = Timelines::new(reg, &idx);
     let ctx = Ctx {
@@ -53,8 +58,10 @@ pub fn run(reg: &Register) -> Vec<Finding> {
         tl: &tl,
     };
     let mut out = Vec::new();
-    for (_, rule) in RULES {
-        rule(&ctx, &mut out);
+    for (name, rule) in RULES {
+        if !skip.contains(name) {
+            rule(&ctx, &mut out);
+        }
     }
     out
 }
@@ -75,19 +82,7 @@ pub fn new_errors(before: &Register, after: &Register, skip: &[&str]) -> Vec<Fin
 
 /// The error findings of every rule but those named in `skip`.
 pub fn errors_except(reg: &Register, skip: &[&str]) -> Vec<Finding> {
-    let idx = Index::new(reg);
-    let tl = Timelines::new(reg, &idx);
-    let ctx = Ctx {
-        reg,
-        idx: &idx,
-        tl: &tl,
-    };
-    let mut out = Vec::new();
-    for (name, rule) in RULES {
-        if !skip.contains(name) {
-            rule(&ctx, &mut out);
-        }
-    }
+    let mut out = run_except(reg, skip);
     out.retain(Finding::is_error);
     out
 }
