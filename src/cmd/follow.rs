@@ -23,6 +23,7 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
     let behind = follow::behind_threshold(&reg);
     let p = &reg.platform.value;
     let st = env.style;
+    let zh = st.lang == crate::i18n::Lang::ZhTw;
     let mut out = String::new();
     let mut found = 0;
     for &g in &groups {
@@ -35,18 +36,37 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
         for c in cases {
             let case = &reg.cases[c].value;
             for m in follow::overdue(case, date) {
-                lines.push(format!(
-                    "  {}  overdue since {}: {} ({})",
-                    case.id.value, m.due.value, m.text, case.title.value
-                ));
+                lines.push(if zh {
+                    format!(
+                        "  {}  逾期（預定 {}）：{}（{}）",
+                        case.id.value,
+                        st.date(m.due.value),
+                        m.text,
+                        case.title.value
+                    )
+                } else {
+                    format!(
+                        "  {}  overdue since {}: {} ({})",
+                        case.id.value, m.due.value, m.text, case.title.value
+                    )
+                });
             }
             if let Some((d, planned, actual)) = follow::lag(case, date)
                 && planned - actual > behind
             {
-                lines.push(format!(
-                    "  {}  behind: planned {planned}%, actual {actual}% as of {d} ({})",
-                    case.id.value, case.title.value
-                ));
+                lines.push(if zh {
+                    format!(
+                        "  {}  落後：預定進度 {planned}%，實際進度 {actual}%（資料時間 {}）（{}）",
+                        case.id.value,
+                        st.date(d),
+                        case.title.value
+                    )
+                } else {
+                    format!(
+                        "  {}  behind: planned {planned}%, actual {actual}% as of {d} ({})",
+                        case.id.value, case.title.value
+                    )
+                });
             }
         }
         if !lines.is_empty() {
@@ -74,34 +94,67 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
         if group.is_some() && to_group.is_none_or(|g| !groups.contains(&g)) {
             continue;
         }
-        ins_lines.push(format!(
-            "  {}  due {}{}: {}",
-            i.id.value,
-            due.value,
-            i.to.as_ref()
-                .map_or(String::new(), |t| format!(" ({})", t.value)),
-            i.text
-        ));
+        let to = i.to.as_ref().map(|t| t.value.as_str());
+        ins_lines.push(if zh {
+            format!(
+                "  {}  期限 {}{}：{}",
+                i.id.value,
+                st.date(due.value),
+                to.map_or(String::new(), |t| format!("（{t}）")),
+                i.text
+            )
+        } else {
+            format!(
+                "  {}  due {}{}: {}",
+                i.id.value,
+                due.value,
+                to.map_or(String::new(), |t| format!(" ({t})")),
+                i.text
+            )
+        });
     }
     if !ins_lines.is_empty() {
         found += ins_lines.len();
-        let _ = writeln!(out, "{}", st.bold("instructions"));
+        let _ = writeln!(
+            out,
+            "{}",
+            st.bold(if zh {
+                "主席指示事項"
+            } else {
+                "instructions"
+            })
+        );
         for l in ins_lines {
             let _ = writeln!(out, "{l}");
         }
     }
+    let day = st.date(date);
     if found == 0 {
-        let _ = writeln!(
-            out,
-            "nothing overdue on {date}: no milestone past due, no case behind its plan by more than {behind} points, no instruction past due"
-        );
+        let _ = if zh {
+            writeln!(
+                out,
+                "{day} 無逾期或落後：無逾期之里程碑、無實際進度落後預定逾 {behind} 個百分點之案件、無逾期之主席指示"
+            )
+        } else {
+            writeln!(
+                out,
+                "nothing overdue on {date}: no milestone past due, no case behind its plan by more than {behind} points, no instruction past due"
+            )
+        };
         return Outcome::ok(out);
     }
-    let _ = writeln!(
-        out,
-        "{} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)",
-        crate::plural::count(found, "item")
-    );
+    let _ = if zh {
+        writeln!(
+            out,
+            "{day} 逾期或落後共 {found} 項（落後：實際進度低於預定進度逾 {behind} 個百分點）"
+        )
+    } else {
+        writeln!(
+            out,
+            "{} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)",
+            crate::plural::count(found, "item")
+        )
+    };
     Outcome {
         stdout: out,
         code: Exit::Problems,
@@ -109,11 +162,14 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
     }
 }
 
-/// The state of an instruction on the command's date: `open`, or `closed at vm-7`.
-fn state(reg: &Register, r: &InstructionRef) -> String {
-    match r.closed_by {
-        Some(m) => format!("closed at {}", reg.meetings[m].value.id.value),
-        None => "open".to_string(),
+/// The state of an instruction: `open`, or `closed at vm-7` (「列管中」, 「於 vm-7 解除列管」).
+fn state(lang: crate::i18n::Lang, reg: &Register, r: &InstructionRef) -> String {
+    let zh = lang == crate::i18n::Lang::ZhTw;
+    match (r.closed_by, zh) {
+        (Some(m), false) => format!("closed at {}", reg.meetings[m].value.id.value),
+        (Some(m), true) => format!("於 {} 解除列管", reg.meetings[m].value.id.value),
+        (None, false) => "open".to_string(),
+        (None, true) => "列管中".to_string(),
     }
 }
 
@@ -165,8 +221,8 @@ pub fn instructions(env: &Env, group: Option<&str>, json_out: bool) -> Outcome {
             i.to.as_ref().map_or(String::new(), |t| t.value.clone()),
             i.due
                 .as_ref()
-                .map_or(String::new(), |d| d.value.to_string()),
-            state(&reg, r),
+                .map_or(String::new(), |d| env.style.date(d.value)),
+            state(env.style.lang, &reg, r),
             i.text.clone(),
         ]);
     }
@@ -194,10 +250,21 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
     let mdoc = &reg.meetings[r.meeting];
     let i = &mdoc.value.instructions[r.index].value;
     let st = env.style;
-    let mut s = format!("{} {}\n", st.bold(&i.id.value), st.bold("(instruction)"));
+    let zh = st.lang == crate::i18n::Lang::ZhTw;
+    let mut s = format!(
+        "{} {}\n",
+        st.bold(&i.id.value),
+        st.bold(if zh {
+            "（主席指示）"
+        } else {
+            "(instruction)"
+        })
+    );
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
-            let _ = writeln!(s, "  {}{v}", st.dim(&format!("{k:<12}")));
+            let k = crate::i18n::label(st.lang, k);
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+            let _ = writeln!(s, "  {}{v}", st.dim(&format!("{k}{}", " ".repeat(pad))));
         }
     };
     field(
@@ -208,21 +275,21 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
             mdoc.value.title.value,
             mdoc.value
                 .date()
-                .map_or(String::new(), |d| format!(" ({d})"))
+                .map_or(String::new(), |d| format!(" ({})", st.date(d)))
         ),
     );
     field(
         "to",
-        i.to.as_ref()
-            .map_or_else(|| "everyone".to_string(), |t| t.value.clone()),
+        i.to.as_ref().map_or_else(
+            || if zh { "全體" } else { "everyone" }.to_string(),
+            |t| t.value.clone(),
+        ),
     );
     field(
         "due",
-        i.due
-            .as_ref()
-            .map_or(String::new(), |d| d.value.to_string()),
+        i.due.as_ref().map_or(String::new(), |d| st.date(d.value)),
     );
-    field("state", state(reg, &r));
+    field("state", state(st.lang, reg, &r));
     field("text", i.text.clone());
     field("note", i.note.clone().unwrap_or_default());
     field("file", env.shown.join(&mdoc.path).display().to_string());

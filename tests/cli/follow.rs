@@ -304,3 +304,21 @@ fn the_report_counts_the_lights_per_group() {
     // A group with no schedule at all has no such line.
     assert!(!md.contains("## (二) 衛生社福組\n\n管考燈號"), "{md}");
 }
+
+#[test]
+fn check_overdue_in_traditional_chinese_with_roc_dates() {
+    let r = scheduled();
+    let out = r.run(&[
+        "--lang",
+        "zh-TW",
+        "check",
+        "overdue",
+        "--as-of",
+        "2025-07-01",
+    ]);
+    out.assert_code(1);
+    assert_eq!(
+        out.stdout,
+        "交通組 (TR)\n  TR-001  逾期（預定 114-06-30）：完成細部設計（捷運環狀線（北環段））\n  TR-001  落後：預定進度 60%，實際進度 40%（資料時間 114-06-30）（捷運環狀線（北環段））\n114-07-01 逾期或落後共 2 項（落後：實際進度低於預定進度逾 10 個百分點）\n"
+    );
+}
