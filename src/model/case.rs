@@ -320,3 +320,26 @@ impl Case {
             .chain(self.aliases.iter().map(|a| a.value.as_str()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASE: &str = "id: TR-001\ntitle: 汐東捷運線\ngroup: 交通組\nstatus: ongoing\nprogress:\n  - as_of: 2025-01-01\n    text: |\n      已完成綜合規劃。\n";
+
+    #[test]
+    fn progress_texts_can_be_left_out_but_are_still_checked() {
+        let kept: Case = crate::yaml::parse(CASE).unwrap();
+        assert_eq!(kept.progress[0].text, "已完成綜合規劃。\n");
+        let lean: Case = without_progress_texts(true, || crate::yaml::parse(CASE)).unwrap();
+        assert_eq!(lean.progress[0].text, "");
+        assert_eq!(lean.progress[0].as_of, kept.progress[0].as_of);
+        // The flag is restored afterwards.
+        let again: Case = crate::yaml::parse(CASE).unwrap();
+        assert_eq!(again, kept);
+        // What a kept text rejects, a skipped one rejects too.
+        let bad = CASE.replace("text: |\n      已完成綜合規劃。\n", "text: { a: 1 }\n");
+        assert!(crate::yaml::parse::<Case>(&bad).is_err());
+        assert!(without_progress_texts(true, || crate::yaml::parse::<Case>(&bad)).is_err());
+    }
+}
