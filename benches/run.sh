@@ -184,11 +184,13 @@ for n in $SIZES; do
     log "peak memory $n cases"
     val_rss=$(peak_rss_mb "$KBBT" -C "$reg" validate)
     st_rss=$(peak_rss_mb "$KBBT" -C "$reg" status)
-    rows+=("| $n | $files | $mb | $val_s | $st_s | $val_rss / $st_rss | $cat_s | $parse_s | $val_cpu / $st_cpu |")
-    log "  validate ${val_s}s, status ${st_s}s, peak ${val_rss}/${st_rss} MB, cat ${cat_s}s, parse ${parse_s}s"
+    val_x=$(awk -v a="$val_s" -v b="$parse_s" 'BEGIN {printf "%.2f", a / b}')
+    st_x=$(awk -v a="$st_s" -v b="$parse_s" 'BEGIN {printf "%.2f", a / b}')
+    rows+=("| $n | $files | $mb | $val_s | $st_s | $val_rss / $st_rss | $cat_s | $parse_s | ${val_x}× / ${st_x}× | $val_cpu / $st_cpu |")
+    log "  validate ${val_s}s (${val_x}x), status ${st_s}s (${st_x}x), peak ${val_rss}/${st_rss} MB, cat ${cat_s}s, parse ${parse_s}s"
 done
 
 echo
-echo "| size | files | MB on disk | validate s | status s | peak RSS MB (validate / status) | I/O floor s | parse floor s | CPU s (validate / status) |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| size | files | MB on disk | validate s | status s | peak RSS MB (validate / status) | I/O floor s | parse floor s | ratio to parse floor (validate / status) | CPU s (validate / status) |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"

@@ -213,7 +213,7 @@ enum Parsed {
 fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts) -> Vec<Parsed> {
     fn dropped<T>(r: Result<Doc<T>, Finding>, texts: Texts) -> Result<Doc<T>, Finding> {
         r.map(|mut d| {
-            if texts == Texts::Drop {
+            if texts != Texts::Keep {
                 d.text = crate::canon::header(&d.text);
             }
             d
@@ -229,7 +229,9 @@ fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts)
         if is_meeting {
             Parsed::Meeting(dropped(read_meeting(root, p), texts))
         } else {
-            Parsed::Case(dropped(read_doc(root, p), texts))
+            crate::model::without_progress_texts(texts == Texts::Lean, || {
+                Parsed::Case(dropped(read_doc(root, p), texts))
+            })
         }
     };
     let threads = std::thread::available_parallelism()
@@ -273,6 +275,9 @@ fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts)
 pub enum Texts {
     Keep,
     Drop,
+    /// As `Drop`, and the cases' progress texts are not kept either (each is still read and checked
+    /// as text): for commands that never show them (`validate`, `status`).
+    Lean,
 }
 
 /// Load the whole register, keeping every file's text. `None` when `platform.yaml` cannot be read;

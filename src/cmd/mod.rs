@@ -556,7 +556,7 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
                     ));
                 }
             }
-            if texts == load::Texts::Drop {
+            if texts != load::Texts::Keep {
                 let n = crate::check::errors_except(&r, &["stated-counts"]).len();
                 if n > 0 {
                     env.notes.borrow_mut().push_str(&format!(

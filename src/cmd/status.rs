@@ -270,7 +270,7 @@ pub fn run(
     by: By,
     format: TableFormat,
 ) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+    let reg = match load_clean(env, crate::load::Texts::Lean) {
         Ok(r) => r,
         Err(o) => return o,
     };

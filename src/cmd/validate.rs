@@ -13,7 +13,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
         Ok(w) => w,
         Err(o) => return o,
     };
-    let (reg, mut findings) = crate::load::load_with(&env.root, crate::load::Texts::Drop);
+    let (reg, mut findings) = crate::load::load_with(&env.root, crate::load::Texts::Lean);
     let (ncases, nmeetings) = reg
         .as_ref()
         .map_or((0, 0), |r| (r.cases.len(), r.meetings.len()));

@@ -132,6 +132,8 @@ pub struct HistoryEntry {
 #[serde(deny_unknown_fields)]
 pub struct Progress {
     pub as_of: Sp<Date>,
+    /// Empty when the register was loaded without progress texts (see [`without_progress_texts`]).
+    #[serde(deserialize_with = "progress_text")]
     pub text: String,
     /// Planned progress on `as_of`, in percent (預定進度), when the report gives one.
     #[serde(default)]
@@ -139,6 +141,50 @@ pub struct Progress {
     /// Actual progress on `as_of`, in percent (實際進度).
     #[serde(default)]
     pub actual: Option<Sp<Percent>>,
+}
+
+thread_local! {
+    static SKIP_PROGRESS_TEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` (a parse on this thread) without keeping progress texts: each is read and checked as a
+/// string exactly as it would be kept, then left out. For commands that never show them.
+pub fn without_progress_texts<R>(skip: bool, f: impl FnOnce() -> R) -> R {
+    let before = SKIP_PROGRESS_TEXT.replace(skip);
+    let r = f();
+    SKIP_PROGRESS_TEXT.set(before);
+    r
+}
+
+/// A progress text, or an empty one when texts are skipped. The same input is accepted either way:
+/// the skipping visitor takes what `String`'s own visitor takes.
+fn progress_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    struct Skip;
+    impl serde::de::Visitor<'_> for Skip {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_string<E: serde::de::Error>(self, _: String) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<(), E> {
+            std::str::from_utf8(v)
+                .map(|_| ())
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(v), &self))
+        }
+        fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<(), E> {
+            self.visit_bytes(&v)
+        }
+    }
+    if SKIP_PROGRESS_TEXT.get() {
+        d.deserialize_string(Skip).map(|()| String::new())
+    } else {
+        String::deserialize(d)
+    }
 }
 
 /// A percentage, 0 to 100, with at most one decimal as reports write them (83, 83.5).
@@ -272,5 +318,28 @@ impl Case {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.title.value.as_str())
             .chain(self.aliases.iter().map(|a| a.value.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASE: &str = "id: TR-001\ntitle: 汐東捷運線\ngroup: 交通組\nstatus: ongoing\nprogress:\n  - as_of: 2025-01-01\n    text: |\n      已完成綜合規劃。\n";
+
+    #[test]
+    fn progress_texts_can_be_left_out_but_are_still_checked() {
+        let kept: Case = crate::yaml::parse(CASE).unwrap();
+        assert_eq!(kept.progress[0].text, "已完成綜合規劃。\n");
+        let lean: Case = without_progress_texts(true, || crate::yaml::parse(CASE)).unwrap();
+        assert_eq!(lean.progress[0].text, "");
+        assert_eq!(lean.progress[0].as_of, kept.progress[0].as_of);
+        // The flag is restored afterwards.
+        let again: Case = crate::yaml::parse(CASE).unwrap();
+        assert_eq!(again, kept);
+        // What a kept text rejects, a skipped one rejects too.
+        let bad = CASE.replace("text: |\n      已完成綜合規劃。\n", "text: { a: 1 }\n");
+        assert!(crate::yaml::parse::<Case>(&bad).is_err());
+        assert!(without_progress_texts(true, || crate::yaml::parse::<Case>(&bad)).is_err());
     }
 }

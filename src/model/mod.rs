@@ -7,7 +7,9 @@ pub mod names;
 pub mod platform;
 pub mod register;
 
-pub use case::{Action, Case, HistoryEntry, Milestone, Percent, Progress, Status};
+pub use case::{
+    Action, Case, HistoryEntry, Milestone, Percent, Progress, Status, without_progress_texts,
+};
 pub use date::{Date, parse_date};
 pub use meeting::{
     DecisionKind, DiscrepancyKind, GroupDecisions, Instruction, Known, Meeting, NewCase, Ref,

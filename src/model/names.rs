@@ -8,13 +8,17 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The comparison key of a name. Never written back to a file.
 pub fn normalize(s: &str) -> String {
-    s.nfkc()
-        .filter(|c| !c.is_whitespace() && !is_punct(*c))
-        .map(|c| match c {
-            '台' => '臺',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let keep = |c: &char| !c.is_whitespace() && !is_punct(*c);
+    let fold = |c: char| match c {
+        '台' => '臺',
+        c => c.to_ascii_lowercase(),
+    };
+    // Most names are already in NFKC: the quick check says so without building the normal form.
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.chars().filter(keep).map(fold).collect()
+    } else {
+        s.nfkc().filter(keep).map(fold).collect()
+    }
 }
 
 fn is_punct(c: char) -> bool {
