@@ -299,6 +299,10 @@ const LINES: &[(&str, &str)] = &[
         "`{}` is one of the register's own files or folders; write the report elsewhere",
         "`{0}` 是登記簿本身的檔案或資料夾，請將報告寫到其他地方",
     ),
+    (
+        "`{}` is among the register's cases or its own files; a draft goes to meetings/ or elsewhere",
+        "`{0}` 屬於登記簿的案件或其本身的檔案，草稿請寫到 meetings/ 或其他地方",
+    ),
     ("cannot write {}: {}", "無法寫入 {0}：{1}"),
     (
         "`--format {}` contradicts the file name `{}` (a .{} file)",

@@ -388,7 +388,9 @@ pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Out
     };
     let target: PathBuf = env.args_dir.join(dir);
     // The register's own folders are not a place for forms.
-    if let Err(o) = super::report::output_path(env, &dir.join("form.xlsx")) {
+    if let Err(o) =
+        super::output::target(env, &dir.join("form.xlsx"), super::output::Dest::Document)
+    {
         return o;
     }
     let idx = Index::new(&reg);

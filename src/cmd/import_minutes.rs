@@ -6,7 +6,7 @@ use crate::exit::Exit;
 use crate::load;
 use crate::minutes_in::{draft, parse, read};
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 pub struct Args<'a> {
@@ -17,41 +17,16 @@ pub struct Args<'a> {
     pub source: Option<&'a str>,
 }
 
-/// Where `-o FILE` writes: never the register's cases, state or platform file.
-fn target(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
-    let path = env.args_dir.join(out);
-    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let full = match (parent.canonicalize(), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path.clone(),
-    };
-    let forbidden = ["cases", crate::write::STATE_DIR]
-        .iter()
-        .any(|d| full.starts_with(root.join(d)))
-        || full == root.join(load::PLATFORM_FILE)
-        || full == root;
-    if forbidden {
-        return Err(Outcome::fail(
-            Exit::Usage,
-            format!(
-                "error: `{}` is among the register's cases or its own files; a draft goes to meetings/ or elsewhere\n",
-                out.display()
-            ),
-        ));
-    }
-    Ok(full)
-}
-
 pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
     let reg = match load_clean(env, load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
-    let out_path = match a.output.map(|o| target(env, o)).transpose() {
+    let out_path = match a
+        .output
+        .map(|o| super::output::target(env, o, super::output::Dest::Draft))
+        .transpose()
+    {
         Ok(t) => t,
         Err(o) => return o,
     };

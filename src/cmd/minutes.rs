@@ -330,7 +330,7 @@ pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
     let as_published = o.as_published;
     let target = match o
         .output
-        .map(|p| super::report::output_path(env, p))
+        .map(|p| super::output::target(env, p, super::output::Dest::Document))
         .transpose()
     {
         Ok(t) => t,

@@ -508,7 +508,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             None if out.machine => output::Bytes::Text(out.stdout.clone()),
             None => output::Bytes::Text(crate::i18n::text(lang, &out.stdout)),
         };
-        let written = report::output_path(&env, file).map(|path| {
+        let written = output::target(&env, file, output::Dest::Document).map(|path| {
             let done = format!("wrote {}\n", file.display());
             output::write(&path, file, &bytes, done)
         });

@@ -7,10 +7,10 @@
 //! (`--format odt -o r.html`); an unknown extension, or `.txt` for a text format, is the user's
 //! choice. Binary packages (odt, docx) are only written to a file.
 
-use super::Outcome;
+use super::{Env, Outcome};
 use crate::exit::Exit;
 use clap::ValueEnum;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Every extension kbbt knows, and the format it means.
 const KNOWN: &[(&str, &str)] = &[
@@ -173,4 +173,57 @@ mod tests {
         assert_eq!(pick(Some(R::Odt), "r.txt"), Err(Exit::Usage));
         assert_eq!(pick(None, "r.txt"), Err(Exit::Usage));
     }
+}
+
+/// What an `-o FILE` is: a document (report, list, minutes…) or a draft meeting file, which may go
+/// into `meetings/`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Dest {
+    Document,
+    Draft,
+}
+
+/// Where `-o FILE` writes (its folder resolved), or a usage error when it would write into the
+/// register's own files: cases/, .kbbt/, .git/, the platform file and, for a document, meetings/.
+/// A link is judged by where it points too: the write replaces the link itself, never its target,
+/// but a link onto a register file is a mistake worth refusing.
+pub fn target(env: &Env, out: &Path, dest: Dest) -> Result<PathBuf, Outcome> {
+    let path = env.args_dir.join(out);
+    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let full = match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.clone(),
+    };
+    let pointed = std::fs::symlink_metadata(&path)
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| path.canonicalize().ok())
+        .flatten();
+    let dirs: &[&str] = match dest {
+        Dest::Document => &["cases", "meetings", crate::write::STATE_DIR, ".git"],
+        Dest::Draft => &["cases", crate::write::STATE_DIR, ".git"],
+    };
+    let register_file = |p: &Path| {
+        dirs.iter().any(|d| p.starts_with(root.join(d)))
+            || p == root.join(crate::load::PLATFORM_FILE)
+            || p == root
+    };
+    if register_file(&full) || pointed.as_deref().is_some_and(register_file) {
+        let why = match dest {
+            Dest::Document => {
+                "is one of the register's own files or folders; write the report elsewhere"
+            }
+            Dest::Draft => {
+                "is among the register's cases or its own files; a draft goes to meetings/ or elsewhere"
+            }
+        };
+        return Err(Outcome::fail(
+            Exit::Usage,
+            format!("error: `{}` {why}\n", out.display()),
+        ));
+    }
+    Ok(full)
 }

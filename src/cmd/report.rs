@@ -16,7 +16,7 @@ use crate::model::Register;
 use crate::render::minutes::topic_mark;
 use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
 use crate::tally::{self, Timelines};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::model::names::id_key;
 
@@ -234,43 +234,6 @@ fn field_zh(f: &str) -> &'static str {
     }
 }
 
-/// Where `-o FILE` writes, or a usage error when it would write into the register's own files.
-pub(super) fn output_path(env: &Env, out: &Path) -> Result<PathBuf, Outcome> {
-    let path = env.args_dir.join(out);
-    let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let full = match (parent.canonicalize(), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path.clone(),
-    };
-    // A link is judged by where it points too (the report replaces the link itself, never its target,
-    // but a link onto a register file is a mistake worth refusing).
-    let pointed = std::fs::symlink_metadata(&path)
-        .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| path.canonicalize().ok())
-        .flatten();
-    let register_file = |p: &Path| {
-        ["cases", "meetings", ".kbbt", ".git"]
-            .iter()
-            .any(|d| p.starts_with(root.join(d)))
-            || p == root.join(crate::load::PLATFORM_FILE)
-    };
-    let inside = register_file(&full) || pointed.as_deref().is_some_and(register_file);
-    if inside {
-        return Err(Outcome::fail(
-            Exit::Usage,
-            format!(
-                "error: `{}` is one of the register's own files or folders; write the report elsewhere\n",
-                out.display()
-            ),
-        ));
-    }
-    Ok(path)
-}
-
 pub fn run(
     env: &Env,
     as_of: Option<&str>,
@@ -279,7 +242,10 @@ pub fn run(
     output: Option<&Path>,
     font: &str,
 ) -> Outcome {
-    let target = match output.map(|o| output_path(env, o)).transpose() {
+    let target = match output
+        .map(|o| super::output::target(env, o, super::output::Dest::Document))
+        .transpose()
+    {
         Ok(t) => t,
         Err(o) => return o,
     };

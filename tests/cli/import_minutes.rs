@@ -426,6 +426,33 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
     ]);
     into_cases.assert_code(2);
     assert_eq!(r.snapshot(), before);
+    // The same guard as a report's `-o`: .git/, and a link onto the platform file, are refused too
+    // (in the reader's language), and nothing changes.
+    let into_git = r.run(&["import", "minutes", "minutes.txt", "-o", ".git/draft.yaml"]);
+    into_git.assert_code(2);
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(r.path().join("platform.yaml"), r.path().join("link.yaml"))
+            .unwrap();
+        let before = r.snapshot();
+        let linked = r.run(&[
+            "--lang",
+            "zh-TW",
+            "import",
+            "minutes",
+            "minutes.txt",
+            "-o",
+            "link.yaml",
+            "--force",
+        ]);
+        linked.assert_code(2);
+        assert!(
+            linked.stderr.contains("草稿請寫到 meetings/"),
+            "{}",
+            linked.stderr
+        );
+        assert_eq!(r.snapshot(), before);
+    }
 }
 
 #[test]
