@@ -1,6 +1,6 @@
 //! The command line (clap only). Arguments become a [`Cli`]; `cmd` does the work.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// kbbt keeps a cooperation platform's register of cases as YAML files, applies meeting decisions
@@ -35,7 +35,7 @@ pub enum ColorChoice {
     Never,
 }
 
-pub use crate::i18n::Lang;
+pub use kbbt::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -113,151 +113,21 @@ pub enum By {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every file of the register; report every problem with its place
-    Validate {
-        /// Report only on these files or folders (the whole register is still checked)
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FindingFormat::Text)]
-        format: FindingFormat,
-    },
+    Validate(ValidateArgs),
     /// Per-group tallies of a meeting and the all-time view
-    Status {
-        /// A group: name, code or alias (交通組, TR, 交通)
-        #[arg(long)]
-        group: Option<String>,
-        /// A meeting id (default: the latest meeting with decisions)
-        #[arg(long)]
-        meeting: Option<String>,
-        /// The state as of a date (2024-12-31 or 113-12-31 or 113年12月31日)
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Break the meeting's tallies down by group (default) or by lead city
-        #[arg(long, value_enum, default_value_t = By::Group)]
-        by: By,
-        /// Output format (default: from the extension of -o, else table)
-        #[arg(long, value_enum)]
-        format: Option<TableFormat>,
-        /// Write to this file instead of standard output (.csv, .json, .md, .txt, .xlsx)
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Draw tables with ASCII characters only
-        #[arg(long)]
-        ascii: bool,
-        /// Start CSV output with a UTF-8 byte order mark (for Excel)
-        #[arg(long)]
-        bom: bool,
-        /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
-        #[arg(long)]
-        raw: bool,
-    },
+    Status(StatusArgs),
     /// Find cases by group, status, city, topic or text
-    List {
-        #[arg(long)]
-        group: Option<String>,
-        /// proposed, ongoing, delisted, merged or replaced
-        #[arg(long)]
-        status: Option<String>,
-        /// Lead city
-        #[arg(long)]
-        lead: Option<String>,
-        /// Partner city (or lead)
-        #[arg(long)]
-        partner: Option<String>,
-        #[arg(long)]
-        topic: Option<String>,
-        /// Text to find in titles, aliases, notes and progress (normalised like names)
-        #[arg(long)]
-        text: Option<String>,
-        /// List the chair's instructions (open and closed) instead of cases
-        #[arg(long)]
-        instructions: bool,
-        /// Output format (default: from the extension of -o, else table)
-        #[arg(long, value_enum)]
-        format: Option<TableFormat>,
-        /// Write to this file instead of standard output (.csv, .json, .md, .txt, .xlsx)
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[arg(long)]
-        ascii: bool,
-        /// Start CSV output with a UTF-8 byte order mark (for Excel)
-        #[arg(long)]
-        bom: bool,
-        /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
-        #[arg(long)]
-        raw: bool,
-    },
+    List(ListArgs),
     /// One case's card: history and latest progress
-    Show {
-        /// A case id, title or alias
-        case: String,
-        #[arg(long, value_enum, default_value_t = CardFormat::Text)]
-        format: CardFormat,
-    },
+    Show(ShowArgs),
     /// Rewrite case files into the canonical layout
-    Fmt {
-        /// Only report what would change (exit 1 if anything would)
-        #[arg(long)]
-        check: bool,
-        /// Only these files or folders
-        paths: Vec<PathBuf>,
-    },
+    Fmt(FmtArgs),
     /// Apply a meeting's decisions to the case files, all or nothing
-    Apply {
-        /// The meeting file, e.g. meetings/vm-7.yaml
-        meeting: PathBuf,
-        /// Print what would change, with a diff, and write nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// Apply even if stated counts disagree, and record the discrepancies in the meeting file
-        #[arg(long)]
-        accept_discrepancy: bool,
-        /// Commit the changed files with git afterwards
-        #[arg(long)]
-        commit: bool,
-        /// Apply although cases/ or meetings/ have uncommitted changes
-        #[arg(long)]
-        allow_dirty: bool,
-        /// Apply a meeting dated before the latest applied one
-        #[arg(long)]
-        allow_out_of_order: bool,
-    },
+    Apply(ApplyArgs),
     /// Print the decision section (決議事項) of a meeting in the minutes' own phrasing
-    Minutes {
-        /// A meeting id or file (vm-3, meetings/vm-3.yaml)
-        meeting: String,
-        /// Print the stated numbers where the register records a discrepancy
-        #[arg(long)]
-        as_published: bool,
-        /// Name cases by the register's titles instead of the meeting file's wording
-        #[arg(long)]
-        register_names: bool,
-        /// Output format (default: from the extension of -o, else text)
-        #[arg(long, value_enum)]
-        format: Option<MinutesFormat>,
-        /// Write to this file instead of standard output
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
-        #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
-        font: String,
-    },
+    Minutes(MinutesArgs),
     /// The progress report (合作方案辦理情形) as Markdown, HTML, ODT or DOCX
-    Report {
-        /// Latest progress on or before this date (default: today)
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Only this group (name, code or alias)
-        #[arg(long)]
-        group: Option<String>,
-        /// Output format (default: from the extension of -o, else md)
-        #[arg(long, value_enum)]
-        format: Option<ReportFormat>,
-        /// Write to this file instead of standard output
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
-        #[arg(long, value_name = "NAME", default_value = crate::render::doc::DEFAULT_FONT)]
-        font: String,
-    },
+    Report(ReportArgs),
     /// Reminders: ongoing cases whose latest progress is old, or that are overdue or behind
     Check {
         #[command(subcommand)]
@@ -270,22 +140,9 @@ pub enum Command {
     },
     /// What changed between two meetings or dates: per group, cases added, delisted, merged,
     /// renamed, and those whose progress changed
-    Diff {
-        /// A meeting id or a date (ISO or ROC)
-        from: String,
-        /// A meeting id or a date (ISO or ROC)
-        to: String,
-        /// Only this group
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long, value_enum, default_value_t = CardFormat::Text)]
-        format: CardFormat,
-    },
+    Diff(DiffArgs),
     /// A case's history together with the git history of its file, newest first
-    Log {
-        /// A case id, title or alias
-        case: String,
-    },
+    Log(LogArgs),
     /// Bring outside data into the register
     Import {
         #[command(subcommand)]
@@ -304,154 +161,381 @@ pub enum Command {
     /// Finish a write that was interrupted (a crash, a full disk), after checking it is kbbt's own
     Recover,
     /// Print the JSON Schema of a file kind (for editors)
-    Schema { kind: SchemaKind },
+    Schema {
+        /// The file kind
+        kind: SchemaKind,
+    },
     /// Print a shell completion script
-    Completions { shell: Shell },
+    Completions {
+        /// The shell
+        shell: Shell,
+    },
     /// Print the man page (roff)
     Man,
+}
+
+/// `kbbt validate`
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Report only on these files or folders (the whole register is still checked)
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FindingFormat::Text)]
+    pub format: FindingFormat,
+}
+
+/// Where and how `status` and `list` write their table.
+#[derive(Debug, Args)]
+pub struct TableOut {
+    /// Output format (default: from the extension of -o, else table)
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
+    /// Write to this file instead of standard output (.csv, .json, .md, .txt, .xlsx)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Draw tables with ASCII characters only
+    #[arg(long)]
+    pub ascii: bool,
+    /// Start CSV output with a UTF-8 byte order mark (for Excel)
+    #[arg(long)]
+    pub bom: bool,
+    /// With --format csv: cells exactly as they are (no guard against spreadsheet formulas)
+    #[arg(long)]
+    pub raw: bool,
+}
+
+/// `kbbt status`
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// A group: name, code or alias (交通組, TR, 交通)
+    #[arg(long)]
+    pub group: Option<String>,
+    /// A meeting id (default: the latest meeting with decisions)
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// The state as of a date (2024-12-31 or 113-12-31 or 113年12月31日)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Break the meeting's tallies down by group (default) or by lead city
+    #[arg(long, value_enum, default_value_t = By::Group)]
+    pub by: By,
+    #[command(flatten)]
+    pub out: TableOut,
+}
+
+/// `kbbt list`
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A group: name, code or alias (交通組, TR, 交通)
+    #[arg(long)]
+    pub group: Option<String>,
+    /// proposed, ongoing, delisted, merged or replaced
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Lead city
+    #[arg(long)]
+    pub lead: Option<String>,
+    /// Partner city (or lead)
+    #[arg(long)]
+    pub partner: Option<String>,
+    /// A topic the case shares (共同議題)
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Text to find in titles, aliases, notes and progress (normalised like names)
+    #[arg(long)]
+    pub text: Option<String>,
+    /// List the chair's instructions (open and closed) instead of cases
+    #[arg(long)]
+    pub instructions: bool,
+    #[command(flatten)]
+    pub out: TableOut,
+}
+
+/// `kbbt show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A case id, title or alias
+    pub case: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CardFormat::Text)]
+    pub format: CardFormat,
+}
+
+/// `kbbt fmt`
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Only report what would change (exit 1 if anything would)
+    #[arg(long)]
+    pub check: bool,
+    /// Only these files or folders
+    pub paths: Vec<PathBuf>,
+}
+
+/// `kbbt apply`
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The meeting file, e.g. meetings/vm-7.yaml
+    pub meeting: PathBuf,
+    /// Print what would change, with a diff, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply even if stated counts disagree, and record the discrepancies in the meeting file
+    #[arg(long)]
+    pub accept_discrepancy: bool,
+    /// Commit the changed files with git afterwards
+    #[arg(long)]
+    pub commit: bool,
+    /// Apply although cases/ or meetings/ have uncommitted changes
+    #[arg(long)]
+    pub allow_dirty: bool,
+    /// Apply a meeting dated before the latest applied one
+    #[arg(long)]
+    pub allow_out_of_order: bool,
+}
+
+/// `kbbt minutes`
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// A meeting id or file (vm-3, meetings/vm-3.yaml)
+    pub meeting: String,
+    /// Print the stated numbers where the register records a discrepancy
+    #[arg(long)]
+    pub as_published: bool,
+    /// Name cases by the register's titles instead of the meeting file's wording
+    #[arg(long)]
+    pub register_names: bool,
+    /// Output format (default: from the extension of -o, else text)
+    #[arg(long, value_enum)]
+    pub format: Option<MinutesFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
+    #[arg(long, value_name = "NAME", default_value = kbbt::render::doc::DEFAULT_FONT)]
+    pub font: String,
+}
+
+/// `kbbt report`
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Latest progress on or before this date (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Only this group (name, code or alias)
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Output format (default: from the extension of -o, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The font of odt, fodt and docx (fallbacks: DFKai-SB, 新細明體, Noto CJK TC)
+    #[arg(long, value_name = "NAME", default_value = kbbt::render::doc::DEFAULT_FONT)]
+    pub font: String,
+}
+
+/// `kbbt diff`
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A meeting id or a date (ISO or ROC)
+    pub from: String,
+    /// A meeting id or a date (ISO or ROC)
+    pub to: String,
+    /// Only this group
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CardFormat::Text)]
+    pub format: CardFormat,
+}
+
+/// `kbbt log`
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// A case id, title or alias
+    pub case: String,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SuggestCommand {
     /// Milestones from the dates in the progress texts (預計…完工, …開工, …啟用): shown, or added with --write
-    Milestones {
-        /// One case (id, title or alias); default: every ongoing case
-        case: Option<String>,
-        /// Add the suggested milestones to the case files (minimal edits)
-        #[arg(long)]
-        write: bool,
-    },
+    Milestones(MilestonesArgs),
+}
+
+/// `kbbt suggest milestones`
+#[derive(Debug, Args)]
+pub struct MilestonesArgs {
+    /// One case (id, title or alias); default: every ongoing case
+    pub case: Option<String>,
+    /// Add the suggested milestones to the case files (minimal edits)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CheckCommand {
     /// Milestones past due, cases behind their planned progress, and open instructions past due (exit 1 if any)
-    Overdue {
-        /// Judge as of this date (default: today)
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Only this group
-        #[arg(long)]
-        group: Option<String>,
-    },
+    Overdue(OverdueArgs),
     /// Ongoing cases whose latest progress is older than N months (exit 1 if any)
-    Stale {
-        #[arg(long, default_value_t = 6)]
-        months: u32,
-        /// Judge as of this date (default: today)
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Only this group
-        #[arg(long)]
-        group: Option<String>,
-    },
+    Stale(StaleArgs),
+}
+
+/// `kbbt check overdue`
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Judge as of this date (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Only this group
+    #[arg(long)]
+    pub group: Option<String>,
+}
+
+/// `kbbt check stale`
+#[derive(Debug, Args)]
+pub struct StaleArgs {
+    /// How old the latest progress may be, in months
+    #[arg(long, default_value_t = 6)]
+    pub months: u32,
+    /// Judge as of this date (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Only this group
+    #[arg(long)]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Add progress entries from a progress table (the report's tab-separated text, CSV, or
     /// returned progress forms: .xlsx / .ods, several at once)
-    Progress {
-        #[arg(required = true, num_args = 1..)]
-        file: Vec<PathBuf>,
-        /// The date of the progress (default: the file's 資料時間 line)
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Import the names that match and list the others, instead of refusing
-        #[arg(long)]
-        skip_unmatched: bool,
-        /// Print what would change and write nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// The table lists every ongoing case on its date: record it once in platform.yaml as a
-        /// complete listing (a case it leaves out becomes unconfirmed from that date)
-        #[arg(long, conflicts_with = "skip_unmatched")]
-        complete: bool,
-        /// The document the table comes from, as the listing names it (default: the file's name)
-        #[arg(long, value_name = "TEXT", requires = "complete")]
-        source: Option<String>,
-    },
+    Progress(ImportProgressArgs),
     /// Draft a meeting file from the minutes' decision section (.txt, .docx, .odt; `-` reads text
     /// from standard input); writes nothing under cases/
-    Minutes {
-        /// The minutes document, or `-` for text on standard input
-        file: PathBuf,
-        /// The meeting's id (default: from the title, like the register's other meetings of its level)
-        #[arg(long)]
-        id: Option<String>,
-        /// Write the draft to FILE instead of standard output (never under cases/)
-        #[arg(short = 'o', long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Overwrite FILE if it exists
-        #[arg(long, requires = "output")]
-        force: bool,
-        /// The document as `source:` names it (default: the title's minutes, else the file's name)
-        #[arg(long, value_name = "TEXT")]
-        source: Option<String>,
-    },
+    Minutes(ImportMinutesArgs),
+}
+
+/// `kbbt import progress`
+#[derive(Debug, Args)]
+pub struct ImportProgressArgs {
+    /// Progress tables (tab-separated text or CSV) or returned forms (.xlsx / .ods)
+    #[arg(required = true, num_args = 1..)]
+    pub file: Vec<PathBuf>,
+    /// The date of the progress (default: the file's 資料時間 line)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Import the names that match and list the others, instead of refusing
+    #[arg(long)]
+    pub skip_unmatched: bool,
+    /// Print what would change and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The table lists every ongoing case on its date: record it once in platform.yaml as a
+    /// complete listing (a case it leaves out becomes unconfirmed from that date)
+    #[arg(long, conflicts_with = "skip_unmatched")]
+    pub complete: bool,
+    /// The document the table comes from, as the listing names it (default: the file's name)
+    #[arg(long, value_name = "TEXT", requires = "complete")]
+    pub source: Option<String>,
+}
+
+/// `kbbt import minutes`
+#[derive(Debug, Args)]
+pub struct ImportMinutesArgs {
+    /// The minutes document, or `-` for text on standard input
+    pub file: PathBuf,
+    /// The meeting's id (default: from the title, like the register's other meetings of its level)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Write the draft to FILE instead of standard output (never under cases/)
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// The document as `source:` names it (default: the title's minutes, else the file's name)
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Progress forms (.xlsx), one workbook per lead city or per group, for each to fill in the
     /// new progress of its ongoing cases; `kbbt import progress` reads them back
-    ProgressForms {
-        /// The date of the progress to collect: the cases ongoing on it (default: today)
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// One workbook per group (default) or per lead city
-        #[arg(long, value_enum, default_value_t = By::Group)]
-        by: By,
-        /// The folder to write the workbooks into (created if missing)
-        #[arg(short, long, value_name = "DIR")]
-        output: PathBuf,
-    },
+    ProgressForms(ProgressFormsArgs),
+}
+
+/// `kbbt export progress-forms`
+#[derive(Debug, Args)]
+pub struct ProgressFormsArgs {
+    /// The date of the progress to collect: the cases ongoing on it (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// One workbook per group (default) or per lead city
+    #[arg(long, value_enum, default_value_t = By::Group)]
+    pub by: By,
+    /// The folder to write the workbooks into (created if missing)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
     /// A new case file: cases/<code>/<next id>.yaml
-    Case {
-        /// The group: name, code or alias
-        #[arg(long)]
-        group: String,
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        lead: Option<String>,
-        /// A partner city (repeat for several)
-        #[arg(long = "partner")]
-        partners: Vec<String>,
-        #[arg(long = "topic")]
-        topics: Vec<String>,
-        /// The status it starts with: ongoing (recorded as `seen`). Proposals come from a
-        /// meeting's `propose` decisions, applied with `kbbt apply`
-        #[arg(long, default_value = "ongoing")]
-        status: String,
-        /// Where the facts come from
-        #[arg(long)]
-        source: Option<String>,
-    },
+    Case(NewCaseArgs),
     /// A new meeting file: meetings/<id>.yaml, with an empty decision block per group
-    Meeting {
-        /// One of the platform's levels, e.g. 副市長層級
-        #[arg(long)]
-        level: String,
-        /// The meeting's date (ROC accepted)
-        #[arg(long, value_name = "DATE")]
-        date: String,
-        /// The id (default: the next number of the level's prefix, e.g. vm-7)
-        #[arg(long)]
-        id: Option<String>,
-        #[arg(long)]
-        title: Option<String>,
-    },
+    Meeting(NewMeetingArgs),
+}
+
+/// `kbbt new case`
+#[derive(Debug, Args)]
+pub struct NewCaseArgs {
+    /// The group: name, code or alias
+    #[arg(long)]
+    pub group: String,
+    /// The case's title (案名)
+    #[arg(long)]
+    pub title: String,
+    /// The lead city
+    #[arg(long)]
+    pub lead: Option<String>,
+    /// A partner city (repeat for several)
+    #[arg(long = "partner")]
+    pub partners: Vec<String>,
+    /// A topic the case shares (repeat for several)
+    #[arg(long = "topic")]
+    pub topics: Vec<String>,
+    /// The status it starts with: ongoing (recorded as `seen`). Proposals come from a
+    /// meeting's `propose` decisions, applied with `kbbt apply`
+    #[arg(long, default_value = "ongoing")]
+    pub status: String,
+    /// Where the facts come from
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+/// `kbbt new meeting`
+#[derive(Debug, Args)]
+pub struct NewMeetingArgs {
+    /// One of the platform's levels, e.g. 副市長層級
+    #[arg(long)]
+    pub level: String,
+    /// The meeting's date (ROC accepted)
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// The id (default: the next number of the level's prefix, e.g. vm-7)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The meeting's title
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 /// The command line in a language: English as declared above, or with Traditional Chinese help.
-pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+pub fn command(lang: kbbt::i18n::Lang) -> clap::Command {
     let cmd = <Cli as clap::CommandFactory>::command();
-    if lang == crate::i18n::Lang::En {
+    if lang == kbbt::i18n::Lang::En {
         return cmd;
     }
     localize(cmd.about("以 YAML 檔案保存合作平臺的案件登記簿：檢查、套用會議決議、產生報告"))

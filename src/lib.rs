@@ -7,8 +7,6 @@
 pub mod apply;
 pub mod canon;
 pub mod check;
-pub mod cli;
-pub mod cmd;
 pub mod edit;
 pub mod exit;
 pub mod finding;

@@ -1,3 +1,6 @@
+mod cli;
+mod cmd;
+
 use clap::FromArgMatches;
 use std::io::Write;
 
@@ -16,9 +19,9 @@ fn main() {
         Some(l) => kbbt::i18n::from_locale(l),
         None => kbbt::i18n::detect(None),
     };
-    let matches = kbbt::cli::command(lang).get_matches();
-    let cli = kbbt::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let out = kbbt::cmd::run(&cli);
+    let matches = cli::command(lang).get_matches();
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let out = cmd::run(&cli);
     // A closed pipe (`kbbt list | head`) is not an error worth a message; any other failure to write
     // the output (a full disk) is: the output was cut short, so the exit code says so.
     let mut code = out.code.code();

@@ -1,27 +1,20 @@
 //! `kbbt apply MEETING.yaml`: plan, check the stated counts, then write all or nothing.
 
 use super::{Env, Outcome, load_clean};
-use crate::apply::{self, plan, unified_diff};
-use crate::check::{Mismatch, count_mismatches};
-use crate::exit::Exit;
-use crate::finding::{self, Finding};
-use crate::index::Index;
-use crate::load;
-use crate::model::Meeting;
-use crate::model::{Doc, Register};
-use crate::plural;
-use crate::tally::{self, Timelines};
-use crate::write::FileChange;
+use crate::cli::ApplyArgs;
 use anyhow::Context as _;
+use kbbt::apply::{self, plan, unified_diff};
+use kbbt::check::{Mismatch, count_mismatches};
+use kbbt::exit::Exit;
+use kbbt::finding::{self, Finding};
+use kbbt::index::Index;
+use kbbt::load;
+use kbbt::model::Meeting;
+use kbbt::model::{Doc, Register};
+use kbbt::plural;
+use kbbt::tally::{self, Timelines};
+use kbbt::write::FileChange;
 use std::path::{Path, PathBuf};
-
-pub struct Flags {
-    pub dry_run: bool,
-    pub accept_discrepancy: bool,
-    pub commit: bool,
-    pub allow_dirty: bool,
-    pub allow_out_of_order: bool,
-}
 
 fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
     finding::sort(&mut findings);
@@ -37,11 +30,11 @@ fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
 /// Uncommitted changes under cases/ or meetings/ or to platform.yaml (other than the meeting being
 /// applied), if the register is in a git work tree.
 fn dirty(root: &Path, meeting: &Path) -> Vec<String> {
-    let Some(prefix) = crate::git::prefix(root) else {
+    let Some(prefix) = kbbt::git::prefix(root) else {
         return vec![];
     };
     let me = format!("{prefix}{}", meeting.display());
-    crate::git::uncommitted(root, &["cases", "meetings", "platform.yaml"])
+    kbbt::git::uncommitted(root, &["cases", "meetings", "platform.yaml"])
         .into_iter()
         .filter(|p| p.trim_matches('"') != me)
         .collect()
@@ -73,7 +66,7 @@ fn meeting_doc(
             Exit::Problems,
             format!(
                 "{}error: cannot read the meeting; nothing was written\n",
-                crate::render::findings_text(&[f], Path::new(""), env.style)
+                kbbt::render::findings_text(&[f], Path::new(""), env.style)
             ),
         )
     })?;
@@ -88,18 +81,19 @@ fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
         x.stated, x.field, x.register
     );
     if x.group.is_some() {
-        s.push_str(&format!(": {}", crate::check::counts_list(reg, &x.cases)));
+        s.push_str(&format!(": {}", kbbt::check::counts_list(reg, &x.cases)));
         s.push_str(&x.changes(reg, meeting));
     }
     s
 }
 
-pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
+pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
+    let arg = flags.meeting.as_path();
     let _lock = match super::write_lock(env, flags.dry_run) {
         Ok(l) => l,
         Err(o) => return o,
     };
-    let reg = match load_clean(env, crate::load::Texts::Keep) {
+    let reg = match load_clean(env, kbbt::load::Texts::Keep) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -138,7 +132,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         return refuse(env, vec![f], "the meeting conflicts with the register");
     }
     // The same rule as `validate` and `new`: apply never writes a meeting id validate rejects.
-    if !crate::safety::meeting_id_ok(&m.id.value) || !crate::write::safe_target(&target_path) {
+    if !kbbt::safety::meeting_id_ok(&m.id.value) || !kbbt::write::safe_target(&target_path) {
         let f = Finding::error(
             "meeting-id",
             &mdoc.path,
@@ -226,7 +220,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     });
     if recorded {
         let at = format!(" at {}, ", m.id.value);
-        let stale: Vec<Finding> = crate::check::run(&reg)
+        let stale: Vec<Finding> = kbbt::check::run(&reg)
             .into_iter()
             .filter(|f| f.code == "history-decision" && f.message.contains(&at))
             .collect();
@@ -282,7 +276,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         }
     }
     // Without git, neither the dirty check nor `--commit` can be done: say so before writing anything.
-    if !flags.dry_run && (flags.commit || !flags.allow_dirty) && !crate::git::available() {
+    if !flags.dry_run && (flags.commit || !flags.allow_dirty) && !kbbt::git::available() {
         let in_repo = env.root.ancestors().any(|d| d.join(".git").exists());
         if flags.commit {
             return Outcome::fail(Exit::Problems,
@@ -297,7 +291,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     }
     if flags.commit
         && !flags.dry_run
-        && let Err(e) = crate::git::identity(&env.root)
+        && let Err(e) = kbbt::git::identity(&env.root)
     {
         return Outcome::fail(
             Exit::Problems,
@@ -334,7 +328,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     // apply never writes what validate rejects: the register after the meeting may have no error the
     // register before it has not (stated counts are checked below, with --accept-discrepancy).
     // Only the files this meeting writes are its concern (other meetings may wait to be applied).
-    let mut fresh = crate::check::new_errors(&reg, &after, &["stated-counts"]);
+    let mut fresh = kbbt::check::new_errors(&reg, &after, &["stated-counts"]);
     fresh.retain(|f| {
         f.file == mdoc.path || f.file == target_path || p.touched.iter().any(|t| t.path == f.file)
     });
@@ -418,7 +412,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
                     x.field,
                     x.stated,
                     x.register,
-                    crate::canon::scalar("recorded by kbbt apply --accept-discrepancy", true)
+                    kbbt::canon::scalar("recorded by kbbt apply --accept-discrepancy", true)
                 )
             })
             .collect();
@@ -429,11 +423,10 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     }
     // The meeting file kbbt copies into the register, or commits, is in the canonical layout (so a
     // `kbbt fmt --check` hook accepts it), unless comments in its body would be lost.
-    if (!in_register || flags.commit) && !crate::canon::has_body_comments(&meeting_text) {
-        match crate::load::parse_doc::<Meeting>(&mdoc.path, meeting_text.clone()) {
+    if (!in_register || flags.commit) && !kbbt::canon::has_body_comments(&meeting_text) {
+        match kbbt::load::parse_doc::<Meeting>(&mdoc.path, meeting_text.clone()) {
             Ok(d) => {
-                meeting_text =
-                    crate::canon::meeting(&d.value, &crate::canon::header(&meeting_text));
+                meeting_text = kbbt::canon::meeting(&d.value, &kbbt::canon::header(&meeting_text));
             }
             Err(f) => return refuse(env, vec![f], "the meeting file cannot be laid out"),
         }
@@ -487,8 +480,8 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
     let all: Vec<usize> = (0..t.groups.len()).collect();
     let line = super::status::totals_line(env.style.lang, &t, &all);
     out.push_str(&match env.style.lang {
-        crate::i18n::Lang::En => format!("tallies: {line}\n"),
-        crate::i18n::Lang::ZhTw => format!("統計：{line}\n"),
+        kbbt::i18n::Lang::En => format!("tallies: {line}\n"),
+        kbbt::i18n::Lang::ZhTw => format!("統計：{line}\n"),
     });
     for x in &unrecorded {
         out.push_str(&format!(
@@ -507,7 +500,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
         ));
         return Outcome::ok(out);
     }
-    if let Err(e) = crate::write::commit(&env.root, &changes) {
+    if let Err(e) = kbbt::write::commit(&env.root, &changes) {
         return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     out.push_str(&format!(
@@ -531,7 +524,7 @@ pub fn run(env: &Env, cwd: &Path, arg: &Path, flags: &Flags) -> Outcome {
             m.date().map_or(String::new(), |d| format!(" ({d})")),
             out.lines().skip(1).collect::<Vec<_>>().join("\n")
         );
-        if let Err(e) = crate::git::commit(&env.root, &files, &msg) {
+        if let Err(e) = kbbt::git::commit(&env.root, &files, &msg) {
             return commit_failed(env, out, &e, &files, &msg, &m.id.value);
         }
         out.push_str("committed\n");
@@ -550,9 +543,9 @@ fn commit_failed(
 ) -> Outcome {
     let quoted: Vec<String> = files
         .iter()
-        .map(|f| crate::canon::scalar(f, false))
+        .map(|f| kbbt::canon::scalar(f, false))
         .collect();
-    let hint = match crate::write::keep_commit_message(&env.root, msg) {
+    let hint = match kbbt::write::keep_commit_message(&env.root, msg) {
         Ok(kept) => format!(
             "  hint: the message is kept in {0}; fix the cause, then run `git add -- {1} && git commit -F {0} -- {1}`, or `kbbt apply meetings/{meeting}.yaml --commit` again\n",
             kept.display(),
@@ -573,13 +566,13 @@ fn commit_failed(
 /// `apply --commit` of a meeting that is applied but not committed: commit the meeting file and the
 /// case files whose history names it, when git still has them uncommitted.
 fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -> Outcome {
-    let Some(prefix) = crate::git::prefix(&env.root) else {
+    let Some(prefix) = kbbt::git::prefix(&env.root) else {
         return Outcome::fail(
             Exit::Problems,
             "error: --commit needs a git work tree, and the register is not in one\n".into(),
         );
     };
-    if let Err(e) = crate::git::identity(&env.root) {
+    if let Err(e) = kbbt::git::identity(&env.root) {
         return Outcome::fail(
             Exit::Problems,
             format!("error: {e}; nothing was committed\n"),
@@ -597,7 +590,7 @@ fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -
         .map(|c| c.path.display().to_string())
         .collect();
     mine.push(meeting_file.display().to_string());
-    let dirty = crate::git::uncommitted(&env.root, &["cases", "meetings", "platform.yaml"]);
+    let dirty = kbbt::git::uncommitted(&env.root, &["cases", "meetings", "platform.yaml"]);
     let files: Vec<String> = mine
         .into_iter()
         .filter(|f| {
@@ -624,7 +617,7 @@ fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -
         m.id.value,
         plural::count(files.len(), "file")
     );
-    match crate::git::commit(&env.root, &files, &msg) {
+    match kbbt::git::commit(&env.root, &files, &msg) {
         Ok(()) => Outcome::ok(format!("{out}committed\n")),
         Err(e) => commit_failed(env, out, &e, &files, &msg, &m.id.value),
     }

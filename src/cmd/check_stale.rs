@@ -6,11 +6,12 @@
 //! stale, 0 when none is.
 
 use super::{Env, Outcome};
-use crate::exit::Exit;
-use crate::index::Index;
-use crate::model::names::id_key;
-use crate::model::{Date, Status};
-use crate::tally::Timelines;
+use crate::cli::StaleArgs;
+use kbbt::exit::Exit;
+use kbbt::index::Index;
+use kbbt::model::names::id_key;
+use kbbt::model::{Date, Status};
+use kbbt::tally::Timelines;
 use std::fmt::Write as _;
 
 /// The cut-off: `date` minus `months` (`None` when that is before the calendar's start).
@@ -20,7 +21,8 @@ fn cutoff(date: Date, months: u32) -> Option<Date> {
         .map(Date)
 }
 
-pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> Outcome {
+pub fn run(env: &Env, args: &StaleArgs) -> Outcome {
+    let (months, as_of, group) = (args.months, args.as_of.as_deref(), args.group.as_deref());
     let (reg, date, groups) = match super::report_view(env, as_of, group) {
         Ok(v) => v,
         Err(o) => return o,
@@ -52,7 +54,7 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             };
             if old {
                 stale += 1;
-                let zh = st.lang == crate::i18n::Lang::ZhTw;
+                let zh = st.lang == kbbt::i18n::Lang::ZhTw;
                 let mut when = latest.map_or_else(
                     || if zh { "無辦理情形" } else { "no progress" }.to_string(),
                     |d| st.date(d),
@@ -81,7 +83,7 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
             }
         }
     }
-    let span = crate::plural::count(months as usize, "month");
+    let span = kbbt::plural::count(months as usize, "month");
     let day = st.date(date);
     let since = cut.map_or_else(
         || format!("{span} before {day}"),
@@ -103,11 +105,11 @@ pub fn run(env: &Env, months: u32, as_of: Option<&str>, group: Option<&str>) -> 
         );
         if unconfirmed > 0 {
             let _ = match st.lang {
-                crate::i18n::Lang::ZhTw => writeln!(
+                kbbt::i18n::Lang::ZhTw => writeln!(
                     out,
                     "其中 {unconfirmed} 案未確認：未列於完整列表（見 kbbt status）"
                 ),
-                crate::i18n::Lang::En => writeln!(
+                kbbt::i18n::Lang::En => writeln!(
                     out,
                     "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)"
                 ),
@@ -127,7 +129,7 @@ mod tests {
 
     #[test]
     fn cutoffs_follow_the_calendar() {
-        let d = |s: &str| crate::model::parse_date(s).expect("a date");
+        let d = |s: &str| kbbt::model::parse_date(s).expect("a date");
         assert_eq!(cutoff(d("2025-12-31"), 6), Some(d("2025-06-30")));
         assert_eq!(cutoff(d("2024-08-31"), 6), Some(d("2024-02-29")));
         assert_eq!(cutoff(d("2025-12-31"), 0), Some(d("2025-12-31")));

@@ -3,14 +3,14 @@
 
 use super::{Env, Outcome};
 use crate::cli::By;
-use crate::exit::Exit;
-use crate::i18n::Lang;
-use crate::index::Index;
-use crate::model::Register;
-use crate::model::{Action, Case, Date};
-use crate::render::Table;
-use crate::render::xlsx::{self, Cell, Sheet};
-use crate::tally::Timelines;
+use kbbt::exit::Exit;
+use kbbt::i18n::Lang;
+use kbbt::index::Index;
+use kbbt::model::Register;
+use kbbt::model::{Action, Case, Date};
+use kbbt::render::Table;
+use kbbt::render::xlsx::{self, Cell, Sheet};
+use kbbt::tally::Timelines;
 use std::path::{Path, PathBuf};
 
 /// A workbook as a command's result: written to `-o FILE` by the command runner.
@@ -42,7 +42,7 @@ pub fn table_xlsx(env: &Env, name: &str, t: &Table, numbers: &[usize], dates: &[
 }
 
 /// The meeting and date of a history entry (the meeting's date when the entry has none).
-fn when(reg: &Register, idx: &Index, h: &crate::model::HistoryEntry) -> (String, Option<Date>) {
+fn when(reg: &Register, idx: &Index, h: &kbbt::model::HistoryEntry) -> (String, Option<Date>) {
     let meeting = h.meeting.as_ref().map(|m| m.value.clone());
     let date = h.date.as_ref().map(|d| d.value).or_else(|| {
         meeting
@@ -78,7 +78,7 @@ pub const LIST_DATES: [usize; 3] = [7, 9, 10];
 pub fn list_table(reg: &Register, cases: &[&Case]) -> Table {
     let idx = Index::new(reg);
     let mut t = Table::new(&LIST_COLUMNS);
-    let join = |v: &[crate::yaml::Sp<String>]| {
+    let join = |v: &[kbbt::yaml::Sp<String>]| {
         v.iter()
             .map(|x| x.value.as_str())
             .collect::<Vec<_>>()
@@ -125,7 +125,7 @@ pub fn list_table(reg: &Register, cases: &[&Case]) -> Table {
 }
 
 /// The report as a workbook: a summary sheet, then one sheet per group.
-pub fn report_sheets(r: &crate::render::report::Report, lang: Lang) -> Vec<Sheet> {
+pub fn report_sheets(r: &kbbt::render::report::Report, lang: Lang) -> Vec<Sheet> {
     let h = |k: &str| xlsx::header(lang, k);
     let mut summary = Sheet {
         name: xlsx::sheet_name(if lang == Lang::ZhTw {
@@ -256,7 +256,7 @@ pub fn forms(
     ongoing.sort_by_key(|c| {
         (
             idx.case_group[*c].unwrap_or(usize::MAX),
-            crate::model::names::id_key(&reg.cases[*c].value.id.value),
+            kbbt::model::names::id_key(&reg.cases[*c].value.id.value),
         )
     });
     if ongoing.is_empty() {

@@ -1,13 +1,13 @@
 //! `kbbt fmt [--check]`: every file in the canonical layout (for case files, the one `apply` writes).
 
 use super::{Env, Outcome};
-use crate::apply::unified_diff;
-use crate::canon;
-use crate::exit::Exit;
-use crate::finding::{self, Finding};
-use crate::model::Doc;
-use crate::write::FileChange;
-use crate::yaml::Pos;
+use kbbt::apply::unified_diff;
+use kbbt::canon;
+use kbbt::exit::Exit;
+use kbbt::finding::{self, Finding};
+use kbbt::model::Doc;
+use kbbt::write::FileChange;
+use kbbt::yaml::Pos;
 use std::path::{Path, PathBuf};
 
 /// The canonical text of one file, if it differs: `None` when it is already canonical.
@@ -18,7 +18,7 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
     emit: fn(&T, &str) -> String,
 ) -> Option<Result<FileChange, Finding>> {
     let header = canon::header(&doc.text);
-    let fixed = crate::modeline::fix(root, &doc.path, &header);
+    let fixed = kbbt::modeline::fix(root, &doc.path, &header);
     let mut new = emit(&doc.value, fixed.as_deref().unwrap_or(&header));
     if doc.text.starts_with('\u{feff}') {
         new.insert(0, '\u{feff}');
@@ -48,7 +48,7 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
             "move the comments to the top of the file, or into a `note`",
         )));
     }
-    Some(match crate::yaml::parse::<T>(&new) {
+    Some(match kbbt::yaml::parse::<T>(&new) {
         Ok(v) if v == doc.value => Ok(FileChange {
             path: doc.path.clone(),
             old: Some(doc.text.clone()),
@@ -91,7 +91,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         Ok(l) => l,
         Err(o) => return o,
     };
-    let (reg, mut findings) = crate::load::load(&env.root);
+    let (reg, mut findings) = kbbt::load::load(&env.root);
     let Some(reg) = reg else {
         finding::sort(&mut findings);
         return Outcome::fail(Exit::Problems, env.findings(&findings));
@@ -136,7 +136,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         }
         return out;
     }
-    if let Err(e) = crate::write::commit(&env.root, &changes) {
+    if let Err(e) = kbbt::write::commit(&env.root, &changes) {
         return Outcome::fail(Exit::Problems, format!("{}error: {e}\n", out.stderr));
     }
     for c in &changes {
@@ -147,7 +147,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
     }
     out.stdout.push_str(&format!(
         "{} reformatted\n",
-        crate::plural::count(changes.len(), "file")
+        kbbt::plural::count(changes.len(), "file")
     ));
     out.code = Exit::problems_if(findings.iter().any(Finding::is_error));
     out

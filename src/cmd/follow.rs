@@ -3,12 +3,13 @@
 //! call them and print.
 
 use super::{Env, Outcome, load_clean, report_view, user_date, user_group};
-use crate::exit::Exit;
-use crate::follow::{self, InstructionRef};
-use crate::index::{Index, Resolved};
-use crate::model::names::id_key;
-use crate::model::{Action, Date, Register, Status};
-use crate::tally::Timelines;
+use crate::cli::{CardFormat, DiffArgs};
+use kbbt::exit::Exit;
+use kbbt::follow::{self, InstructionRef};
+use kbbt::index::{Index, Resolved};
+use kbbt::model::names::id_key;
+use kbbt::model::{Action, Date, Register, Status};
+use kbbt::tally::Timelines;
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -23,7 +24,7 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
     let behind = follow::behind_threshold(&reg);
     let p = &reg.platform.value;
     let st = env.style;
-    let zh = st.lang == crate::i18n::Lang::ZhTw;
+    let zh = st.lang == kbbt::i18n::Lang::ZhTw;
     let mut out = String::new();
     let mut found = 0;
     for &g in &groups {
@@ -152,7 +153,7 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
         writeln!(
             out,
             "{} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)",
-            crate::plural::count(found, "item")
+            kbbt::plural::count(found, "item")
         )
     };
     Outcome {
@@ -163,8 +164,8 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
 }
 
 /// The state of an instruction: `open`, or `closed at vm-7` (「列管中」, 「於 vm-7 解除列管」).
-fn state(lang: crate::i18n::Lang, reg: &Register, r: &InstructionRef) -> String {
-    let zh = lang == crate::i18n::Lang::ZhTw;
+fn state(lang: kbbt::i18n::Lang, reg: &Register, r: &InstructionRef) -> String {
+    let zh = lang == kbbt::i18n::Lang::ZhTw;
     match (r.closed_by, zh) {
         (Some(m), false) => format!("closed at {}", reg.meetings[m].value.id.value),
         (Some(m), true) => format!("於 {} 解除列管", reg.meetings[m].value.id.value),
@@ -175,7 +176,7 @@ fn state(lang: crate::i18n::Lang, reg: &Register, r: &InstructionRef) -> String 
 
 /// `kbbt list --instructions`: every instruction, its meeting, addressee, due date and state.
 pub fn instructions(env: &Env, group: Option<&str>, json_out: bool) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+    let reg = match load_clean(env, kbbt::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -211,7 +212,7 @@ pub fn instructions(env: &Env, group: Option<&str>, json_out: bool) -> Outcome {
             serde_json::to_string_pretty(&v).unwrap_or_default()
         ));
     }
-    let mut t = crate::render::Table::new(&["id", "meeting", "to", "due", "state", "text"]);
+    let mut t = kbbt::render::Table::new(&["id", "meeting", "to", "due", "state", "text"]);
     for r in &all {
         let m = &reg.meetings[r.meeting].value;
         let i = &m.instructions[r.index].value;
@@ -231,7 +232,7 @@ pub fn instructions(env: &Env, group: Option<&str>, json_out: bool) -> Outcome {
     let _ = writeln!(
         s,
         "{}, {open} open",
-        crate::plural::count(all.len(), "instruction")
+        kbbt::plural::count(all.len(), "instruction")
     );
     Outcome::ok(s)
 }
@@ -250,7 +251,7 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
     let mdoc = &reg.meetings[r.meeting];
     let i = &mdoc.value.instructions[r.index].value;
     let st = env.style;
-    let zh = st.lang == crate::i18n::Lang::ZhTw;
+    let zh = st.lang == kbbt::i18n::Lang::ZhTw;
     let mut s = format!(
         "{} {}\n",
         st.bold(&i.id.value),
@@ -262,7 +263,7 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
     );
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
-            let k = crate::i18n::label(st.lang, k);
+            let k = kbbt::i18n::label(st.lang, k);
             let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
             let _ = writeln!(s, "  {}{v}", st.dim(&format!("{k}{}", " ".repeat(pad))));
         }
@@ -430,9 +431,9 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
         Err(o) => return o,
     };
     let texts = if write {
-        crate::load::Texts::Keep
+        kbbt::load::Texts::Keep
     } else {
-        crate::load::Texts::Drop
+        kbbt::load::Texts::Drop
     };
     let reg = match load_clean(env, texts) {
         Ok(r) => r,
@@ -473,7 +474,7 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
         }
         let doc = &reg.cases[c];
         let _ = writeln!(out, "{} {}", doc.value.id.value, doc.value.title.value);
-        let mut e = crate::edit::Editor::new(&doc.text);
+        let mut e = kbbt::edit::Editor::new(&doc.text);
         for x in &s {
             n += 1;
             let _ = writeln!(
@@ -483,21 +484,21 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
                 x.done.map_or(String::new(), |d| format!(" (met {d})")),
                 x.text
             );
-            let m = crate::model::Milestone {
-                due: crate::yaml::Sp::new(x.due),
+            let m = kbbt::model::Milestone {
+                due: kbbt::yaml::Sp::new(x.due),
                 text: x.text.clone(),
-                done: x.done.map(crate::yaml::Sp::new),
+                done: x.done.map(kbbt::yaml::Sp::new),
                 source: Some(format!(
                     "辦理情形（資料時間：{}）",
-                    crate::render::report::roc(x.as_of)
+                    kbbt::render::report::roc(x.as_of)
                 )),
             };
             if write
                 && let Err(err) = e.append(
                     "milestones",
-                    &crate::canon::milestone(&m),
+                    &kbbt::canon::milestone(&m),
                     true,
-                    crate::canon::keys_before("milestones"),
+                    kbbt::canon::keys_before("milestones"),
                 )
             {
                 return Outcome::fail(
@@ -512,7 +513,7 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
         if write {
             let new = e.finish();
             // The edited file must parse and hold exactly the added milestones more.
-            match crate::load::parse_doc::<crate::model::Case>(&doc.path, new.clone()) {
+            match kbbt::load::parse_doc::<kbbt::model::Case>(&doc.path, new.clone()) {
                 Ok(d) if d.value.milestones.len() == doc.value.milestones.len() + s.len() => {}
                 _ => {
                     return Outcome::fail(
@@ -524,7 +525,7 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
                     );
                 }
             }
-            changes.push(crate::write::FileChange {
+            changes.push(kbbt::write::FileChange {
                 path: doc.path.clone(),
                 old: Some(doc.text.clone()),
                 new,
@@ -542,18 +543,18 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
         let _ = writeln!(
             out,
             "{} suggested; nothing was written (add them with --write, after checking each)",
-            crate::plural::count(n, "milestone")
+            kbbt::plural::count(n, "milestone")
         );
         return Outcome::ok(out);
     }
-    if let Err(e) = crate::write::commit(&env.root, &changes) {
+    if let Err(e) = kbbt::write::commit(&env.root, &changes) {
         return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     let _ = writeln!(
         out,
         "{} added to {}",
-        crate::plural::count(n, "milestone"),
-        crate::plural::count(changes.len(), "file")
+        kbbt::plural::count(n, "milestone"),
+        kbbt::plural::count(changes.len(), "file")
     );
     Outcome::ok(out)
 }
@@ -573,8 +574,10 @@ fn point(reg: &Register, idx: &Index, s: &str) -> Result<(Date, String), Outcome
 }
 
 /// `kbbt diff FROM TO`: per group, what changed after FROM up to and including TO.
-pub fn diff(env: &Env, from: &str, to: &str, group: Option<&str>, json_out: bool) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+pub fn diff(env: &Env, args: &DiffArgs) -> Outcome {
+    let (from, to, group) = (args.from.as_str(), args.to.as_str(), args.group.as_deref());
+    let json_out = args.format == CardFormat::Json;
+    let reg = match load_clean(env, kbbt::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -690,7 +693,7 @@ pub fn diff(env: &Env, from: &str, to: &str, group: Option<&str>, json_out: bool
 
 /// `kbbt log ID`: the case's history and the git history of its file, newest first.
 pub fn log(env: &Env, name: &str) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+    let reg = match load_clean(env, kbbt::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -739,7 +742,7 @@ pub fn log(env: &Env, name: &str) -> Outcome {
     for pr in &c.progress {
         rows.push((pr.as_of.value.to_string(), "progress  reported".to_string()));
     }
-    for cm in crate::git::file_log(&env.root, &doc.path) {
+    for cm in kbbt::git::file_log(&env.root, &doc.path) {
         rows.push((
             cm.date,
             format!("commit    {} {} — {}", cm.hash, cm.author, cm.subject),

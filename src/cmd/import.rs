@@ -1,16 +1,17 @@
 //! `kbbt import progress FILE`: progress entries from a progress table, all or nothing.
 
 use super::{Env, Outcome, load_clean, user_date};
-use crate::apply::unified_diff;
-use crate::exit::Exit;
-use crate::finding::{self, Finding};
-use crate::import::{self, Format, MAX_TABLE_BYTES};
-use crate::index::Index;
-use crate::plural;
-use crate::render;
-use crate::yaml::Pos;
+use crate::cli::ImportProgressArgs;
 use anyhow::{Context as _, anyhow, bail};
-use std::path::{Path, PathBuf};
+use kbbt::apply::unified_diff;
+use kbbt::exit::Exit;
+use kbbt::finding::{self, Finding};
+use kbbt::import::{self, Format, MAX_TABLE_BYTES};
+use kbbt::index::Index;
+use kbbt::plural;
+use kbbt::render;
+use kbbt::yaml::Pos;
+use std::path::Path;
 
 fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
     Outcome {
@@ -46,15 +47,15 @@ fn read_table(env: &Env, file: &Path) -> anyhow::Result<String> {
     })
 }
 
-pub fn progress(
-    env: &Env,
-    files: &[PathBuf],
-    as_of: Option<&str>,
-    skip_unmatched: bool,
-    dry_run: bool,
+pub fn progress(env: &Env, args: &ImportProgressArgs) -> Outcome {
+    let (files, as_of, skip_unmatched, dry_run) = (
+        &args.file,
+        args.as_of.as_deref(),
+        args.skip_unmatched,
+        args.dry_run,
+    );
     // `Some(source)`: the table is a complete listing (its source, when given).
-    complete: Option<Option<String>>,
-) -> Outcome {
+    let complete = args.complete.then(|| args.source.clone());
     let flag_date = match as_of.map(user_date).transpose() {
         Ok(d) => d,
         Err(o) => return o,
@@ -162,7 +163,7 @@ fn finish(
     env: &Env,
     mut table: import::Table,
     mut forms: Option<super::import_sheet::Forms>,
-    date: Option<crate::model::Date>,
+    date: Option<kbbt::model::Date>,
     label: &str,
     flags: Flags,
 ) -> Outcome {
@@ -185,7 +186,7 @@ fn finish(
         Ok(l) => l,
         Err(o) => return o,
     };
-    let reg = match load_clean(env, crate::load::Texts::Keep) {
+    let reg = match load_clean(env, kbbt::load::Texts::Keep) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -347,7 +348,7 @@ fn finish(
         ));
         return outcome(out, stderr, Exit::Success);
     }
-    if let Err(e) = crate::write::commit(&env.root, &p.changes) {
+    if let Err(e) = kbbt::write::commit(&env.root, &p.changes) {
         return outcome(
             String::new(),
             format!("{stderr}error: {e}\n"),
@@ -364,19 +365,19 @@ fn finish(
 /// The edit that records a complete listing in platform.yaml, once: `None` when a listing of that
 /// date is already there.
 fn listing_change(
-    reg: &crate::model::Register,
-    date: crate::model::Date,
+    reg: &kbbt::model::Register,
+    date: kbbt::model::Date,
     source: &str,
-) -> Result<Option<crate::write::FileChange>, String> {
+) -> Result<Option<kbbt::write::FileChange>, String> {
     let p = &reg.platform.value;
     if p.listings.iter().any(|l| l.value.date.value == date) {
         return Ok(None);
     }
     let item = format!(
         "{{ date: {date}, source: {} }}",
-        crate::canon::scalar(source, true)
+        kbbt::canon::scalar(source, true)
     );
-    let mut e = crate::edit::Editor::new(&reg.platform.text);
+    let mut e = kbbt::edit::Editor::new(&reg.platform.text);
     e.append(
         "listings",
         &item,
@@ -388,11 +389,11 @@ fn listing_change(
     .map_err(|m| format!("cannot record the listing in platform.yaml: {m}"))?;
     let new = e.finish();
     // The edited file must parse and hold exactly one more listing.
-    match crate::load::parse_doc::<crate::model::Platform>(&reg.platform.path, new.clone()) {
+    match kbbt::load::parse_doc::<kbbt::model::Platform>(&reg.platform.path, new.clone()) {
         Ok(d) if d.value.listings.len() == p.listings.len() + 1 => {}
         _ => return Err("recording the listing would break platform.yaml".into()),
     }
-    Ok(Some(crate::write::FileChange {
+    Ok(Some(kbbt::write::FileChange {
         path: reg.platform.path.clone(),
         old: Some(reg.platform.text.clone()),
         new,

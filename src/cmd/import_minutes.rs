@@ -2,35 +2,29 @@
 //! Reads the register, never changes cases/; writes the draft to standard output or `-o FILE`.
 
 use super::{Env, Outcome, load_clean};
-use crate::exit::Exit;
-use crate::load;
-use crate::minutes_in::{draft, parse, read};
+use crate::cli::ImportMinutesArgs;
+use kbbt::exit::Exit;
+use kbbt::load;
+use kbbt::minutes_in::{draft, parse, read};
 use std::io::Read as _;
 use std::path::Path;
 use std::time::Duration;
 
-pub struct Args<'a> {
-    pub file: &'a Path,
-    pub id: Option<&'a str>,
-    pub output: Option<&'a Path>,
-    pub force: bool,
-    pub source: Option<&'a str>,
-}
-
-pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
+pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
     let reg = match load_clean(env, load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
     let out_path = match a
         .output
+        .as_deref()
         .map(|o| super::output::target(env, o, super::output::Dest::Draft))
         .transpose()
     {
         Ok(t) => t,
         Err(o) => return o,
     };
-    let stdin = a.file.as_os_str() == "-";
+    let stdin = a.file.as_path().as_os_str() == "-";
     let text = if stdin {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
@@ -41,7 +35,7 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         }
         read::text(buf).map_err(|e| format!("standard input: {e}"))
     } else {
-        read::document(&env.args_dir.join(a.file), a.file)
+        read::document(&env.args_dir.join(a.file.as_path()), a.file.as_path())
     };
     let text = match text {
         Ok(t) => t,
@@ -63,17 +57,17 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
                 if stdin {
                     "standard input".to_string()
                 } else {
-                    a.file.display().to_string()
+                    a.file.as_path().display().to_string()
                 }
             ),
         );
     }
-    let source = match (a.source, &parsed.title) {
+    let source = match (a.source.as_deref(), &parsed.title) {
         (Some(s), _) => s.to_string(),
         (None, Some(t)) => format!("{t}紀錄"),
         (None, None) if stdin => "standard input".to_string(),
-        (None, None) => a.file.file_name().map_or_else(
-            || a.file.display().to_string(),
+        (None, None) => a.file.as_path().file_name().map_or_else(
+            || a.file.as_path().display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
     };
@@ -81,7 +75,7 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         &parsed,
         &reg,
         &draft::Options {
-            id: a.id,
+            id: a.id.as_deref(),
             source: &source,
         },
     );
@@ -113,7 +107,7 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
         o.stderr = err;
         return o;
     };
-    let shown = a.output.unwrap_or(Path::new("-"));
+    let shown = a.output.as_deref().unwrap_or(Path::new("-"));
     let exists = path.exists();
     if exists && !a.force {
         return Outcome::fail(
@@ -141,10 +135,10 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
             } else {
                 None
             };
-            crate::write::lock(&env.root, Duration::from_secs(5)).and_then(|_lock| {
-                crate::write::commit(
+            kbbt::write::lock(&env.root, Duration::from_secs(5)).and_then(|_lock| {
+                kbbt::write::commit(
                     &env.root,
-                    &[crate::write::FileChange {
+                    &[kbbt::write::FileChange {
                         path: rel.to_path_buf(),
                         old,
                         new: yaml,
@@ -153,7 +147,7 @@ pub fn run(env: &Env, a: &Args<'_>) -> Outcome {
             })
         }
         // Anywhere else: a temporary file renamed into place, never a partial draft.
-        _ => crate::write::write_output(&path, yaml.as_bytes())
+        _ => kbbt::write::write_output(&path, yaml.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", shown.display())),
     };
     match written {

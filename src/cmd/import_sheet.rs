@@ -2,14 +2,14 @@
 //! ids checked against the titles and groups, and every finding put at its cell (`交通組!B12`).
 
 use super::{Env, Outcome};
-use crate::exit::Exit;
-use crate::finding::Finding;
-use crate::import::{MAX_TABLE_BYTES, Row, Table};
-use crate::index::{Index, Resolved};
-use crate::model::Date;
-use crate::model::Register;
-use crate::sheet::FormRow;
-use crate::yaml::Pos;
+use kbbt::exit::Exit;
+use kbbt::finding::Finding;
+use kbbt::import::{MAX_TABLE_BYTES, Row, Table};
+use kbbt::index::{Index, Resolved};
+use kbbt::model::Date;
+use kbbt::model::Register;
+use kbbt::sheet::FormRow;
+use kbbt::yaml::Pos;
 use std::path::{Path, PathBuf};
 
 /// Whether a file is a workbook (by its name).
@@ -116,7 +116,7 @@ pub fn read(env: &Env, files: &[PathBuf]) -> Result<(Forms, Option<Date>), Outco
                 }
             },
         };
-        match crate::sheet::read(&bytes) {
+        match kbbt::sheet::read(&bytes) {
             Ok(form) => {
                 if let Some((d, at)) = &form.as_of {
                     match &as_of {
@@ -201,7 +201,7 @@ pub fn check_ids(reg: &Register, idx: &Index, forms: &mut Forms) -> Vec<Finding>
         };
         let c = &reg.cases[case].value;
         let same_case = fr.name.is_empty()
-            || crate::import::name_candidates(&fr.name)
+            || kbbt::import::name_candidates(&fr.name)
                 .iter()
                 .any(|n| matches!(idx.resolver.resolve(n, None), Resolved::Found(x) if x == case)
                     || matches!(idx.resolver.resolve(n, None), Resolved::Ambiguous(ref v) | Resolved::OtherGroup(ref v) if v.contains(&case)));

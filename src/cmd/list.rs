@@ -1,25 +1,16 @@
 //! `kbbt list` (find cases) and `kbbt show` (one case's card).
 
 use super::{Env, Outcome, load_clean, user_group};
-use crate::cli::{CardFormat, TableFormat};
-use crate::exit::Exit;
-use crate::index::{Index, Resolved};
-use crate::model::names::normalize;
-use crate::model::{Case, Status};
-use crate::render::Table;
+use crate::cli::{CardFormat, ListArgs, TableFormat};
+use kbbt::exit::Exit;
+use kbbt::index::{Index, Resolved};
+use kbbt::model::names::normalize;
+use kbbt::model::{Case, Status};
+use kbbt::render::Table;
 use serde_json::json;
 
-pub struct Filter {
-    pub group: Option<String>,
-    pub status: Option<String>,
-    pub lead: Option<String>,
-    pub partner: Option<String>,
-    pub topic: Option<String>,
-    pub text: Option<String>,
-}
-
 fn case_json(c: &Case) -> serde_json::Value {
-    let s = |v: &[crate::yaml::Sp<String>]| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
+    let s = |v: &[kbbt::yaml::Sp<String>]| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
     json!({
         "id": c.id.value, "title": c.title.value, "aliases": s(&c.aliases), "group": c.group.value,
         "lead": c.lead.as_ref().map(|l| l.value.clone()), "partners": s(&c.partners), "topics": s(&c.topics),
@@ -42,8 +33,8 @@ fn case_json(c: &Case) -> serde_json::Value {
     })
 }
 
-pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+pub fn list(env: &Env, f: &ListArgs, format: TableFormat) -> Outcome {
+    let reg = match load_clean(env, kbbt::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -105,7 +96,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
     let order = |c: &Case| {
         (
             p.group_by_name(&c.group).unwrap_or(usize::MAX),
-            crate::model::names::split_id(&c.id).map_or(0, |x| x.1),
+            kbbt::model::names::split_id(&c.id).map_or(0, |x| x.1),
             c.id.value.clone(),
         )
     };
@@ -145,7 +136,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
         _ => {
             // Lead and partners only when some case names them.
             let mut s = t.without_empty(&[4, 5]).terminal(env.style);
-            s.push_str(&crate::plural::count(cases.len(), "case"));
+            s.push_str(&kbbt::plural::count(cases.len(), "case"));
             s.push('\n');
             Outcome::ok(s)
         }
@@ -153,7 +144,7 @@ pub fn list(env: &Env, f: &Filter, format: TableFormat) -> Outcome {
 }
 
 pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+    let reg = match load_clean(env, kbbt::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -198,7 +189,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     let mut s = format!("{} {}\n", st.bold(&c.id.value), st.bold(&c.title.value));
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
-            let k = crate::i18n::label(st.lang, k);
+            let k = kbbt::i18n::label(st.lang, k);
             let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
             s.push_str(&format!(
                 "  {}{v}\n",
@@ -206,7 +197,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
             ));
         }
     };
-    let join = |v: &[crate::yaml::Sp<String>]| {
+    let join = |v: &[kbbt::yaml::Sp<String>]| {
         v.iter()
             .map(|x| x.value.as_str())
             .collect::<Vec<_>>()
@@ -214,7 +205,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     };
     field(
         "status",
-        crate::i18n::label(st.lang, c.status.value.as_str()),
+        kbbt::i18n::label(st.lang, c.status.value.as_str()),
     );
     field("group", c.group.value.clone());
     field(
@@ -238,15 +229,15 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     );
     field("merged from", join(&c.merged_from));
     // The follow-up light today, in GPMnet's manner; the milestones under it.
-    let today = crate::model::Date(chrono::Local::now().date_naive());
-    let light = crate::follow::light(c, today, crate::follow::behind_threshold(&reg));
-    let ongoing = c.status.value == crate::model::Status::Ongoing;
+    let today = kbbt::model::Date(chrono::Local::now().date_naive());
+    let light = kbbt::follow::light(c, today, kbbt::follow::behind_threshold(&reg));
+    let ongoing = c.status.value == kbbt::model::Status::Ongoing;
     field(
         "light",
         match st.lang {
             _ if !ongoing => String::new(),
-            crate::i18n::Lang::ZhTw => format!("{} {}", light.mark(), light.zh()),
-            crate::i18n::Lang::En => {
+            kbbt::i18n::Lang::ZhTw => format!("{} {}", light.mark(), light.zh()),
+            kbbt::i18n::Lang::En => {
                 format!("{} {}", light.mark(), light.as_str().replace('-', " "))
             }
         },
@@ -268,7 +259,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     field("file", env.shown.join(&doc.path).display().to_string());
     s.push_str(&format!(
         "\n{}\n",
-        st.bold(&crate::i18n::label(st.lang, "History"))
+        st.bold(&kbbt::i18n::label(st.lang, "History"))
     ));
     for h in &c.history {
         let date = h.date.as_ref().map(|d| d.value).or_else(|| {
@@ -285,7 +276,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
                 h.meeting.as_ref().map_or("", |m| m.value.as_str()),
                 {
                     // The action in the reader's language, padded to 8 columns.
-                    let a = crate::i18n::label(st.lang, h.action.value.as_str());
+                    let a = kbbt::i18n::label(st.lang, h.action.value.as_str());
                     let w = unicode_width::UnicodeWidthStr::width(a.as_str());
                     format!("{a}{}", " ".repeat(8usize.saturating_sub(w)))
                 },
@@ -301,7 +292,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         let heading = format!("Latest progress, as of {}", st.date(p.as_of.value));
         s.push_str(&format!(
             "\n{}\n",
-            st.bold(&crate::i18n::line(st.lang, &heading))
+            st.bold(&kbbt::i18n::line(st.lang, &heading))
         ));
         for line in p.text.lines() {
             s.push_str(&format!("  {line}\n"));
@@ -310,7 +301,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     if let Some(n) = &c.notes {
         s.push_str(&format!(
             "\n{}\n",
-            st.bold(&crate::i18n::label(st.lang, "Notes"))
+            st.bold(&kbbt::i18n::label(st.lang, "Notes"))
         ));
         for line in n.lines() {
             s.push_str(&format!("  {line}\n"));
@@ -319,7 +310,7 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
     if !c.sources.is_empty() {
         s.push_str(&format!(
             "\n{}\n",
-            st.bold(&crate::i18n::label(st.lang, "Sources"))
+            st.bold(&kbbt::i18n::label(st.lang, "Sources"))
         ));
         for x in &c.sources {
             s.push_str(&format!("  {x}\n"));

@@ -2,8 +2,8 @@
 
 use super::Outcome;
 use crate::cli::{Cli, SchemaKind, Shell};
-use crate::exit::Exit;
 use clap::CommandFactory;
+use kbbt::exit::Exit;
 
 pub fn completions(shell: Shell) -> Outcome {
     let sh = match shell {
@@ -99,7 +99,7 @@ pub fn schema(kind: SchemaKind) -> Outcome {
         SchemaKind::Meeting => "meeting",
         SchemaKind::Platform => "platform",
     };
-    match crate::schema::text_of(name) {
+    match kbbt::schema::text_of(name) {
         Some(s) => Outcome::machine(s),
         None => Outcome::fail(Exit::Usage, format!("error: no schema for `{name}`\n")),
     }

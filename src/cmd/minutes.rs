@@ -9,14 +9,14 @@
 
 use super::output::Bytes;
 use super::{Env, Outcome, load_clean};
-use crate::cli::MinutesFormat;
-use crate::exit::Exit;
-use crate::index::{Index, Resolved};
-use crate::load;
-use crate::model::Register;
-use crate::model::{GroupDecisions, Meeting, NewCase, Ref, Target};
-use crate::render::minutes::{self, AddPart, GroupSection, Item, Minutes, Name, Proposals};
-use crate::tally::{self, GroupTally, Timelines};
+use crate::cli::{MinutesArgs, MinutesFormat};
+use kbbt::exit::Exit;
+use kbbt::index::{Index, Resolved};
+use kbbt::load;
+use kbbt::model::Register;
+use kbbt::model::{GroupDecisions, Meeting, NewCase, Ref, Target};
+use kbbt::render::minutes::{self, AddPart, GroupSection, Item, Minutes, Name, Proposals};
+use kbbt::tally::{self, GroupTally, Timelines};
 use std::path::Path;
 
 fn count(n: usize) -> u32 {
@@ -60,7 +60,7 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
         .iter()
         .map(|m| m.value.id.value.clone())
         .collect();
-    let hint = crate::model::names::suggest_str(arg, &ids)
+    let hint = kbbt::model::names::suggest_str(arg, &ids)
         .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
     Err(Outcome::fail(
         Exit::Usage,
@@ -317,26 +317,19 @@ impl Builder<'_> {
     }
 }
 
-/// What `kbbt minutes` was asked for.
-pub struct Options<'a> {
-    pub as_published: bool,
-    pub register_names: bool,
-    pub format: Option<MinutesFormat>,
-    pub output: Option<&'a Path>,
-    pub font: &'a str,
-}
-
-pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
+pub fn run(env: &Env, o: &MinutesArgs) -> Outcome {
+    let meeting = o.meeting.as_str();
     let as_published = o.as_published;
     let target = match o
         .output
+        .as_deref()
         .map(|p| super::output::target(env, p, super::output::Dest::Document))
         .transpose()
     {
         Ok(t) => t,
         Err(out) => return out,
     };
-    let format = match super::output::choose(o.format, o.output, MinutesFormat::Text) {
+    let format = match super::output::choose(o.format, o.output.as_deref(), MinutesFormat::Text) {
         Ok(f) => f,
         Err(out) => return out,
     };
@@ -347,7 +340,7 @@ pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
             "docx"
         });
     }
-    let reg = match load_clean(env, crate::load::Texts::Drop) {
+    let reg = match load_clean(env, kbbt::load::Texts::Drop) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -416,18 +409,18 @@ pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
     });
     let doc = || {
         let date = mt.date();
-        let page = crate::render::doc::Page::new(
+        let page = kbbt::render::doc::Page::new(
             &p.name.value,
             date.map_or_else(String::new, |d| format!("會議日期：{}", d.roc_long())),
-            crate::render::doc::generated_today(),
-            o.font,
+            kbbt::render::doc::generated_today(),
+            &o.font,
         );
-        crate::render::doc::minutes_doc(&mt.title.value, &text, page)
+        kbbt::render::doc::minutes_doc(&mt.title.value, &text, page)
     };
     let data = match format {
         MinutesFormat::Text => Bytes::Text(text.clone()),
-        MinutesFormat::Fodt => Bytes::Text(crate::render::odf::fodt(&doc())),
-        MinutesFormat::Odt => match crate::render::odt::odt(&doc()) {
+        MinutesFormat::Fodt => Bytes::Text(kbbt::render::odf::fodt(&doc())),
+        MinutesFormat::Odt => match kbbt::render::odt::odt(&doc()) {
             Ok(b) => Bytes::Binary(b),
             Err(e) => {
                 return Outcome::fail(
@@ -436,7 +429,7 @@ pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
                 );
             }
         },
-        MinutesFormat::Docx => match crate::render::docx::docx(&doc()) {
+        MinutesFormat::Docx => match kbbt::render::docx::docx(&doc()) {
             Ok(b) => Bytes::Binary(b),
             Err(e) => {
                 return Outcome::fail(
@@ -446,7 +439,7 @@ pub fn run(env: &Env, meeting: &str, o: &Options) -> Outcome {
             }
         },
     };
-    match (target, o.output, data) {
+    match (target, o.output.as_deref(), data) {
         (Some(path), Some(shown), data) => super::output::write(
             &path,
             shown,

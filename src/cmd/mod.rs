@@ -19,12 +19,15 @@ mod report;
 mod status;
 mod validate;
 
-use crate::cli::{Cli, ColorChoice, Command};
-use crate::exit::Exit;
-use crate::finding::{self, Finding};
-use crate::load;
-use crate::model::Register;
-use crate::render::{self, Style};
+use crate::cli::{
+    CheckCommand, Cli, ColorChoice, Command, ExportCommand, ImportCommand, SuggestCommand,
+    TableFormat,
+};
+use kbbt::exit::Exit;
+use kbbt::finding::{self, Finding};
+use kbbt::load;
+use kbbt::model::Register;
+use kbbt::render::{self, Style};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -111,7 +114,7 @@ impl Env {
             let full = self.args_dir.join(given);
             let why = if std::fs::symlink_metadata(&full).is_err() {
                 "does not exist"
-            } else if r.is_absolute() || !crate::safety::inside(r) && !r.as_os_str().is_empty() {
+            } else if r.is_absolute() || !kbbt::safety::inside(r) && !r.as_os_str().is_empty() {
                 "is outside the register"
             } else {
                 continue;
@@ -135,19 +138,16 @@ impl Env {
 
 /// Run the command; human-readable output is given in the user's language.
 pub fn run(cli: &Cli) -> Outcome {
-    let lang = crate::i18n::detect(cli.lang);
+    let lang = kbbt::i18n::detect(cli.lang);
     let mut out = run_in(cli, lang);
     if !out.machine {
-        out.stdout = crate::i18n::text(lang, &out.stdout);
+        out.stdout = kbbt::i18n::text(lang, &out.stdout);
     }
     // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
     // other long lines are broken here, once they are in the user's language.
     let listing = matches!(
         &cli.command,
-        Command::Status { .. }
-            | Command::List { .. }
-            | Command::Show { .. }
-            | Command::Check { .. }
+        Command::Status(_) | Command::List(_) | Command::Show(_) | Command::Check { .. }
     );
     if listing
         && !out.machine
@@ -155,11 +155,11 @@ pub fn run(cli: &Cli) -> Outcome {
     {
         out.stdout = render::fit_lines(&out.stdout, w);
     }
-    out.stderr = crate::i18n::text(lang, &out.stderr);
+    out.stderr = kbbt::i18n::text(lang, &out.stderr);
     // Output is inert: a control character from a register value is shown, never acted on.
     let styled = color_on(cli);
-    out.stdout = crate::term::inert_output(&out.stdout, styled);
-    out.stderr = crate::term::inert_output(&out.stderr, styled);
+    out.stdout = kbbt::term::inert_output(&out.stdout, styled);
+    out.stderr = kbbt::term::inert_output(&out.stderr, styled);
     out
 }
 
@@ -169,7 +169,7 @@ fn color_on(cli: &Cli) -> bool {
     match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && crate::term::styling_allowed(),
+        ColorChoice::Auto => std::io::stdout().is_terminal() && kbbt::term::styling_allowed(),
     }
 }
 
@@ -177,17 +177,17 @@ fn color_on(cli: &Cli) -> bool {
 /// command only reads: it never writes, moves or deletes anything, and says a write is pending.
 fn writes(c: &Command) -> bool {
     match c {
-        Command::Apply { dry_run, .. } => !dry_run,
-        Command::Fmt { check, .. } => !check,
+        Command::Apply(a) => !a.dry_run,
+        Command::Fmt(a) => !a.check,
         Command::New { .. } | Command::Recover => true,
         Command::Import {
-            what: crate::cli::ImportCommand::Progress { dry_run, .. },
-        } => !dry_run,
+            what: crate::cli::ImportCommand::Progress(a),
+        } => !a.dry_run,
         _ => false,
     }
 }
 
-fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
+fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Commands that need no register.
     match &cli.command {
@@ -222,51 +222,39 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         .strip_prefix(&cwd)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| root.clone());
-    let color = color_on(cli)
-        // A table written with -o goes to a file, not to the terminal.
-        && !matches!(
-            &cli.command,
-            Command::List { output: Some(_), .. } | Command::Status { output: Some(_), .. }
-        );
-    let ascii = matches!(
-        &cli.command,
-        Command::Status { ascii: true, .. } | Command::List { ascii: true, .. }
-    );
+    // `status` and `list` write a table: to standard output, or with `-o FILE` to a file (the format
+    // from the file's extension, no colour).
+    let table_out = match &cli.command {
+        Command::Status(a) => Some(&a.out),
+        Command::List(a) => Some(&a.out),
+        _ => None,
+    };
+    let ascii = table_out.is_some_and(|o| o.ascii);
     // Like `git -C`, paths on the command line are relative to DIR when it is given.
     let base = cli
         .register
         .as_ref()
         .map_or_else(|| cwd.clone(), |d| cwd.join(d));
-    // `status` and `list` with `-o FILE`: the format from the file's extension, no colour.
-    let table_output = match &cli.command {
-        Command::Status { format, output, .. } | Command::List { format, output, .. } => {
-            Some((*format, output.as_deref()))
-        }
-        _ => None,
-    };
-    let table_format = match table_output {
-        Some((f, o)) => match output::choose(f, o, crate::cli::TableFormat::Table) {
+    let table_format = match table_out {
+        Some(o) => match output::choose(o.format, o.output.as_deref(), TableFormat::Table) {
             Ok(f) => f,
             Err(e) => return e,
         },
-        None => crate::cli::TableFormat::Table,
+        None => TableFormat::Table,
     };
-    let to_file = table_output.and_then(|(_, o)| o);
-    let bom = matches!(
-        &cli.command,
-        Command::Status { bom: true, .. } | Command::List { bom: true, .. }
-    );
-    if bom && table_format != crate::cli::TableFormat::Csv {
+    let to_file = table_out.and_then(|o| o.output.as_deref());
+    let bom = table_out.is_some_and(|o| o.bom);
+    if bom && table_format != TableFormat::Csv {
         return Outcome::fail(Exit::Usage, "error: --bom is for --format csv\n".into());
     }
-    if table_format == crate::cli::TableFormat::Xlsx && to_file.is_none() {
+    if table_format == TableFormat::Xlsx && to_file.is_none() {
         return Outcome::fail(
             Exit::Usage,
             "error: an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)\n"
                 .into(),
         );
     }
-    let color = color && to_file.is_none();
+    let color = color_on(cli) && to_file.is_none();
     let env = Env {
         root,
         shown,
@@ -278,13 +266,10 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             width: cli.width,
         },
         notes: std::cell::RefCell::default(),
-        raw: matches!(
-            &cli.command,
-            Command::Status { raw: true, .. } | Command::List { raw: true, .. }
-        ),
+        raw: table_out.is_some_and(|o| o.raw),
     };
     let mut note = String::new();
-    let pending = crate::write::needs_recovery(&env.root);
+    let pending = kbbt::write::needs_recovery(&env.root);
     if pending && writes(&cli.command) {
         match recover(&env.root) {
             Ok(Some(m)) => note = format!("note: {m}\n"),
@@ -292,12 +277,12 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
             Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
         }
     } else if pending {
-        note = format!("warning: {}\n", crate::write::PENDING);
+        note = format!("warning: {}\n", kbbt::write::PENDING);
     }
-    if crate::safety::is_link(&env.root, crate::write::STATE_DIR) {
+    if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
         if writes(&cli.command) {
             // Refused, with the reason, before anything is written.
-            if let Err(e) = crate::write::lock(&env.root, Duration::ZERO) {
+            if let Err(e) = kbbt::write::lock(&env.root, Duration::ZERO) {
                 return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
             }
         } else {
@@ -314,183 +299,51 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         return out;
     }
     let mut out = match &cli.command {
-        Command::Validate { paths, format } => validate::run(&env, paths, *format),
-        Command::Status {
-            group,
-            meeting,
-            as_of,
-            by,
-            ..
-        } => status::run(
+        Command::Validate(a) => validate::run(&env, a),
+        Command::Status(a) => status::run(&env, a, table_format),
+        Command::List(a) if a.instructions => follow::instructions(
             &env,
-            group.as_deref(),
-            meeting.as_deref(),
-            as_of.as_deref(),
-            *by,
-            table_format,
+            a.group.as_deref(),
+            a.out.format == Some(TableFormat::Json),
         ),
-        Command::List {
-            instructions: true,
-            group,
-            format,
-            ..
-        } => follow::instructions(
-            &env,
-            group.as_deref(),
-            *format == Some(crate::cli::TableFormat::Json),
-        ),
-        Command::List {
-            group,
-            status,
-            lead,
-            partner,
-            topic,
-            text,
-            ..
-        } => list::list(
-            &env,
-            &list::Filter {
-                group: group.clone(),
-                status: status.clone(),
-                lead: lead.clone(),
-                partner: partner.clone(),
-                topic: topic.clone(),
-                text: text.clone(),
-            },
-            table_format,
-        ),
-        Command::Show { case, format } => list::show(&env, case, *format),
-        Command::Fmt { check, paths } => fmt::run(&env, *check, paths),
-        Command::Minutes {
-            meeting,
-            as_published,
-            register_names,
-            format,
-            output,
-            font,
-        } => minutes::run(
-            &env,
-            meeting,
-            &minutes::Options {
-                as_published: *as_published,
-                register_names: *register_names,
-                format: *format,
-                output: output.as_deref(),
-                font,
-            },
-        ),
-        Command::Report {
-            as_of,
-            group,
-            format,
-            output,
-            font,
-        } => report::run(
-            &env,
-            as_of.as_deref(),
-            group.as_deref(),
-            *format,
-            output.as_deref(),
-            font,
-        ),
+        Command::List(a) => list::list(&env, a, table_format),
+        Command::Show(a) => list::show(&env, &a.case, a.format),
+        Command::Fmt(a) => fmt::run(&env, a.check, &a.paths),
+        Command::Minutes(a) => minutes::run(&env, a),
+        Command::Report(a) => report::run(&env, a),
         Command::Check {
-            what: crate::cli::CheckCommand::Overdue { as_of, group },
-        } => follow::overdue(&env, as_of.as_deref(), group.as_deref()),
+            what: CheckCommand::Overdue(a),
+        } => follow::overdue(&env, a.as_of.as_deref(), a.group.as_deref()),
+        Command::Check {
+            what: CheckCommand::Stale(a),
+        } => check_stale::run(&env, a),
         Command::Suggest {
-            what: crate::cli::SuggestCommand::Milestones { case, write },
-        } => follow::suggest(&env, case.as_deref(), *write),
-        Command::Diff {
-            from,
-            to,
-            group,
-            format,
-        } => follow::diff(
-            &env,
-            from,
-            to,
-            group.as_deref(),
-            *format == crate::cli::CardFormat::Json,
-        ),
-        Command::Log { case } => follow::log(&env, case),
-        Command::Check {
-            what:
-                crate::cli::CheckCommand::Stale {
-                    months,
-                    as_of,
-                    group,
-                },
-        } => check_stale::run(&env, *months, as_of.as_deref(), group.as_deref()),
+            what: SuggestCommand::Milestones(a),
+        } => follow::suggest(&env, a.case.as_deref(), a.write),
+        Command::Diff(a) => follow::diff(&env, a),
+        Command::Log(a) => follow::log(&env, &a.case),
         Command::Import {
-            what:
-                crate::cli::ImportCommand::Progress {
-                    file,
-                    as_of,
-                    skip_unmatched,
-                    dry_run,
-                    complete,
-                    source,
-                },
-        } => import::progress(
-            &env,
-            file,
-            as_of.as_deref(),
-            *skip_unmatched,
-            *dry_run,
-            complete.then(|| source.clone()),
-        ),
+            what: ImportCommand::Progress(a),
+        } => import::progress(&env, a),
+        Command::Import {
+            what: ImportCommand::Minutes(a),
+        } => import_minutes::run(&env, a),
         Command::Export {
-            what: crate::cli::ExportCommand::ProgressForms { as_of, by, output },
-        } => export::progress_forms(&env, as_of.as_deref(), *by, output),
-        Command::Import {
-            what:
-                crate::cli::ImportCommand::Minutes {
-                    file,
-                    id,
-                    output,
-                    force,
-                    source,
-                },
-        } => import_minutes::run(
-            &env,
-            &import_minutes::Args {
-                file,
-                id: id.as_deref(),
-                output: output.as_deref(),
-                force: *force,
-                source: source.as_deref(),
-            },
-        ),
+            what: ExportCommand::ProgressForms(a),
+        } => export::progress_forms(&env, a.as_of.as_deref(), a.by, &a.output),
         Command::New { what } => new::run(&env, what),
+        Command::Apply(a) => apply::run(&env, &base, a),
         Command::Completions { .. } | Command::Man | Command::Schema { .. } | Command::Recover => {
             unreachable!("handled above")
         }
-        Command::Apply {
-            meeting,
-            dry_run,
-            accept_discrepancy,
-            commit,
-            allow_dirty,
-            allow_out_of_order,
-        } => apply::run(
-            &env,
-            &base,
-            meeting,
-            &apply::Flags {
-                dry_run: *dry_run,
-                accept_discrepancy: *accept_discrepancy,
-                commit: *commit,
-                allow_dirty: *allow_dirty,
-                allow_out_of_order: *allow_out_of_order,
-            },
-        ),
     };
     out.stderr.insert_str(0, &note);
     out.stderr.push_str(&env.notes.borrow());
     // A register in the middle of a write (past its commit point: a journal) does not validate,
     // whatever its files say. Staged files without a journal never changed the register.
     if pending
-        && crate::write::journal_pending(&env.root)
-        && matches!(cli.command, Command::Validate { .. })
+        && kbbt::write::journal_pending(&env.root)
+        && matches!(cli.command, Command::Validate(_))
     {
         out.code = Exit::Problems;
     }
@@ -506,7 +359,7 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
         let bytes = match out.binary.take() {
             Some(b) => output::Bytes::Binary(b),
             None if out.machine => output::Bytes::Text(out.stdout.clone()),
-            None => output::Bytes::Text(crate::i18n::text(lang, &out.stdout)),
+            None => output::Bytes::Text(kbbt::i18n::text(lang, &out.stdout)),
         };
         let written = output::target(&env, file, output::Dest::Document).map(|path| {
             let done = format!("wrote {}\n", file.display());
@@ -520,8 +373,8 @@ fn run_in(cli: &Cli, lang: crate::i18n::Lang) -> Outcome {
 }
 
 fn recover(root: &Path) -> Result<Option<String>, String> {
-    let _lock = crate::write::lock(root, Duration::from_secs(10))?;
-    crate::write::recover(root)
+    let _lock = kbbt::write::lock(root, Duration::from_secs(10))?;
+    kbbt::write::recover(root)
 }
 
 /// Load the register for a reporting command: any error finding stops it with exit 1.
@@ -537,9 +390,9 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
             // A command that writes takes the platform's groups for folder names and ids: a platform
             // that does not validate (a group code `.git`, `A/B`, `tr`, or twice) stops it.
             if texts == load::Texts::Keep {
-                let mut bad = crate::check::errors_except(
+                let mut bad = kbbt::check::errors_except(
                     &r,
-                    &crate::check::RULES
+                    &kbbt::check::RULES
                         .iter()
                         .map(|(n, _)| *n)
                         .filter(|n| *n != "platform")
@@ -557,7 +410,7 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
                 }
             }
             if texts != load::Texts::Keep {
-                let n = crate::check::errors_except(&r, &["stated-counts"]).len();
+                let n = kbbt::check::errors_except(&r, &["stated-counts"]).len();
                 if n > 0 {
                     env.notes.borrow_mut().push_str(&format!(
                         "warning: the register has {n} error{}; what is shown may be wrong\n  hint: run `kbbt validate` to see them\n",
@@ -578,11 +431,11 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
 }
 
 /// The write lock for a command that changes files; `None` for a dry run (which writes nothing).
-fn write_lock(env: &Env, dry_run: bool) -> Result<Option<crate::write::Lock>, Outcome> {
+fn write_lock(env: &Env, dry_run: bool) -> Result<Option<kbbt::write::Lock>, Outcome> {
     if dry_run {
         return Ok(None);
     }
-    crate::write::lock(&env.root, Duration::from_secs(5))
+    kbbt::write::lock(&env.root, Duration::from_secs(5))
         .map(Some)
         .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n")))
 }
@@ -593,11 +446,11 @@ fn report_view(
     env: &Env,
     as_of: Option<&str>,
     group: Option<&str>,
-) -> Result<(Register, crate::model::Date, Vec<usize>), Outcome> {
+) -> Result<(Register, kbbt::model::Date, Vec<usize>), Outcome> {
     let reg = load_clean(env, load::Texts::Drop)?;
     let date = match as_of {
         Some(s) => user_date(s)?,
-        None => crate::model::Date(chrono::Local::now().date_naive()),
+        None => kbbt::model::Date(chrono::Local::now().date_naive()),
     };
     let groups = match group {
         Some(g) => vec![user_group(&reg, g)?],
@@ -607,8 +460,8 @@ fn report_view(
 }
 
 /// A date typed by a user, ISO or ROC; a bad one is a usage error (exit 2).
-fn user_date(s: &str) -> Result<crate::model::Date, Outcome> {
-    crate::model::parse_date(s).map_err(|e| Outcome::fail(Exit::Usage, format!("error: {e}\n")))
+fn user_date(s: &str) -> Result<kbbt::model::Date, Outcome> {
+    kbbt::model::parse_date(s).map_err(|e| Outcome::fail(Exit::Usage, format!("error: {e}\n")))
 }
 
 /// A group typed by a user (name, code or alias); unknown is a usage error with a suggestion.

@@ -7,19 +7,19 @@
 //! which `kbbt apply` records from the meeting file.
 
 use super::{Env, Outcome, load_clean, user_date, user_group};
-use crate::apply::schema_header;
-use crate::canon::{self, scalar};
-use crate::cli::NewCommand;
-use crate::exit::Exit;
-use crate::finding::{self, Finding};
-use crate::index::{Index, Resolved};
-use crate::model::names::normalize;
-use crate::model::names::{split_id, suggest_str};
-use crate::model::{Action, Case, Date, HistoryEntry, Meeting, Status};
-use crate::model::{Doc, Register};
-use crate::write::FileChange;
-use crate::yaml::{self, Sp};
+use crate::cli::{NewCaseArgs, NewCommand};
 use chrono::Datelike;
+use kbbt::apply::schema_header;
+use kbbt::canon::{self, scalar};
+use kbbt::exit::Exit;
+use kbbt::finding::{self, Finding};
+use kbbt::index::{Index, Resolved};
+use kbbt::model::names::normalize;
+use kbbt::model::names::{split_id, suggest_str};
+use kbbt::model::{Action, Case, Date, HistoryEntry, Meeting, Status};
+use kbbt::model::{Doc, Register};
+use kbbt::write::FileChange;
+use kbbt::yaml::{self, Sp};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -29,37 +29,15 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         Ok(l) => l,
         Err(o) => return o,
     };
-    let reg = match load_clean(env, crate::load::Texts::Keep) {
+    let reg = match load_clean(env, kbbt::load::Texts::Keep) {
         Ok(r) => r,
         Err(o) => return o,
     };
     let planned = match what {
-        NewCommand::Case {
-            group,
-            title,
-            lead,
-            partners,
-            topics,
-            status,
-            source,
-        } => new_case(
-            &reg,
-            &CaseArgs {
-                group,
-                title,
-                lead: lead.as_deref(),
-                partners,
-                topics,
-                status,
-                source: source.as_deref(),
-            },
-        ),
-        NewCommand::Meeting {
-            level,
-            date,
-            id,
-            title,
-        } => new_meeting(&reg, level, date, id.as_deref(), title.as_deref()),
+        NewCommand::Case(a) => new_case(&reg, a),
+        NewCommand::Meeting(a) => {
+            new_meeting(&reg, &a.level, &a.date, a.id.as_deref(), a.title.as_deref())
+        }
     };
     let (change, summary) = match planned {
         Ok(x) => x,
@@ -70,7 +48,7 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         Ok(f) => f,
         Err(o) => return o,
     };
-    let before: HashSet<(PathBuf, &str, String)> = crate::check::run(&reg)
+    let before: HashSet<(PathBuf, &str, String)> = kbbt::check::run(&reg)
         .into_iter()
         .filter(Finding::is_error)
         .map(|f| (f.file, f.code, f.message))
@@ -87,7 +65,7 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
             ),
         );
     }
-    if let Err(e) = crate::write::commit(&env.root, std::slice::from_ref(&change)) {
+    if let Err(e) = kbbt::write::commit(&env.root, std::slice::from_ref(&change)) {
         return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     Outcome::ok(format!(
@@ -125,7 +103,7 @@ fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outco
             value,
         });
     }
-    Ok(crate::check::run(&after))
+    Ok(kbbt::check::run(&after))
 }
 
 fn usage(msg: String, hint: Option<String>) -> Outcome {
@@ -138,16 +116,6 @@ fn usage(msg: String, hint: Option<String>) -> Outcome {
 
 fn today() -> Date {
     Date(chrono::Local::now().date_naive())
-}
-
-struct CaseArgs<'a> {
-    group: &'a str,
-    title: &'a str,
-    lead: Option<&'a str>,
-    partners: &'a [String],
-    topics: &'a [String],
-    status: &'a str,
-    source: Option<&'a str>,
 }
 
 /// A member city typed by a user: the platform's spelling, or a usage error with a suggestion.
@@ -192,9 +160,9 @@ fn topic(reg: &Register, s: &str) -> Result<String, Outcome> {
     ))
 }
 
-fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcome> {
+fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Outcome> {
     let p = &reg.platform.value;
-    let g = user_group(reg, a.group)?;
+    let g = user_group(reg, &a.group)?;
     let title = a.title.trim();
     if title.is_empty() {
         return Err(usage("the title is empty".into(), None));
@@ -214,16 +182,20 @@ fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcom
             ));
         }
     }
-    let Some(source) = a.source.map(str::trim).filter(|s| !s.is_empty()) else {
+    let Some(source) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
         return Err(usage(
             "a new case needs --source: the document that shows it is tracked".into(),
             Some("e.g. --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）".into()),
         ));
     };
-    let lead = a.lead.map(|l| member(reg, l, "lead city")).transpose()?;
+    let lead = a
+        .lead
+        .as_deref()
+        .map(|l| member(reg, l, "lead city"))
+        .transpose()?;
     let mut partners = Vec::new();
-    for x in a.partners {
-        let m = member(reg, x, "partner city")?;
+    for x in &a.partners {
+        let m = member(reg, x.as_str(), "partner city")?;
         if lead.as_ref() == Some(&m) {
             return Err(usage(format!("`{m}` is both the lead and a partner"), None));
         }
@@ -232,8 +204,8 @@ fn new_case(reg: &Register, a: &CaseArgs) -> Result<(FileChange, String), Outcom
         }
     }
     let mut topics = Vec::new();
-    for t in a.topics {
-        let t = topic(reg, t)?;
+    for t in &a.topics {
+        let t = topic(reg, t.as_str())?;
         if !topics.contains(&t) {
             topics.push(t);
         }
@@ -322,7 +294,7 @@ fn split_meeting_id(id: &str) -> Option<(&str, u32)> {
 }
 
 fn meeting_id_ok(id: &str) -> bool {
-    crate::safety::meeting_id_ok(id)
+    kbbt::safety::meeting_id_ok(id)
 }
 
 /// How a level's meetings are numbered: in sequence, or by the (Gregorian or ROC) year of their date.

@@ -8,8 +8,8 @@
 //! choice. Binary packages (odt, docx) are only written to a file.
 
 use super::{Env, Outcome};
-use crate::exit::Exit;
 use clap::ValueEnum;
+use kbbt::exit::Exit;
 use std::path::{Path, PathBuf};
 
 /// Every extension kbbt knows, and the format it means.
@@ -109,7 +109,7 @@ pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
         Bytes::Binary(b) => b.as_slice(),
     };
     // A temporary file renamed into place: a full disk or a crash leaves no partial file.
-    match crate::write::write_output(path, bytes) {
+    match kbbt::write::write_output(path, bytes) {
         Ok(()) => Outcome::ok(done),
         Err(e) => Outcome::fail(
             Exit::Problems,
@@ -203,12 +203,12 @@ pub fn target(env: &Env, out: &Path, dest: Dest) -> Result<PathBuf, Outcome> {
         .then(|| path.canonicalize().ok())
         .flatten();
     let dirs: &[&str] = match dest {
-        Dest::Document => &["cases", "meetings", crate::write::STATE_DIR, ".git"],
-        Dest::Draft => &["cases", crate::write::STATE_DIR, ".git"],
+        Dest::Document => &["cases", "meetings", kbbt::write::STATE_DIR, ".git"],
+        Dest::Draft => &["cases", kbbt::write::STATE_DIR, ".git"],
     };
     let register_file = |p: &Path| {
         dirs.iter().any(|d| p.starts_with(root.join(d)))
-            || p == root.join(crate::load::PLATFORM_FILE)
+            || p == root.join(kbbt::load::PLATFORM_FILE)
             || p == root
     };
     if register_file(&full) || pointed.as_deref().is_some_and(register_file) {

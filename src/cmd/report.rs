@@ -8,17 +8,16 @@
 
 use super::output::Bytes;
 use super::{Env, Outcome};
-use crate::cli::ReportFormat;
-use crate::exit::Exit;
-use crate::index::Index;
-use crate::model::Date;
-use crate::model::Register;
-use crate::render::minutes::topic_mark;
-use crate::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
-use crate::tally::{self, Timelines};
-use std::path::Path;
+use crate::cli::{ReportArgs, ReportFormat};
+use kbbt::exit::Exit;
+use kbbt::index::Index;
+use kbbt::model::Date;
+use kbbt::model::Register;
+use kbbt::render::minutes::topic_mark;
+use kbbt::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
+use kbbt::tally::{self, Timelines};
 
-use crate::model::names::id_key;
+use kbbt::model::names::id_key;
 
 /// A meeting's title without the platform's name: 「第 6 次副市長層級會議」.
 fn short_title(reg: &Register, m: usize) -> String {
@@ -30,7 +29,7 @@ fn short_title(reg: &Register, m: usize) -> String {
     }
 }
 
-fn with_topics(title: &str, topics: &[crate::yaml::Sp<String>]) -> String {
+fn with_topics(title: &str, topics: &[kbbt::yaml::Sp<String>]) -> String {
     let t: Vec<String> = topics.iter().map(|t| t.value.clone()).collect();
     format!("{title}{}", topic_mark(&t))
 }
@@ -47,7 +46,7 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
     });
     // Ongoing on the date and not left out by a complete listing (those go to the annex).
     let ongoing = |c: usize| tl.ongoing_at(c, date);
-    let behind = crate::follow::behind_threshold(reg);
+    let behind = kbbt::follow::behind_threshold(reg);
 
     // Ongoing sub-cases by parent.
     let mut subs: Vec<Vec<usize>> = vec![Vec::new(); reg.cases.len()];
@@ -109,8 +108,8 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
                     lead: case.lead.as_ref().map(|l| l.value.clone()),
                     partners: case.partners.iter().map(|x| x.value.clone()).collect(),
                     marker: gt.filter(|t| t.add.contains(&c)).and(marker.clone()),
-                    light: Some(crate::follow::light(case, date, behind))
-                        .filter(|l| *l != crate::follow::Light::NoSchedule)
+                    light: Some(kbbt::follow::light(case, date, behind))
+                        .filter(|l| *l != kbbt::follow::Light::NoSchedule)
                         .map(|l| l.zh().to_string()),
                     progress: case.latest_progress(Some(date)).map(|pr| {
                         (
@@ -161,7 +160,7 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
             .iter()
             .filter(|m| reg.meetings[**m].value.date().is_none_or(|d| d <= date))
         {
-            let checks = crate::check::statement_checks(reg, idx, tl, m);
+            let checks = kbbt::check::statement_checks(reg, idx, tl, m);
             for (si, st) in reg.meetings[m].value.statements.iter().enumerate() {
                 let nums: Vec<String> = checks
                     .iter()
@@ -193,7 +192,7 @@ fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usiz
         .map(|(c, l)| {
             let case = &reg.cases[c].value;
             let l = &p.listings[l].value;
-            crate::render::report::Unconfirmed {
+            kbbt::render::report::Unconfirmed {
                 id: case.id.value.clone(),
                 group: case.group.value.clone(),
                 name: with_topics(&case.title.value, &case.topics),
@@ -234,14 +233,14 @@ fn field_zh(f: &str) -> &'static str {
     }
 }
 
-pub fn run(
-    env: &Env,
-    as_of: Option<&str>,
-    group: Option<&str>,
-    format: Option<ReportFormat>,
-    output: Option<&Path>,
-    font: &str,
-) -> Outcome {
+pub fn run(env: &Env, args: &ReportArgs) -> Outcome {
+    let (as_of, group, format, output, font) = (
+        args.as_of.as_deref(),
+        args.group.as_deref(),
+        args.format,
+        args.output.as_deref(),
+        args.font.as_str(),
+    );
     let target = match output
         .map(|o| super::output::target(env, o, super::output::Dest::Document))
         .transpose()
@@ -273,19 +272,19 @@ pub fn run(
     let tl = Timelines::new(&reg, &idx);
     let report = build(&reg, &idx, &tl, date, &groups);
     let doc = || {
-        let page = crate::render::doc::Page::new(
+        let page = kbbt::render::doc::Page::new(
             &reg.platform.value.name.value,
             format!("資料時間：{}", date.roc_long()),
-            crate::render::doc::generated_today(),
+            kbbt::render::doc::generated_today(),
             font,
         );
-        crate::render::doc::report_doc(&report, page)
+        kbbt::render::doc::report_doc(&report, page)
     };
     let data = match format {
-        ReportFormat::Md => Bytes::Text(crate::render::report::markdown(&report)),
-        ReportFormat::Html => Bytes::Text(crate::render::html::html(&report)),
-        ReportFormat::Fodt => Bytes::Text(crate::render::odf::fodt(&doc())),
-        ReportFormat::Odt => match crate::render::odt::odt(&doc()) {
+        ReportFormat::Md => Bytes::Text(kbbt::render::report::markdown(&report)),
+        ReportFormat::Html => Bytes::Text(kbbt::render::html::html(&report)),
+        ReportFormat::Fodt => Bytes::Text(kbbt::render::odf::fodt(&doc())),
+        ReportFormat::Odt => match kbbt::render::odt::odt(&doc()) {
             Ok(b) => Bytes::Binary(b),
             Err(e) => {
                 return Outcome::fail(
@@ -294,7 +293,7 @@ pub fn run(
                 );
             }
         },
-        ReportFormat::Xlsx => match crate::render::xlsx::workbook(&super::export::report_sheets(
+        ReportFormat::Xlsx => match kbbt::render::xlsx::workbook(&super::export::report_sheets(
             &report,
             env.style.lang,
         )) {
@@ -306,7 +305,7 @@ pub fn run(
                 );
             }
         },
-        ReportFormat::Docx => match crate::render::docx::docx(&doc()) {
+        ReportFormat::Docx => match kbbt::render::docx::docx(&doc()) {
             Ok(b) => Bytes::Binary(b),
             Err(e) => {
                 return Outcome::fail(
@@ -322,7 +321,7 @@ pub fn run(
             let done = format!(
                 "wrote {} ({} as of {date})\n",
                 shown.display(),
-                crate::plural::count(cases, "ongoing case")
+                kbbt::plural::count(cases, "ongoing case")
             );
             super::output::write(&path, shown, &data, done)
         }

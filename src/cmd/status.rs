@@ -1,19 +1,19 @@
 //! `kbbt status`: a meeting's per-group tallies, the totals line, and the all-time view.
 
 use super::{Env, Outcome, load_clean, user_date, user_group};
-use crate::check::{StatementCheck, Unchecked, Verdict};
-use crate::cli::{By, TableFormat};
-use crate::exit::Exit;
-use crate::i18n::Lang;
-use crate::index::Index;
-use crate::model::Register;
-use crate::render::Table;
-use crate::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
+use crate::cli::{By, StatusArgs, TableFormat};
+use kbbt::check::{StatementCheck, Unchecked, Verdict};
+use kbbt::exit::Exit;
+use kbbt::i18n::Lang;
+use kbbt::index::Index;
+use kbbt::model::Register;
+use kbbt::render::Table;
+use kbbt::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
 use serde_json::json;
 
 /// A count as a table cell: the number, or 「不詳」/`unknown` when the register does not know it.
 fn cell(lang: Lang, n: Option<usize>) -> String {
-    n.map_or_else(|| crate::i18n::label(lang, "unknown"), |n| n.to_string())
+    n.map_or_else(|| kbbt::i18n::label(lang, "unknown"), |n| n.to_string())
 }
 
 /// The totals line: `delist 24, add 12, ongoing 51`, with `unknown` for what is not known.
@@ -44,7 +44,7 @@ fn partial_line(lang: Lang, reg: &Register, m: usize) -> Option<String> {
     let kinds: Vec<String> = r
         .value
         .iter()
-        .map(|k| crate::i18n::label(lang, k.value.as_str()))
+        .map(|k| kbbt::i18n::label(lang, k.value.as_str()))
         .collect();
     Some(match lang {
         Lang::En => format!(
@@ -73,7 +73,7 @@ fn statement_line(
         .iter()
         .filter(|c| c.statement == si)
         .map(|c| {
-            let field = crate::i18n::label(lang, c.field);
+            let field = kbbt::i18n::label(lang, c.field);
             let have = c.register.or(c.minutes).unwrap_or_default();
             let verdict = match (lang, c.verdict) {
                 (_, Verdict::Only) => String::new(),
@@ -126,7 +126,7 @@ fn statement_line(
 /// A stated number of the minutes that the register cannot check (its own is unknown).
 fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
     let who = u.group.map_or_else(
-        || crate::i18n::label(lang, "totals"),
+        || kbbt::i18n::label(lang, "totals"),
         |g| reg.platform.value.groups[g].name.value.clone(),
     );
     match lang {
@@ -136,7 +136,7 @@ fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
         ),
         Lang::ZhTw => format!(
             "{who}：紀錄載明{} {} 案；登記簿之案數不詳",
-            crate::i18n::label(lang, u.field),
+            kbbt::i18n::label(lang, u.field),
             u.stated
         ),
     }
@@ -157,7 +157,7 @@ fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec
             ),
             Lang::ZhTw => format!(
                 "  未列於 {} 之完整列表（{}）：",
-                crate::render::report::roc(l.date.value),
+                kbbt::render::report::roc(l.date.value),
                 l.source
             ),
         });
@@ -219,7 +219,7 @@ fn stated_notes(
     m: usize,
     group: Option<usize>,
 ) -> Vec<String> {
-    crate::check::count_mismatches(reg, idx, tl, m)
+    kbbt::check::count_mismatches(reg, idx, tl, m)
         .into_iter()
         .filter(|x| group.is_none() || x.group == group)
         .map(|x| {
@@ -236,7 +236,7 @@ fn stated_notes(
                 let kinds: Vec<&str> = kinds.iter().map(|k| k.describe_zh()).collect();
                 return format!(
                     "{who}：紀錄載明{} {} 案，登記簿為 {} 案{}",
-                    crate::i18n::label(lang, x.field),
+                    kbbt::i18n::label(lang, x.field),
                     x.stated,
                     x.register,
                     match (recorded, kinds.is_empty()) {
@@ -262,15 +262,14 @@ fn stated_notes(
         .collect()
 }
 
-pub fn run(
-    env: &Env,
-    group: Option<&str>,
-    meeting: Option<&str>,
-    as_of: Option<&str>,
-    by: By,
-    format: TableFormat,
-) -> Outcome {
-    let reg = match load_clean(env, crate::load::Texts::Lean) {
+pub fn run(env: &Env, args: &StatusArgs, format: TableFormat) -> Outcome {
+    let (group, meeting, as_of, by) = (
+        args.group.as_deref(),
+        args.meeting.as_deref(),
+        args.as_of.as_deref(),
+        args.by,
+    );
+    let reg = match load_clean(env, kbbt::load::Texts::Lean) {
         Ok(r) => r,
         Err(o) => return o,
     };
@@ -293,7 +292,7 @@ pub fn run(
                     .iter()
                     .map(|m| m.value.id.value.clone())
                     .collect();
-                let hint = crate::model::names::suggest_str(id, &ids)
+                let hint = kbbt::model::names::suggest_str(id, &ids)
                     .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
                 return Outcome::fail(
                     Exit::Usage,
@@ -326,14 +325,14 @@ pub fn run(
         stated_notes(Lang::En, &reg, &idx, &tl, m, group)
     });
     let unchecked: Vec<Unchecked> = m.map_or_else(Vec::new, |m| {
-        crate::check::unchecked(&reg, m)
+        kbbt::check::unchecked(&reg, m)
             .into_iter()
             .filter(|u| group.is_none() || u.group == group)
             .collect()
     });
     // Statements by other sources speak of the whole platform: shown when no group is chosen.
     let checks: Vec<StatementCheck> = match (m, group) {
-        (Some(m), None) => crate::check::statement_checks(&reg, &idx, &tl, m),
+        (Some(m), None) => kbbt::check::statement_checks(&reg, &idx, &tl, m),
         _ => Vec::new(),
     };
     let unconfirmed: Vec<(usize, usize)> = tally::unconfirmed(&tl, at_date)
@@ -342,17 +341,16 @@ pub fn run(
         .collect();
     let show_unconfirmed = !unconfirmed.is_empty();
     // Follow-up lights of the cases ongoing on the date (or today), per group.
-    let light_day =
-        at_date.unwrap_or_else(|| crate::model::Date(chrono::Local::now().date_naive()));
-    let behind = crate::follow::behind_threshold(&reg);
+    let light_day = at_date.unwrap_or_else(|| kbbt::model::Date(chrono::Local::now().date_naive()));
+    let behind = kbbt::follow::behind_threshold(&reg);
     let lights: Vec<[usize; 4]> = groups
         .iter()
         .map(|g| {
             let mut n = [0usize; 4];
             for c in (0..reg.cases.len()).filter(|c| idx.case_group[*c] == Some(*g)) {
                 if reg.cases[c].value.parent.is_none() && tl.ongoing_at(c, light_day) {
-                    let l = crate::follow::light(&reg.cases[c].value, light_day, behind);
-                    let k = crate::follow::Light::ALL
+                    let l = kbbt::follow::light(&reg.cases[c].value, light_day, behind);
+                    let k = kbbt::follow::Light::ALL
                         .iter()
                         .position(|x| *x == l)
                         .unwrap_or(3);
@@ -382,7 +380,7 @@ pub fn run(
         }
     }
     let as_of_label = at_date.map_or_else(
-        || crate::i18n::label(env.style.lang, "now"),
+        || kbbt::i18n::label(env.style.lang, "now"),
         |d| env.style.date(d),
     );
 
@@ -404,8 +402,8 @@ pub fn run(
                         "numbers": checks.iter().filter(|c| c.statement == si).map(|c| json!({
                             "field": c.field,
                             "stated": match c.stated {
-                                crate::model::Stated::Exact(n) => json!(n),
-                                crate::model::Stated::Range { min, max } => json!({ "min": min, "max": max }),
+                                kbbt::model::Stated::Exact(n) => json!(n),
+                                kbbt::model::Stated::Range { min, max } => json!({ "min": min, "max": max }),
                             },
                             "register": c.register,
                             "minutes": c.minutes,
@@ -548,7 +546,7 @@ pub fn run(
     }
     if groups.len() > 1 {
         at.row(all_row(
-            crate::i18n::label(env.style.lang, "total"),
+            kbbt::i18n::label(env.style.lang, "total"),
             String::new(),
             &total_all,
         ));
@@ -615,7 +613,7 @@ pub fn run(
             Outcome::machine(c.csv_with(env.raw))
         }
         TableFormat::Markdown => {
-            let md = crate::render::md_inline;
+            let md = kbbt::render::md_inline;
             let mut s = format!("# {}\n\n", md(&p.name.value));
             if let (Some(h), Some(line)) = (&heading, &totals_line) {
                 s.push_str(&format!(
@@ -669,7 +667,7 @@ pub fn run(
                         ] {
                             for c in v {
                                 let c = &reg.cases[*c].value;
-                                let label = crate::i18n::label(st.lang, label);
+                                let label = kbbt::i18n::label(st.lang, label);
                                 let pad = 9usize.saturating_sub(
                                     unicode_width::UnicodeWidthStr::width(label.as_str()),
                                 );
@@ -692,7 +690,7 @@ pub fn run(
             }
             s.push_str(&format!(
                 "{}\n",
-                st.bold(&crate::i18n::line(
+                st.bold(&kbbt::i18n::line(
                     st.lang,
                     &format!("All time (as of {as_of_label})")
                 ))

@@ -1,25 +1,25 @@
 //! `kbbt validate [PATH…]`: every check on every file; all findings, then one exit code.
 
 use super::{Env, Outcome};
-use crate::cli::FindingFormat;
-use crate::exit::Exit;
-use crate::finding;
-use crate::plural;
-use crate::render;
-use std::path::PathBuf;
+use crate::cli::{FindingFormat, ValidateArgs};
+use kbbt::exit::Exit;
+use kbbt::finding;
+use kbbt::plural;
+use kbbt::render;
 
-pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
+pub fn run(env: &Env, args: &ValidateArgs) -> Outcome {
+    let (paths, format) = (&args.paths, args.format);
     let wanted = match env.register_paths(paths) {
         Ok(w) => w,
         Err(o) => return o,
     };
-    let (reg, mut findings) = crate::load::load_with(&env.root, crate::load::Texts::Lean);
+    let (reg, mut findings) = kbbt::load::load_with(&env.root, kbbt::load::Texts::Lean);
     let (ncases, nmeetings) = reg
         .as_ref()
         .map_or((0, 0), |r| (r.cases.len(), r.meetings.len()));
     if let Some(reg) = &reg {
-        findings.extend(crate::check::run(reg));
-        findings.extend(crate::modeline::findings(reg));
+        findings.extend(kbbt::check::run(reg));
+        findings.extend(kbbt::modeline::findings(reg));
     }
     finding::sort(&mut findings);
     if let Some(reg) = &reg {
@@ -81,7 +81,7 @@ pub fn run(env: &Env, paths: &[PathBuf], format: FindingFormat) -> Outcome {
 }
 
 /// Fold the findings that follow from a case file that failed to load under that file's first error.
-fn fold(reg: &crate::model::Register, findings: &mut [finding::Finding]) {
+fn fold(reg: &kbbt::model::Register, findings: &mut [finding::Finding]) {
     let loaded: std::collections::HashSet<&std::path::Path> =
         reg.cases.iter().map(|d| d.path.as_path()).collect();
     let mut failed: Vec<finding::Cause> = Vec::new();
