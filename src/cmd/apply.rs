@@ -478,7 +478,7 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
     let t = tally::tally_meeting(&after, &idx2, &tl2, mi);
     // A count the meeting file does not record is unknown, never 0.
     let all: Vec<usize> = (0..t.groups.len()).collect();
-    let line = super::status::totals_line(env.style.lang, &t, &all);
+    let line = kbbt::render::status::totals_line(env.style.lang, &t, &all);
     out.push_str(&match env.style.lang {
         kbbt::i18n::Lang::En => format!("tallies: {line}\n"),
         kbbt::i18n::Lang::ZhTw => format!("統計：{line}\n"),

@@ -8,6 +8,7 @@ pub mod minutes;
 pub mod odf;
 pub mod odt;
 pub mod report;
+pub mod status;
 pub mod svg;
 pub mod xlsx;
 

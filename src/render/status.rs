@@ -1,0 +1,803 @@
+//! `kbbt status`: a meeting's per-group tallies, the totals line, the all-time view, the unconfirmed
+//! cases and the follow-up lights, as a terminal table, Markdown, JSON or a CSV table.
+//!
+//! [`StatusView::build`] computes everything the command shows (pure, from the register and its
+//! index); the functions below render it. Machine formats (JSON, CSV) never change with the language.
+
+use crate::check::{Mismatch, StatementCheck, Unchecked, Verdict};
+use crate::follow::Light;
+use crate::i18n::Lang;
+use crate::index::Index;
+use crate::model::{Date, Register};
+use crate::render::{Style, Table};
+use crate::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
+use serde_json::json;
+
+/// What `status` was asked for, once the command line is resolved against the register.
+#[derive(Debug, Clone, Copy)]
+pub struct Query {
+    /// One group (platform index), or every group in the platform's order.
+    pub group: Option<usize>,
+    /// The meeting to tally (meeting index), or `None` when there is none to show.
+    pub meeting: Option<usize>,
+    /// Whether the meeting was named with `--meeting` (then the all-time view is as of its date).
+    pub meeting_named: bool,
+    /// `--as-of`.
+    pub as_of: Option<Date>,
+    /// Break the meeting's tallies down by lead city instead of by group.
+    pub by_lead: bool,
+}
+
+/// Everything `status` shows, computed once; rendered by [`json`], [`csv_table`], [`markdown`] and
+/// [`terminal`].
+pub struct StatusView<'a> {
+    reg: &'a Register,
+    q: Query,
+    /// The groups shown (platform indexes).
+    groups: Vec<usize>,
+    /// The date of the all-time view: `--as-of`, else the named meeting's date, else now.
+    at_date: Option<Date>,
+    tally: Option<MeetingTally>,
+    /// All-time numbers per platform group, and their sum over the groups shown.
+    all: Vec<AllTime>,
+    total: AllTime,
+    /// Per group shown: ongoing cases overdue, behind, on schedule, without a schedule.
+    lights: Vec<[usize; 4]>,
+    /// (case, listing): cases a complete listing leaves unconfirmed.
+    unconfirmed: Vec<(usize, usize)>,
+    mismatches: Vec<Mismatch>,
+    unchecked: Vec<Unchecked>,
+    checks: Vec<StatementCheck>,
+}
+
+impl<'a> StatusView<'a> {
+    /// Tally the meeting, the all-time view, the lights and the notes for the query.
+    pub fn build(reg: &'a Register, idx: &Index, tl: &Timelines, q: Query) -> StatusView<'a> {
+        let m = q.meeting;
+        let at_date = q.as_of.or_else(|| {
+            m.filter(|_| q.meeting_named)
+                .and_then(|m| reg.meetings[m].value.date())
+        });
+        let groups: Vec<usize> = match q.group {
+            Some(g) => vec![g],
+            None => (0..reg.platform.value.groups.len()).collect(),
+        };
+        let in_group = |g: Option<usize>| q.group.is_none() || g == q.group;
+        let all = tally::all_time(reg, idx, tl, at_date);
+        let mut total = AllTime::default();
+        for g in &groups {
+            total.add(&all[*g]);
+        }
+        StatusView {
+            reg,
+            q,
+            lights: lights(reg, idx, tl, &groups, at_date),
+            at_date,
+            tally: m.map(|m| tally::tally_meeting(reg, idx, tl, m)),
+            all,
+            total,
+            groups,
+            unconfirmed: tally::unconfirmed(tl, at_date)
+                .into_iter()
+                .filter(|(c, _)| q.group.is_none_or(|g| idx.case_group[*c] == Some(g)))
+                .collect(),
+            mismatches: m.map_or_else(Vec::new, |m| {
+                crate::check::count_mismatches(reg, idx, tl, m)
+                    .into_iter()
+                    .filter(|x| in_group(x.group))
+                    .collect()
+            }),
+            unchecked: m.map_or_else(Vec::new, |m| {
+                crate::check::unchecked(reg, m)
+                    .into_iter()
+                    .filter(|u| in_group(u.group))
+                    .collect()
+            }),
+            // Statements by other sources speak of the whole platform: shown when no group is chosen.
+            checks: match (m, q.group) {
+                (Some(m), None) => crate::check::statement_checks(reg, idx, tl, m),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// The stated numbers of the meeting that differ from the register, one note each.
+    fn notes(&self, lang: Lang) -> Vec<String> {
+        self.q.meeting.map_or_else(Vec::new, |m| {
+            self.mismatches
+                .iter()
+                .map(|x| stated_note(lang, self.reg, m, x))
+                .collect()
+        })
+    }
+
+    /// The notes after the stated differences: a partial meeting file, numbers the register cannot
+    /// check, and statements by other sources.
+    fn extra(&self, lang: Lang) -> Vec<String> {
+        let Some(mi) = self.q.meeting else {
+            return Vec::new();
+        };
+        let reg = self.reg;
+        let mut extra: Vec<String> = partial_line(lang, reg, mi).into_iter().collect();
+        extra.extend(self.unchecked.iter().map(|u| unchecked_line(lang, reg, u)));
+        for si in 0..reg.meetings[mi].value.statements.len() {
+            if self.checks.iter().any(|c| c.statement == si) {
+                extra.push(statement_line(lang, reg, mi, si, &self.checks));
+            }
+        }
+        extra
+    }
+
+    /// `platform — vm-3 title (date)` of the meeting shown.
+    fn heading(&self, style: Style) -> Option<String> {
+        self.q.meeting.map(|mi| {
+            let mt = &self.reg.meetings[mi].value;
+            format!(
+                "{} {} ({})",
+                mt.id.value,
+                mt.title.value,
+                mt.date()
+                    .map_or_else(|| "undated".to_string(), |d| style.date(d))
+            )
+        })
+    }
+
+    fn as_of_label(&self, style: Style) -> String {
+        self.at_date
+            .map_or_else(|| crate::i18n::label(style.lang, "now"), |d| style.date(d))
+    }
+}
+
+/// Follow-up lights of the cases ongoing on the date (or today), per group shown.
+fn lights(
+    reg: &Register,
+    idx: &Index,
+    tl: &Timelines,
+    groups: &[usize],
+    at_date: Option<Date>,
+) -> Vec<[usize; 4]> {
+    let day = at_date.unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    let behind = crate::follow::behind_threshold(reg);
+    groups
+        .iter()
+        .map(|g| {
+            let mut n = [0usize; 4];
+            for c in (0..reg.cases.len()).filter(|c| idx.case_group[*c] == Some(*g)) {
+                if reg.cases[c].value.parent.is_none() && tl.ongoing_at(c, day) {
+                    let l = crate::follow::light(&reg.cases[c].value, day, behind);
+                    n[Light::ALL.iter().position(|x| *x == l).unwrap_or(3)] += 1;
+                }
+            }
+            n
+        })
+        .collect()
+}
+
+/// A count as a table cell: the number, or 「不詳」/`unknown` when the register does not know it.
+fn cell(lang: Lang, n: Option<usize>) -> String {
+    n.map_or_else(|| crate::i18n::label(lang, "unknown"), |n| n.to_string())
+}
+
+/// The totals line: `delist 24, add 12, ongoing 51`, with `unknown` for what is not known.
+pub fn totals_line(lang: Lang, t: &MeetingTally, groups: &[usize]) -> String {
+    let (d, a, o) = (
+        t.sum(groups, "delist"),
+        t.sum(groups, "add"),
+        t.sum(groups, "ongoing"),
+    );
+    match lang {
+        Lang::En => format!(
+            "delist {}, add {}, ongoing {}",
+            cell(lang, d),
+            cell(lang, a),
+            cell(lang, o)
+        ),
+        Lang::ZhTw => {
+            let z = |n: Option<usize>| n.map_or_else(|| "不詳".to_string(), |n| format!("{n} 案"));
+            format!("解列 {}、新增 {}、持續列管 {}", z(d), z(a), z(o))
+        }
+    }
+}
+
+/// For a meeting file that records only some kinds of decision: which, and that the rest is unknown.
+fn partial_line(lang: Lang, reg: &Register, m: usize) -> Option<String> {
+    let mt = &reg.meetings[m].value;
+    let r = mt.records.as_ref()?;
+    let kinds: Vec<String> = r
+        .value
+        .iter()
+        .map(|k| crate::i18n::label(lang, k.value.as_str()))
+        .collect();
+    Some(match lang {
+        Lang::En => format!(
+            "{} records only: {}; every other count is unknown (not 0)",
+            mt.id.value,
+            kinds.join(", ")
+        ),
+        Lang::ZhTw => format!(
+            "{} 之會議檔僅完整記載：{}；其餘案數不詳（非 0）",
+            mt.id.value,
+            kinds.join("、")
+        ),
+    })
+}
+
+/// One statement by another source: its source, date and numbers, each compared.
+fn statement_line(
+    lang: Lang,
+    reg: &Register,
+    m: usize,
+    si: usize,
+    checks: &[StatementCheck],
+) -> String {
+    let st = &reg.meetings[m].value.statements[si].value;
+    let nums: Vec<String> = checks
+        .iter()
+        .filter(|c| c.statement == si)
+        .map(|c| {
+            let field = crate::i18n::label(lang, c.field);
+            let have = c.register.or(c.minutes).unwrap_or_default();
+            let verdict = match (lang, c.verdict) {
+                (_, Verdict::Only) => String::new(),
+                (Lang::En, Verdict::Agrees) if c.register.is_some() => {
+                    " (the register agrees)".into()
+                }
+                (Lang::En, Verdict::Agrees) => " (the minutes agree)".into(),
+                (Lang::En, Verdict::AsTheMinutes) => {
+                    format!(" (as the minutes; the register has {have})")
+                }
+                (Lang::En, Verdict::Recorded(_)) => {
+                    format!(" (the register has {have}: a recorded discrepancy)")
+                }
+                (Lang::En, Verdict::Differs) => {
+                    format!(" (the register has {have}: not recorded; run kbbt validate)")
+                }
+                (Lang::ZhTw, Verdict::Agrees) if c.register.is_some() => "（與登記簿相符）".into(),
+                (Lang::ZhTw, Verdict::Agrees) => "（與紀錄相符）".into(),
+                (Lang::ZhTw, Verdict::AsTheMinutes) => format!("（同紀錄；登記簿為 {have} 案）"),
+                (Lang::ZhTw, Verdict::Recorded(_)) => {
+                    format!("（登記簿為 {have} 案：已記錄之差異）")
+                }
+                (Lang::ZhTw, Verdict::Differs) => {
+                    format!("（登記簿為 {have} 案：未記錄，請執行 kbbt validate）")
+                }
+            };
+            match lang {
+                Lang::En => format!("{field} {}{verdict}", c.stated),
+                Lang::ZhTw => format!("{field} {} 案{verdict}", c.stated),
+            }
+        })
+        .collect();
+    let date = st.date.as_ref().map(|d| d.value.to_string());
+    match lang {
+        Lang::En => format!(
+            "stated by {}{}: {}",
+            st.source.value,
+            date.map_or(String::new(), |d| format!(" ({d})")),
+            nums.join(", ")
+        ),
+        Lang::ZhTw => format!(
+            "{}{}載：{}",
+            st.source.value,
+            date.map_or(String::new(), |d| format!("（{d}）")),
+            nums.join("、")
+        ),
+    }
+}
+
+/// A stated number of the minutes that the register cannot check (its own is unknown).
+fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
+    let who = u.group.map_or_else(
+        || crate::i18n::label(lang, "totals"),
+        |g| reg.platform.value.groups[g].name.value.clone(),
+    );
+    match lang {
+        Lang::En => format!(
+            "{who}: the minutes state {} {}; the register does not know its own number",
+            u.field, u.stated
+        ),
+        Lang::ZhTw => format!(
+            "{who}：紀錄載明{} {} 案；登記簿之案數不詳",
+            crate::i18n::label(lang, u.field),
+            u.stated
+        ),
+    }
+}
+
+/// The cases a complete listing leaves unconfirmed, under the listing that leaves them out.
+fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec<String> {
+    let mut listings: Vec<usize> = list.iter().map(|(_, l)| *l).collect();
+    listings.sort_unstable();
+    listings.dedup();
+    let mut out = Vec::new();
+    for li in listings {
+        let l = &reg.platform.value.listings[li].value;
+        out.push(match lang {
+            Lang::En => format!(
+                "  not in the complete listing of {} ({}):",
+                l.date.value, l.source
+            ),
+            Lang::ZhTw => format!(
+                "  未列於 {} 之完整列表（{}）：",
+                crate::render::report::roc(l.date.value),
+                l.source
+            ),
+        });
+        for &(c, _) in list.iter().filter(|(_, x)| *x == li) {
+            let c = &reg.cases[c].value;
+            out.push(format!("    {} {}", c.id.value, c.title.value));
+        }
+    }
+    out
+}
+
+fn ids(reg: &Register, v: &[usize]) -> Vec<String> {
+    v.iter()
+        .map(|c| reg.cases[*c].value.id.value.clone())
+        .collect()
+}
+
+/// A group's tally as JSON: `null` for a count the register does not know, and its cases only
+/// where the count is known.
+fn tally_json(reg: &Register, t: &MeetingTally, g: usize) -> serde_json::Value {
+    let n = |f: &str| json!(t.count(g, f));
+    let list = |f: &str| {
+        t.count(g, f).map_or(serde_json::Value::Null, |_| {
+            json!(ids(reg, t.groups[g].list(f)))
+        })
+    };
+    json!({
+        "add": n("add"), "delist": n("delist"), "ongoing": n("ongoing"),
+        "relist": n("relist"), "replaced": n("replaced"), "merged": n("merged"),
+        "proposed": n("proposed"), "subcases": n("subcases"),
+        "cases": { "add": list("add"), "delist": list("delist"), "ongoing": list("ongoing") },
+    })
+}
+
+/// The all-time numbers as table cells: cases, ongoing, delisted, replaced, merged, proposed, and
+/// unconfirmed when `unconfirmed` is shown.
+fn all_time_cells(a: &AllTime, unconfirmed: bool) -> Vec<String> {
+    let mut v = vec![
+        a.ever, a.ongoing, a.delisted, a.replaced, a.merged, a.proposed,
+    ];
+    if unconfirmed {
+        v.push(a.unconfirmed);
+    }
+    v.into_iter().map(|n| n.to_string()).collect()
+}
+
+fn all_time_json(a: &AllTime) -> serde_json::Value {
+    json!({ "cases": a.ever, "ongoing": a.ongoing, "unconfirmed": a.unconfirmed,
+            "delisted": a.delisted, "replaced": a.replaced,
+            "merged": a.merged, "proposed": a.proposed, "subcases": a.subcases })
+}
+
+/// A stated number of a meeting that differs from the register, as an "ongoing 51 stated" note.
+fn stated_note(lang: Lang, reg: &Register, m: usize, x: &Mismatch) -> String {
+    {
+        {
+            let who = x.label(&reg.platform.value);
+            let mt = &reg.meetings[m].value;
+            let recorded = x.recorded_in(mt, &reg.platform.value);
+            let kinds = recorded.map_or_else(Vec::new, |i| mt.discrepancies[i].value.kinds());
+            if lang == Lang::ZhTw {
+                let who = match who.as_str() {
+                    "totals" => "總計".to_string(),
+                    "all-time" => "歷來".to_string(),
+                    _ => who,
+                };
+                let kinds: Vec<&str> = kinds.iter().map(|k| k.describe_zh()).collect();
+                return format!(
+                    "{who}：紀錄載明{} {} 案，登記簿為 {} 案{}",
+                    crate::i18n::label(lang, x.field),
+                    x.stated,
+                    x.register,
+                    match (recorded, kinds.is_empty()) {
+                        (None, _) => "（未記錄，請執行 kbbt validate）".to_string(),
+                        (Some(_), true) => "（已記錄之差異）".to_string(),
+                        (Some(_), false) => format!("（已記錄之差異：{}）", kinds.join("；")),
+                    }
+                );
+            }
+            let kinds: Vec<&str> = kinds.iter().map(|k| k.describe()).collect();
+            format!(
+                "{who}: the minutes state {} {}, the register has {}{}",
+                x.field,
+                x.stated,
+                x.register,
+                match (recorded, kinds.is_empty()) {
+                    (None, _) => " (not recorded: run kbbt validate)".to_string(),
+                    (Some(_), true) => " (a recorded discrepancy)".to_string(),
+                    (Some(_), false) => format!(" (a recorded discrepancy: {})", kinds.join("; ")),
+                }
+            )
+        }
+    }
+}
+
+/// The whole view as JSON: `null` for a count the register does not know.
+pub fn json(v: &StatusView) -> String {
+    let (reg, p) = (v.reg, &v.reg.platform.value);
+    let groups = &v.groups;
+    let meeting_json = v.q.meeting.map(|mi| {
+        let mt = &reg.meetings[mi].value;
+        let t = v.tally.as_ref().expect("tally exists when a meeting does");
+        json!({
+            "id": mt.id.value, "title": mt.title.value, "date": mt.date().map(|d| d.to_string()),
+            "records": mt.records.as_ref().map(|r| r.value.iter().map(|k| k.value.as_str()).collect::<Vec<_>>()),
+            "groups": groups.iter().map(|g| {
+                let mut x = tally_json(reg, t, *g);
+                x["group"] = json!(p.groups[*g].name.value);
+                x["code"] = json!(p.groups[*g].code.value);
+                x
+            }).collect::<Vec<_>>(),
+            "totals": { "delist": t.sum(groups, "delist"), "add": t.sum(groups, "add"), "ongoing": t.sum(groups, "ongoing") },
+            "stated_differences": v.notes(Lang::En),
+            "stated_unchecked": v.unchecked.iter().map(|u| json!({
+                "group": u.group.map(|g| p.groups[g].name.value.clone()),
+                "field": u.field, "stated": u.stated,
+            })).collect::<Vec<_>>(),
+            "statements": statements_json(v, mi),
+        })
+    });
+    let out = json!({
+        "platform": p.name.value,
+        "meeting": meeting_json,
+        "all_time": {
+            "as_of": v.at_date.map(|d| d.to_string()),
+            "groups": groups.iter().map(|g| {
+                let mut x = all_time_json(&v.all[*g]);
+                x["group"] = json!(p.groups[*g].name.value);
+                x["code"] = json!(p.groups[*g].code.value);
+                x
+            }).collect::<Vec<_>>(),
+            "total": all_time_json(&v.total),
+            "lights": groups.iter().zip(&v.lights).map(|(g, n)| json!({
+                "group": p.groups[*g].name.value,
+                "overdue": n[0], "behind": n[1], "on_schedule": n[2], "no_schedule": n[3],
+            })).collect::<Vec<_>>(),
+            "unconfirmed": v.unconfirmed.iter().map(|&(c, l)| {
+                let l = &p.listings[l].value;
+                json!({
+                    "id": reg.cases[c].value.id.value,
+                    "title": reg.cases[c].value.title.value,
+                    "listing": { "date": l.date.value.to_string(), "source": l.source },
+                })
+            }).collect::<Vec<_>>(),
+        },
+    });
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&out).unwrap_or_default()
+    )
+}
+
+/// The statements by other sources about meeting `mi`, each number with its verdict.
+fn statements_json(v: &StatusView, mi: usize) -> Vec<serde_json::Value> {
+    let mt = &v.reg.meetings[mi].value;
+    mt.statements
+        .iter()
+        .enumerate()
+        .filter(|_| v.q.group.is_none())
+        .map(|(si, st)| {
+            let st = &st.value;
+            json!({
+                "source": st.source.value,
+                "date": st.date.as_ref().map(|d| d.value.to_string()),
+                "url": st.url,
+                "numbers": v.checks.iter().filter(|c| c.statement == si).map(|c| json!({
+                    "field": c.field,
+                    "stated": match c.stated {
+                        crate::model::Stated::Exact(n) => json!(n),
+                        crate::model::Stated::Range { min, max } => json!({ "min": min, "max": max }),
+                    },
+                    "register": c.register,
+                    "minutes": c.minutes,
+                    "verdict": match c.verdict {
+                        Verdict::Agrees => "agrees",
+                        Verdict::Only => "only-source",
+                        Verdict::AsTheMinutes => "as-the-minutes",
+                        Verdict::Recorded(_) => "recorded-discrepancy",
+                        Verdict::Differs => "differs",
+                    },
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// The view as one flat table (CSV, xlsx): a row per group with the meeting's and the all-time
+/// numbers. An unknown count is an empty cell, never 0.
+pub fn csv_table(v: &StatusView) -> Table {
+    let (reg, p) = (v.reg, &v.reg.platform.value);
+    let mut c = Table::new(&[
+        "meeting",
+        "group",
+        "code",
+        "add",
+        "delist",
+        "ongoing",
+        "cases",
+        "ongoing_now",
+        "delisted",
+        "replaced",
+        "merged",
+        "proposed",
+        "unconfirmed",
+    ]);
+    let n = |g: usize, f: &str| {
+        v.tally
+            .as_ref()
+            .and_then(|t| t.count(g, f))
+            .map_or(String::new(), |n| n.to_string())
+    };
+    for g in &v.groups {
+        c.row(
+            vec![
+                v.q.meeting
+                    .map_or(String::new(), |mi| reg.meetings[mi].value.id.value.clone()),
+                p.groups[*g].name.value.clone(),
+                p.groups[*g].code.value.clone(),
+                n(*g, "add"),
+                n(*g, "delist"),
+                n(*g, "ongoing"),
+            ]
+            .into_iter()
+            .chain(all_time_cells(&v.all[*g], true))
+            .collect(),
+        );
+    }
+    c
+}
+
+/// The meeting's table: by group, or by lead city.
+fn meeting_table(v: &StatusView, lang: Lang) -> Table {
+    let p = &v.reg.platform.value;
+    let mut mt = Table::new(&["group", "code", "add", "delist", "ongoing"]);
+    mt.numeric = vec![2, 3, 4];
+    let Some(t) = &v.tally else {
+        return mt;
+    };
+    if v.q.by_lead {
+        return lead_table(v, t, lang);
+    }
+    for g in &v.groups {
+        mt.row(vec![
+            p.groups[*g].name.value.clone(),
+            p.groups[*g].code.value.clone(),
+            cell(lang, t.count(*g, "add")),
+            cell(lang, t.count(*g, "delist")),
+            cell(lang, t.count(*g, "ongoing")),
+        ]);
+    }
+    mt
+}
+
+/// The meeting's table by lead city (a row for cases without one, when there are any).
+fn lead_table(v: &StatusView, t: &MeetingTally, lang: Lang) -> Table {
+    let reg = v.reg;
+    let mut mt = Table::new(&["lead", "add", "delist", "ongoing"]);
+    mt.numeric = vec![1, 2, 3];
+    let mut leads: Vec<String> = reg
+        .platform
+        .value
+        .members
+        .iter()
+        .map(|m| m.value.clone())
+        .collect();
+    leads.push(String::new());
+    for lead in &leads {
+        let count = |f: fn(&GroupTally) -> &Vec<usize>| {
+            v.groups
+                .iter()
+                .flat_map(|g| f(&t.groups[*g]))
+                .filter(|c| {
+                    reg.cases[**c]
+                        .value
+                        .lead
+                        .as_ref()
+                        .map_or("", |l| l.value.as_str())
+                        == lead
+                })
+                .count()
+        };
+        let (a, d, o) = (
+            count(|g| &g.add),
+            count(|g| &g.delist),
+            count(|g| &g.ongoing),
+        );
+        if a + d + o > 0 {
+            let name = if lead.is_empty() {
+                "(not stated)".to_string()
+            } else {
+                lead.clone()
+            };
+            let k = |known: bool, n: usize| cell(lang, known.then_some(n));
+            mt.row(vec![
+                name,
+                k(t.known.add, a),
+                k(t.known.delist, d),
+                k(t.known.ongoing, o),
+            ]);
+        }
+    }
+    mt
+}
+
+/// The all-time table: a row per group shown, and a total when there are several.
+fn all_time_table(v: &StatusView, lang: Lang) -> Table {
+    let p = &v.reg.platform.value;
+    let show_unconfirmed = !v.unconfirmed.is_empty();
+    let mut header = vec![
+        "group", "code", "cases", "ongoing", "delisted", "replaced", "merged", "proposed",
+    ];
+    if show_unconfirmed {
+        header.push("unconfirmed");
+    }
+    let mut at = Table::new(&header);
+    at.numeric = (2..header.len()).collect();
+    let all_row = |name: String, code: String, a: &AllTime| {
+        let mut row = vec![name, code];
+        row.extend(all_time_cells(a, show_unconfirmed));
+        row
+    };
+    for g in &v.groups {
+        at.row(all_row(
+            p.groups[*g].name.value.clone(),
+            p.groups[*g].code.value.clone(),
+            &v.all[*g],
+        ));
+    }
+    if v.groups.len() > 1 {
+        at.row(all_row(
+            crate::i18n::label(lang, "total"),
+            String::new(),
+            &v.total,
+        ));
+    }
+    at
+}
+
+/// The view as Markdown.
+pub fn markdown(v: &StatusView, style: Style) -> String {
+    let lang = style.lang;
+    let md = crate::render::md_inline;
+    let mut s = format!("# {}\n\n", md(&v.reg.platform.value.name.value));
+    let totals = v.tally.as_ref().map(|t| totals_line(lang, t, &v.groups));
+    if let (Some(h), Some(line)) = (v.heading(style), totals) {
+        s.push_str(&format!(
+            "## {}\n\n{}\n{}\n",
+            md(&h),
+            meeting_table(v, lang).markdown_in(lang),
+            md(&line)
+        ));
+        for n in &v.notes(lang) {
+            s.push_str(&format!("\n> {}\n", md(n)));
+        }
+        for n in &v.extra(lang) {
+            s.push_str(&format!("\n> {n}\n"));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!(
+        "## All time (as of {})\n\n{}",
+        v.as_of_label(style),
+        all_time_table(v, lang).markdown_in(lang)
+    ));
+    if !v.unconfirmed.is_empty() {
+        s.push_str(&format!("\n{}\n\n", unconfirmed_heading(lang)));
+        for l in unconfirmed_lines(lang, v.reg, &v.unconfirmed) {
+            s.push_str(&format!("- {}\n", l.trim_start()));
+        }
+    }
+    s
+}
+
+/// The view as terminal tables with their notes.
+pub fn terminal(v: &StatusView, st: Style) -> String {
+    let (lang, p) = (st.lang, &v.reg.platform.value);
+    let mut s = String::new();
+    let totals = v.tally.as_ref().map(|t| totals_line(lang, t, &v.groups));
+    match (v.heading(st), totals) {
+        (Some(h), Some(line)) => {
+            s.push_str(&format!(
+                "{}\n",
+                st.bold(&format!("{} — {h}", p.name.value))
+            ));
+            s.push_str(&meeting_table(v, lang).terminal(st));
+            s.push_str(&format!("{line}\n"));
+            for n in v.notes(lang).iter().chain(&v.extra(lang)) {
+                s.push_str(&format!("{}\n", st.dim(&note_prefix(lang, n))));
+            }
+            s.push_str(&group_cases(v, lang));
+            s.push('\n');
+        }
+        _ => s.push_str(&format!(
+            "{}\nno meeting with decisions{}\n\n",
+            st.bold(&p.name.value),
+            v.q.as_of
+                .map_or(String::new(), |d| format!(" on or before {d}"))
+        )),
+    }
+    let heading = format!("All time (as of {})", v.as_of_label(st));
+    s.push_str(&format!(
+        "{}\n",
+        st.bold(&crate::i18n::line(lang, &heading))
+    ));
+    s.push_str(&all_time_table(v, lang).terminal(st));
+    if !v.unconfirmed.is_empty() {
+        s.push_str(&format!("{}\n", unconfirmed_heading(lang)));
+        for l in unconfirmed_lines(lang, v.reg, &v.unconfirmed) {
+            s.push_str(&format!("{l}\n"));
+        }
+    }
+    s.push_str(&lights_table(v, st));
+    s
+}
+
+/// For one group: the cases the meeting added, delisted and keeps, one a line.
+fn group_cases(v: &StatusView, lang: Lang) -> String {
+    let mut s = String::new();
+    let (Some(t), [g]) = (&v.tally, v.groups.as_slice()) else {
+        return s;
+    };
+    for (label, cases) in [
+        ("added", &t.groups[*g].add),
+        ("delisted", &t.groups[*g].delist),
+        ("ongoing", &t.groups[*g].ongoing),
+    ] {
+        let label = crate::i18n::label(lang, label);
+        let pad = 9usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        for c in cases {
+            let c = &v.reg.cases[*c].value;
+            s.push_str(&format!(
+                "  {label}{}{} {}\n",
+                " ".repeat(pad),
+                c.id.value,
+                c.title.value
+            ));
+        }
+    }
+    s
+}
+
+/// The follow-up lights per group, once any ongoing case has a schedule.
+fn lights_table(v: &StatusView, st: Style) -> String {
+    if !v.lights.iter().any(|n| n[0] + n[1] + n[2] > 0) {
+        return String::new();
+    }
+    let p = &v.reg.platform.value;
+    let mut ft = Table::new(&["group", "overdue", "behind", "on schedule", "no schedule"]);
+    ft.numeric = vec![1, 2, 3, 4];
+    for (g, n) in v.groups.iter().zip(&v.lights) {
+        let mut row = vec![p.groups[*g].name.value.clone()];
+        row.extend(n.iter().map(ToString::to_string));
+        ft.row(row);
+    }
+    format!(
+        "{}\n{}",
+        st.bold(match st.lang {
+            Lang::En => "Follow-up lights of the ongoing cases",
+            Lang::ZhTw => "持續列管案件之管考燈號",
+        }),
+        ft.terminal(st)
+    )
+}
+
+/// `note: …` in the output's language.
+fn note_prefix(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::En => format!("note: {n}"),
+        Lang::ZhTw => format!("說明：{n}"),
+    }
+}
+
+/// The heading over the unconfirmed cases.
+fn unconfirmed_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "unconfirmed (ongoing by recorded decisions, but absent from a complete listing; not counted as ongoing):"
+        }
+        Lang::ZhTw => "未確認（依所載決議仍持續列管，惟未列於完整列表，不計入持續列管）：",
+    }
+}
