@@ -88,22 +88,97 @@ fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
 }
 
 pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
-    let arg = flags.meeting.as_path();
-    let _lock = match super::write_lock(env, flags.dry_run) {
-        Ok(l) => l,
-        Err(o) => return o,
-    };
-    let reg = match load_clean(env, kbbt::load::Texts::Keep) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    let (mdoc, in_register) = match meeting_doc(env, &reg, cwd, arg) {
-        Ok(x) => x,
-        Err(o) => return o,
-    };
+    apply(env, cwd, flags).unwrap_or_else(|o| o)
+}
+
+/// Every step of `apply`; `Err` is a refusal (or a result) that ends it early, before any write.
+fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
+    let _lock = super::write_lock(env, flags.dry_run)?;
+    let reg = load_clean(env, kbbt::load::Texts::Keep)?;
+    let (mdoc, in_register) = meeting_doc(env, &reg, cwd, &flags.meeting)?;
     let m = &mdoc.value;
     let idx = Index::new(&reg);
-    let target_path = if in_register {
+    let target = target_path(env, &reg, &idx, &mdoc, in_register)?;
+    let p = plan::plan(&reg, &idx, m, &mdoc.path);
+    if !p.errors.is_empty() {
+        return Err(refused_plan(env, &reg, &mdoc, &p, flags));
+    }
+    not_changed_since_applied(env, &reg, m)?;
+    if !p.changes_anything() {
+        // `--commit` after a write whose commit failed (a hook, no identity): commit what this meeting
+        // wrote and git still has uncommitted, nothing else.
+        if flags.commit && !flags.dry_run {
+            return Ok(commit_applied(env, &reg, m, &target));
+        }
+        return Ok(Outcome::ok(format!(
+            "{} is already applied: every decision is in the case histories; nothing to do
+",
+            m.id.value
+        )));
+    }
+    in_order(env, &reg, &idx, &mdoc, flags)?;
+    git_ready(env, flags, &target)?;
+    // The register after the meeting, and its numbers against the stated ones.
+    let (after, mi) = register_after(&reg, &p, &mdoc);
+    validates_after(env, &reg, &after, &mdoc, &target, &p)?;
+    let idx2 = Index::new(&after);
+    let tl2 = Timelines::new(&after, &idx2);
+    let unrecorded = unrecorded_mismatches(&after, &idx2, &tl2, mi, m, &reg);
+    if !unrecorded.is_empty() && !flags.accept_discrepancy {
+        let findings = unrecorded
+            .iter()
+            .map(|x| {
+                Finding::error("stated-count", &mdoc.path, x.pos, describe_mismatch(&after, x, &m.id.value))
+                    .with_hint("check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file")
+            })
+            .collect();
+        return Err(refuse(
+            env,
+            findings,
+            "the stated counts disagree with the register",
+        ));
+    }
+    let changes = file_changes(
+        env,
+        &reg,
+        &idx,
+        &p,
+        &mdoc,
+        &target,
+        &unrecorded,
+        in_register,
+        flags,
+    )?;
+    // What changed, per group, then the meeting's tallies.
+    let t = tally::tally_meeting(&after, &idx2, &tl2, mi);
+    let mut out = kbbt::render::apply::plan(
+        env.style.lang,
+        &reg.platform.value,
+        m,
+        &p,
+        &t,
+        flags.dry_run,
+    );
+    for x in &unrecorded {
+        out.push_str(&format!(
+            "recorded discrepancy: {}\n",
+            describe_mismatch(&after, x, &m.id.value)
+        ));
+    }
+    Ok(write(env, out, &changes, m, &target, flags))
+}
+
+/// Where the meeting file lives in the register; refused when the register has another meeting of
+/// that id, or the id is not one `validate` accepts.
+fn target_path(
+    env: &Env,
+    reg: &Register,
+    idx: &Index,
+    mdoc: &Doc<Meeting>,
+    in_register: bool,
+) -> Result<PathBuf, Outcome> {
+    let m = &mdoc.value;
+    let target = if in_register {
         mdoc.path.clone()
     } else {
         match idx.meeting_by_id.get(&m.id.value) {
@@ -129,10 +204,14 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
             "apply {} itself, or give this meeting another id",
             reg.meetings[*i].path.display()
         ));
-        return refuse(env, vec![f], "the meeting conflicts with the register");
+        return Err(refuse(
+            env,
+            vec![f],
+            "the meeting conflicts with the register",
+        ));
     }
     // The same rule as `validate` and `new`: apply never writes a meeting id validate rejects.
-    if !kbbt::safety::meeting_id_ok(&m.id.value) || !kbbt::write::safe_target(&target_path) {
+    if !kbbt::safety::meeting_id_ok(&m.id.value) || !kbbt::write::safe_target(&target) {
         let f = Finding::error(
             "meeting-id",
             &mdoc.path,
@@ -140,128 +219,143 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
             format!("`{}` is not a meeting id", m.id.value),
         )
         .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3");
-        return refuse(env, vec![f], "the meeting cannot be stored");
+        return Err(refuse(env, vec![f], "the meeting cannot be stored"));
     }
-    let p = plan::plan(&reg, &idx, m, &mdoc.path);
-    if !p.errors.is_empty() {
-        let why = format!(
-            "{} cannot be applied",
-            plural::count(p.errors.len(), "decision")
-        );
-        // Every reason at once: the stated counts too, counted from the decisions that could be
-        // planned (and saying so), so fixing the names does not reveal a second round of errors.
-        let mut findings = p.errors.clone();
-        if !flags.accept_discrepancy {
-            let mut after = plan::register_after(&reg, &p);
-            let mi = after
-                .meetings
-                .iter()
-                .position(|x| x.value.id.value == m.id.value)
-                .unwrap_or_else(|| {
-                    after.meetings.push(mdoc.clone());
-                    after.meetings.len() - 1
-                });
-            let idx2 = Index::new(&after);
-            let tl2 = Timelines::new(&after, &idx2);
-            let pl = &reg.platform.value;
-            for x in count_mismatches(&after, &idx2, &tl2, mi) {
-                if x.recorded_in(m, pl)
-                    .is_some_and(|i| m.discrepancies[i].value.register == x.register)
-                {
-                    continue;
-                }
-                findings.push(
-                    Finding::error(
-                        "stated-count",
-                        &mdoc.path,
-                        x.pos,
-                        format!(
-                            "{} (counted without the {} that cannot be applied)",
-                            describe_mismatch(&after, &x, &m.id.value),
-                            plural::count(p.errors.len(), "decision")
-                        ),
-                    )
-                    .with_hint("correct the decisions above first; then check this count again"),
-                );
-            }
-        }
-        let mut out = refuse(env, findings, &why);
-        // A refused dry run still shows what could be planned, and its diff.
-        if flags.dry_run {
-            let mut planned = format!(
-                "Would apply {} {} in part (the refused decisions left out)\n",
-                m.id.value, m.title.value
+    Ok(target)
+}
+
+/// The register as it would be after the plan, and the meeting's index in it.
+fn register_after(reg: &Register, p: &plan::Plan, mdoc: &Doc<Meeting>) -> (Register, usize) {
+    let mut after = plan::register_after(reg, p);
+    let mi = after
+        .meetings
+        .iter()
+        .position(|x| x.value.id.value == mdoc.value.id.value)
+        .unwrap_or_else(|| {
+            after.meetings.push(mdoc.clone());
+            after.meetings.len() - 1
+        });
+    (after, mi)
+}
+
+/// The stated numbers of meeting `mi` that differ from the register after it, and that the meeting
+/// file does not record with that register number.
+fn unrecorded_mismatches(
+    after: &Register,
+    idx: &Index,
+    tl: &Timelines,
+    mi: usize,
+    m: &Meeting,
+    reg: &Register,
+) -> Vec<Mismatch> {
+    let pl = &reg.platform.value;
+    count_mismatches(after, idx, tl, mi)
+        .into_iter()
+        .filter(|x| {
+            x.recorded_in(m, pl)
+                .is_none_or(|i| m.discrepancies[i].value.register != x.register)
+        })
+        .collect()
+}
+
+/// A plan with decisions that cannot be applied: every reason at once. The stated counts too,
+/// counted from the decisions that could be planned (and saying so), so that fixing the names does
+/// not reveal a second round of errors. A refused dry run still shows what could be planned.
+fn refused_plan(
+    env: &Env,
+    reg: &Register,
+    mdoc: &Doc<Meeting>,
+    p: &plan::Plan,
+    flags: &ApplyArgs,
+) -> Outcome {
+    let m = &mdoc.value;
+    let refused = plural::count(p.errors.len(), "decision");
+    let mut findings = p.errors.clone();
+    if !flags.accept_discrepancy {
+        let (after, mi) = register_after(reg, p, mdoc);
+        let idx2 = Index::new(&after);
+        let tl2 = Timelines::new(&after, &idx2);
+        for x in unrecorded_mismatches(&after, &idx2, &tl2, mi, m, reg) {
+            findings.push(
+                Finding::error(
+                    "stated-count",
+                    &mdoc.path,
+                    x.pos,
+                    format!(
+                        "{} (counted without the {refused} that cannot be applied)",
+                        describe_mismatch(&after, &x, &m.id.value),
+                    ),
+                )
+                .with_hint("correct the decisions above first; then check this count again"),
             );
-            for s in p.steps.iter().filter(|s| !s.done_before) {
-                planned.push_str(&format!(
-                    "  {:<8} {} {}{}\n",
-                    s.action.as_str(),
-                    s.case_id,
-                    s.title,
-                    if s.created { " (new)" } else { "" }
-                ));
-            }
-            if let Ok(changes) = apply::changes(&reg, &p) {
-                for c in &changes {
-                    planned.push_str(&unified_diff(c));
-                }
-            }
-            out.stdout = planned;
         }
-        return out;
     }
-    // A meeting applied before whose file changed since: the histories record decisions it no longer
-    // has. Reported, not "nothing to do" (and not applied on top).
+    let mut out = refuse(env, findings, &format!("{refused} cannot be applied"));
+    if flags.dry_run {
+        let mut planned = kbbt::render::apply::partial_plan(m, p);
+        if let Ok(changes) = apply::changes(reg, p) {
+            for c in &changes {
+                planned.push_str(&unified_diff(c));
+            }
+        }
+        out.stdout = planned;
+    }
+    out
+}
+
+/// A meeting applied before whose file changed since: the histories record decisions it no longer
+/// has. Reported, not "nothing to do" (and not applied on top).
+fn not_changed_since_applied(env: &Env, reg: &Register, m: &Meeting) -> Result<(), Outcome> {
     let recorded = reg.cases.iter().any(|c| {
         c.value
             .history
             .iter()
             .any(|h| h.meeting.as_ref().is_some_and(|x| x.value == m.id.value))
     });
-    if recorded {
-        let at = format!(" at {}, ", m.id.value);
-        let stale: Vec<Finding> = kbbt::check::run(&reg)
-            .into_iter()
-            .filter(|f| f.code == "history-decision" && f.message.contains(&at))
-            .collect();
-        if !stale.is_empty() {
-            return refuse(
-                env,
-                stale,
-                &format!(
-                    "{} was applied before and its file has changed since: the case histories record decisions it no longer has; correct the meeting file or the cases",
-                    m.id.value
-                ),
-            );
-        }
+    if !recorded {
+        return Ok(());
     }
-    if !p.changes_anything() {
-        // `--commit` after a write whose commit failed (a hook, no identity): commit what this meeting
-        // wrote and git still has uncommitted, nothing else.
-        if flags.commit && !flags.dry_run {
-            return commit_applied(env, &reg, m, &target_path);
-        }
-        return Outcome::ok(format!(
-            "{} is already applied: every decision is in the case histories; nothing to do\n",
+    let at = format!(" at {}, ", m.id.value);
+    let stale: Vec<Finding> = kbbt::check::run(reg)
+        .into_iter()
+        .filter(|f| f.code == "history-decision" && f.message.contains(&at))
+        .collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    Err(refuse(
+        env,
+        stale,
+        &format!(
+            "{} was applied before and its file has changed since: the case histories record decisions it no longer has; correct the meeting file or the cases",
             m.id.value
-        ));
-    }
-    // Order: a meeting older than the latest applied one would rewrite history out of order.
-    if !flags.allow_out_of_order
-        && let Some(date) = m.date()
-    {
-        let latest = reg
-            .cases
-            .iter()
-            .flat_map(|c| &c.value.history)
-            .filter_map(|h| h.meeting.as_ref())
-            .filter(|id| id.value != m.id.value)
-            .filter_map(|id| idx.meeting_by_id.get(&id.value))
-            .filter_map(|i| reg.meetings[*i].value.date().map(|d| (d, *i)))
-            .max();
-        if let Some((d, i)) = latest
-            && date < d
-        {
+        ),
+    ))
+}
+
+/// A meeting older than the latest applied one would rewrite history out of order.
+fn in_order(
+    env: &Env,
+    reg: &Register,
+    idx: &Index,
+    mdoc: &Doc<Meeting>,
+    flags: &ApplyArgs,
+) -> Result<(), Outcome> {
+    let m = &mdoc.value;
+    let Some(date) = m.date().filter(|_| !flags.allow_out_of_order) else {
+        return Ok(());
+    };
+    let latest = reg
+        .cases
+        .iter()
+        .flat_map(|c| &c.value.history)
+        .filter_map(|h| h.meeting.as_ref())
+        .filter(|id| id.value != m.id.value)
+        .filter_map(|id| idx.meeting_by_id.get(&id.value))
+        .filter_map(|i| reg.meetings[*i].value.date().map(|d| (d, *i)))
+        .max();
+    match latest {
+        Some((d, i)) if date < d => {
             let f = Finding::error(
                 "out-of-order",
                 &mdoc.path,
@@ -272,135 +366,132 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
                 ),
             )
             .with_hint("use --allow-out-of-order if this is intended");
-            return refuse(env, vec![f], "the meeting is out of order");
+            Err(refuse(env, vec![f], "the meeting is out of order"))
         }
+        _ => Ok(()),
     }
-    // Without git, neither the dirty check nor `--commit` can be done: say so before writing anything.
-    if !flags.dry_run && (flags.commit || !flags.allow_dirty) && !kbbt::git::available() {
+}
+
+/// What git must allow before anything is written: git itself (for the dirty check and
+/// `--commit`), an identity for `--commit`, and no uncommitted changes unless `--allow-dirty`.
+fn git_ready(env: &Env, flags: &ApplyArgs, target: &Path) -> Result<(), Outcome> {
+    if flags.dry_run {
+        return Ok(());
+    }
+    if (flags.commit || !flags.allow_dirty) && !kbbt::git::available() {
         let in_repo = env.root.ancestors().any(|d| d.join(".git").exists());
         if flags.commit {
-            return Outcome::fail(Exit::Problems,
+            return Err(Outcome::fail(Exit::Problems,
                 "error: --commit needs git, and git could not be run; nothing was written\n  hint: install git, or apply without --commit and commit by hand\n".into(),
-            );
+            ));
         }
         if in_repo {
-            return Outcome::fail(Exit::Problems,
+            return Err(Outcome::fail(Exit::Problems,
                 "error: git could not be run, so kbbt cannot check the register for uncommitted changes; nothing was written\n  hint: install git, or use --allow-dirty\n".into(),
-            );
+            ));
         }
     }
     if flags.commit
-        && !flags.dry_run
         && let Err(e) = kbbt::git::identity(&env.root)
     {
-        return Outcome::fail(
+        return Err(Outcome::fail(
             Exit::Problems,
             format!(
                 "error: {e}; nothing was written\n  hint: set it with `git config user.name \"…\"` and `git config user.email …`, or apply without --commit\n"
             ),
-        );
+        ));
     }
-    if !flags.allow_dirty && !flags.dry_run {
-        let d = dirty(&env.root, &target_path);
+    if !flags.allow_dirty {
+        let d = dirty(&env.root, target);
         if !d.is_empty() {
-            return Outcome::fail(
+            return Err(Outcome::fail(
                 Exit::Problems,
                 format!(
                     "error: uncommitted changes in the register ({}); nothing was written\n  hint: commit or stash them first, or use --allow-dirty\n",
                     d.join(", ")
                 ),
-            );
+            ));
         }
     }
-    // The register after the meeting, and its numbers against the stated ones.
-    let mut after = plan::register_after(&reg, &p);
-    let mi = match after
-        .meetings
-        .iter()
-        .position(|x| x.value.id.value == m.id.value)
-    {
-        Some(i) => i,
-        None => {
-            after.meetings.push(mdoc.clone());
-            after.meetings.len() - 1
-        }
-    };
-    // apply never writes what validate rejects: the register after the meeting may have no error the
-    // register before it has not (stated counts are checked below, with --accept-discrepancy).
-    // Only the files this meeting writes are its concern (other meetings may wait to be applied).
-    let mut fresh = kbbt::check::new_errors(&reg, &after, &["stated-counts"]);
+    Ok(())
+}
+
+/// apply never writes what validate rejects: the register after the meeting may have no error the
+/// register before it has not (stated counts are checked apart, with --accept-discrepancy). Only
+/// the files this meeting writes are its concern (other meetings may wait to be applied).
+fn validates_after(
+    env: &Env,
+    reg: &Register,
+    after: &Register,
+    mdoc: &Doc<Meeting>,
+    target: &Path,
+    p: &plan::Plan,
+) -> Result<(), Outcome> {
+    let mut fresh = kbbt::check::new_errors(reg, after, &["stated-counts"]);
     fresh.retain(|f| {
-        f.file == mdoc.path || f.file == target_path || p.touched.iter().any(|t| t.path == f.file)
+        f.file == mdoc.path || f.file == target || p.touched.iter().any(|t| t.path == f.file)
     });
-    if !fresh.is_empty() {
-        // Each finding points at the meeting, where the change comes from, and names the case file
-        // (which may not exist yet).
-        let findings = fresh
-            .into_iter()
-            .map(|mut f| {
-                if f.file != mdoc.path {
-                    let new = p
-                        .touched
-                        .iter()
-                        .any(|t| t.existing.is_none() && t.path == f.file);
-                    f.message = format!(
-                        "{} (in {}{})",
-                        f.message,
-                        if new { "the new case " } else { "" },
-                        f.file.display()
-                    );
-                    // At the decision about that case, when there is one.
-                    let id = p
-                        .touched
-                        .iter()
-                        .find(|t| t.path == f.file)
-                        .map(|t| t.case.id.value.clone());
-                    f.pos = p
-                        .steps
-                        .iter()
-                        .find(|s| !s.done_before && Some(&s.case_id) == id.as_ref())
-                        .map_or(m.id.pos, |s| s.pos);
-                    f.file.clone_from(&mdoc.path);
-                }
-                f
-            })
-            .collect();
-        return refuse(
-            env,
-            findings,
-            "the register after this meeting would not validate",
-        );
+    if fresh.is_empty() {
+        return Ok(());
     }
-    let idx2 = Index::new(&after);
-    let tl2 = Timelines::new(&after, &idx2);
-    let pl = &reg.platform.value;
-    let unrecorded: Vec<Mismatch> = count_mismatches(&after, &idx2, &tl2, mi)
+    // Each finding points at the meeting, where the change comes from, and names the case file
+    // (which may not exist yet), at the decision about that case when there is one.
+    let findings = fresh
         .into_iter()
-        .filter(|x| {
-            x.recorded_in(m, pl)
-                .is_none_or(|i| m.discrepancies[i].value.register != x.register)
+        .map(|mut f| {
+            if f.file != mdoc.path {
+                let new = p
+                    .touched
+                    .iter()
+                    .any(|t| t.existing.is_none() && t.path == f.file);
+                f.message = format!(
+                    "{} (in {}{})",
+                    f.message,
+                    if new { "the new case " } else { "" },
+                    f.file.display()
+                );
+                let id = p
+                    .touched
+                    .iter()
+                    .find(|t| t.path == f.file)
+                    .map(|t| t.case.id.value.clone());
+                f.pos = p
+                    .steps
+                    .iter()
+                    .find(|s| !s.done_before && Some(&s.case_id) == id.as_ref())
+                    .map_or(mdoc.value.id.pos, |s| s.pos);
+                f.file.clone_from(&mdoc.path);
+            }
+            f
         })
         .collect();
-    if !unrecorded.is_empty() && !flags.accept_discrepancy {
-        let findings = unrecorded
-            .iter()
-            .map(|x| {
-                Finding::error("stated-count", &mdoc.path, x.pos, describe_mismatch(&after, x, &m.id.value))
-                    .with_hint("check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file")
-            })
-            .collect();
-        return refuse(
-            env,
-            findings,
-            "the stated counts disagree with the register",
-        );
-    }
-    let mut changes = match apply::changes(&reg, &p) {
-        Ok(c) => c,
-        Err(f) => return refuse(env, f, "the case files cannot be edited safely"),
-    };
+    Err(refuse(
+        env,
+        findings,
+        "the register after this meeting would not validate",
+    ))
+}
+
+/// The files to write: the case files, and the meeting file with the discrepancies recorded (when
+/// accepted), in the canonical layout when kbbt copies or commits it.
+#[allow(clippy::too_many_arguments)]
+fn file_changes(
+    env: &Env,
+    reg: &Register,
+    idx: &Index,
+    p: &plan::Plan,
+    mdoc: &Doc<Meeting>,
+    target: &Path,
+    unrecorded: &[Mismatch],
+    in_register: bool,
+    flags: &ApplyArgs,
+) -> Result<Vec<FileChange>, Outcome> {
+    let m = &mdoc.value;
+    let mut changes = apply::changes(reg, p)
+        .map_err(|f| refuse(env, f, "the case files cannot be edited safely"))?;
     let mut meeting_text = mdoc.text.clone();
     if !unrecorded.is_empty() {
+        let pl = &reg.platform.value;
         let entries: Vec<String> = unrecorded
             .iter()
             .map(|x| {
@@ -416,82 +507,42 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
                 )
             })
             .collect();
-        meeting_text = match apply::record_discrepancies(&meeting_text, &mdoc.path, &entries) {
-            Ok(t) => t,
-            Err(f) => return refuse(env, vec![f], "the discrepancies cannot be recorded"),
-        };
+        meeting_text = apply::record_discrepancies(&meeting_text, &mdoc.path, &entries)
+            .map_err(|f| refuse(env, vec![f], "the discrepancies cannot be recorded"))?;
     }
     // The meeting file kbbt copies into the register, or commits, is in the canonical layout (so a
     // `kbbt fmt --check` hook accepts it), unless comments in its body would be lost.
     if (!in_register || flags.commit) && !kbbt::canon::has_body_comments(&meeting_text) {
-        match kbbt::load::parse_doc::<Meeting>(&mdoc.path, meeting_text.clone()) {
-            Ok(d) => {
-                meeting_text = kbbt::canon::meeting(&d.value, &kbbt::canon::header(&meeting_text));
-            }
-            Err(f) => return refuse(env, vec![f], "the meeting file cannot be laid out"),
-        }
+        let d = kbbt::load::parse_doc::<Meeting>(&mdoc.path, meeting_text.clone())
+            .map_err(|f| refuse(env, vec![f], "the meeting file cannot be laid out"))?;
+        meeting_text = kbbt::canon::meeting(&d.value, &kbbt::canon::header(&meeting_text));
     }
     let register_copy = idx
         .meeting_by_id
         .get(&m.id.value)
         .map(|i| reg.meetings[*i].text.clone());
-    if meeting_text != register_copy.clone().unwrap_or_default() || register_copy.is_none() {
+    if register_copy.as_deref() != Some(meeting_text.as_str()) {
         changes.push(FileChange {
-            path: target_path.clone(),
+            path: target.to_path_buf(),
             old: register_copy,
             new: meeting_text,
         });
     }
+    Ok(changes)
+}
 
-    // What changed, per group, then the meeting's tallies.
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{} {} {}\n",
-        if flags.dry_run {
-            "Would apply"
-        } else {
-            "Applying"
-        },
-        m.id.value,
-        m.title.value
-    ));
-    for (g, def) in pl.groups.iter().enumerate() {
-        let steps: Vec<_> = p
-            .steps
-            .iter()
-            .filter(|s| s.group == g && !s.done_before)
-            .collect();
-        if steps.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("{}\n", def.name.value));
-        for s in steps {
-            out.push_str(&format!(
-                "  {:<8} {} {}{}\n",
-                s.action.as_str(),
-                s.case_id,
-                s.title,
-                if s.created { " (new)" } else { "" }
-            ));
-        }
-    }
-    let t = tally::tally_meeting(&after, &idx2, &tl2, mi);
-    // A count the meeting file does not record is unknown, never 0.
-    let all: Vec<usize> = (0..t.groups.len()).collect();
-    let line = kbbt::render::status::totals_line(env.style.lang, &t, &all);
-    out.push_str(&match env.style.lang {
-        kbbt::i18n::Lang::En => format!("tallies: {line}\n"),
-        kbbt::i18n::Lang::ZhTw => format!("統計：{line}\n"),
-    });
-    for x in &unrecorded {
-        out.push_str(&format!(
-            "recorded discrepancy: {}\n",
-            describe_mismatch(&after, x, &m.id.value)
-        ));
-    }
+/// Show the diff (a dry run), or write the files all or nothing and commit them with `--commit`.
+fn write(
+    env: &Env,
+    mut out: String,
+    changes: &[FileChange],
+    m: &Meeting,
+    target: &Path,
+    flags: &ApplyArgs,
+) -> Outcome {
     let created = changes.iter().filter(|c| c.old.is_none()).count();
     if flags.dry_run {
-        for c in &changes {
+        for c in changes {
             out.push_str(&unified_diff(c));
         }
         out.push_str(&format!(
@@ -500,35 +551,36 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
         ));
         return Outcome::ok(out);
     }
-    if let Err(e) = kbbt::write::commit(&env.root, &changes) {
+    if let Err(e) = kbbt::write::commit(&env.root, changes) {
         return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
     out.push_str(&format!(
         "{} changed ({created} new)\n",
         plural::count(changes.len(), "file")
     ));
-    if flags.commit {
-        // The meeting file belongs in the same commit, even when apply did not change it.
-        let mut files: Vec<String> = changes
-            .iter()
-            .map(|c| c.path.display().to_string())
-            .collect();
-        let meeting_file = target_path.display().to_string();
-        if !files.contains(&meeting_file) {
-            files.push(meeting_file);
-        }
-        let msg = format!(
-            "Apply {} {}{}\n\n{}",
-            m.id.value,
-            m.title.value,
-            m.date().map_or(String::new(), |d| format!(" ({d})")),
-            out.lines().skip(1).collect::<Vec<_>>().join("\n")
-        );
-        if let Err(e) = kbbt::git::commit(&env.root, &files, &msg) {
-            return commit_failed(env, out, &e, &files, &msg, &m.id.value);
-        }
-        out.push_str("committed\n");
+    if !flags.commit {
+        return Outcome::ok(out);
     }
+    // The meeting file belongs in the same commit, even when apply did not change it.
+    let mut files: Vec<String> = changes
+        .iter()
+        .map(|c| c.path.display().to_string())
+        .collect();
+    let meeting_file = target.display().to_string();
+    if !files.contains(&meeting_file) {
+        files.push(meeting_file);
+    }
+    let msg = format!(
+        "Apply {} {}{}\n\n{}",
+        m.id.value,
+        m.title.value,
+        m.date().map_or(String::new(), |d| format!(" ({d})")),
+        out.lines().skip(1).collect::<Vec<_>>().join("\n")
+    );
+    if let Err(e) = kbbt::git::commit(&env.root, &files, &msg) {
+        return commit_failed(env, out, &e, &files, &msg, &m.id.value);
+    }
+    out.push_str("committed\n");
     Outcome::ok(out)
 }
 

@@ -1,6 +1,7 @@
 //! Rendering: findings as text, JSON or GitHub annotations; tables as terminal tables, Markdown or
 //! CSV. Pure: values in, strings out. Nothing here prints.
 
+pub mod apply;
 pub mod doc;
 pub mod docx;
 pub mod html;
