@@ -48,297 +48,127 @@ fn read_table(env: &Env, file: &Path) -> anyhow::Result<String> {
 }
 
 pub fn progress(env: &Env, args: &ImportProgressArgs) -> Outcome {
-    let (files, as_of, skip_unmatched, dry_run) = (
-        &args.file,
-        args.as_of.as_deref(),
-        args.skip_unmatched,
-        args.dry_run,
-    );
-    // `Some(source)`: the table is a complete listing (its source, when given).
-    let complete = args.complete.then(|| args.source.clone());
-    let flag_date = match as_of.map(user_date).transpose() {
-        Ok(d) => d,
-        Err(o) => return o,
-    };
+    read(env, args)
+        .and_then(|input| finish(env, input, args))
+        .unwrap_or_else(|o| o)
+}
+
+/// What an import reads: one text table, or several returned forms (whose cells locate findings).
+struct Input {
+    table: import::Table,
+    forms: Option<super::import_sheet::Forms>,
+    /// `--as-of`, else the date the table or the forms give.
+    date: Option<kbbt::model::Date>,
+    /// The file, or the files, as the user named them.
+    label: String,
+}
+
+/// Read the files given: workbooks (several at once) or one text table, not both.
+fn read(env: &Env, args: &ImportProgressArgs) -> Result<Input, Outcome> {
+    let files = &args.file;
+    let flag_date = args.as_of.as_deref().map(user_date).transpose()?;
     let sheets = files
         .iter()
         .filter(|f| super::import_sheet::is_sheet(f))
         .count();
     if sheets > 0 && sheets < files.len() {
-        return Outcome::fail(
+        return Err(Outcome::fail(
             Exit::Usage,
             "error: give either workbooks (.xlsx, .ods) or one text table, not both\n".into(),
-        );
+        ));
     }
     if sheets == 0 && files.len() > 1 {
-        return Outcome::fail(Exit::Usage,
+        return Err(Outcome::fail(Exit::Usage,
             "error: a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once\n"
                 .into(),
-        );
+        ));
     }
     if sheets > 0 {
-        return match super::import_sheet::read(env, files) {
-            Ok((forms, date)) => {
-                let label = files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                finish(
-                    env,
-                    forms.table.clone(),
-                    Some(forms),
-                    flag_date.or(date),
-                    &label,
-                    Flags {
-                        skip_unmatched,
-                        dry_run,
-                        complete,
-                    },
-                )
-            }
-            Err(o) => o,
-        };
+        let (forms, date) = super::import_sheet::read(env, files)?;
+        return Ok(Input {
+            table: forms.table.clone(),
+            forms: Some(forms),
+            date: flag_date.or(date),
+            label: files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
     }
     let file = &files[0];
-    let text = match read_table(env, file) {
-        Ok(t) => t,
-        Err(e) => return Outcome::failed(&e),
-    };
+    let table = text_table(env, file)?;
+    Ok(Input {
+        date: flag_date.or(table.as_of),
+        table,
+        forms: None,
+        label: file.display().to_string(),
+    })
+}
+
+/// One text table (the report's tab-separated text, or CSV), parsed; every unreadable row at once.
+fn text_table(env: &Env, file: &Path) -> Result<import::Table, Outcome> {
+    let text = read_table(env, file).map_err(|e| Outcome::failed(&e))?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let table = match import::parse(&text, Format::guess(&name, &text)) {
-        Ok(t) => t,
-        Err(errors) => {
-            let findings: Vec<Finding> = errors
-                .into_iter()
-                .map(|e| {
-                    Finding::error(
-                        "import-table",
-                        file,
-                        Pos {
-                            line: u32::try_from(e.line).unwrap_or(u32::MAX),
-                            col: 1,
-                        },
-                        e.message,
-                    )
-                })
-                .collect();
-            return Outcome::fail(
-                Exit::Problems,
-                format!(
-                    "{}error: cannot read the table; nothing was written\n",
-                    render::findings_text(&findings, Path::new(""), env.style)
-                ),
-            );
-        }
-    };
-    let date = flag_date.or(table.as_of);
-    finish(
-        env,
-        table,
-        None,
-        date,
-        &file.display().to_string(),
-        Flags {
-            skip_unmatched,
-            dry_run,
-            complete,
-        },
-    )
+    import::parse(&text, Format::guess(&name, &text)).map_err(|errors| {
+        let findings: Vec<Finding> = errors
+            .into_iter()
+            .map(|e| {
+                let line = u32::try_from(e.line).unwrap_or(u32::MAX);
+                Finding::error("import-table", file, Pos { line, col: 1 }, e.message)
+            })
+            .collect();
+        Outcome::fail(
+            Exit::Problems,
+            format!(
+                "{}error: cannot read the table; nothing was written\n",
+                render::findings_text(&findings, Path::new(""), env.style)
+            ),
+        )
+    })
 }
 
-/// How an import runs: `--skip-unmatched`, `--dry-run`, and `--complete [--source]`.
-struct Flags {
-    skip_unmatched: bool,
-    dry_run: bool,
-    /// `Some(source)`: the table is a complete listing (its source, when given).
-    complete: Option<Option<String>>,
+/// The planned import, its findings sorted and placed (at form cells where the input is forms).
+struct Planned {
+    plan: import::Plan,
+    /// The table as planned (forms may have corrected ids).
+    table: import::Table,
+    forms: Option<super::import_sheet::Forms>,
+    /// The file, or the files, as the user named them.
+    label: String,
+    listing_added: bool,
+    /// Rows of a form with no new text: counted, not warned about one by one.
+    no_news: usize,
 }
 
-/// Plan and write the import of a table read from `label` (one text table, or several forms).
-fn finish(
-    env: &Env,
-    mut table: import::Table,
-    mut forms: Option<super::import_sheet::Forms>,
-    date: Option<kbbt::model::Date>,
-    label: &str,
-    flags: Flags,
-) -> Outcome {
-    let Flags {
-        skip_unmatched,
-        dry_run,
-        complete,
-    } = flags;
-    // Findings on the table name the text file; those on forms are put at their cells.
-    let file = Path::new(if forms.is_some() { "" } else { label });
-    let Some(date) = date else {
-        return Outcome::fail(
+/// Plan and write the import of what was read.
+fn finish(env: &Env, input: Input, args: &ImportProgressArgs) -> Result<Outcome, Outcome> {
+    let Some(date) = input.date else {
+        return Err(Outcome::fail(
             Exit::Usage,
             format!(
-                "error: {label} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n"
+                "error: {} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n",
+                input.label
             ),
-        );
-    };
-    let _lock = match super::write_lock(env, dry_run) {
-        Ok(l) => l,
-        Err(o) => return o,
-    };
-    let reg = match load_clean(env, kbbt::load::Texts::Keep) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    let idx = Index::new(&reg);
-    let id_errors = match forms.as_mut() {
-        Some(f) => {
-            let e = super::import_sheet::check_ids(&reg, &idx, f);
-            table = f.table.clone();
-            e
-        }
-        None => Vec::new(),
-    };
-    let mut p = import::plan(&reg, &idx, &table, date, file);
-    let mut listing_added = false;
-    if let Some(source) = &complete {
-        let source = source.clone().unwrap_or_else(|| label.to_string());
-        match listing_change(&reg, date, &source) {
-            Ok(Some(c)) => {
-                p.changes.push(c);
-                listing_added = true;
-            }
-            Ok(None) => {}
-            Err(e) => {
-                return Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n"));
-            }
-        }
-    }
-    p.errors.extend(id_errors);
-    if let Some(f) = &forms {
-        f.locate(&mut p.errors);
-        f.locate(&mut p.unmatched);
-        f.locate(&mut p.warnings);
-    }
-    // On a form, an empty 本次辦理情形 is no news this period: counted, not warned about row by row.
-    let no_news = if forms.is_some() {
-        let n = p
-            .warnings
-            .iter()
-            .filter(|f| f.code == "import-empty")
-            .count();
-        p.warnings.retain(|f| f.code != "import-empty");
-        n
-    } else {
-        0
-    };
-    // A form's findings in the order of its rows (`A9` before `A10`).
-    let sort = |v: &mut Vec<Finding>| match &forms {
-        Some(f) => f.sort(v),
-        None => finding::sort(v),
-    };
-    sort(&mut p.errors);
-    sort(&mut p.unmatched);
-    sort(&mut p.warnings);
-    let table_findings = |f: &[Finding]| render::findings_text(f, Path::new(""), env.style);
-    let unmatched = p.unmatched.len();
-    let refuse_unmatched = unmatched > 0 && !skip_unmatched;
-    if !p.errors.is_empty() || !p.file_errors.is_empty() || refuse_unmatched {
-        let mut all = p.errors.clone();
-        if refuse_unmatched {
-            all.extend(p.unmatched.iter().cloned());
-        }
-        sort(&mut all);
-        let mut err = table_findings(&all);
-        err.push_str(&env.findings(&p.file_errors));
-        let mut why = Vec::new();
-        if refuse_unmatched {
-            why.push(format!(
-                "{} in the table {} no case",
-                plural::count(unmatched, "name"),
-                plural::agree(unmatched, "matches", "match")
-            ));
-        }
-        let other = p.errors.len() + p.file_errors.len();
-        if other > 0 && refuse_unmatched {
-            why.push(format!("and {}", plural::count(other, "other problem")));
-        } else if other > 0 {
-            why.push(format!(
-                "the table cannot be imported ({})",
-                plural::count(other, "problem")
-            ));
-        }
-        err.push_str(&format!("error: {}; nothing was written\n", why.join(", ")));
-        if refuse_unmatched {
-            err.push_str("  hint: correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest\n");
-        }
-        return outcome(String::new(), err, Exit::Problems);
-    }
-    let mut warnings = p.warnings.clone();
-    if skip_unmatched {
-        warnings.extend(p.unmatched.iter().map(|f| Finding {
-            severity: finding::Severity::Warning,
-            message: format!("{}; skipped", f.message),
-            ..f.clone()
-        }));
-        sort(&mut warnings);
-    }
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{} progress as of {date} from {}\n",
-        if dry_run { "Would import" } else { "Importing" },
-        label
-    ));
-    for (ri, case) in &p.added {
-        let c = &reg.cases[*case].value;
-        out.push_str(&format!(
-            "  {:<8} {} {}{}\n",
-            if dry_run { "add" } else { "added" },
-            c.id.value,
-            c.title.value,
-            env.style.dim(&match &forms {
-                Some(f) => format!(" ({})", f.cell(table.rows[*ri].line)),
-                None => format!(" (line {})", table.rows[*ri].line),
-            })
         ));
-    }
-    let counts = format!(
-        "{}, {} unchanged, {} unmatched",
-        plural::count_as(
-            p.added.len(),
-            if dry_run {
-                "entry would be added"
-            } else {
-                "entry added"
-            },
-            if dry_run {
-                "entries would be added"
-            } else {
-                "entries added"
-            }
-        ),
-        p.unchanged,
-        unmatched
-    );
-    if listing_added {
-        out.push_str(&format!(
-            "  {} platform.yaml: a complete listing as of {date}\n",
-            if dry_run { "add" } else { "added" }
-        ));
-    }
-    let mut stderr = table_findings(&warnings);
-    if no_news > 0 {
-        stderr.push_str(&format!(
-            "note: rows with no new text (本次辦理情形), skipped: {no_news}\n"
-        ));
-    }
+    };
+    let _lock = super::write_lock(env, args.dry_run)?;
+    let reg = load_clean(env, kbbt::load::Texts::Keep)?;
+    let planned = plan(&reg, input, date, args)?;
+    refuse(env, &planned, args.skip_unmatched)?;
+    let (mut out, stderr) = summary(env, &reg, &planned, date, args);
+    let p = &planned.plan;
+    let counts = counts_line(p, args.dry_run);
     if p.changes.is_empty() {
         out.push_str(&format!(
             "{counts}\nnothing to do: the register already holds every entry\n"
         ));
-        return outcome(out, stderr, Exit::Success);
+        return Ok(outcome(out, stderr, Exit::Success));
     }
-    if dry_run {
+    if args.dry_run {
         for c in &p.changes {
             out.push_str(&unified_diff(c));
         }
@@ -346,20 +176,205 @@ fn finish(
             "{counts}\ndry run: {} would change; nothing was written\n",
             plural::count(p.changes.len(), "file")
         ));
-        return outcome(out, stderr, Exit::Success);
+        return Ok(outcome(out, stderr, Exit::Success));
     }
     if let Err(e) = kbbt::write::commit(&env.root, &p.changes) {
-        return outcome(
+        return Err(outcome(
             String::new(),
             format!("{stderr}error: {e}\n"),
             Exit::Problems,
-        );
+        ));
     }
     out.push_str(&format!(
         "{counts}\n{} changed\n",
         plural::count(p.changes.len(), "file")
     ));
-    outcome(out, stderr, Exit::Success)
+    Ok(outcome(out, stderr, Exit::Success))
+}
+
+/// Match the rows to cases, add the listing (`--complete`), and place and sort the findings.
+fn plan(
+    reg: &kbbt::model::Register,
+    input: Input,
+    date: kbbt::model::Date,
+    args: &ImportProgressArgs,
+) -> Result<Planned, Outcome> {
+    let Input {
+        mut table,
+        mut forms,
+        label,
+        ..
+    } = input;
+    // Findings on the table name the text file; those on forms are put at their cells.
+    let file = Path::new(if forms.is_some() { "" } else { &label });
+    let idx = Index::new(reg);
+    let id_errors = match forms.as_mut() {
+        Some(f) => {
+            let e = super::import_sheet::check_ids(reg, &idx, f);
+            table = f.table.clone();
+            e
+        }
+        None => Vec::new(),
+    };
+    let mut p = import::plan(reg, &idx, &table, date, file);
+    let mut listing_added = false;
+    if args.complete {
+        let source = args.source.clone().unwrap_or_else(|| label.clone());
+        let change = listing_change(reg, date, &source).map_err(|e| {
+            Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n"))
+        })?;
+        if let Some(c) = change {
+            p.changes.push(c);
+            listing_added = true;
+        }
+    }
+    p.errors.extend(id_errors);
+    let mut no_news = 0;
+    if let Some(f) = &forms {
+        f.locate(&mut p.errors);
+        f.locate(&mut p.unmatched);
+        f.locate(&mut p.warnings);
+        // On a form, an empty 本次辦理情形 is no news this period.
+        no_news = p
+            .warnings
+            .iter()
+            .filter(|f| f.code == "import-empty")
+            .count();
+        p.warnings.retain(|f| f.code != "import-empty");
+    }
+    let mut warnings = std::mem::take(&mut p.warnings);
+    if args.skip_unmatched {
+        warnings.extend(p.unmatched.iter().map(|f| Finding {
+            severity: finding::Severity::Warning,
+            message: format!("{}; skipped", f.message),
+            ..f.clone()
+        }));
+    }
+    p.warnings = warnings;
+    // A form's findings in the order of its rows (`A9` before `A10`).
+    for v in [&mut p.errors, &mut p.unmatched, &mut p.warnings] {
+        match &forms {
+            Some(f) => f.sort(v),
+            None => finding::sort(v),
+        }
+    }
+    Ok(Planned {
+        plan: p,
+        table,
+        forms,
+        label,
+        listing_added,
+        no_news,
+    })
+}
+
+impl Planned {
+    /// Findings in the order of the table's lines, or of a form's rows.
+    fn sort(&self, v: &mut [Finding]) {
+        match &self.forms {
+            Some(f) => f.sort(v),
+            None => finding::sort(v),
+        }
+    }
+}
+
+/// An import with errors, or with names that match no case (unless `--skip-unmatched`), is
+/// refused as a whole: every reason at once.
+fn refuse(env: &Env, planned: &Planned, skip_unmatched: bool) -> Result<(), Outcome> {
+    let p = &planned.plan;
+    let unmatched = p.unmatched.len();
+    let refuse_unmatched = unmatched > 0 && !skip_unmatched;
+    if p.errors.is_empty() && p.file_errors.is_empty() && !refuse_unmatched {
+        return Ok(());
+    }
+    let mut all = p.errors.clone();
+    if refuse_unmatched {
+        all.extend(p.unmatched.iter().cloned());
+    }
+    planned.sort(&mut all);
+    let mut err = render::findings_text(&all, Path::new(""), env.style);
+    err.push_str(&env.findings(&p.file_errors));
+    let mut why = Vec::new();
+    if refuse_unmatched {
+        why.push(format!(
+            "{} in the table {} no case",
+            plural::count(unmatched, "name"),
+            plural::agree(unmatched, "matches", "match")
+        ));
+    }
+    let other = p.errors.len() + p.file_errors.len();
+    if other > 0 && refuse_unmatched {
+        why.push(format!("and {}", plural::count(other, "other problem")));
+    } else if other > 0 {
+        why.push(format!(
+            "the table cannot be imported ({})",
+            plural::count(other, "problem")
+        ));
+    }
+    err.push_str(&format!("error: {}; nothing was written\n", why.join(", ")));
+    if refuse_unmatched {
+        err.push_str("  hint: correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest\n");
+    }
+    Err(outcome(String::new(), err, Exit::Problems))
+}
+
+/// The heading and the entries added (standard output), and the warnings (standard error).
+fn summary(
+    env: &Env,
+    reg: &kbbt::model::Register,
+    planned: &Planned,
+    date: kbbt::model::Date,
+    args: &ImportProgressArgs,
+) -> (String, String) {
+    let (p, dry_run) = (&planned.plan, args.dry_run);
+    let mut out = format!(
+        "{} progress as of {date} from {}\n",
+        if dry_run { "Would import" } else { "Importing" },
+        planned.label
+    );
+    for (ri, case) in &p.added {
+        let c = &reg.cases[*case].value;
+        let line = planned.table.rows[*ri].line;
+        out.push_str(&format!(
+            "  {:<8} {} {}{}\n",
+            if dry_run { "add" } else { "added" },
+            c.id.value,
+            c.title.value,
+            env.style.dim(&match &planned.forms {
+                Some(f) => format!(" ({})", f.cell(line)),
+                None => format!(" (line {line})"),
+            })
+        ));
+    }
+    if planned.listing_added {
+        out.push_str(&format!(
+            "  {} platform.yaml: a complete listing as of {date}\n",
+            if dry_run { "add" } else { "added" }
+        ));
+    }
+    let mut stderr = render::findings_text(&p.warnings, Path::new(""), env.style);
+    if planned.no_news > 0 {
+        stderr.push_str(&format!(
+            "note: rows with no new text (本次辦理情形), skipped: {}\n",
+            planned.no_news
+        ));
+    }
+    (out, stderr)
+}
+
+/// `2 entries added, 1 unchanged, 0 unmatched`.
+fn counts_line(p: &import::Plan, dry_run: bool) -> String {
+    let (one, many) = if dry_run {
+        ("entry would be added", "entries would be added")
+    } else {
+        ("entry added", "entries added")
+    };
+    format!(
+        "{}, {} unchanged, {} unmatched",
+        plural::count_as(p.added.len(), one, many),
+        p.unchanged,
+        p.unmatched.len()
+    )
 }
 
 /// The edit that records a complete listing in platform.yaml, once: `None` when a listing of that
