@@ -4,7 +4,7 @@
 //! column (`方案名稱`) and a text column (`本次辦理情形`, or `最新辦理情形` / `辦理情形`). A
 //! `資料時間：…` cell above the header gives the date. Sheets without such a header (a summary, a
 //! note) are left alone. The text of a cell becomes a progress text by the rule of
-//! [`crate::import::plain_text`].
+//! [`crate::import::table::plain_text`].
 
 use crate::model::{Date, parse_date};
 use calamine::{Data, Reader};
@@ -207,7 +207,7 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
                         .unwrap_or_default()
                 };
                 let id = get(id_col);
-                let name = crate::import::clean_name(&get(name_col));
+                let name = crate::import::table::clean_name(&get(name_col));
                 if id.is_empty() && name.is_empty() {
                     continue;
                 }
@@ -226,7 +226,7 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
                         group
                     },
                     group_col: group_col.map(|c| c0 + c as u32),
-                    text: crate::import::plain_text(&raw),
+                    text: crate::import::table::plain_text(&raw),
                     text_col: c0 + text_col as u32,
                 });
                 continue;

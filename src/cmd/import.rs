@@ -6,7 +6,8 @@ use anyhow::{Context as _, anyhow, bail};
 use kbbt::apply::unified_diff;
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
-use kbbt::import::{self, Format, MAX_TABLE_BYTES};
+use kbbt::import::plan::{self as import_plan, Plan};
+use kbbt::import::table::{self as import, Format, MAX_TABLE_BYTES, Table};
 use kbbt::index::Index;
 use kbbt::plural;
 use kbbt::render;
@@ -55,7 +56,7 @@ pub fn progress(env: &Env, args: &ImportProgressArgs) -> Outcome {
 
 /// What an import reads: one text table, or several returned forms (whose cells locate findings).
 struct Input {
-    table: import::Table,
+    table: Table,
     forms: Option<super::import_sheet::Forms>,
     /// `--as-of`, else the date the table or the forms give.
     date: Option<kbbt::model::Date>,
@@ -107,7 +108,7 @@ fn read(env: &Env, args: &ImportProgressArgs) -> Result<Input, Outcome> {
 }
 
 /// One text table (the report's tab-separated text, or CSV), parsed; every unreadable row at once.
-fn text_table(env: &Env, file: &Path) -> Result<import::Table, Outcome> {
+fn text_table(env: &Env, file: &Path) -> Result<Table, Outcome> {
     let text = read_table(env, file).map_err(|e| Outcome::failed(&e))?;
     let name = file
         .file_name()
@@ -133,9 +134,9 @@ fn text_table(env: &Env, file: &Path) -> Result<import::Table, Outcome> {
 
 /// The planned import, its findings sorted and placed (at form cells where the input is forms).
 struct Planned {
-    plan: import::Plan,
+    plan: Plan,
     /// The table as planned (forms may have corrected ids).
-    table: import::Table,
+    table: Table,
     forms: Option<super::import_sheet::Forms>,
     /// The file, or the files, as the user named them.
     label: String,
@@ -216,7 +217,7 @@ fn plan(
         }
         None => Vec::new(),
     };
-    let mut p = import::plan(reg, &idx, &table, date, file);
+    let mut p = import_plan::plan(reg, &idx, &table, date, file);
     let mut listing_added = false;
     if args.complete {
         let source = args.source.clone().unwrap_or_else(|| label.clone());
@@ -363,7 +364,7 @@ fn summary(
 }
 
 /// `2 entries added, 1 unchanged, 0 unmatched`.
-fn counts_line(p: &import::Plan, dry_run: bool) -> String {
+fn counts_line(p: &Plan, dry_run: bool) -> String {
     let (one, many) = if dry_run {
         ("entry would be added", "entries would be added")
     } else {

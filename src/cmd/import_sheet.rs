@@ -4,7 +4,7 @@
 use super::{Env, Outcome};
 use kbbt::exit::Exit;
 use kbbt::finding::Finding;
-use kbbt::import::{MAX_TABLE_BYTES, Row, Table};
+use kbbt::import::table::{MAX_TABLE_BYTES, Row, Table};
 use kbbt::index::{Index, Resolved};
 use kbbt::model::Date;
 use kbbt::model::Register;
@@ -201,7 +201,7 @@ pub fn check_ids(reg: &Register, idx: &Index, forms: &mut Forms) -> Vec<Finding>
         };
         let c = &reg.cases[case].value;
         let same_case = fr.name.is_empty()
-            || kbbt::import::name_candidates(&fr.name)
+            || kbbt::import::table::name_candidates(&fr.name)
                 .iter()
                 .any(|n| matches!(idx.resolver.resolve(n, None), Resolved::Found(x) if x == case)
                     || matches!(idx.resolver.resolve(n, None), Resolved::Ambiguous(ref v) | Resolved::OtherGroup(ref v) if v.contains(&case)));
