@@ -21,7 +21,7 @@ mod validate;
 
 use crate::cli::{
     CheckCommand, Cli, ColorChoice, Command, ExportCommand, ImportCommand, SuggestCommand,
-    TableFormat,
+    TableFormat, TableOut,
 };
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
@@ -188,7 +188,6 @@ fn writes(c: &Command) -> bool {
 }
 
 fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Commands that need no register.
     match &cli.command {
         Command::Completions { shell } => return meta::completions(*shell),
@@ -196,32 +195,11 @@ fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
         Command::Schema { kind } => return meta::schema(*kind),
         _ => {}
     }
-    let root = match &cli.register {
-        Some(dir) => {
-            let d = cwd.join(dir);
-            if !d.join(load::PLATFORM_FILE).is_file() {
-                return Outcome::fail(
-                    Exit::Usage,
-                    format!("error: `{}` is not a register (it has no platform.yaml)\n", dir.display()),
-                );
-            }
-            d
-        }
-        None => match load::find_root(&cwd) {
-            Some(r) => r,
-            None => {
-                return Outcome::fail(
-                    Exit::Usage,
-                    "error: no register here: no platform.yaml in this folder or any folder above it\n  hint: run kbbt inside a register, or point at one with -C DIR\n"
-                        .into(),
-                )
-            }
-        },
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = match find_root(cli, &cwd) {
+        Ok(r) => r,
+        Err(o) => return o,
     };
-    let shown = root
-        .strip_prefix(&cwd)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| root.clone());
     // `status` and `list` write a table: to standard output, or with `-o FILE` to a file (the format
     // from the file's extension, no colour).
     let table_out = match &cli.command {
@@ -229,114 +207,44 @@ fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
         Command::List(a) => Some(&a.out),
         _ => None,
     };
-    let ascii = table_out.is_some_and(|o| o.ascii);
-    // Like `git -C`, paths on the command line are relative to DIR when it is given.
-    let base = cli
-        .register
-        .as_ref()
-        .map_or_else(|| cwd.clone(), |d| cwd.join(d));
-    let table_format = match table_out {
-        Some(o) => match output::choose(o.format, o.output.as_deref(), TableFormat::Table) {
-            Ok(f) => f,
-            Err(e) => return e,
-        },
-        None => TableFormat::Table,
+    let table_format = match table_format(table_out) {
+        Ok(f) => f,
+        Err(o) => return o,
     };
     let to_file = table_out.and_then(|o| o.output.as_deref());
-    let bom = table_out.is_some_and(|o| o.bom);
-    if bom && table_format != TableFormat::Csv {
-        return Outcome::fail(Exit::Usage, "error: --bom is for --format csv\n".into());
-    }
-    if table_format == TableFormat::Xlsx && to_file.is_none() {
-        return Outcome::fail(
-            Exit::Usage,
-            "error: an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)\n"
-                .into(),
-        );
-    }
-    let color = color_on(cli) && to_file.is_none();
     let env = Env {
+        shown: root
+            .strip_prefix(&cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| root.clone()),
         root,
-        shown,
-        args_dir: base.clone(),
+        // Like `git -C`, paths on the command line are relative to DIR when it is given.
+        args_dir: cli
+            .register
+            .as_ref()
+            .map_or_else(|| cwd.clone(), |d| cwd.join(d)),
         style: Style {
-            color,
-            ascii,
+            color: color_on(cli) && to_file.is_none(),
+            ascii: table_out.is_some_and(|o| o.ascii),
             lang,
             width: cli.width,
         },
         notes: std::cell::RefCell::default(),
         raw: table_out.is_some_and(|o| o.raw),
     };
-    let mut note = String::new();
     let pending = kbbt::write::needs_recovery(&env.root);
-    if pending && writes(&cli.command) {
-        match recover(&env.root) {
-            Ok(Some(m)) => note = format!("note: {m}\n"),
-            Ok(None) => {}
-            Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
-        }
-    } else if pending {
-        note = format!("warning: {}\n", kbbt::write::PENDING);
-    }
-    if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
-        if writes(&cli.command) {
-            // Refused, with the reason, before anything is written.
-            if let Err(e) = kbbt::write::lock(&env.root, Duration::ZERO) {
-                return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
-            }
-        } else {
-            note.push_str("warning: .kbbt is a symbolic link; commands that write refuse to run until it is removed\n");
-        }
-    }
+    let note = match pending_write(&env, &cli.command, pending) {
+        Ok(n) => n,
+        Err(o) => return o,
+    };
     if matches!(cli.command, Command::Recover) {
-        let mut out = Outcome::ok(if note.is_empty() {
+        return Outcome::ok(if note.is_empty() {
             "nothing to recover: no interrupted write\n".into()
         } else {
             note.strip_prefix("note: ").unwrap_or(&note).to_string()
         });
-        out.code = Exit::Success;
-        return out;
     }
-    let mut out = match &cli.command {
-        Command::Validate(a) => validate::run(&env, a),
-        Command::Status(a) => status::run(&env, a, table_format),
-        Command::List(a) if a.instructions => follow::instructions(
-            &env,
-            a.group.as_deref(),
-            a.out.format == Some(TableFormat::Json),
-        ),
-        Command::List(a) => list::list(&env, a, table_format),
-        Command::Show(a) => list::show(&env, &a.case, a.format),
-        Command::Fmt(a) => fmt::run(&env, a.check, &a.paths),
-        Command::Minutes(a) => minutes::run(&env, a),
-        Command::Report(a) => report::run(&env, a),
-        Command::Check {
-            what: CheckCommand::Overdue(a),
-        } => follow::overdue(&env, a.as_of.as_deref(), a.group.as_deref()),
-        Command::Check {
-            what: CheckCommand::Stale(a),
-        } => check_stale::run(&env, a),
-        Command::Suggest {
-            what: SuggestCommand::Milestones(a),
-        } => follow::suggest(&env, a.case.as_deref(), a.write),
-        Command::Diff(a) => follow::diff(&env, a),
-        Command::Log(a) => follow::log(&env, &a.case),
-        Command::Import {
-            what: ImportCommand::Progress(a),
-        } => import::progress(&env, a),
-        Command::Import {
-            what: ImportCommand::Minutes(a),
-        } => import_minutes::run(&env, a),
-        Command::Export {
-            what: ExportCommand::ProgressForms(a),
-        } => export::progress_forms(&env, a.as_of.as_deref(), a.by, &a.output),
-        Command::New { what } => new::run(&env, what),
-        Command::Apply(a) => apply::run(&env, &base, a),
-        Command::Completions { .. } | Command::Man | Command::Schema { .. } | Command::Recover => {
-            unreachable!("handled above")
-        }
-    };
+    let mut out = dispatch(&cli.command, &env, table_format);
     out.stderr.insert_str(0, &note);
     out.stderr.push_str(&env.notes.borrow());
     // A register in the middle of a write (past its commit point: a journal) does not validate,
@@ -348,28 +256,145 @@ fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
         out.code = Exit::Problems;
     }
     // CSV for Excel on zh-TW Windows: a UTF-8 byte order mark, or Excel reads it as Big5.
-    if bom && out.code == Exit::Success {
+    if table_out.is_some_and(|o| o.bom) && out.code == Exit::Success {
         out.stdout.insert(0, '\u{feff}');
     }
-    if let Some(file) = to_file
-        && out.code == Exit::Success
-    {
-        // The file holds what standard output would have (in the user's language); a workbook
-        // its bytes.
-        let bytes = match out.binary.take() {
-            Some(b) => output::Bytes::Binary(b),
-            None if out.machine => output::Bytes::Text(out.stdout.clone()),
-            None => output::Bytes::Text(kbbt::i18n::text(lang, &out.stdout)),
-        };
-        let written = output::target(&env, file, output::Dest::Document).map(|path| {
-            let done = format!("wrote {}\n", file.display());
-            output::write(&path, file, &bytes, done)
-        });
-        let mut w = written.unwrap_or_else(|e| e);
-        w.stderr.insert_str(0, &out.stderr);
-        return w;
+    match to_file {
+        Some(file) if out.code == Exit::Success => write_to(&env, out, file),
+        _ => out,
     }
-    out
+}
+
+/// The register's root: `-C DIR` (which must hold platform.yaml), else the first folder upwards
+/// that holds one.
+fn find_root(cli: &Cli, cwd: &Path) -> Result<PathBuf, Outcome> {
+    match &cli.register {
+        Some(dir) => {
+            let d = cwd.join(dir);
+            if !d.join(load::PLATFORM_FILE).is_file() {
+                return Err(Outcome::fail(
+                    Exit::Usage,
+                    format!("error: `{}` is not a register (it has no platform.yaml)\n", dir.display()),
+                ));
+            }
+            Ok(d)
+        }
+        None => load::find_root(cwd).ok_or_else(|| {
+            Outcome::fail(
+                Exit::Usage,
+                "error: no register here: no platform.yaml in this folder or any folder above it\n  hint: run kbbt inside a register, or point at one with -C DIR\n"
+                    .into(),
+            )
+        }),
+    }
+}
+
+/// The format of `status` and `list`: `--format`, else from `-o FILE`'s extension, else a table;
+/// `--bom` only with CSV, a workbook only to a file.
+fn table_format(out: Option<&TableOut>) -> Result<TableFormat, Outcome> {
+    let Some(o) = out else {
+        return Ok(TableFormat::Table);
+    };
+    let f = output::choose(o.format, o.output.as_deref(), TableFormat::Table)?;
+    if o.bom && f != TableFormat::Csv {
+        return Err(Outcome::fail(
+            Exit::Usage,
+            "error: --bom is for --format csv\n".into(),
+        ));
+    }
+    if f == TableFormat::Xlsx && o.output.is_none() {
+        return Err(Outcome::fail(
+            Exit::Usage,
+            "error: an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)\n"
+                .into(),
+        ));
+    }
+    Ok(f)
+}
+
+/// An interrupted write: a command that writes first finishes it (or refuses, when `.kbbt` is a
+/// link); one that only reads says so and goes on. Returns the note for standard error.
+fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, Outcome> {
+    let mut note = String::new();
+    if pending && writes(command) {
+        match recover(&env.root) {
+            Ok(Some(m)) => note = format!("note: {m}\n"),
+            Ok(None) => {}
+            Err(e) => return Err(Outcome::fail(Exit::Problems, format!("error: {e}\n"))),
+        }
+    } else if pending {
+        note = format!("warning: {}\n", kbbt::write::PENDING);
+    }
+    if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
+        if writes(command) {
+            // Refused, with the reason, before anything is written.
+            kbbt::write::lock(&env.root, Duration::ZERO)
+                .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))?;
+        } else {
+            note.push_str("warning: .kbbt is a symbolic link; commands that write refuse to run until it is removed\n");
+        }
+    }
+    Ok(note)
+}
+
+/// Each command with its arguments.
+fn dispatch(command: &Command, env: &Env, table_format: TableFormat) -> Outcome {
+    match command {
+        Command::Validate(a) => validate::run(env, a),
+        Command::Status(a) => status::run(env, a, table_format),
+        Command::List(a) if a.instructions => follow::instructions(
+            env,
+            a.group.as_deref(),
+            a.out.format == Some(TableFormat::Json),
+        ),
+        Command::List(a) => list::list(env, a, table_format),
+        Command::Show(a) => list::show(env, &a.case, a.format),
+        Command::Fmt(a) => fmt::run(env, a.check, &a.paths),
+        Command::Minutes(a) => minutes::run(env, a),
+        Command::Report(a) => report::run(env, a),
+        Command::Check {
+            what: CheckCommand::Overdue(a),
+        } => follow::overdue(env, a.as_of.as_deref(), a.group.as_deref()),
+        Command::Check {
+            what: CheckCommand::Stale(a),
+        } => check_stale::run(env, a),
+        Command::Suggest {
+            what: SuggestCommand::Milestones(a),
+        } => follow::suggest(env, a.case.as_deref(), a.write),
+        Command::Diff(a) => follow::diff(env, a),
+        Command::Log(a) => follow::log(env, &a.case),
+        Command::Import {
+            what: ImportCommand::Progress(a),
+        } => import::progress(env, a),
+        Command::Import {
+            what: ImportCommand::Minutes(a),
+        } => import_minutes::run(env, a),
+        Command::Export {
+            what: ExportCommand::ProgressForms(a),
+        } => export::progress_forms(env, a.as_of.as_deref(), a.by, &a.output),
+        Command::New { what } => new::run(env, what),
+        Command::Apply(a) => apply::run(env, &env.args_dir, a),
+        Command::Completions { .. } | Command::Man | Command::Schema { .. } | Command::Recover => {
+            unreachable!("handled before")
+        }
+    }
+}
+
+/// `-o FILE` of `status` and `list`: the file holds what standard output would have (in the user's
+/// language), or a workbook's bytes.
+fn write_to(env: &Env, mut out: Outcome, file: &Path) -> Outcome {
+    let bytes = match out.binary.take() {
+        Some(b) => output::Bytes::Binary(b),
+        None if out.machine => output::Bytes::Text(out.stdout.clone()),
+        None => output::Bytes::Text(kbbt::i18n::text(env.style.lang, &out.stdout)),
+    };
+    let written = output::target(env, file, output::Dest::Document).map(|path| {
+        let done = format!("wrote {}\n", file.display());
+        output::write(&path, file, &bytes, done)
+    });
+    let mut w = written.unwrap_or_else(|e| e);
+    w.stderr.insert_str(0, &out.stderr);
+    w
 }
 
 fn recover(root: &Path) -> Result<Option<String>, String> {
