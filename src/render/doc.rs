@@ -94,6 +94,44 @@ pub enum Tone {
     Item,
 }
 
+impl Tone {
+    /// Every tone, in declaration order.
+    pub const ALL: [Tone; 5] = [
+        Tone::Text,
+        Tone::Note,
+        Tone::Marker,
+        Tone::Strong,
+        Tone::Item,
+    ];
+}
+
+/// A document format's names for the styles of each [`Tone`]: in paragraphs, in table cells, and
+/// for numbers in table cells (right-aligned). Indexed in the order of [`Tone::ALL`].
+pub struct StyleNames {
+    /// Paragraph styles, one per tone.
+    pub para: [&'static str; 5],
+    /// Table-cell paragraph styles, one per tone.
+    pub cell: [&'static str; 5],
+    /// The cell style of a number (a `Text` cell that holds one).
+    pub number: &'static str,
+}
+
+impl StyleNames {
+    /// The paragraph style of a tone.
+    pub fn para(&self, tone: Tone) -> &'static str {
+        self.para[tone as usize]
+    }
+
+    /// The style of a table cell's text in a tone; `number`: the cell holds a number.
+    pub fn cell(&self, tone: Tone, number: bool) -> &'static str {
+        if number && tone == Tone::Text {
+            self.number
+        } else {
+            self.cell[tone as usize]
+        }
+    }
+}
+
 /// A table cell: lines, each its own paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocCell {
@@ -303,8 +341,23 @@ pub fn minutes_doc(title: &str, text: &str, page: Page) -> Doc {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The sample report as a document, on the sample page: what the format tests render.
+    pub(crate) fn sample() -> Doc {
+        report_doc(&crate::render::report::sample(), sample_page())
+    }
+
+    /// A page with the sample platform, data date and print date.
+    pub(crate) fn sample_page() -> Page {
+        Page::new(
+            "測試平臺",
+            "資料時間：中華民國 114 年 12 月 31 日".into(),
+            crate::model::parse_date("2026-01-05").expect("a date"),
+            "標楷體",
+        )
+    }
 
     #[test]
     fn fonts_fall_back_without_repeats() {

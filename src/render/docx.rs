@@ -9,7 +9,9 @@
 //! NUMPAGES fields), and `word/_rels/document.xml.rels`. Pages are A4; a table's header row repeats
 //! on every page (`w:tblHeader`) and no row splits across pages (`w:cantSplit`).
 
-use super::doc::{Block, Doc, DocCell, DocTable, MARGIN_MM, PAGE_MM, PAGE_NUMBER, Tone, font_list};
+use super::doc::{
+    Block, Doc, DocCell, DocTable, MARGIN_MM, PAGE_MM, PAGE_NUMBER, StyleNames, Tone, font_list,
+};
 use super::odt::zip;
 use super::svg::esc;
 use std::fmt::Write as _;
@@ -43,25 +45,18 @@ fn para(s: &mut String, style: &str, text: &str) {
     s.push_str("</w:p>\n");
 }
 
-fn para_style(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Text => "BodyText",
-        Tone::Note => "Note",
-        Tone::Marker => "Marker",
-        Tone::Strong => "StrongParagraph",
-        Tone::Item => "Item",
-    }
-}
-
-fn cell_style(tone: Tone, number: bool) -> &'static str {
-    match tone {
-        Tone::Text if number => "TableNumber",
-        Tone::Text | Tone::Item => "TableContents",
-        Tone::Note => "TableNote",
-        Tone::Marker => "Marker",
-        Tone::Strong => "TableStrong",
-    }
-}
+/// This format's style names.
+const STYLES: StyleNames = StyleNames {
+    para: ["BodyText", "Note", "Marker", "StrongParagraph", "Item"],
+    cell: [
+        "TableContents",
+        "TableNote",
+        "Marker",
+        "TableStrong",
+        "TableContents",
+    ],
+    number: "TableNumber",
+};
 
 fn cell(s: &mut String, width: f64, c: &DocCell, fill: Option<&str>, strong: bool) {
     let _ = write!(
@@ -85,7 +80,7 @@ fn cell(s: &mut String, width: f64, c: &DocCell, fill: Option<&str>, strong: boo
         } else {
             *tone
         };
-        para(s, cell_style(tone, c.number), text);
+        para(s, STYLES.cell(tone, c.number), text);
     }
     s.push_str("</w:tc>\n");
 }
@@ -138,7 +133,7 @@ fn document(doc: &Doc) -> String {
     for b in &doc.blocks {
         match b {
             Block::Heading(level, text) => para(&mut s, &format!("Heading{level}"), text),
-            Block::Para(tone, text) => para(&mut s, para_style(*tone), text),
+            Block::Para(tone, text) => para(&mut s, STYLES.para(*tone), text),
             Block::Table(t) => {
                 if after_table {
                     // Two tables in a row would merge into one: keep them apart.
@@ -450,17 +445,7 @@ pub fn docx(doc: &Doc) -> std::io::Result<Vec<u8>> {
 mod tests {
     use super::*;
 
-    fn doc() -> Doc {
-        super::super::doc::report_doc(
-            &crate::render::report::sample(),
-            super::super::doc::Page::new(
-                "測試平臺",
-                "資料時間：中華民國 114 年 12 月 31 日".into(),
-                crate::model::parse_date("2026-01-05").expect("a date"),
-                "標楷體",
-            ),
-        )
-    }
+    use super::super::doc::tests::sample as doc;
 
     #[test]
     fn a4_header_footer_and_rows() {
@@ -617,13 +602,7 @@ mod tests {
     fn every_style_used_is_defined_once() {
         let mut doc = doc();
         // Every tone, so that every paragraph style is used.
-        for tone in [
-            Tone::Text,
-            Tone::Note,
-            Tone::Marker,
-            Tone::Strong,
-            Tone::Item,
-        ] {
+        for tone in Tone::ALL {
             doc.blocks.push(Block::Para(tone, "x".into()));
         }
         let p = parts(&doc);

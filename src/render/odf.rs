@@ -8,7 +8,9 @@
 //! is the chosen one with its fallbacks (標楷體, DFKai-SB, 新細明體, …). Every table's header row
 //! repeats on each page, and rows are kept whole.
 
-use super::doc::{Block, Doc, DocCell, DocTable, MARGIN_MM, PAGE_MM, PAGE_NUMBER, Tone, font_list};
+use super::doc::{
+    Block, Doc, DocCell, DocTable, MARGIN_MM, PAGE_MM, PAGE_NUMBER, StyleNames, Tone, font_list,
+};
 use super::svg::esc;
 use std::fmt::Write as _;
 
@@ -177,25 +179,18 @@ fn tables(doc: &Doc) -> impl Iterator<Item = &DocTable> {
     })
 }
 
-fn para_style(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Text => "Text_20_body",
-        Tone::Note => "Note",
-        Tone::Marker => "Marker",
-        Tone::Strong => "Strong",
-        Tone::Item => "Item",
-    }
-}
-
-fn cell_style(tone: Tone, number: bool) -> &'static str {
-    match tone {
-        Tone::Text if number => "Table_20_Number",
-        Tone::Text | Tone::Item => "Table_20_Contents",
-        Tone::Note => "Table_20_Note",
-        Tone::Marker => "Marker",
-        Tone::Strong => "Table_20_Strong",
-    }
-}
+/// This format's style names.
+const STYLES: StyleNames = StyleNames {
+    para: ["Text_20_body", "Note", "Marker", "Strong", "Item"],
+    cell: [
+        "Table_20_Contents",
+        "Table_20_Note",
+        "Marker",
+        "Table_20_Strong",
+        "Table_20_Contents",
+    ],
+    number: "Table_20_Number",
+};
 
 fn cell(s: &mut String, c: &DocCell, style: &str, strong: bool) {
     if c.number && c.lines.len() == 1 && c.lines[0].1.parse::<u64>().is_ok() {
@@ -219,7 +214,7 @@ fn cell(s: &mut String, c: &DocCell, style: &str, strong: bool) {
         let _ = write!(
             s,
             "<text:p text:style-name=\"{}\">{}</text:p>",
-            cell_style(tone, c.number),
+            STYLES.cell(tone, c.number),
             esc(text)
         );
     }
@@ -279,7 +274,7 @@ fn body(doc: &Doc) -> String {
                 let _ = writeln!(
                     s,
                     "<text:p text:style-name=\"{}\">{}</text:p>",
-                    para_style(*tone),
+                    STYLES.para(*tone),
                     esc(text)
                 );
             }
@@ -367,18 +362,7 @@ pub fn parts(doc: &Doc) -> [(&'static str, String); 4] {
 mod tests {
     use super::*;
 
-    fn doc() -> Doc {
-        super::super::doc::report_doc(&crate::render::report::sample(), sample_page())
-    }
-
-    pub(crate) fn sample_page() -> super::super::doc::Page {
-        super::super::doc::Page::new(
-            "測試平臺",
-            "資料時間：中華民國 114 年 12 月 31 日".into(),
-            crate::model::parse_date("2026-01-05").expect("a date"),
-            "標楷體",
-        )
-    }
+    use super::super::doc::tests::sample as doc;
 
     #[test]
     fn a_flat_odf_text_document() {
@@ -404,13 +388,7 @@ mod tests {
     #[test]
     fn every_style_used_is_defined() {
         let mut d = doc();
-        for tone in [
-            Tone::Text,
-            Tone::Note,
-            Tone::Marker,
-            Tone::Strong,
-            Tone::Item,
-        ] {
+        for tone in Tone::ALL {
             d.blocks.push(Block::Para(tone, "x".into()));
         }
         let p = parts(&d);
