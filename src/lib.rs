@@ -6,6 +6,7 @@
 
 pub mod apply;
 pub mod canon;
+pub mod catalog;
 pub mod check;
 pub mod edit;
 pub mod exit;
@@ -19,6 +20,7 @@ pub mod load;
 pub mod minutes_in;
 pub mod model;
 pub mod modeline;
+pub mod msg;
 pub mod plural;
 pub mod render;
 pub mod safety;

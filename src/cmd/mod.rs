@@ -23,10 +23,12 @@ use crate::cli::{
     CheckCommand, Cli, ColorChoice, Command, ExportCommand, ImportCommand, SuggestCommand,
     TableFormat, TableOut,
 };
+use kbbt::catalog as m;
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
 use kbbt::load;
 use kbbt::model::Register;
+use kbbt::msg::{Msg, Said};
 use kbbt::render::{self, Style};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -42,6 +44,10 @@ pub struct Outcome {
     pub machine: bool,
     /// A binary result (a workbook), written to `-o FILE` instead of standard output.
     pub binary: Option<Vec<u8>>,
+    /// Standard output is composed in the user's language already: not translated afterwards.
+    pub localized: bool,
+    /// Messages for standard error as values, rendered in the user's language after `stderr`.
+    pub said: Vec<Said>,
 }
 
 impl Outcome {
@@ -63,6 +69,22 @@ impl Outcome {
     /// the error and its context, outermost first (`cannot write report.md: Permission denied`).
     pub fn failed(e: &anyhow::Error) -> Outcome {
         Outcome::fail(Exit::Problems, format!("error: {e:#}\n"))
+    }
+    /// Human output composed in the user's language (see [`Outcome::localized`]).
+    pub fn localized(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            localized: true,
+            ..Outcome::default()
+        }
+    }
+    /// A refusal: the exit code, and what to say on standard error.
+    pub fn refuse(code: Exit, said: Said) -> Outcome {
+        Outcome {
+            code,
+            said: vec![said],
+            ..Outcome::default()
+        }
     }
     pub fn fail(code: Exit, stderr: String) -> Outcome {
         Outcome {
@@ -140,7 +162,7 @@ impl Env {
 pub fn run(cli: &Cli) -> Outcome {
     let lang = kbbt::i18n::detect(cli.lang);
     let mut out = run_in(cli, lang);
-    if !out.machine {
+    if !out.machine && !out.localized {
         out.stdout = kbbt::i18n::text(lang, &out.stdout);
     }
     // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
@@ -156,6 +178,9 @@ pub fn run(cli: &Cli) -> Outcome {
         out.stdout = render::fit_lines(&out.stdout, w);
     }
     out.stderr = kbbt::i18n::text(lang, &out.stderr);
+    for s in std::mem::take(&mut out.said) {
+        out.stderr.push_str(&s.render(lang));
+    }
     // Output is inert: a control character from a register value is shown, never acted on.
     let styled = color_on(cli);
     out.stdout = kbbt::term::inert_output(&out.stdout, styled);
@@ -272,19 +297,14 @@ fn find_root(cli: &Cli, cwd: &Path) -> Result<PathBuf, Outcome> {
         Some(dir) => {
             let d = cwd.join(dir);
             if !d.join(load::PLATFORM_FILE).is_file() {
-                return Err(Outcome::fail(
-                    Exit::Usage,
-                    format!("error: `{}` is not a register (it has no platform.yaml)\n", dir.display()),
-                ));
+                let msg = Msg::new(&m::NOT_A_REGISTER).text("dir", dir.display().to_string());
+                return Err(Outcome::refuse(Exit::Usage, Said::error(msg)));
             }
             Ok(d)
         }
         None => load::find_root(cwd).ok_or_else(|| {
-            Outcome::fail(
-                Exit::Usage,
-                "error: no register here: no platform.yaml in this folder or any folder above it\n  hint: run kbbt inside a register, or point at one with -C DIR\n"
-                    .into(),
-            )
+            let said = Said::error(Msg::new(&m::NO_REGISTER)).hint(Msg::new(&m::RUN_INSIDE));
+            Outcome::refuse(Exit::Usage, said)
         }),
     }
 }
@@ -297,17 +317,12 @@ fn table_format(out: Option<&TableOut>) -> Result<TableFormat, Outcome> {
     };
     let f = output::choose(o.format, o.output.as_deref(), TableFormat::Table)?;
     if o.bom && f != TableFormat::Csv {
-        return Err(Outcome::fail(
-            Exit::Usage,
-            "error: --bom is for --format csv\n".into(),
-        ));
+        let said = Said::error(Msg::new(&m::BOM_FOR_CSV));
+        return Err(Outcome::refuse(Exit::Usage, said));
     }
     if f == TableFormat::Xlsx && o.output.is_none() {
-        return Err(Outcome::fail(
-            Exit::Usage,
-            "error: an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)\n"
-                .into(),
-        ));
+        let said = Said::error(Msg::new(&m::XLSX_NEEDS_FILE));
+        return Err(Outcome::refuse(Exit::Usage, said));
     }
     Ok(f)
 }
@@ -493,19 +508,18 @@ fn user_date(s: &str) -> Result<kbbt::model::Date, Outcome> {
 fn user_group(reg: &Register, s: &str) -> Result<usize, Outcome> {
     let p = &reg.platform.value;
     p.group_index(s).ok_or_else(|| {
-        let hint = p
-            .suggest_group(s)
-            .map(|x| format!("  hint: did you mean `{x}`?\n"))
-            .unwrap_or_else(|| {
-                format!(
-                    "  hint: the groups are {}\n",
-                    p.groups
-                        .iter()
-                        .map(|g| format!("{} ({})", g.name.value, g.code.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            });
-        Outcome::fail(Exit::Usage, format!("error: unknown group `{s}`\n{hint}"))
+        let hint = match p.suggest_group(s) {
+            Some(x) => Msg::new(&m::DID_YOU_MEAN).text("name", x),
+            None => {
+                let groups = p.groups.iter().map(|g| {
+                    Msg::new(&m::GROUP_AND_CODE)
+                        .text("name", g.name.value.clone())
+                        .text("code", g.code.value.clone())
+                });
+                Msg::new(&m::GROUPS_ARE).list("groups", groups)
+            }
+        };
+        let said = Said::error(Msg::new(&m::UNKNOWN_GROUP).text("group", s)).hint(hint);
+        Outcome::refuse(Exit::Usage, said)
     })
 }

@@ -2,9 +2,11 @@
 
 use super::{Env, Outcome, load_clean, user_date, user_group};
 use crate::cli::{By, StatusArgs, TableFormat};
+use kbbt::catalog as m;
 use kbbt::exit::Exit;
 use kbbt::index::Index;
 use kbbt::model::Register;
+use kbbt::msg::{Msg, Said};
 use kbbt::render::status::{self, Query, StatusView};
 use kbbt::tally::{self, Timelines};
 
@@ -30,8 +32,8 @@ pub fn run(env: &Env, args: &StatusArgs, format: TableFormat) -> Outcome {
             &[],
         ),
         TableFormat::Csv => Outcome::machine(status::csv_table(&view).csv_with(env.raw)),
-        TableFormat::Markdown => Outcome::ok(status::markdown(&view, env.style)),
-        TableFormat::Table => Outcome::ok(status::terminal(&view, env.style)),
+        TableFormat::Markdown => Outcome::localized(status::markdown(&view, env.style)),
+        TableFormat::Table => Outcome::localized(status::terminal(&view, env.style)),
     }
 }
 
@@ -62,13 +64,12 @@ fn user_meeting(reg: &Register, idx: &Index, id: &str) -> Result<usize, Outcome>
         let ids: Vec<String> = reg
             .meetings
             .iter()
-            .map(|m| m.value.id.value.clone())
+            .map(|x| x.value.id.value.clone())
             .collect();
-        let hint = kbbt::model::names::suggest_str(id, &ids)
-            .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
-        Outcome::fail(
-            Exit::Usage,
-            format!("error: unknown meeting `{id}`\n{hint}"),
-        )
+        let mut said = Said::error(Msg::new(&m::UNKNOWN_MEETING).text("id", id));
+        if let Some(s) = kbbt::model::names::suggest_str(id, &ids) {
+            said = said.hint(Msg::new(&m::DID_YOU_MEAN).text("name", s));
+        }
+        Outcome::refuse(Exit::Usage, said)
     })
 }

@@ -4,11 +4,13 @@
 //! [`StatusView::build`] computes everything the command shows (pure, from the register and its
 //! index); the functions below render it. Machine formats (JSON, CSV) never change with the language.
 
+use crate::catalog as m;
 use crate::check::{Mismatch, StatementCheck, Unchecked, Verdict};
 use crate::follow::Light;
 use crate::i18n::Lang;
 use crate::index::Index;
 use crate::model::{Date, Register};
+use crate::msg::Msg;
 use crate::render::{Style, Table};
 use crate::tally::{self, AllTime, GroupTally, MeetingTally, Timelines};
 use serde_json::json;
@@ -128,23 +130,29 @@ impl<'a> StatusView<'a> {
         extra
     }
 
-    /// `platform — vm-3 title (date)` of the meeting shown.
-    fn heading(&self, style: Style) -> Option<String> {
+    /// `vm-3 title (date)` of the meeting shown.
+    fn heading(&self, lang: Lang) -> Option<String> {
         self.q.meeting.map(|mi| {
             let mt = &self.reg.meetings[mi].value;
-            format!(
-                "{} {} ({})",
-                mt.id.value,
-                mt.title.value,
-                mt.date()
-                    .map_or_else(|| "undated".to_string(), |d| style.date(d))
-            )
+            let date = mt.date().map_or_else(
+                || Msg::new(&m::UNDATED),
+                |d| Msg::new(&m::DATE).date("date", d),
+            );
+            Msg::new(&m::MEETING_HEADING)
+                .text("id", mt.id.value.clone())
+                .text("title", mt.title.value.clone())
+                .msg("date", date)
+                .render(lang)
         })
     }
 
-    fn as_of_label(&self, style: Style) -> String {
-        self.at_date
-            .map_or_else(|| crate::i18n::label(style.lang, "now"), |d| style.date(d))
+    /// The heading of the all-time table.
+    fn all_time_heading(&self, lang: Lang) -> String {
+        match self.at_date {
+            Some(d) => Msg::new(&m::ALL_TIME_AS_OF).date("date", d),
+            None => Msg::new(&m::ALL_TIME_NOW),
+        }
+        .render(lang)
     }
 }
 
@@ -608,7 +616,7 @@ fn lead_table(v: &StatusView, t: &MeetingTally, lang: Lang) -> Table {
         );
         if a + d + o > 0 {
             let name = if lead.is_empty() {
-                "(not stated)".to_string()
+                crate::i18n::label(lang, "(not stated)")
             } else {
                 lead.clone()
             };
@@ -664,7 +672,7 @@ pub fn markdown(v: &StatusView, style: Style) -> String {
     let md = crate::render::md_inline;
     let mut s = format!("# {}\n\n", md(&v.reg.platform.value.name.value));
     let totals = v.tally.as_ref().map(|t| totals_line(lang, t, &v.groups));
-    if let (Some(h), Some(line)) = (v.heading(style), totals) {
+    if let (Some(h), Some(line)) = (v.heading(lang), totals) {
         s.push_str(&format!(
             "## {}\n\n{}\n{}\n",
             md(&h),
@@ -680,8 +688,8 @@ pub fn markdown(v: &StatusView, style: Style) -> String {
         s.push('\n');
     }
     s.push_str(&format!(
-        "## All time (as of {})\n\n{}",
-        v.as_of_label(style),
+        "## {}\n\n{}",
+        md(&v.all_time_heading(lang)),
         all_time_table(v, lang).markdown_in(lang)
     ));
     if !v.unconfirmed.is_empty() {
@@ -698,7 +706,7 @@ pub fn terminal(v: &StatusView, st: Style) -> String {
     let (lang, p) = (st.lang, &v.reg.platform.value);
     let mut s = String::new();
     let totals = v.tally.as_ref().map(|t| totals_line(lang, t, &v.groups));
-    match (v.heading(st), totals) {
+    match (v.heading(lang), totals) {
         (Some(h), Some(line)) => {
             s.push_str(&format!(
                 "{}\n",
@@ -712,18 +720,19 @@ pub fn terminal(v: &StatusView, st: Style) -> String {
             s.push_str(&group_cases(v, lang));
             s.push('\n');
         }
-        _ => s.push_str(&format!(
-            "{}\nno meeting with decisions{}\n\n",
-            st.bold(&p.name.value),
-            v.q.as_of
-                .map_or(String::new(), |d| format!(" on or before {d}"))
-        )),
+        _ => {
+            let none = match v.q.as_of {
+                Some(d) => Msg::new(&m::NO_MEETING_BEFORE).date("date", d),
+                None => Msg::new(&m::NO_MEETING),
+            };
+            s.push_str(&format!(
+                "{}\n{}\n\n",
+                st.bold(&p.name.value),
+                none.render(lang)
+            ));
+        }
     }
-    let heading = format!("All time (as of {})", v.as_of_label(st));
-    s.push_str(&format!(
-        "{}\n",
-        st.bold(&crate::i18n::line(lang, &heading))
-    ));
+    s.push_str(&format!("{}\n", st.bold(&v.all_time_heading(lang))));
     s.push_str(&all_time_table(v, lang).terminal(st));
     if !v.unconfirmed.is_empty() {
         s.push_str(&format!("{}\n", unconfirmed_heading(lang)));

@@ -20,7 +20,7 @@ fn zh_tw_from_the_flag_or_the_locale() {
             "{args:?} {env:?}\n{}",
             out.stdout
         );
-        out.assert_stdout_has("歷來累計（截至 目前）")
+        out.assert_stdout_has("歷來累計（截至目前）")
             .assert_stdout_has("合計");
         out.assert_stdout_has("解列 1 案、新增 0 案、持續列管 2 案");
     }

@@ -1,0 +1,98 @@
+//! The catalogue: every message kbbt composes as a typed value ([`crate::msg::Msg`]), in English
+//! and Traditional Chinese. Translators edit this file; each entry names its arguments (`{group}`).
+//!
+//! Messages not yet here are composed in English and translated afterwards by the older line
+//! templates of [`crate::i18n`]; they move here command by command.
+
+crate::messages! {
+    // Finding the register.
+    /// `-C DIR` names a folder without platform.yaml.
+    NOT_A_REGISTER {
+        en: "`{dir}` is not a register (it has no platform.yaml)",
+        zh: "`{dir}` 不是登記簿（沒有 platform.yaml）",
+    }
+    /// No platform.yaml here or above.
+    NO_REGISTER {
+        en: "no register here: no platform.yaml in this folder or any folder above it",
+        zh: "此處沒有登記簿：本資料夾及其上層均無 platform.yaml",
+    }
+    /// How to point at a register.
+    RUN_INSIDE {
+        en: "run kbbt inside a register, or point at one with -C DIR",
+        zh: "請在登記簿內執行 kbbt，或以 -C DIR 指定",
+    }
+
+    // Arguments typed by a user.
+    /// `--group` names no group of the platform.
+    UNKNOWN_GROUP {
+        en: "unknown group `{group}`",
+        zh: "未知的組別 `{group}`",
+    }
+    /// `--meeting` names no meeting of the register.
+    UNKNOWN_MEETING {
+        en: "unknown meeting `{id}`",
+        zh: "未知的會議 `{id}`",
+    }
+    /// A suggestion for a name typed wrong.
+    DID_YOU_MEAN {
+        en: "did you mean `{name}`?",
+        zh: "是否指 `{name}`？",
+    }
+    /// The platform's groups, when none is close to what was typed.
+    GROUPS_ARE {
+        en: "the groups are {groups}",
+        zh: "組別有：{groups}",
+    }
+    /// One group in a list: its name and code.
+    GROUP_AND_CODE {
+        en: "{name} ({code})",
+        zh: "{name}（{code}）",
+    }
+    /// `--bom` with a format other than CSV.
+    BOM_FOR_CSV {
+        en: "--bom is for --format csv",
+        zh: "--bom 僅用於 --format csv",
+    }
+    /// A workbook asked for without `-o FILE`.
+    XLSX_NEEDS_FILE {
+        en: "an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)",
+        zh: ".xlsx 活頁簿不是文字；請以 -o FILE 指定寫入的檔案（例如 -o cases.xlsx）",
+    }
+
+    // status
+    /// The heading of the all-time table, as of now.
+    ALL_TIME_NOW {
+        en: "All time (as of now)",
+        zh: "歷來累計（截至目前）",
+    }
+    /// The heading of the all-time table, as of a date.
+    ALL_TIME_AS_OF {
+        en: "All time (as of {date})",
+        zh: "歷來累計（截至 {date}）",
+    }
+    /// A meeting, as a heading: its id, title and date.
+    MEETING_HEADING {
+        en: "{id} {title} ({date})",
+        zh: "{id} {title}（{date}）",
+    }
+    /// A date on its own.
+    DATE {
+        en: "{date}",
+        zh: "{date}",
+    }
+    /// A meeting without a date.
+    UNDATED {
+        en: "undated",
+        zh: "未載日期",
+    }
+    /// No meeting has decisions.
+    NO_MEETING {
+        en: "no meeting with decisions",
+        zh: "沒有作成決議的會議",
+    }
+    /// No meeting has decisions on or before `--as-of`.
+    NO_MEETING_BEFORE {
+        en: "no meeting with decisions on or before {date}",
+        zh: "{date} 以前沒有作成決議的會議",
+    }
+}
