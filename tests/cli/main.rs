@@ -9,6 +9,7 @@ mod import;
 mod import_minutes;
 mod lang;
 mod list_show;
+mod messages;
 mod meta;
 mod minutes;
 mod new;
