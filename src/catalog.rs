@@ -95,4 +95,31 @@ crate::messages! {
         en: "no meeting with decisions on or before {date}",
         zh: "{date} 以前沒有作成決議的會議",
     }
+
+    // Loading the register.
+    /// A reporting command on a register with errors.
+    REGISTER_HAS_ERRORS {
+        en: "the register has {errors}; what is shown may be wrong",
+        zh: "登記簿有 {errors} 個錯誤；所示內容可能有誤",
+    }
+    /// Where to see them.
+    RUN_VALIDATE_TO_SEE {
+        en: "run `kbbt validate` to see them",
+        zh: "請執行 `kbbt validate` 查看",
+    }
+    /// A command that writes, on a platform.yaml with errors.
+    PLATFORM_HAS_PROBLEMS {
+        en: "platform.yaml has problems; nothing was written",
+        zh: "platform.yaml 有問題；未寫入任何檔案",
+    }
+    /// A register that cannot be read as a whole.
+    REGISTER_HAS_PROBLEMS {
+        en: "the register has problems; run `kbbt validate` for all of them",
+        zh: "登記簿有問題，請執行 `kbbt validate` 查看全部",
+    }
+    /// `kbbt recover` with nothing to do.
+    NOTHING_TO_RECOVER {
+        en: "nothing to recover: no interrupted write",
+        zh: "無須復原：沒有中斷的寫入",
+    }
 }

@@ -106,7 +106,7 @@ pub struct Env {
     /// `--raw`: CSV cells exactly as they are (no guard against spreadsheet formulas).
     pub raw: bool,
     /// Warnings a command leaves for standard error (e.g. that the register it reports on has errors).
-    pub notes: std::cell::RefCell<String>,
+    pub notes: std::cell::RefCell<Vec<Said>>,
 }
 
 impl Env {
@@ -264,14 +264,14 @@ fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
     };
     if matches!(cli.command, Command::Recover) {
         return Outcome::ok(if note.is_empty() {
-            "nothing to recover: no interrupted write\n".into()
+            Msg::new(&m::NOTHING_TO_RECOVER).render(lang) + "\n"
         } else {
             note.strip_prefix("note: ").unwrap_or(&note).to_string()
         });
     }
     let mut out = dispatch(&cli.command, &env, table_format);
     out.stderr.insert_str(0, &note);
-    out.stderr.push_str(&env.notes.borrow());
+    out.said.extend(env.notes.take());
     // A register in the middle of a write (past its commit point: a journal) does not validate,
     // whatever its files say. Staged files without a journal never changed the register.
     if pending
@@ -440,33 +440,30 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
                 );
                 if !bad.is_empty() {
                     finding::sort(&mut bad);
-                    return Err(Outcome::fail(
+                    let mut out = Outcome::refuse(
                         Exit::Problems,
-                        format!(
-                            "{}error: platform.yaml has problems; nothing was written\n",
-                            env.findings(&bad)
-                        ),
-                    ));
+                        Said::error(Msg::new(&m::PLATFORM_HAS_PROBLEMS)),
+                    );
+                    out.stderr = env.findings(&bad);
+                    return Err(out);
                 }
             }
             if texts != load::Texts::Keep {
                 let n = kbbt::check::errors_except(&r, &["stated-counts"]).len();
                 if n > 0 {
-                    env.notes.borrow_mut().push_str(&format!(
-                        "warning: the register has {n} error{}; what is shown may be wrong\n  hint: run `kbbt validate` to see them\n",
-                        if n == 1 { "" } else { "s" }
-                    ));
+                    let msg = Msg::new(&m::REGISTER_HAS_ERRORS).count("errors", n, "error", "errors");
+                    let said = Said::warning(msg).hint(Msg::new(&m::RUN_VALIDATE_TO_SEE));
+                    env.notes.borrow_mut().push(said);
                 }
             }
             Ok(r)
         }
-        _ => Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "{}error: the register has problems; run `kbbt validate` for all of them\n",
-                env.findings(&findings)
-            ),
-        )),
+        _ => {
+            let said = Said::error(Msg::new(&m::REGISTER_HAS_PROBLEMS));
+            let mut out = Outcome::refuse(Exit::Problems, said);
+            out.stderr = env.findings(&findings);
+            Err(out)
+        }
     }
 }
 
