@@ -122,4 +122,56 @@ crate::messages! {
         en: "nothing to recover: no interrupted write",
         zh: "無須復原：沒有中斷的寫入",
     }
+
+    // apply
+    /// The heading of an apply.
+    APPLYING {
+        en: "Applying {id} {title}",
+        zh: "套用 {id} {title}",
+    }
+    /// The heading of a dry run (預覽).
+    WOULD_APPLY {
+        en: "Would apply {id} {title}",
+        zh: "預覽：將套用 {id} {title}",
+    }
+    /// The heading of a refused dry run: what could be planned.
+    WOULD_APPLY_IN_PART {
+        en: "Would apply {id} {title} in part (the refused decisions left out)",
+        zh: "預覽：將部分套用 {id} {title}（不含無法套用的決議）",
+    }
+    /// After a step that creates the case file.
+    NEW_CASE_MARK {
+        en: " (new)",
+        zh: "（新案）",
+    }
+    /// The meeting's tallies after an apply.
+    TALLIES {
+        en: "tallies: {line}",
+        zh: "統計：{line}",
+    }
+    /// A stated count that differs, recorded with --accept-discrepancy.
+    RECORDED_DISCREPANCY {
+        en: "recorded discrepancy: {what}",
+        zh: "已記錄差異：{what}",
+    }
+    /// The end of a dry run.
+    DRY_RUN_SUMMARY {
+        en: "dry run: {files} would change ({new} new); nothing was written",
+        zh: "預覽：將變更 {files} 個檔案（其中新增 {new} 個）；未寫入任何檔案",
+    }
+    /// The end of an apply.
+    CHANGED_SUMMARY {
+        en: "{files} changed ({new} new)",
+        zh: "已變更 {files} 個檔案（其中新增 {new} 個）",
+    }
+    /// The files were committed with git.
+    COMMITTED {
+        en: "committed",
+        zh: "已提交（git commit）",
+    }
+    /// A meeting whose decisions are all in the histories already.
+    ALREADY_APPLIED {
+        en: "{id} is already applied: every decision is in the case histories; nothing to do",
+        zh: "{id} 已套用：各項決議均已載入案件歷程，無須變更",
+    }
 }

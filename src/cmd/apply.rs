@@ -4,6 +4,7 @@ use super::{Env, Outcome, load_clean};
 use crate::cli::ApplyArgs;
 use anyhow::Context as _;
 use kbbt::apply::{self, plan, unified_diff};
+use kbbt::catalog as cat;
 use kbbt::check::{Mismatch, count_mismatches};
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
@@ -11,6 +12,7 @@ use kbbt::index::Index;
 use kbbt::load;
 use kbbt::model::Meeting;
 use kbbt::model::{Doc, Register};
+use kbbt::msg::Msg;
 use kbbt::plural;
 use kbbt::tally::{self, Timelines};
 use kbbt::write::FileChange;
@@ -110,11 +112,8 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
         if flags.commit && !flags.dry_run {
             return Ok(commit_applied(env, &reg, m, &target));
         }
-        return Ok(Outcome::ok(format!(
-            "{} is already applied: every decision is in the case histories; nothing to do
-",
-            m.id.value
-        )));
+        let msg = Msg::new(&cat::ALREADY_APPLIED).text("id", m.id.value.clone());
+        return Ok(Outcome::localized(msg.render(env.style.lang) + "\n"));
     }
     in_order(env, &reg, &idx, &mdoc, flags)?;
     git_ready(env, flags, &target)?;
@@ -160,10 +159,9 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
         flags.dry_run,
     );
     for x in &unrecorded {
-        out.push_str(&format!(
-            "recorded discrepancy: {}\n",
-            describe_mismatch(&after, x, &m.id.value)
-        ));
+        let what = kbbt::i18n::line(env.style.lang, &describe_mismatch(&after, x, &m.id.value));
+        let msg = Msg::new(&cat::RECORDED_DISCREPANCY).text("what", what);
+        out.push_str(&(msg.render(env.style.lang) + "\n"));
     }
     Ok(write(env, out, &changes, m, &target, flags))
 }
@@ -292,13 +290,14 @@ fn refused_plan(
     }
     let mut out = refuse(env, findings, &format!("{refused} cannot be applied"));
     if flags.dry_run {
-        let mut planned = kbbt::render::apply::partial_plan(m, p);
+        let mut planned = kbbt::render::apply::partial_plan(env.style.lang, m, p);
         if let Ok(changes) = apply::changes(reg, p) {
             for c in &changes {
                 planned.push_str(&unified_diff(c));
             }
         }
         out.stdout = planned;
+        out.localized = true;
     }
     out
 }
@@ -540,26 +539,22 @@ fn write(
     target: &Path,
     flags: &ApplyArgs,
 ) -> Outcome {
+    let lang = env.style.lang;
     let created = changes.iter().filter(|c| c.old.is_none()).count();
+    let summary = kbbt::render::apply::summary(lang, changes.len(), created, flags.dry_run);
     if flags.dry_run {
         for c in changes {
             out.push_str(&unified_diff(c));
         }
-        out.push_str(&format!(
-            "dry run: {} would change ({created} new); nothing was written\n",
-            plural::count(changes.len(), "file")
-        ));
-        return Outcome::ok(out);
+        out.push_str(&summary);
+        return Outcome::localized(out);
     }
     if let Err(e) = kbbt::write::commit(&env.root, changes) {
         return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
-    out.push_str(&format!(
-        "{} changed ({created} new)\n",
-        plural::count(changes.len(), "file")
-    ));
+    out.push_str(&summary);
     if !flags.commit {
-        return Outcome::ok(out);
+        return Outcome::localized(out);
     }
     // The meeting file belongs in the same commit, even when apply did not change it.
     let mut files: Vec<String> = changes
@@ -578,10 +573,12 @@ fn write(
         out.lines().skip(1).collect::<Vec<_>>().join("\n")
     );
     if let Err(e) = kbbt::git::commit(&env.root, &files, &msg) {
-        return commit_failed(env, out, &e, &files, &msg, &m.id.value);
+        let mut failed = commit_failed(env, out, &e, &files, &msg, &m.id.value);
+        failed.localized = true;
+        return failed;
     }
-    out.push_str("committed\n");
-    Outcome::ok(out)
+    out.push_str(&(Msg::new(&cat::COMMITTED).render(lang) + "\n"));
+    Outcome::localized(out)
 }
 
 /// The commit failed after the files were written: keep the message and say how to finish.

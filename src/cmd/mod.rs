@@ -143,11 +143,7 @@ impl Env {
             };
             return Err(Outcome::fail(
                 Exit::Usage,
-                format!(
-                    "error: `{}` {why}
-",
-                    given.display()
-                ),
+                format!("error: `{}` {why}\n", given.display()),
             ));
         }
         Ok(rel)
@@ -451,7 +447,8 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
             if texts != load::Texts::Keep {
                 let n = kbbt::check::errors_except(&r, &["stated-counts"]).len();
                 if n > 0 {
-                    let msg = Msg::new(&m::REGISTER_HAS_ERRORS).count("errors", n, "error", "errors");
+                    let msg =
+                        Msg::new(&m::REGISTER_HAS_ERRORS).count("errors", n, "error", "errors");
                     let said = Said::warning(msg).hint(Msg::new(&m::RUN_VALIDATE_TO_SEE));
                     env.notes.borrow_mut().push(said);
                 }
