@@ -19,8 +19,10 @@ fn main() {
         Some(l) => kbbt::i18n::from_locale(l),
         None => kbbt::i18n::detect(None),
     };
-    let matches = cli::command(lang).get_matches();
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = cli::command(lang)
+        .try_get_matches()
+        .unwrap_or_else(|e| clap_exit(&e, lang));
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| clap_exit(&e, lang));
     let out = cmd::run(&cli);
     // A closed pipe (`kbbt list | head`) is not an error worth a message; any other failure to write
     // the output (a full disk) is: the output was cut short, so the exit code says so.
@@ -36,4 +38,20 @@ fn main() {
     }
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
     std::process::exit(code);
+}
+
+/// clap's own exits: help and version as clap prints them; a usage error in the user's language
+/// (exit 2 either way).
+fn clap_exit(e: &clap::Error, lang: kbbt::i18n::Lang) -> ! {
+    let shown_as_help = matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelp
+            | clap::error::ErrorKind::DisplayVersion
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if lang == kbbt::i18n::Lang::En || shown_as_help {
+        e.exit()
+    }
+    let _ = std::io::stderr().write_all(cli::zh_error(e).as_bytes());
+    std::process::exit(e.exit_code())
 }

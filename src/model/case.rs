@@ -32,8 +32,17 @@ impl Status {
             Status::Replaced => "replaced",
         }
     }
+    /// A status as a user types it: the English word, or the documents' Chinese term (持續列管 or
+    /// 列管中, 解列, 併案, 被取代, 提案; also the column headings of `status` under zh-TW: 已解列, 已整併, 已改列).
     pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
+        match s {
+            "持續列管" | "列管中" => Some(Status::Ongoing),
+            "解列" | "已解列" => Some(Status::Delisted),
+            "併案" | "已整併" => Some(Status::Merged),
+            "被取代" | "已改列" => Some(Status::Replaced),
+            "提案" => Some(Status::Proposed),
+            _ => Status::ALL.into_iter().find(|x| x.as_str() == s),
+        }
     }
 }
 

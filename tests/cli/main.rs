@@ -4,6 +4,7 @@ mod apply;
 mod documents;
 mod fmt;
 mod follow;
+mod help;
 mod hostile;
 mod import;
 mod import_minutes;
