@@ -71,6 +71,7 @@ fn split_comment(v: &str) -> (&str, &str) {
 }
 
 impl Editor {
+    /// Split `text` into lines, noting its BOM, line ends and final newline so `finish` restores them.
     pub fn new(text: &str) -> Editor {
         let bom = text.starts_with('\u{feff}');
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -104,6 +105,7 @@ impl Editor {
         }
     }
 
+    /// The edited text, with the BOM, line ends and final newline the file had.
     pub fn finish(self) -> String {
         let mut s = String::new();
         if self.bom {

@@ -3,13 +3,17 @@
 use crate::yaml::Pos;
 use std::path::{Path, PathBuf};
 
+/// How bad a finding is: an error makes `validate` fail; a warning is printed only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Something is wrong: `validate` fails (exit 1).
     Error,
+    /// Worth a look, not wrong: `validate` still succeeds.
     Warning,
 }
 
 impl Severity {
+    /// The severity as output writes it (`error`, `warning`).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -21,12 +25,17 @@ impl Severity {
 /// One problem, with the file (relative to the register root) and the place in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// Whether it is an error or a warning.
     pub severity: Severity,
     /// A stable short name of the rule, e.g. `unknown-group` (used in JSON output).
     pub code: &'static str,
+    /// The file, relative to the register root.
     pub file: PathBuf,
+    /// The place in the file (`Pos::NONE` when it is about the file as a whole).
     pub pos: Pos,
+    /// What is wrong, for people.
     pub message: String,
+    /// What to do about it (printed as `hint:`), when kbbt can tell.
     pub hint: Option<String>,
     /// The finding this one follows from (a count that is wrong because a case file failed to load):
     /// text and GitHub output show it folded under its cause; JSON keeps it with `caused_by`.
@@ -36,11 +45,14 @@ pub struct Finding {
 /// Where the finding another follows from is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Cause {
+    /// The file, relative to the register root.
     pub file: PathBuf,
+    /// The place in the file.
     pub pos: Pos,
 }
 
 impl Finding {
+    /// An error of rule `code` at `pos` in `file`.
     pub fn error(code: &'static str, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
         Finding {
             severity: Severity::Error,
@@ -52,22 +64,26 @@ impl Finding {
             caused_by: None,
         }
     }
+    /// A warning of rule `code` at `pos` in `file`.
     pub fn warning(code: &'static str, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(code, file, pos, message)
         }
     }
+    /// The same finding with a hint.
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
+    /// The same finding with the hint given, or none.
     #[must_use]
     pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
     }
+    /// Whether it is an error (a warning is not).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

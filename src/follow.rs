@@ -22,6 +22,7 @@ pub enum Light {
 }
 
 impl Light {
+    /// Every light, worst first.
     pub const ALL: [Light; 4] = [
         Light::Overdue,
         Light::Behind,

@@ -94,9 +94,13 @@ pub fn commit(root: &Path, files: &[String], message: &str) -> Result<()> {
 /// One commit that touched a file: its hash, author, date (YYYY-MM-DD) and subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileCommit {
+    /// The commit's abbreviated hash.
     pub hash: String,
+    /// The author's name.
     pub author: String,
+    /// The author date, `YYYY-MM-DD`.
     pub date: String,
+    /// The first line of the commit message.
     pub subject: String,
 }
 

@@ -7,11 +7,16 @@
 //! message can never be lost, only untranslated.
 
 /// The language of human output; also the value of `--lang`.
+// clap would show a variant's doc comment as the value's help in `--help`; `help = None` keeps
+// the docs out of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
+    /// English, the language kbbt composes its messages in.
     #[default]
+    #[value(help = None::<&str>)]
     En,
-    #[value(name = "zh-TW", alias = "zh-tw", alias = "zh_TW")]
+    /// Traditional Chinese (繁體中文, Taiwan).
+    #[value(name = "zh-TW", alias = "zh-tw", alias = "zh_TW", help = None::<&str>)]
     ZhTw,
 }
 

@@ -26,14 +26,19 @@ pub struct Resolver {
 /// The outcome of resolving a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
+    /// Exactly one case (its entry index).
     Found(usize),
     /// Matches only cases of other groups.
     OtherGroup(Vec<usize>),
+    /// Several cases of the group share the name: every candidate.
     Ambiguous(Vec<usize>),
+    /// No case has the name: the closest cases, best first (at most three), maybe none.
     Unknown(Vec<usize>),
 }
 
 impl Resolver {
+    /// Add a case with its names and group; returns its entry index (for a loaded case, its index
+    /// into `register.cases`).
     pub fn add(&mut self, id: &str, title: &str, aliases: &[&str], group: Option<usize>) -> usize {
         let i = self.entries.len();
         self.entries.push(Entry {
@@ -73,18 +78,23 @@ impl Resolver {
             .push(i);
     }
 
+    /// The case id of entry `i`.
     pub fn id(&self, i: usize) -> &str {
         &self.entries[i].id
     }
+    /// The current title of entry `i`.
     pub fn title(&self, i: usize) -> &str {
         &self.entries[i].title
     }
+    /// How many cases the resolver knows.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
+    /// Whether the resolver knows no case.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+    /// The entry whose id is `id` (case and surrounding spaces ignored).
     pub fn by_id(&self, id: &str) -> Option<usize> {
         self.by_id.get(&id.trim().to_ascii_uppercase()).copied()
     }
@@ -175,15 +185,18 @@ impl Resolver {
 /// Lookups over a register, built once per command.
 #[derive(Debug, Clone)]
 pub struct Index {
+    /// Cases by id, title and alias; entry indices are indices into `register.cases`.
     pub resolver: Resolver,
     /// The platform group of each case (by its `group` field), if known.
     pub case_group: Vec<Option<usize>>,
+    /// Meetings by id: indices into `register.meetings`.
     pub meeting_by_id: HashMap<String, usize>,
     /// Meetings sorted by date (then id): indices into `register.meetings`.
     pub meetings_by_date: Vec<usize>,
 }
 
 impl Index {
+    /// Build the lookups of `reg`.
     pub fn new(reg: &Register) -> Index {
         let p = &reg.platform.value;
         let mut resolver = Resolver::default();
@@ -212,6 +225,7 @@ impl Index {
         }
     }
 
+    /// The case whose id is `id`: its index into `register.cases`.
     pub fn case(&self, id: &str) -> Option<usize> {
         self.resolver.by_id(id)
     }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Doc, Register};
 
+/// The file that holds the platform and marks a register's root folder.
 pub const PLATFORM_FILE: &str = "platform.yaml";
 
 /// Walk up from `start` to the first folder holding `platform.yaml`.
@@ -273,7 +274,9 @@ fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts)
 /// `Drop` keeps a file's leading comment lines (its header, e.g. the schema modeline `validate` checks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Texts {
+    /// Keep every file's whole text (for commands that edit files).
     Keep,
+    /// Keep only each file's leading comment lines.
     Drop,
     /// As `Drop`, and the cases' progress texts are not kept either (each is still read and checked
     /// as text): for commands that never show them (`validate`, `status`).

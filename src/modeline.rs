@@ -15,7 +15,9 @@ const PREFIX: &str = "# yaml-language-server: $schema=";
 /// A modeline in a file's header: its 0-based line and the path or URL it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Modeline<'a> {
+    /// The line it is on, 0-based.
     pub line: usize,
+    /// The schema path or URL after `$schema=`.
     pub target: &'a str,
 }
 

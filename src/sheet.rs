@@ -33,17 +33,25 @@ pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
 /// One row of a form, 0-based row and columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormRow {
+    /// The sheet's name.
     pub sheet: String,
+    /// The row, 0-based.
     pub row: u32,
+    /// The `編號` cell's value, when it has one (`TR-003`).
     pub id: Option<String>,
+    /// The `編號` column, if there is one.
     pub id_col: Option<u32>,
+    /// The `方案名稱` cell's value, cleaned as a case name (empty when there is none).
     pub name: String,
+    /// The `方案名稱` column, if there is one.
     pub name_col: Option<u32>,
     /// The `組別` column's value, else the sheet's name.
     pub group: String,
     /// The `組別` column, if there is one.
     pub group_col: Option<u32>,
+    /// The progress text, made plain by the rule of [`crate::import::plain_text`].
     pub text: String,
+    /// The progress text's column (`本次辦理情形`, or `最新辦理情形` / `辦理情形`).
     pub text_col: u32,
 }
 
@@ -57,9 +65,11 @@ impl FormRow {
         };
         cell_ref(&self.sheet, self.row, col.unwrap_or(0))
     }
+    /// The address of the row's progress-text cell.
     pub fn text_cell(&self) -> String {
         cell_ref(&self.sheet, self.row, self.text_col)
     }
+    /// The address of the cell that gives the row's group: the `組別` cell, else the key cell.
     pub fn group_cell(&self) -> String {
         match self.group_col {
             Some(c) => cell_ref(&self.sheet, self.row, c),
@@ -73,6 +83,7 @@ impl FormRow {
 pub struct Form {
     /// The date of its `資料時間` cells, with the cell.
     pub as_of: Option<(Date, String)>,
+    /// The rows of every sheet that holds a table, in sheet and row order.
     pub rows: Vec<FormRow>,
 }
 

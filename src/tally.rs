@@ -39,11 +39,13 @@ fn fold(events: impl Iterator<Item = Action>) -> Option<Status> {
     st
 }
 
-pub fn meeting_key(d: Option<Date>) -> i32 {
+/// The day key events of a meeting get; a meeting without a date comes before every day.
+fn meeting_key(d: Option<Date>) -> i32 {
     d.map_or(i32::MIN, Date::key)
 }
 
 impl Timelines {
+    /// Build every case's timeline from its history, resolving meetings through `idx`.
     pub fn new(reg: &Register, idx: &Index) -> Timelines {
         let mut events = Vec::with_capacity(reg.cases.len());
         let mut top = Vec::with_capacity(reg.cases.len());
@@ -193,18 +195,28 @@ impl Timelines {
 /// The cases behind one group's numbers at one meeting (indices into `register.cases`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GroupTally {
+    /// Cases added (同意新增), including those that replace another.
     pub add: Vec<usize>,
+    /// Cases delisted (同意解列).
     pub delist: Vec<usize>,
+    /// Cases ongoing just before the meeting and still ongoing just after it.
     pub ongoing: Vec<usize>,
+    /// Cases relisted.
     pub relist: Vec<usize>,
+    /// Cases replaced by others.
     pub replaced: Vec<usize>,
+    /// Cases merged into another.
     pub merged: Vec<usize>,
+    /// Cases proposed, not tracked.
     pub proposed: Vec<usize>,
+    /// Sub-cases (子案) added at the meeting; they count here only.
     pub subcases: Vec<usize>,
+    /// Cases renamed.
     pub renamed: Vec<usize>,
 }
 
 impl GroupTally {
+    /// No case at all behind any of the group's numbers.
     pub fn is_empty(&self) -> bool {
         *self == GroupTally::default()
     }
@@ -229,7 +241,9 @@ impl GroupTally {
 /// A meeting's tallies: one per platform group, in the platform's order.
 #[derive(Debug, Clone)]
 pub struct MeetingTally {
+    /// The meeting (index into `register.meetings`).
     pub meeting: usize,
+    /// One tally per platform group, in the platform's order.
     pub groups: Vec<GroupTally>,
     /// Which counts the register knows: a meeting file that records only some kinds of decision
     /// leaves the others unknown, and they are never printed as numbers.
@@ -237,6 +251,7 @@ pub struct MeetingTally {
 }
 
 impl MeetingTally {
+    /// The sum over every group of the count `f` takes from each, whether known or not.
     pub fn total(&self, f: impl Fn(&GroupTally) -> usize) -> usize {
         self.groups.iter().map(f).sum()
     }
@@ -276,6 +291,7 @@ impl MeetingTally {
     }
 }
 
+/// Tally meeting `m` (index into `register.meetings`): the cases behind each group's numbers.
 pub fn tally_meeting(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -> MeetingTally {
     let key = meeting_key(reg.meetings[m].value.date());
     let mut groups = vec![GroupTally::default(); reg.platform.value.groups.len()];
@@ -320,11 +336,17 @@ pub fn tally_meeting(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -> M
 pub struct AllTime {
     /// Top-level cases ever tracked (ongoing at some point) up to the date.
     pub ever: usize,
+    /// Top-level cases ongoing on the date, less the unconfirmed ones.
     pub ongoing: usize,
+    /// Top-level cases whose status on the date is delisted.
     pub delisted: usize,
+    /// Top-level cases whose status on the date is replaced.
     pub replaced: usize,
+    /// Top-level cases whose status on the date is merged.
     pub merged: usize,
+    /// Top-level cases whose status on the date is proposed.
     pub proposed: usize,
+    /// Sub-cases (子案) recorded by the date, whatever their status; counted apart.
     pub subcases: usize,
     /// Ongoing by recorded decisions, but left out of a complete listing since: not counted in
     /// `ongoing`.
@@ -332,6 +354,7 @@ pub struct AllTime {
 }
 
 impl AllTime {
+    /// Add another group's numbers to these (for a total).
     pub fn add(&mut self, o: &AllTime) {
         self.ever += o.ever;
         self.ongoing += o.ongoing;

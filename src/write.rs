@@ -20,11 +20,15 @@ use std::time::{Duration, Instant};
 /// file), and its new text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileChange {
+    /// The file, relative to the register root.
     pub path: PathBuf,
+    /// The text the file had when read; `None` for a new file.
     pub old: Option<String>,
+    /// The text to write.
     pub new: String,
 }
 
+/// The folder in the register root where kbbt keeps its lock, journal and staged files.
 pub const STATE_DIR: &str = ".kbbt";
 const JOURNAL: &str = "journal";
 const STAGING: &str = "staging";
@@ -626,6 +630,8 @@ pub fn keep_commit_message(root: &Path, message: &str) -> Result<PathBuf, String
     Ok(rel)
 }
 
+/// Write an output file (a document, a draft) whole or not at all: a synced temporary file beside
+/// it, then renamed over it.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = path
         .parent()

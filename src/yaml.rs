@@ -11,28 +11,35 @@ use std::fmt;
 /// A place in a file: 1-based line and column (in characters). `0:0` means "no place known".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
+    /// The line, from 1 (0: unknown).
     pub line: u32,
+    /// The column in characters, from 1 (0: unknown).
     pub col: u32,
 }
 
 impl Pos {
+    /// No place known.
     pub const NONE: Pos = Pos { line: 0, col: 0 };
 }
 
 /// A value together with where it was written. Equality ignores the place.
 #[derive(Clone, Debug, Default)]
 pub struct Sp<T> {
+    /// The value.
     pub value: T,
+    /// Where it was written (`Pos::NONE` for a value kbbt made).
     pub pos: Pos,
 }
 
 impl<T> Sp<T> {
+    /// A value with no place (one kbbt made rather than read).
     pub fn new(value: T) -> Self {
         Sp {
             value,
             pos: Pos::NONE,
         }
     }
+    /// A value written at `pos`.
     pub fn at(value: T, pos: Pos) -> Self {
         Sp { value, pos }
     }
@@ -76,7 +83,9 @@ impl<T: Serialize> Serialize for Sp<T> {
 /// A file that could not be read as the expected document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// Where in the file the problem is.
     pub pos: Pos,
+    /// What is wrong, for people.
     pub message: String,
 }
 

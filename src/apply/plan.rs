@@ -18,14 +18,19 @@ use std::path::{Path, PathBuf};
 /// What one decision did (or had already done) to one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
+    /// The platform group the decision is under (index into `platform.groups`).
     pub group: usize,
+    /// What the decision does to the case.
     pub action: Action,
+    /// The case's id (a new case's planned id).
     pub case_id: String,
+    /// The case's title.
     pub title: String,
     /// The case file is created by this decision.
     pub created: bool,
     /// The register already holds this decision's effect.
     pub done_before: bool,
+    /// Where the decision is written in the meeting file.
     pub pos: Pos,
 }
 
@@ -34,19 +39,26 @@ pub struct Step {
 pub struct Touched {
     /// Index into `register.cases`, or `None` for a new case.
     pub existing: Option<usize>,
+    /// The case as it is to be after the meeting.
     pub case: Case,
     /// Where a new case is written (relative to the root).
     pub path: PathBuf,
 }
 
+/// What applying a meeting does: its steps, the case files it changes or creates, and the
+/// decisions it refuses.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// One step per decision and case, in the order they are taken.
     pub steps: Vec<Step>,
+    /// The cases the plan changes or creates, each with its content after the meeting.
     pub touched: Vec<Touched>,
+    /// Decisions that cannot be planned; `apply` refuses a plan with any.
     pub errors: Vec<Finding>,
 }
 
 impl Plan {
+    /// Whether some step is not yet in the register (none is, once the meeting is applied).
     pub fn changes_anything(&self) -> bool {
         self.steps.iter().any(|s| !s.done_before)
     }

@@ -14,15 +14,20 @@ use crate::yaml::{Pos, Sp};
 pub struct Mismatch {
     /// Platform group index, or `None` for the totals line and all-time numbers.
     pub group: Option<usize>,
+    /// The number: `add`, `delist`, `ongoing`, or `cases` / `completed` (all-time).
     pub field: &'static str,
+    /// The number as the meeting states it.
     pub stated: u32,
+    /// The register's number.
     pub register: u32,
+    /// Where the number is written in the meeting file.
     pub pos: Pos,
     /// The register's cases behind its number (group numbers only).
     pub cases: Vec<usize>,
     /// The cases the meeting itself ends in the group (delisted, replaced, merged) and adds: what
     /// explains a gap between the stated number and the register's (group numbers only).
     pub removed: Vec<usize>,
+    /// The cases the meeting itself adds in the group (group numbers only).
     pub added: Vec<usize>,
 }
 
@@ -168,8 +173,11 @@ fn all_time_numbers(reg: &Register, idx: &Index, tl: &Timelines, m: usize) -> (u
 /// that records only some kinds of decision).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unchecked {
+    /// Platform group index, or `None` for the totals line.
     pub group: Option<usize>,
+    /// The number (`ongoing`, `add`, `delist`).
     pub field: &'static str,
+    /// The number as the meeting states it.
     pub stated: u32,
 }
 
@@ -231,13 +239,17 @@ pub enum Verdict {
 pub struct StatementCheck {
     /// Index into the meeting's `statements`.
     pub statement: usize,
+    /// The number: `add`, `delist`, `ongoing`, `tracked`, `cases` or `completed`.
     pub field: &'static str,
+    /// The number as the statement gives it (exact or a range).
     pub stated: crate::model::Stated,
+    /// Where the number is written in the meeting file.
     pub pos: Pos,
     /// The register's number, `None` when it does not know it.
     pub register: Option<u32>,
     /// The minutes' own number for the same field, if they state one.
     pub minutes: Option<u32>,
+    /// How it compares.
     pub verdict: Verdict,
 }
 

@@ -19,8 +19,11 @@ pub use counts::{
 
 /// What the rules look at.
 pub struct Ctx<'a> {
+    /// The register checked.
     pub reg: &'a Register,
+    /// Its lookups.
     pub idx: &'a Index,
+    /// Its cases' timelines.
     pub tl: &'a Timelines,
 }
 

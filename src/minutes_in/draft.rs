@@ -38,7 +38,10 @@ pub struct Summary {
     pub mismatches: usize,
 }
 
+/// What the draft needs besides the parsed minutes and the register.
 pub struct Options<'a> {
+    /// The meeting's id (`--id`); without it, the title's number after the id prefix of the
+    /// register's meetings of the same level (`vm-`).
     pub id: Option<&'a str>,
     /// The document, as `source:` names it.
     pub source: &'a str,

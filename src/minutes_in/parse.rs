@@ -15,32 +15,51 @@ use crate::model::Date;
 /// A name as the minutes write it, and a bracketed remark after its closing quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
+    /// The name, without its outer quotes.
     pub text: String,
+    /// The bracketed remark after the closing quote (`(共同議題—「…」)`), kept as a note.
     pub note: Option<String>,
 }
 
 /// One recognised decision, or a line kept as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
+    /// `同意新增 N 案：「…」、「…」`: new cases (also `新增提案 N 案：…`).
     Add(Vec<Name>),
+    /// `同意解列 N 案：…`: cases no longer tracked.
     Delist(Vec<Name>),
+    /// `「…」恢復列管`: cases tracked again.
     Relist(Vec<Name>),
+    /// `提案：…` or a 臨時動議: cases raised, not tracked.
     Propose(Vec<Name>),
+    /// `其餘 N 案持續列管`: the group's cases that stay tracked.
     Ongoing(u32),
+    /// `原「…」改以「…」、「…」等 N 案`: one case replaced by several.
     Replace {
+        /// The case replaced.
         case: Name,
+        /// The cases that replace it.
         by: Vec<Name>,
     },
+    /// `同意「…」新增 1 子案「…」`: sub-cases (子案) under a parent.
     Subcases {
+        /// The parent case.
         parent: Name,
+        /// The sub-cases' titles.
         titles: Vec<Name>,
     },
+    /// `「…」、「…」等 2 案併入「…」`: cases merged into one.
     Merge {
+        /// The cases merged.
         cases: Vec<Name>,
+        /// The case they are merged into.
         into: Name,
     },
+    /// `「…」更名為「…」`: a case renamed.
     Rename {
+        /// The case as named before.
         case: Name,
+        /// The new title.
         to: Name,
     },
     /// 「…」：洽悉 (noted, no decision about a case's status), or a heading such as `同意新增 7 案：`
@@ -53,45 +72,63 @@ pub enum Item {
 /// An item and the line (1-based) it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    /// The line the item starts on, from 1.
     pub line: usize,
+    /// What the line says.
     pub item: Item,
 }
 
 /// A group's block: its heading as written and its items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
+    /// The heading as written (`(一) 交通組`).
     pub heading: String,
+    /// The heading's line, from 1.
     pub line: usize,
+    /// The group's items, in document order.
     pub items: Vec<Line>,
 }
 
 /// The totals line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
+    /// Cases delisted (`同意解列 24 案`).
     pub delist: Option<u32>,
+    /// Cases added (`新增 12 案`).
     pub add: Option<u32>,
+    /// Cases ongoing (`確認執行中 51 案`).
     pub ongoing: Option<u32>,
 }
 
 /// A stated count that disagrees with the names the item lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
+    /// The item's line, from 1.
     pub line: usize,
+    /// The count the item states (`N 案`).
     pub stated: u32,
+    /// How many names it lists.
     pub listed: usize,
+    /// The item's text.
     pub text: String,
 }
 
+/// The decision section read: header, totals line and each group's decisions; no line dropped.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parsed {
+    /// The meeting's title from the header (`…第 3 次副市長層級會議紀錄`).
     pub title: Option<String>,
+    /// The meeting's date from the header (`時間：113 年 7 月 11 日`).
     pub date: Option<Date>,
+    /// The totals line, if found.
     pub totals: Option<Totals>,
+    /// The groups, in document order.
     pub groups: Vec<Group>,
     /// Lines outside any group that are not the header or the totals, kept as text.
     pub other: Vec<(usize, String)>,
     /// 臨時動議 outside any group: the names proposed, no group stated.
     pub proposals: Vec<(usize, Vec<Name>)>,
+    /// Items whose stated count disagrees with the names they list.
     pub mismatches: Vec<Mismatch>,
 }
 

@@ -5,17 +5,24 @@ use crate::yaml::Sp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Where a case stands (`status:`), as its last status-changing history entry leaves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// Raised (提案 / 臨時動議) but not taken up for tracking.
     Proposed,
+    /// Tracked (列管): added, or relisted, and not yet ended.
     Ongoing,
+    /// Tracking ended (同意解列 / 解除列管).
     Delisted,
+    /// Merged into another case (`merged_into`).
     Merged,
+    /// Replaced by other cases (`replaced_by`).
     Replaced,
 }
 
 impl Status {
+    /// Every status.
     pub const ALL: [Status; 5] = [
         Status::Proposed,
         Status::Ongoing,
@@ -23,6 +30,7 @@ impl Status {
         Status::Merged,
         Status::Replaced,
     ];
+    /// The status as YAML writes it (`ongoing`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Proposed => "proposed",
@@ -52,22 +60,34 @@ impl fmt::Display for Status {
     }
 }
 
+/// What a history entry records happened to a case (`action:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
+    /// Added to the tracked cases (同意新增), also as a replacement or as a new merge target.
     Add,
+    /// Added as a sub-case (子案) under the case's `parent`.
     Subcase,
+    /// Tracked again after a delist.
     Relist,
+    /// Tracked, though no document in the register records the decision that added it.
     Seen,
+    /// Proposed (提案 / 臨時動議), not tracked.
     Propose,
+    /// Tracking ended (同意解列 / 解除列管).
     Delist,
+    /// Replaced by the cases in `replaced_by`.
     Replace,
+    /// Merged into the case in `merged_into`.
     Merge,
+    /// Another case was merged into this one; the status stays.
     Absorb,
+    /// Renamed: the old title is kept in `aliases`; the status stays.
     Rename,
 }
 
 impl Action {
+    /// Every action.
     pub const ALL: [Action; 10] = [
         Action::Add,
         Action::Subcase,
@@ -80,6 +100,7 @@ impl Action {
         Action::Absorb,
         Action::Rename,
     ];
+    /// The action as YAML writes it (`delist`).
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Add => "add",
@@ -119,27 +140,36 @@ impl fmt::Display for Action {
     }
 }
 
+/// One decision that touched a case, an item of `history:`:
+/// `{ date: 2023-07-27, meeting: vm-1, action: add }`.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
+    /// The day of the decision: the meeting's date when `meeting` is given.
     #[serde(default)]
     pub date: Option<Sp<Date>>,
     /// For a decision whose date no document gives: the latest day it can have happened (the
     /// date of the document that reports it). It counts from that day.
     #[serde(default)]
     pub not_after: Option<Sp<Date>>,
+    /// The id of the meeting that decided it (`vm-3`).
     #[serde(default)]
     pub meeting: Option<Sp<String>>,
+    /// What happened to the case.
     pub action: Sp<Action>,
+    /// Free text about the decision, e.g. 原「捷運路網擴建」改列.
     #[serde(default)]
     pub note: Option<String>,
+    /// The document that states the decision, when it is not a meeting's minutes (or for a `seen`).
     #[serde(default)]
     pub source: Option<String>,
 }
 
+/// One progress entry (辦理情形) of a case, as a report gives it on a day.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
+    /// The day the report states the progress as of (資料時間).
     pub as_of: Sp<Date>,
     /// Empty when the register was loaded without progress texts (see [`without_progress_texts`]).
     #[serde(deserialize_with = "progress_text")]
@@ -229,7 +259,9 @@ impl fmt::Display for Percent {
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    /// The day the milestone is due.
     pub due: Sp<Date>,
+    /// What is to be done, as the documents write it (e.g. 第 1 期工程完工).
     pub text: String,
     /// The day it was met; absent while it is not.
     #[serde(default)]
@@ -250,52 +282,76 @@ impl Milestone {
     }
 }
 
+/// One cooperation case, as its file `cases/<code>/<id>.yaml` holds it.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// The case's id: its group's code and three or more digits (`TR-003`).
     pub id: Sp<String>,
+    /// The title the documents give the case (捷運萬大-中和-樹林線).
     pub title: Sp<String>,
+    /// Other names the documents use for the case; matching uses them too.
     #[serde(default)]
     pub aliases: Vec<Sp<String>>,
+    /// The case's group, by its name in `platform.yaml` (交通組).
     pub group: Sp<String>,
+    /// The member city that leads the case (主辦).
     #[serde(default)]
     pub lead: Option<Sp<String>>,
+    /// The other member cities involved (合作).
     #[serde(default)]
     pub partners: Vec<Sp<String>>,
+    /// Common topics (共同議題) the case is tagged with.
     #[serde(default)]
     pub topics: Vec<Sp<String>>,
+    /// The id of the parent case, for a sub-case (子案).
     #[serde(default)]
     pub parent: Option<Sp<String>>,
+    /// Where the case stands; must agree with its history.
     pub status: Sp<Status>,
+    /// The ids of the cases this one replaced.
     #[serde(default)]
     pub replaces: Vec<Sp<String>>,
+    /// The ids of the cases that replaced this one.
     #[serde(default)]
     pub replaced_by: Vec<Sp<String>>,
+    /// The id of the case this one was merged into.
     #[serde(default)]
     pub merged_into: Option<Sp<String>>,
+    /// The ids of the cases merged into this one.
     #[serde(default)]
     pub merged_from: Vec<Sp<String>>,
+    /// Every decision that touched the case, oldest first.
     #[serde(default)]
     pub history: Vec<Sp<HistoryEntry>>,
+    /// Progress entries (辦理情形), newest first.
     #[serde(default)]
     pub progress: Vec<Progress>,
     /// Milestones (里程碑), in date order.
     #[serde(default)]
     pub milestones: Vec<Sp<Milestone>>,
+    /// The documents the case's facts come from.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Free text, e.g. where the documents disagree.
     #[serde(default)]
     pub notes: Option<String>,
+    /// The proposal's type (提案類型), from its proposal form.
     #[serde(default)]
     pub kind: Option<String>,
+    /// The proposal's explanation (說明).
     #[serde(default)]
     pub summary: Option<String>,
+    /// The proposal's concrete approach (具體作法).
     #[serde(default)]
     pub approach: Option<String>,
+    /// The expected benefits of cooperating (合作效益).
     #[serde(default)]
     pub benefits: Option<String>,
+    /// The central ministries the case asks for (對應中央部會).
     #[serde(default)]
     pub ministries: Vec<String>,
+    /// The office to contact (交通局); no personal names or phone numbers.
     #[serde(default)]
     pub contact: Option<String>,
 }
@@ -324,6 +380,7 @@ impl Case {
                 e.action.value == Action::Seen && e.date.as_ref().is_some_and(|d| d.value == date)
             })
     }
+    /// The case's title, then its aliases: every name the documents may use for it.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.title.value.as_str())
             .chain(self.aliases.iter().map(|a| a.value.as_str()))

@@ -16,10 +16,10 @@ impl Date {
     pub fn key(self) -> i32 {
         self.0.num_days_from_ce()
     }
+    /// The date of year `y`, month `m`, day `d` (Gregorian), or `None` when there is no such day.
     pub fn ymd(y: i32, m: u32, d: u32) -> Option<Date> {
         NaiveDate::from_ymd_opt(y, m, d).map(Date)
     }
-    /// `中華民國 114 年 12 月 31 日`, the form official documents use.
     /// `114-12-31`: the ROC date as tables in Taiwan write it.
     pub fn roc_short(self) -> String {
         format!(
@@ -29,6 +29,7 @@ impl Date {
             self.0.day()
         )
     }
+    /// `中華民國 114 年 12 月 31 日`, the form official documents use.
     pub fn roc_long(self) -> String {
         format!(
             "中華民國 {} 年 {} 月 {} 日",

@@ -6,15 +6,20 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
+/// One meeting, as its file `meetings/<id>.yaml` holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
+    /// The meeting's id: lower-case letters, digits and '-' (`vm-3`); the file is named after it.
     pub id: Sp<String>,
+    /// The meeting's title (基北北桃合作交流平臺第 3 次副市長層級會議).
     pub title: Sp<String>,
+    /// The meeting's level, one of the platform's `levels` (副市長層級).
     pub level: Sp<String>,
     /// Missing only when the source document lost it; such a meeting sorts before all others.
     #[serde(default)]
     pub date: Option<Sp<Date>>,
+    /// The document the decisions are transcribed from (第 3 次副市長層級會議紀錄).
     #[serde(default)]
     pub source: Option<String>,
     /// The kinds of decision this file records in full; `None` (the key absent): all of them.
@@ -22,12 +27,16 @@ pub struct Meeting {
     /// says `records: [add]`, and every count that depends on the rest is unknown.
     #[serde(default)]
     pub records: Option<Sp<Vec<Sp<DecisionKind>>>>,
+    /// The decisions, per group.
     #[serde(default)]
     pub decisions: Decisions,
+    /// The minutes' summary line (`totals:`): stated numbers for all groups together, each checked.
     #[serde(default)]
     pub totals: Option<Sp<Counts>>,
+    /// An all-time statement the minutes make (`all_time: { cases: 120, completed: 72 }`), checked.
     #[serde(default)]
     pub all_time: Option<Sp<AllTime>>,
+    /// Stated numbers the register disagrees with, kept openly.
     #[serde(default)]
     pub discrepancies: Vec<Sp<Discrepancy>>,
     /// Numbers about this meeting stated by other sources (press coverage, a city's press release).
@@ -47,12 +56,15 @@ pub struct Meeting {
 pub struct Instruction {
     /// Unique in the register: lower-case letters, digits and '-', e.g. `m-2-1`.
     pub id: Sp<String>,
+    /// The group (name, code or alias) or member city the instruction is to.
     #[serde(default)]
     pub to: Option<Sp<String>>,
     /// The instruction as the minutes write it.
     pub text: String,
+    /// When the instruction is due, only when the minutes give a date.
     #[serde(default)]
     pub due: Option<Sp<Date>>,
+    /// Free text about the instruction.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -61,17 +73,26 @@ pub struct Instruction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DecisionKind {
+    /// The meeting adds new cases (同意新增).
     Add,
+    /// The meeting ends cases' tracking (同意解列).
     Delist,
+    /// The meeting adds sub-cases (子案) under a parent case.
     Subcases,
+    /// The meeting replaces a case by several new ones.
     Replace,
+    /// The meeting merges cases into one, existing or new.
     Merge,
+    /// The meeting renames cases; an old title is kept as an alias.
     Rename,
+    /// Cases raised at the meeting (提案 / 臨時動議), not yet tracked.
     Propose,
+    /// The meeting tracks delisted cases again.
     Relist,
 }
 
 impl DecisionKind {
+    /// Every kind of decision.
     pub const ALL: [DecisionKind; 8] = [
         DecisionKind::Add,
         DecisionKind::Delist,
@@ -82,6 +103,7 @@ impl DecisionKind {
         DecisionKind::Propose,
         DecisionKind::Relist,
     ];
+    /// The kind as YAML writes it (`subcases`).
     pub fn as_str(self) -> &'static str {
         match self {
             DecisionKind::Add => "add",
@@ -101,18 +123,28 @@ impl DecisionKind {
 /// meeting) needs `delist`, `replace` and `merge`, the decisions that end a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Known {
+    /// Whether the count of cases added is known.
     pub add: bool,
+    /// Whether the count of cases delisted is known.
     pub delist: bool,
+    /// Whether the count of cases ongoing before and after the meeting is known.
     pub ongoing: bool,
+    /// Whether the count of cases relisted is known.
     pub relist: bool,
+    /// Whether the count of cases replaced is known.
     pub replaced: bool,
+    /// Whether the count of cases merged is known.
     pub merged: bool,
+    /// Whether the count of cases proposed is known.
     pub proposed: bool,
+    /// Whether the count of sub-cases added is known.
     pub subcases: bool,
+    /// Whether the count of cases renamed is known.
     pub renamed: bool,
 }
 
 impl Known {
+    /// Every count known: a meeting file that records every kind of decision.
     pub const ALL: Known = Known {
         add: true,
         delist: true,
@@ -150,11 +182,19 @@ impl Known {
 /// A number as a source states it: exact, or a range (「七十多項」: 71 to 79).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stated {
+    /// Exactly this number.
     Exact(u32),
-    Range { min: u32, max: u32 },
+    /// Somewhere from `min` to `max`, both included.
+    Range {
+        /// The least the wording admits.
+        min: u32,
+        /// The most the wording admits.
+        max: u32,
+    },
 }
 
 impl Stated {
+    /// Whether the register's number `n` agrees with what the source states.
     pub fn admits(self, n: u32) -> bool {
         match self {
             Stated::Exact(x) => x == n,
@@ -198,10 +238,13 @@ impl<'de> Deserialize<'de> for Stated {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatedCounts {
+    /// Cases added at the meeting.
     #[serde(default)]
     pub add: Option<Sp<Stated>>,
+    /// Cases delisted at the meeting.
     #[serde(default)]
     pub delist: Option<Sp<Stated>>,
+    /// Cases ongoing before and after the meeting.
     #[serde(default)]
     pub ongoing: Option<Sp<Stated>>,
     /// The cases the meeting dealt with: those ongoing before it plus those it added.
@@ -213,8 +256,10 @@ pub struct StatedCounts {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatedAllTime {
+    /// Cases ever tracked, as of the meeting's date.
     #[serde(default)]
     pub cases: Option<Sp<Stated>>,
+    /// Cases completed (delisted), as of the meeting's date.
     #[serde(default)]
     pub completed: Option<Sp<Stated>>,
 }
@@ -228,18 +273,22 @@ pub struct Statement {
     /// When the source was published.
     #[serde(default)]
     pub date: Option<Sp<Date>>,
+    /// Where the source can be read.
     #[serde(default)]
     pub url: Option<String>,
     /// The source's own words.
     #[serde(default)]
     pub quote: Option<String>,
+    /// The meeting's counts as the source states them.
     #[serde(default)]
     pub totals: Option<Sp<StatedCounts>>,
+    /// All-time numbers the source states.
     #[serde(default)]
     pub all_time: Option<Sp<StatedAllTime>>,
     /// Numbers of this statement that disagree with the register (or the minutes), kept openly.
     #[serde(default)]
     pub discrepancies: Vec<Sp<Discrepancy>>,
+    /// How the numbers were read.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -299,25 +348,36 @@ impl<'de> Deserialize<'de> for Decisions {
     }
 }
 
+/// One group's decisions at a meeting, by kind. `apply` takes them in this order: replace, merge,
+/// add, subcases, propose, rename, relist, delist.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupDecisions {
+    /// New cases (同意新增).
     #[serde(default)]
     pub add: Vec<Sp<NewCase>>,
+    /// Cases no longer tracked (同意解列).
     #[serde(default)]
     pub delist: Vec<Sp<Ref>>,
+    /// The minutes' 「其餘 N 案持續列管」: the group's cases ongoing before and after the meeting.
     #[serde(default)]
     pub ongoing: Option<Sp<u32>>,
+    /// New sub-cases (子案), each naming its `parent`.
     #[serde(default)]
     pub subcases: Vec<Sp<NewCase>>,
+    /// Cases replaced by others.
     #[serde(default)]
     pub replace: Vec<Sp<Replace>>,
+    /// Cases merged into one.
     #[serde(default)]
     pub merge: Vec<Sp<Merge>>,
+    /// Cases renamed.
     #[serde(default)]
     pub rename: Vec<Sp<Rename>>,
+    /// Cases raised (提案 / 臨時動議), not yet tracked.
     #[serde(default)]
     pub propose: Vec<Sp<NewCase>>,
+    /// Cases tracked again after a delist.
     #[serde(default)]
     pub relist: Vec<Sp<Ref>>,
 }
@@ -332,13 +392,21 @@ impl GroupDecisions {
 /// A case a decision creates: a title, or a mapping with the title and more.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewCase {
+    /// The new case's title.
     pub title: Sp<String>,
+    /// The id to give it (`TR-021`); otherwise the group's next free id.
     pub id: Option<Sp<String>>,
+    /// The parent case (an id, title or alias), for a sub-case.
     pub parent: Option<Sp<String>>,
+    /// The member city that leads it (主辦).
     pub lead: Option<Sp<String>>,
+    /// Other member cities involved (合作).
     pub partners: Vec<Sp<String>>,
+    /// Common topics it is tagged with.
     pub topics: Vec<Sp<String>>,
+    /// Other names of the case.
     pub aliases: Vec<Sp<String>>,
+    /// Free text, kept in the history entry.
     pub note: Option<String>,
 }
 
@@ -350,6 +418,7 @@ pub struct Ref {
     /// The case's id, when the minutes' wording is not yet one of its names: the wording is then
     /// recorded as an alias.
     pub id: Option<Sp<String>>,
+    /// Free text, kept in the history entry.
     pub note: Option<String>,
 }
 
@@ -408,20 +477,28 @@ impl From<RefMap> for Ref {
     }
 }
 
+/// One case replaced by several (`replace: [{ case: 捷運路網擴建, by: [...] }]`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Replace {
+    /// The case replaced (an id, title or alias).
     pub case: Sp<String>,
+    /// The new cases that replace it.
     pub by: Vec<Sp<NewCase>>,
+    /// Free text, kept in the history entries.
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// Several cases merged into one (`merge: [{ cases: [...], into: ... }]`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Merge {
+    /// The cases merged (ids, titles or aliases).
     pub cases: Vec<Sp<String>>,
+    /// The case they are merged into.
     pub into: Sp<Target>,
+    /// Free text, kept in the history entries.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -429,50 +506,70 @@ pub struct Merge {
 /// Where cases are merged: an existing case (a string) or a new one (a mapping).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
+    /// An existing case, by id, title or alias.
     Existing(String),
+    /// A new case the merge creates.
     New(NewCase),
 }
 
+/// A case renamed; its old title is kept as an alias.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rename {
+    /// The case renamed (an id, title or alias).
     pub case: Sp<String>,
+    /// The new title.
     pub to: Sp<String>,
+    /// Free text, kept in the history entry.
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// The numbers the minutes' summary line states for all groups together (`totals:`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counts {
+    /// Cases added at the meeting.
     #[serde(default)]
     pub add: Option<Sp<u32>>,
+    /// Cases delisted at the meeting.
     #[serde(default)]
     pub delist: Option<Sp<u32>>,
+    /// Cases ongoing before and after the meeting.
     #[serde(default)]
     pub ongoing: Option<Sp<u32>>,
 }
 
+/// The all-time numbers the minutes state (`all_time:`), as of the meeting's date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllTime {
+    /// Cases ever tracked.
     #[serde(default)]
     pub cases: Option<Sp<u32>>,
+    /// Cases completed (delisted).
     #[serde(default)]
     pub completed: Option<Sp<u32>>,
 }
 
+/// A stated number the register disagrees with, kept openly (`discrepancies:`).
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Discrepancy {
+    /// The group, for a group's `add`, `delist` or `ongoing`; absent for the totals and all-time.
     #[serde(default)]
     pub group: Option<Sp<String>>,
+    /// The number disagreed about: `add`, `delist`, `ongoing`, `cases` or `completed` (in a
+    /// statement also `tracked`).
     pub field: Sp<String>,
+    /// The number as the source states it.
     pub stated: u32,
+    /// The register's number (in a statement: the number it disagrees with).
     pub register: u32,
     /// What kind of disagreement it is (one or more).
     #[serde(default)]
     pub kind: Option<Sp<Kinds>>,
+    /// The likely cause.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -491,11 +588,13 @@ pub enum DiscrepancyKind {
 }
 
 impl DiscrepancyKind {
+    /// Every kind of disagreement, in the order [`Discrepancy::kinds`] gives them.
     pub const ALL: [DiscrepancyKind; 3] = [
         DiscrepancyKind::Arithmetic,
         DiscrepancyKind::Unnamed,
         DiscrepancyKind::ThirdParty,
     ];
+    /// The kind as YAML writes it (`third-party`).
     pub fn as_str(self) -> &'static str {
         match self {
             DiscrepancyKind::Arithmetic => "arithmetic",
@@ -667,6 +766,7 @@ impl Meeting {
         }
     }
 
+    /// The meeting's date, if known.
     pub fn date(&self) -> Option<Date> {
         self.date.as_ref().map(|d| d.value)
     }

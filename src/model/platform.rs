@@ -5,24 +5,33 @@ use super::names::normalize;
 use crate::yaml::Sp;
 use serde::Deserialize;
 
+/// The platform itself (`platform.yaml`): its members, groups, meeting levels and common topics.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
+    /// The platform's full name (基北北桃合作交流平臺).
     pub name: Sp<String>,
+    /// A short name for messages and reports (基北北桃).
     #[serde(default)]
     pub short: Option<String>,
+    /// The day the platform was founded.
     #[serde(default)]
     pub founded: Option<Sp<Date>>,
     /// The language the register is written in (`zh-TW`, `en`): the comments of the skeletons
     /// `kbbt new` writes are in it. Output follows `--lang` and the locale, not this.
     #[serde(default)]
     pub language: Option<Sp<String>>,
+    /// The member cities, e.g. `[基隆市, 臺北市, 新北市, 桃園市]`.
     pub members: Vec<Sp<String>>,
+    /// The working groups, in the platform's own order.
     pub groups: Vec<Sp<GroupDef>>,
+    /// The meeting levels (`市長層級`, `副市長層級`, ...); every meeting has one.
     #[serde(default)]
     pub levels: Vec<Sp<String>>,
+    /// Common topics (共同議題) that tag cases across groups.
     #[serde(default)]
     pub topics: Vec<Sp<String>>,
+    /// The documents the register was built from.
     #[serde(default)]
     pub sources: Vec<String>,
     /// Sources that list every ongoing case on their date (a progress report declared complete).
@@ -48,17 +57,24 @@ pub struct FollowUp {
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Listing {
+    /// The day on which the source lists every ongoing case.
     pub date: Sp<Date>,
+    /// The source, as its title reads.
     pub source: String,
+    /// Free text about the listing.
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// A working group (分組): its name, the code that prefixes its cases' ids, and other spellings.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct GroupDef {
+    /// The group's name (交通組); cases name their group by it.
     pub name: Sp<String>,
+    /// One to four upper-case ASCII letters (`TR`) that prefix the group's case ids.
     pub code: Sp<String>,
+    /// Other names the documents use for the group (交通).
     #[serde(default)]
     pub aliases: Vec<Sp<String>>,
 }
@@ -77,6 +93,7 @@ impl Platform {
     pub fn group_by_name(&self, name: &str) -> Option<usize> {
         self.groups.iter().position(|g| g.name.value == name)
     }
+    /// The short name if there is one, else the full name.
     pub fn display_name(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)
     }
