@@ -11,6 +11,7 @@ pub const MAX_TABLE_BYTES: usize = 32 * 1024 * 1024;
 pub struct Table {
     /// The date of the 「資料時間」 line, if the table has one.
     pub as_of: Option<Date>,
+    /// The rows, one per case, in the table's order.
     pub rows: Vec<Row>,
 }
 
@@ -33,7 +34,9 @@ pub struct Row {
 /// A problem with the table itself, at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableError {
+    /// The 1-based line.
     pub line: usize,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -33,8 +33,9 @@ pub fn font_list(font: &str) -> Vec<String> {
     v
 }
 
-/// Page size and margins, in millimetres: A4 portrait, 20 mm margins (15 mm top and bottom).
+/// Page size in millimetres: A4 portrait (width, height).
 pub const PAGE_MM: (f64, f64) = (210.0, 297.0);
+/// Page margins in millimetres (top, right, bottom, left): 20 mm, 15 mm top and bottom.
 pub const MARGIN_MM: (f64, f64, f64, f64) = (15.0, 20.0, 15.0, 20.0);
 
 /// What the page header and footer say.
@@ -53,6 +54,7 @@ pub struct Page {
 }
 
 impl Page {
+    /// A page for `platform`, made on `generated`: the footer says so in ROC (製表日期).
     pub fn new(platform: &str, header_right: String, generated: Date, font: &str) -> Page {
         Page {
             header_left: platform.to_string(),
@@ -135,18 +137,21 @@ impl StyleNames {
 /// A table cell: lines, each its own paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocCell {
+    /// The lines, each with its tone.
     pub lines: Vec<(Tone, String)>,
     /// A number: right-aligned (and typed as a number in ODF).
     pub number: bool,
 }
 
 impl DocCell {
+    /// A cell of plain text lines.
     pub fn text(lines: Vec<String>) -> DocCell {
         DocCell {
             lines: lines.into_iter().map(|l| (Tone::Text, l)).collect(),
             number: false,
         }
     }
+    /// A cell holding a number.
     pub fn number(s: String) -> DocCell {
         DocCell {
             lines: vec![(Tone::Text, s)],
@@ -155,22 +160,29 @@ impl DocCell {
     }
 }
 
+/// A table of a document: a header row repeated on every page, rows that are never split.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocTable {
+    /// The table's name (ODF `table:name`), e.g. the group's.
     pub name: String,
     /// Column widths in millimetres.
     pub widths: Vec<f64>,
+    /// The header cells.
     pub header: Vec<String>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<DocCell>>,
     /// A last row set apart (合計), or none.
     pub footer: Option<Vec<DocCell>>,
 }
 
+/// A part of a document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Level 1 is the title, 2 a section.
     Heading(u8, String),
+    /// A paragraph in a tone.
     Para(Tone, String),
+    /// A table.
     Table(DocTable),
 }
 
@@ -181,6 +193,7 @@ pub struct Doc {
     pub title: String,
     /// The page: header, footer, font, the day made.
     pub page: Page,
+    /// The content.
     pub blocks: Vec<Block>,
 }
 

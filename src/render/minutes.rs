@@ -22,6 +22,7 @@ use std::fmt::Write as _;
 /// A name as it is to be printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
+    /// The name, as the minutes or the register word it.
     pub text: String,
     /// Common topics the minutes mark the case with.
     pub topics: Vec<String>,
@@ -30,6 +31,7 @@ pub struct Name {
 }
 
 impl Name {
+    /// A name without topic marks.
     pub fn plain(text: &str) -> Name {
         Name {
             text: text.to_string(),
@@ -43,9 +45,19 @@ impl Name {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddPart {
     /// 原「X」改以「A」、「B」及「C」等 3 案。
-    Replace { case: String, by: Vec<Name> },
+    Replace {
+        /// The case replaced.
+        case: String,
+        /// The cases that replace it.
+        by: Vec<Name>,
+    },
     /// 原「A」及「B」等 2 案整合為「C」。
-    MergeNew { cases: Vec<String>, into: Name },
+    MergeNew {
+        /// The cases merged.
+        cases: Vec<String>,
+        /// The new case they become.
+        into: Name,
+    },
     /// 新增「A」及「B」等 2 案。 (or, alone, just the names)
     New(Vec<Name>),
 }
@@ -53,28 +65,46 @@ pub enum AddPart {
 /// One numbered item of a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
+    /// 「同意新增 N 案：…」
     Add {
+        /// N, the number of new cases.
         count: u32,
+        /// New, replacing and merging cases.
         parts: Vec<AddPart>,
     },
+    /// 「X 新增子案「A」及「B」」
     Subcases {
+        /// The parent case.
         parent: String,
+        /// The new sub-cases.
         names: Vec<Name>,
     },
+    /// 「A、B 併入 C」
     MergeInto {
+        /// The cases merged.
         cases: Vec<String>,
+        /// The case they are merged into.
         into: String,
     },
+    /// 「X 更名為 Y」
     Rename {
+        /// The old title.
         from: String,
+        /// The new title.
         to: String,
     },
+    /// 「同意恢復列管 N 案」
     Relist {
+        /// N.
         count: u32,
+        /// The cases.
         names: Vec<Name>,
     },
+    /// 「同意解列 N 案」
     Delist {
+        /// N.
         count: u32,
+        /// The cases.
         names: Vec<Name>,
     },
     /// 「其餘 N 案持續列管」, or 「N 案持續列管」 when it is the group's only item.
@@ -82,9 +112,12 @@ pub enum Item {
     Ongoing(Option<u32>),
 }
 
+/// One group's part of the decision section: its heading and numbered items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupSection {
+    /// The group's name (「(一) 交通組」 without its numbering).
     pub name: String,
+    /// The numbered items.
     pub items: Vec<Item>,
 }
 
@@ -93,6 +126,7 @@ pub struct GroupSection {
 pub struct Proposals {
     /// The member that raised them all, when one did (「桃園市政府提出…」).
     pub by: Option<String>,
+    /// The proposals.
     pub names: Vec<Name>,
     /// The meeting's level, e.g. 副市長層級 (「…有共識後再提到副市長層級會議討論」).
     pub level: String,
@@ -103,7 +137,9 @@ pub struct Proposals {
 pub struct Minutes {
     /// delist, add, ongoing of the summary line; `None` prints the lead-in alone.
     pub totals: Option<(Option<u32>, Option<u32>, Option<u32>)>,
+    /// Each group with decisions, in the platform's order.
     pub groups: Vec<GroupSection>,
+    /// The proposals, if any.
     pub proposals: Option<Proposals>,
 }
 

@@ -21,7 +21,9 @@ use std::path::Path;
 /// Terminal styling: colour only when enabled (a terminal, and no `NO_COLOR`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
+    /// ANSI colour and weight (`--color`, a terminal, no `NO_COLOR`).
     pub color: bool,
+    /// Tables drawn with ASCII characters only (`--ascii`).
     pub ascii: bool,
     /// Language of labels and messages (machine formats ignore it).
     pub lang: crate::i18n::Lang,
@@ -31,6 +33,7 @@ pub struct Style {
 }
 
 impl Style {
+    /// `s` in the ANSI style `code` when colour is on.
     pub fn paint(self, s: &str, code: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -38,9 +41,11 @@ impl Style {
             s.to_string()
         }
     }
+    /// `s` in bold when colour is on.
     pub fn bold(self, s: &str) -> String {
         self.paint(s, "1")
     }
+    /// `s` dimmed when colour is on.
     pub fn dim(self, s: &str) -> String {
         self.paint(s, "2")
     }
@@ -155,6 +160,8 @@ pub fn summary_line(findings: &[Finding]) -> String {
     s
 }
 
+/// Findings as a JSON array (file, line, column, severity, code, message, hint); paths relative
+/// to `base`. Never translated.
 pub fn findings_json(findings: &[Finding], base: &Path) -> String {
     let v: Vec<serde_json::Value> = findings
         .iter()
@@ -310,19 +317,23 @@ pub fn fit_lines(text: &str, width: usize) -> String {
 /// A table of strings, rendered in any of the output formats.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
+    /// The column headers: label keys, translated when rendered for people (`ongoing` → 持續列管).
     pub header: Vec<String>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<String>>,
     /// Columns that hold numbers (right-aligned).
     pub numeric: Vec<usize>,
 }
 
 impl Table {
+    /// An empty table with these headers.
     pub fn new(header: &[&str]) -> Table {
         Table {
             header: header.iter().map(ToString::to_string).collect(),
             ..Table::default()
         }
     }
+    /// Add a row.
     pub fn row(&mut self, r: Vec<String>) {
         self.rows.push(r);
     }
@@ -388,6 +399,7 @@ impl Table {
         format!("{t}\n")
     }
 
+    /// The table as Markdown with English headers.
     pub fn markdown(&self) -> String {
         self.markdown_in(crate::i18n::Lang::En)
     }

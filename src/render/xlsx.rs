@@ -12,13 +12,18 @@ use unicode_width::UnicodeWidthStr;
 /// One cell's value. An unknown number is [`Cell::Empty`], never 0.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Text (register data is written as text, never as a formula).
     Text(String),
+    /// A number.
     Number(f64),
+    /// A date, formatted as a date.
     Date(Date),
+    /// Nothing: an unknown value.
     Empty,
 }
 
 impl Cell {
+    /// Text; an empty string is an empty cell.
     pub fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
         if s.is_empty() {
@@ -27,10 +32,12 @@ impl Cell {
             Cell::Text(s)
         }
     }
+    /// A count; unknown (`None`) is an empty cell, never 0.
     pub fn count(n: Option<usize>) -> Cell {
         // Counts are far below 2^52: exact as f64.
         n.map_or(Cell::Empty, |n| Cell::Number(n as f64))
     }
+    /// A date, or an empty cell.
     pub fn date(d: Option<Date>) -> Cell {
         d.map_or(Cell::Empty, Cell::Date)
     }
@@ -47,10 +54,13 @@ impl Cell {
 /// A sheet of a workbook: a header row and rows below it.
 #[derive(Debug, Clone, Default)]
 pub struct Sheet {
+    /// The sheet's name (its tab).
     pub name: String,
     /// Lines above the header (a title, a date, instructions), each in the first column.
     pub preamble: Vec<String>,
+    /// The header row.
     pub header: Vec<String>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// Protect the sheet: only the cells of these columns (below the header) can be edited.
     pub editable: Option<Vec<usize>>,
