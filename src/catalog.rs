@@ -167,11 +167,29 @@ crate::messages! {
     /// The files were committed with git.
     COMMITTED {
         en: "committed",
-        zh: "已提交（git commit）",
+        zh: "已以 git 提交",
     }
     /// A meeting whose decisions are all in the histories already.
     ALREADY_APPLIED {
         en: "{id} is already applied: every decision is in the case histories; nothing to do",
         zh: "{id} 已套用：各項決議均已載入案件歷程，無須變更",
+    }
+
+    /// A finding about a case file that the meeting changes, shown at the meeting.
+    IN_FILE {
+        en: "{msg} (in {file})",
+        zh: "{msg}（於 {file}）",
+    }
+    /// A finding about a case file that the meeting creates, shown at the meeting.
+    IN_NEW_CASE {
+        en: "{msg} (in the new case {file})",
+        zh: "{msg}（於新案 {file}）",
+    }
+
+    // import progress
+    /// A name that matches no case, with --skip-unmatched.
+    SKIPPED {
+        en: "{msg}; skipped",
+        zh: "{msg}；已略過",
     }
 }

@@ -1,5 +1,6 @@
 //! Findings: problems as values. Every check returns them; nothing stops at the first one.
 
+use crate::msg::Msg;
 use crate::yaml::Pos;
 use std::path::{Path, PathBuf};
 
@@ -33,10 +34,10 @@ pub struct Finding {
     pub file: PathBuf,
     /// The place in the file (`Pos::NONE` when it is about the file as a whole).
     pub pos: Pos,
-    /// What is wrong, for people.
-    pub message: String,
+    /// What is wrong, for people: a message rendered in their language when printed.
+    pub message: Msg,
     /// What to do about it (printed as `hint:`), when kbbt can tell.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
     /// The finding this one follows from (a count that is wrong because a case file failed to load):
     /// text and GitHub output show it folded under its cause; JSON keeps it with `caused_by`.
     pub caused_by: Option<Box<Cause>>,
@@ -53,7 +54,7 @@ pub struct Cause {
 
 impl Finding {
     /// An error of rule `code` at `pos` in `file`.
-    pub fn error(code: &'static str, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, file: &Path, pos: Pos, message: impl Into<Msg>) -> Self {
         Finding {
             severity: Severity::Error,
             code,
@@ -65,7 +66,7 @@ impl Finding {
         }
     }
     /// A warning of rule `code` at `pos` in `file`.
-    pub fn warning(code: &'static str, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, file: &Path, pos: Pos, message: impl Into<Msg>) -> Self {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(code, file, pos, message)
@@ -73,14 +74,14 @@ impl Finding {
     }
     /// The same finding with a hint.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Msg>) -> Self {
         self.hint = Some(hint.into());
         self
     }
     /// The same finding with the hint given, or none.
     #[must_use]
     pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
-        self.hint = hint;
+        self.hint = hint.map(Msg::from);
         self
     }
     /// Whether it is an error (a warning is not).
@@ -135,11 +136,13 @@ pub fn fold_cascades(findings: &mut [Finding], failed: &[Cause], groups: &[(Stri
         {
             continue;
         }
-        let text = format!("{} {}", f.message, f.hint.as_deref().unwrap_or(""));
+        let message = f.message.to_string();
+        let hint = f.hint.as_ref().map(Msg::to_string).unwrap_or_default();
+        let text = format!("{message} {hint}");
         let by_id = ids.iter().find(|(id, _)| names_id(&text, id)).map(|x| x.1);
         let named: Vec<&str> = groups
             .iter()
-            .filter(|(name, _)| f.message.contains(name.as_str()))
+            .filter(|(name, _)| message.contains(name.as_str()))
             .map(|(_, code)| code.as_str())
             .collect();
         let by_group = || {

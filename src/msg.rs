@@ -25,7 +25,7 @@ pub struct Template {
 }
 
 /// A value put into a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Arg {
     /// Register data or user input: inserted as it is, in every language.
     Text(String),
@@ -44,11 +44,13 @@ pub enum Arg {
     List(Vec<Msg>),
 }
 
-/// A message: a template and its arguments, by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message: a template and its arguments, by name. Two messages are equal, and sort, as their
+/// English texts do.
+#[derive(Debug, Clone)]
 pub struct Msg {
     template: &'static Template,
-    args: Vec<(&'static str, Arg)>,
+    /// A boxed slice, not a `Vec`: a message (and so a finding) stays small.
+    args: Box<[(&'static str, Arg)]>,
 }
 
 impl Msg {
@@ -56,26 +58,31 @@ impl Msg {
     pub fn new(template: &'static Template) -> Msg {
         Msg {
             template,
-            args: Vec::new(),
+            args: Box::new([]),
         }
+    }
+
+    fn push(&mut self, name: &'static str, arg: Arg) {
+        let mut v = std::mem::take(&mut self.args).into_vec();
+        v.push((name, arg));
+        self.args = v.into_boxed_slice();
     }
 
     /// Register data or user input, verbatim in every language.
     pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Msg {
-        self.args.push((name, Arg::Text(value.into())));
+        self.push(name, Arg::Text(value.into()));
         self
     }
 
     /// A word of the label catalogue.
     pub fn label(mut self, name: &'static str, label: &'static str) -> Msg {
-        self.args.push((name, Arg::Label(label)));
+        self.push(name, Arg::Label(label));
         self
     }
 
     /// A number.
     pub fn num(mut self, name: &'static str, n: impl TryInto<u64>) -> Msg {
-        self.args
-            .push((name, Arg::Num(n.try_into().unwrap_or(u64::MAX))));
+        self.push(name, Arg::Num(n.try_into().unwrap_or(u64::MAX)));
         self
     }
 
@@ -88,27 +95,32 @@ impl Msg {
         many: &'static str,
     ) -> Msg {
         let n = n.try_into().unwrap_or(u64::MAX);
-        self.args.push((name, Arg::Count(n, one, many)));
+        self.push(name, Arg::Count(n, one, many));
         self
     }
 
     /// A date.
     pub fn date(mut self, name: &'static str, d: Date) -> Msg {
-        self.args.push((name, Arg::Date(d)));
+        self.push(name, Arg::Date(d));
         self
     }
 
     /// A message inside this one.
     pub fn msg(mut self, name: &'static str, m: Msg) -> Msg {
-        self.args.push((name, Arg::Msg(Box::new(m))));
+        self.push(name, Arg::Msg(Box::new(m)));
         self
     }
 
     /// A list of items, each a message.
     pub fn list(mut self, name: &'static str, items: impl IntoIterator<Item = Msg>) -> Msg {
-        self.args
-            .push((name, Arg::List(items.into_iter().collect())));
+        self.push(name, Arg::List(items.into_iter().collect()));
         self
+    }
+
+    /// A message composed in English before this catalogue existed: translated line by line by
+    /// [`crate::i18n::line`] under zh-TW. Such messages move to the catalogue one by one.
+    pub fn legacy(text: impl Into<String>) -> Msg {
+        Msg::new(&LEGACY).text("text", text)
     }
 
     /// The template's id.
@@ -119,6 +131,13 @@ impl Msg {
     /// The message in a language. A placeholder without an argument stays as it is (`{name}`); the
     /// tests make sure there is none.
     pub fn render(&self, lang: Lang) -> String {
+        if std::ptr::eq(self.template, &LEGACY) {
+            let text = match self.args.first() {
+                Some((_, Arg::Text(t))) => t.as_str(),
+                _ => "",
+            };
+            return crate::i18n::line(lang, text);
+        }
         let t = match lang {
             Lang::En => self.template.en,
             Lang::ZhTw => self.template.zh,
@@ -141,6 +160,65 @@ impl Msg {
         }
         out.push_str(rest);
         out
+    }
+}
+
+/// The template of [`Msg::legacy`]: not in the catalogue.
+static LEGACY: Template = Template {
+    id: "LEGACY",
+    en: "{text}",
+    zh: "{text}",
+};
+
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::legacy(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Msg {
+        Msg::legacy(s)
+    }
+}
+
+impl PartialEq for Msg {
+    fn eq(&self, other: &Msg) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for Msg {}
+
+impl PartialOrd for Msg {
+    fn partial_cmp(&self, other: &Msg) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Msg {
+    fn cmp(&self, other: &Msg) -> std::cmp::Ordering {
+        self.to_string().cmp(&other.to_string())
+    }
+}
+
+impl std::hash::Hash for Msg {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.to_string().hash(state);
+    }
+}
+
+/// Machine formats (JSON) carry the English text.
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// The message in English (machine formats, logs, tests).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -72,7 +72,7 @@ fn run_except(reg: &Register, skip: &[&str]) -> Vec<Finding> {
 /// The errors `after` has that `before` has not (compared by rule, file and message), leaving out the
 /// rules named in `skip`: how a command that writes proves it never writes what `validate` rejects.
 pub fn new_errors(before: &Register, after: &Register, skip: &[&str]) -> Vec<Finding> {
-    let old: std::collections::HashSet<(&str, std::path::PathBuf, String)> =
+    let old: std::collections::HashSet<(&str, std::path::PathBuf, crate::msg::Msg)> =
         errors_except(before, skip)
             .into_iter()
             .map(|f| (f.code, f.file, f.message))

@@ -317,7 +317,7 @@ fn not_changed_since_applied(env: &Env, reg: &Register, m: &Meeting) -> Result<(
     let at = format!(" at {}, ", m.id.value);
     let stale: Vec<Finding> = kbbt::check::run(reg)
         .into_iter()
-        .filter(|f| f.code == "history-decision" && f.message.contains(&at))
+        .filter(|f| f.code == "history-decision" && f.message.to_string().contains(&at))
         .collect();
     if stale.is_empty() {
         return Ok(());
@@ -443,12 +443,14 @@ fn validates_after(
                     .touched
                     .iter()
                     .any(|t| t.existing.is_none() && t.path == f.file);
-                f.message = format!(
-                    "{} (in {}{})",
-                    f.message,
-                    if new { "the new case " } else { "" },
-                    f.file.display()
-                );
+                let t = if new {
+                    &cat::IN_NEW_CASE
+                } else {
+                    &cat::IN_FILE
+                };
+                f.message = Msg::new(t)
+                    .msg("msg", f.message)
+                    .text("file", f.file.display().to_string());
                 let id = p
                     .touched
                     .iter()

@@ -9,6 +9,7 @@ use kbbt::finding::{self, Finding};
 use kbbt::import::plan::{self as import_plan, Plan};
 use kbbt::import::table::{self as import, Format, MAX_TABLE_BYTES, Table};
 use kbbt::index::Index;
+use kbbt::msg::Msg;
 use kbbt::plural;
 use kbbt::render;
 use kbbt::yaml::Pos;
@@ -247,7 +248,7 @@ fn plan(
     if args.skip_unmatched {
         warnings.extend(p.unmatched.iter().map(|f| Finding {
             severity: finding::Severity::Warning,
-            message: format!("{}; skipped", f.message),
+            message: Msg::new(&kbbt::catalog::SKIPPED).msg("msg", f.message.clone()),
             ..f.clone()
         }));
     }

@@ -48,7 +48,7 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         Ok(f) => f,
         Err(o) => return o,
     };
-    let before: HashSet<(PathBuf, &str, String)> = kbbt::check::run(&reg)
+    let before: HashSet<(PathBuf, &str, kbbt::msg::Msg)> = kbbt::check::run(&reg)
         .into_iter()
         .filter(Finding::is_error)
         .map(|f| (f.file, f.code, f.message))

@@ -124,10 +124,10 @@ pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String 
         } else {
             format!("{}:{}:{}", shown(base, &f.file), f.pos.line, f.pos.col)
         };
-        let message = crate::i18n::line(style.lang, &f.message);
+        let message = f.message.render(style.lang);
         out.push_str(&format!("{}: {sev}: {message}\n", style.bold(&place)));
         if let Some(h) = &f.hint {
-            let hint = crate::i18n::line(style.lang, h);
+            let hint = h.render(style.lang);
             let sep = if style.lang == crate::i18n::Lang::En {
                 " "
             } else {
@@ -211,7 +211,7 @@ pub fn findings_github(findings: &[Finding], base: &Path) -> String {
             props.push(format!("col={}", f.pos.col));
         }
         props.push(format!("title={}", esc_prop(&format!("kbbt {}", f.code))));
-        let mut msg = f.message.clone();
+        let mut msg = f.message.to_string();
         if let Some(h) = &f.hint {
             msg.push_str(&format!("\nhint: {h}"));
         }

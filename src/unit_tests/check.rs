@@ -16,7 +16,7 @@ fn hint(r: &Reg, code: &str) -> Option<String> {
     let mut hits = f.iter().filter(|f| f.code == code);
     let one = hits.next().expect("a finding with the code");
     assert!(hits.next().is_none(), "one finding with code {code}");
-    one.hint.clone()
+    one.hint.as_ref().map(ToString::to_string)
 }
 
 #[test]
