@@ -239,12 +239,7 @@ fn a_genuine_journal_is_finished_by_recover() {
     read_only_touch_nothing(&r, &Outside::new());
     let run = r.run(&["recover"]);
     run.assert_code(0);
-    assert!(
-        run.stdout
-            .contains("finished an interrupted write (1 files)"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("finished an interrupted write (1 files)");
     assert_eq!(
         std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap(),
         new
@@ -287,7 +282,7 @@ fn a_committed_journal_is_refused() {
     let before = without_lock(r.snapshot());
     let run = r.run(&["recover"]);
     run.assert_no_panic().assert_code(1);
-    assert!(run.stderr.contains("committed to git"), "{}", run.stderr);
+    run.assert_stderr_has("committed to git");
     assert_eq!(without_lock(r.snapshot()), before);
 }
 
@@ -302,11 +297,7 @@ fn foreign_files_in_staging_are_not_deleted() {
     let (before, outside) = (without_lock(r.snapshot()), out.snapshot());
     let run = r.run(&["recover"]);
     run.assert_no_panic().assert_code(1);
-    assert!(
-        run.stderr.contains("nothing was moved or deleted"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("nothing was moved or deleted");
     assert_eq!(without_lock(r.snapshot()), before);
     assert_eq!(out.snapshot(), outside);
 }
@@ -348,11 +339,7 @@ fn a_linked_folder_is_not_written_through() {
     let (before, outside) = (r.snapshot(), out.snapshot());
     let v = r.validate();
     v.assert_no_panic().assert_code(1);
-    assert!(
-        v.stdout.contains("cases/TR: error: a symbolic link"),
-        "{}",
-        v.stdout
-    );
+    v.assert_stdout_has("cases/TR: error: a symbolic link");
     let run = r.run(&["apply", "meetings/vm-3.yaml"]);
     run.assert_no_panic().assert_code(1);
     assert_eq!(without_lock(r.snapshot()), without_lock(before));
@@ -608,11 +595,7 @@ fn fmt_check_does_not_claim_success_on_a_broken_file() {
     r.case("TR-003", "id: TR-003\ntitle: [unclosed\n");
     let run = r.run(&["fmt", "--check"]);
     run.assert_no_panic().assert_code(1);
-    assert!(
-        !run.stdout.contains("all files are in the canonical layout"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_lacks("all files are in the canonical layout");
 }
 
 /// Without git on PATH, apply says so before writing: the dirty check and `--commit` cannot be done.
@@ -886,10 +869,10 @@ fn csv_cells_never_run_as_formulas() {
     );
     let run = r.run(&["list", "--format", "csv"]);
     run.assert_no_panic();
-    assert!(run.stdout.contains("\"'=HYPERLINK("), "{}", run.stdout);
+    run.assert_stdout_has("\"'=HYPERLINK(");
     assert!(!run.stdout.contains(",=HYPERLINK") && !run.stdout.contains(",\"=HYPERLINK"));
     let raw = r.run(&["list", "--format", "csv", "--raw"]);
-    assert!(raw.stdout.contains("\"=HYPERLINK("), "{}", raw.stdout);
+    raw.assert_stdout_has("\"=HYPERLINK(");
     // Numbers stay numbers.
     let status = r.run(&["status", "--format", "csv"]);
     assert!(!status.stdout.contains('\''), "{}", status.stdout);
@@ -1064,11 +1047,11 @@ fn staging_without_a_journal_only_warns() {
     let before = r.snapshot();
     let v = r.validate();
     v.assert_no_panic().assert_code(0);
-    assert!(v.stderr.contains("kbbt recover"), "{}", v.stderr);
+    v.assert_stderr_has("kbbt recover");
     assert_eq!(r.snapshot(), before);
     let run = r.run(&["recover"]);
     run.assert_code(0);
-    assert!(run.stdout.contains("discarded"), "{}", run.stdout);
+    run.assert_stdout_has("discarded");
     assert!(!r.path().join(".kbbt/staging").exists());
     r.validate().assert_code(0);
 }

@@ -1,29 +1,15 @@
 //! `kbbt new case|meeting`: a new file with the next free id, in the canonical layout, that validates.
 
 use super::support::{Reg, Run};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn register(r: &Reg) -> BTreeMap<PathBuf, String> {
-    r.snapshot()
-        .0
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with(".kbbt"))
-        .collect()
-}
-
-fn read(r: &Reg, rel: &str) -> String {
-    std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
 
 /// A usage error (exit 2) that names `what` and changes no file.
 #[track_caller]
 fn usage_error(r: &Reg, args: &[&str], what: &str) -> Run {
-    let before = register(r);
+    let before = r.files();
     let out = r.run(args);
     out.assert_code(2).assert_no_panic();
     out.assert_stderr_has(what);
-    assert_eq!(register(r), before);
+    assert_eq!(r.files(), before);
     out
 }
 
@@ -61,7 +47,7 @@ fn a_new_case_continues_the_groups_ids_and_validates_clean() {
         "\n"
     ));
     assert_eq!(
-        read(&r, "cases/TR/TR-003.yaml"),
+        r.read("cases/TR/TR-003.yaml"),
         format!(
             "id: TR-003\ntitle: 跨市共享運具停車管理\ngroup: 交通組\nlead: 新北市\npartners: [臺北市]\ntopics: [氣候變遷因應及調適]\nstatus: ongoing\nhistory:\n  - {{ date: {}, action: seen, source: 115 年 6 月 30 日辦理情形 }}\nsources: [115 年 6 月 30 日辦理情形]\n",
             today()
@@ -125,7 +111,7 @@ fn a_new_case_points_at_the_schema_when_the_register_has_one() {
         "s",
     ])
     .assert_code(0);
-    assert!(read(&r, "cases/TR/TR-003.yaml").starts_with(
+    assert!(r.read("cases/TR/TR-003.yaml").starts_with(
         "# yaml-language-server: $schema=../../schemas/case.schema.json\nid: TR-003\n"
     ));
 }
@@ -219,7 +205,7 @@ fn bad_input_for_a_new_case_is_a_usage_error_with_a_suggestion() {
         "the title is empty",
     );
     // A case that exists already (by title or alias, normalised) is refused.
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&with(&[
         "--group",
         "交通組",
@@ -232,7 +218,7 @@ fn bad_input_for_a_new_case_is_a_usage_error_with_a_suggestion() {
     out.assert_stderr_has(
         "交通組 already has a case of that name: TR-001 「捷運環狀線（北環段）」",
     );
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
 }
 
 #[test]
@@ -244,7 +230,7 @@ fn a_new_case_that_a_later_meeting_contradicts_is_refused() {
         "id: vm-3\ntitle: 第 3 次副市長層級會議\nlevel: 副市長層級\ndate: 2099-01-01\ndecisions:\n  交通組:\n    ongoing: 1\n",
     );
     r.validate().assert_code(0);
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&[
         "new",
         "case",
@@ -266,7 +252,7 @@ fn a_new_case_that_a_later_meeting_contradicts_is_refused() {
         "{}",
         out.stderr
     );
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
 }
 
 #[test]
@@ -285,7 +271,7 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         "created meetings/vm-3.yaml: vm-3 測試合作交流平臺第 3 次副市長層級會議 (2025-07-09)",
         "\n"
     ));
-    assert_eq!(read(&r, "meetings/vm-3.yaml"), SKELETON_VM3);
+    assert_eq!(r.read("meetings/vm-3.yaml"), SKELETON_VM3);
     // Clean as written: no error, no warning.
     r.validate()
         .assert_code(0)
@@ -336,7 +322,7 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
     ));
     r.validate().assert_code(0);
     // A new meeting can be applied once its decisions are written in the skeleton's slots.
-    let text = read(&r, "meetings/vm-4.yaml").replacen(
+    let text = r.read("meetings/vm-4.yaml").replacen(
         "    add: []  # new cases",
         "    add: [{ title: 新的交通案, lead: 臺北市 }]  # new cases",
         1,
@@ -346,7 +332,9 @@ fn a_new_meeting_continues_the_levels_ids_and_validates_clean() {
         .assert_code(0);
     r.validate().assert_code(0);
     // Its number slots are checked once filled.
-    let text = read(&r, "meetings/vm-4.yaml").replacen("  ongoing:\n", "  ongoing: 99\n", 1);
+    let text = r
+        .read("meetings/vm-4.yaml")
+        .replacen("  ongoing:\n", "  ongoing: 99\n", 1);
     r.write("meetings/vm-4.yaml", text);
     let out = r.validate();
     out.assert_code(1);
@@ -399,7 +387,7 @@ fn a_new_meeting_is_commented_in_the_registers_language() {
         "2025-07-09",
     ])
     .assert_code(0);
-    let text = read(&r, "meetings/vm-3.yaml");
+    let text = r.read("meetings/vm-3.yaml");
     for line in [
         "# 依會議紀錄填寫後執行 `kbbt apply` 本檔。無決議之組別保留空清單；會議紀錄未載之案數請刪除該行",
         "    ongoing:  # 「其餘 N 案持續列管」之 N",
@@ -477,7 +465,7 @@ fn bad_input_for_a_new_meeting_is_refused() {
         ],
         "`special` has no number to build a title from",
     );
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&[
         "new",
         "meeting",
@@ -490,5 +478,5 @@ fn bad_input_for_a_new_meeting_is_refused() {
     ]);
     out.assert_code(1).assert_no_panic();
     out.assert_stderr_has("error: meeting `vm-2` already exists (meetings/vm-2.yaml)");
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
 }
