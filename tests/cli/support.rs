@@ -98,6 +98,13 @@ impl Reg {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// Assert that the file at `rel` contains `s`.
+    #[track_caller]
+    pub fn assert_file_has(&self, rel: &str, s: &str) -> &Reg {
+        contains(rel, &self.read(rel), s, true);
+        self
+    }
+
     /// Create a folder (and its parents) at a path relative to the root.
     pub fn mkdir(&self, rel: &str) -> &Reg {
         std::fs::create_dir_all(self.path().join(rel)).expect("create folders");
