@@ -189,7 +189,13 @@ fn one_bad_reference_among_many_refuses_everything() {
 /// byte of the register changed.
 #[track_caller]
 fn refused(r: &Reg, id: &str) -> Run {
-    let out = r.refuses(&["apply", &format!("meetings/{id}.yaml")], 1);
+    refused_as(r, "", id)
+}
+
+/// As [`refused`], with `why` (the table row) named in a failure.
+#[track_caller]
+fn refused_as(r: &Reg, why: &str, id: &str) -> Run {
+    let out = r.refuses_as(why, &["apply", &format!("meetings/{id}.yaml")], 1);
     out.assert_stderr_has("nothing was written");
     out
 }
@@ -221,7 +227,7 @@ fn refusals_change_no_byte() {
     ] {
         let r = Reg::standard();
         r.meeting("vm-3", meeting);
-        let out = refused(&r, "vm-3");
+        let out = refused_as(&r, why, "vm-3");
         for want in wants {
             assert!(out.stderr.contains(want), "{why}: {want}\n{}", out.stderr);
         }

@@ -345,7 +345,7 @@ fn the_extension_chooses_the_format() {
     ] {
         let (file, out) = write(dir.path(), name, &args);
         out.assert_code(2);
-        assert!(out.stderr.contains(says), "{name}: {}", out.stderr);
+        out.assert_stderr_has_for(&name, says);
         assert!(!file.exists(), "{name} was written");
     }
     // An explicit format with an extension kbbt does not know is the user's choice.

@@ -232,11 +232,7 @@ fn round_trip_minutes_as_published_of_every_shipped_meeting() {
         let text = at(&repo(), &["minutes", &id, "--as-published"]);
         if text.code != 0 {
             // A meeting without case decisions has no decision section to go round.
-            assert!(
-                text.stderr.contains("no decisions"),
-                "{id}: {}",
-                text.stderr
-            );
+            text.assert_stderr_has_for(&id, "no decisions");
             assert!(decisions(&shipped(&id)).is_empty(), "{id}");
             continue;
         }

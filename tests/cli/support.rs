@@ -169,10 +169,16 @@ impl Reg {
     /// changed (kbbt's own `.kbbt/` folder, which holds the lock, is not part of the register).
     #[track_caller]
     pub fn refuses(&self, args: &[&str], code: i32) -> Run {
+        self.refuses_as("", args, code)
+    }
+
+    /// As [`Reg::refuses`], with `what` (the case a table row tries) named in a failure.
+    #[track_caller]
+    pub fn refuses_as(&self, what: &str, args: &[&str], code: i32) -> Run {
         let before = self.files();
         let out = self.run(args);
         out.assert_no_panic().assert_code(code);
-        assert_eq!(self.files(), before, "{args:?} changed the register");
+        assert_eq!(self.files(), before, "{what} {args:?} changed the register");
         out
     }
 
@@ -349,6 +355,13 @@ impl Run {
     #[track_caller]
     pub fn assert_stderr_has(&self, s: &str) -> &Run {
         contains("stderr", &self.stderr, s, true);
+        self
+    }
+
+    /// As [`Run::assert_stderr_has`], with `what` (a table row) named in a failure.
+    #[track_caller]
+    pub fn assert_stderr_has_for(&self, what: &dyn std::fmt::Display, s: &str) -> &Run {
+        contains(&format!("stderr ({what})"), &self.stderr, s, true);
         self
     }
 
