@@ -1,9 +1,7 @@
 //! `kbbt apply`: every decision kind, every refusal leaves the tree byte-identical, crash safety at every
 //! step of the write phase, locking, re-apply, minimal edits that keep comments.
 
-use super::support::{Reg, Run, Snapshot, kbbt, run_cmd};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use super::support::{Reg, Run, kbbt, run_cmd};
 
 /// A register with comments and hand formatting in its case files, and nothing applied yet.
 fn commented() -> Reg {
@@ -64,17 +62,6 @@ decisions:
 totals: { add: 4, delist: 1, ongoing: 1 }
 ";
 
-fn files_of(s: &Snapshot) -> BTreeMap<PathBuf, String> {
-    s.0.iter()
-        .filter(|(p, _)| !p.starts_with(".kbbt"))
-        .map(|(p, v)| (p.clone(), v.clone()))
-        .collect()
-}
-
-fn read(r: &Reg, rel: &str) -> String {
-    std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
 #[test]
 fn every_decision_kind_applies_and_validates_clean() {
     let r = commented();
@@ -97,22 +84,24 @@ fn every_decision_kind_applies_and_validates_clean() {
     ] {
         out.assert_line(line);
     }
-    assert!(
-        read(&r, "cases/TR/TR-001.yaml").contains("status: replaced    # 手寫註記：仍在列管\n")
-    );
-    assert!(read(&r, "cases/TR/TR-001.yaml").contains("replaced_by: [TR-004, TR-005]\n"));
-    assert!(read(&r, "cases/TR/TR-004.yaml").contains("note: 原「捷運路網擴建」改列"));
-    assert!(read(&r, "cases/TR/TR-007.yaml").contains("parent: TR-002\n"));
-    let renamed = read(&r, "cases/TR/TR-002.yaml");
-    assert!(
-        renamed.contains("title: 汐東捷運(基隆段)\n")
-            && renamed.contains("aliases: [汐東捷運, 汐東捷運線]\n")
-    );
-    assert!(read(&r, "cases/HW/HW-001.yaml").contains("merged_into: HW-010\n"));
-    assert!(read(&r, "cases/HW/HW-010.yaml").contains("merged_from: [HW-001, HW-002]\n"));
-    assert!(read(&r, "cases/HW/HW-011.yaml").contains("status: proposed\n"));
-    // CRLF stays CRLF.
-    assert!(read(&r, "cases/TR/TR-003.yaml").contains("status: delisted\r\n"));
+    for (file, want) in [
+        (
+            "cases/TR/TR-001.yaml",
+            "status: replaced    # 手寫註記：仍在列管\n",
+        ),
+        ("cases/TR/TR-001.yaml", "replaced_by: [TR-004, TR-005]\n"),
+        ("cases/TR/TR-004.yaml", "note: 原「捷運路網擴建」改列"),
+        ("cases/TR/TR-007.yaml", "parent: TR-002\n"),
+        ("cases/TR/TR-002.yaml", "title: 汐東捷運(基隆段)\n"),
+        ("cases/TR/TR-002.yaml", "aliases: [汐東捷運, 汐東捷運線]\n"),
+        ("cases/HW/HW-001.yaml", "merged_into: HW-010\n"),
+        ("cases/HW/HW-010.yaml", "merged_from: [HW-001, HW-002]\n"),
+        ("cases/HW/HW-011.yaml", "status: proposed\n"),
+        // CRLF stays CRLF.
+        ("cases/TR/TR-003.yaml", "status: delisted\r\n"),
+    ] {
+        r.assert_file_has(file, want);
+    }
     r.validate().assert_code(0);
     // The meeting's tallies, as status reports them.
     let st = r.run(&["status", "--meeting", "vm-3", "--format", "csv"]);
@@ -136,18 +125,18 @@ fn relist_and_adopting_a_proposal() {
     out.assert_code(0).assert_stdout(
         "Applying vm-4 t\n交通組\n  add      TR-009 新提案\n  relist   TR-002 跨市公車路線整合\ntallies: delist 0, add 1, ongoing 2\n2 files changed (0 new)\n",
     );
-    assert!(read(&r, "cases/TR/TR-009.yaml").contains("status: ongoing\n"));
-    assert!(read(&r, "cases/TR/TR-002.yaml").contains("status: ongoing\n"));
+    r.assert_file_has("cases/TR/TR-009.yaml", "status: ongoing\n")
+        .assert_file_has("cases/TR/TR-002.yaml", "status: ongoing\n");
     r.validate().assert_code(0);
 }
 
 #[test]
 fn untouched_lines_and_comments_survive_byte_for_byte() {
     let r = commented();
-    let before = read(&r, "cases/TR/TR-001.yaml");
+    let before = r.read("cases/TR/TR-001.yaml");
     r.meeting("vm-3", VM3);
     r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
-    let after = read(&r, "cases/TR/TR-001.yaml");
+    let after = r.read("cases/TR/TR-001.yaml");
     let old: Vec<&str> = before.lines().collect();
     let new: Vec<&str> = after.lines().collect();
     // Exactly: the status value changed, two lines were added; every other line is as it was.
@@ -169,13 +158,13 @@ fn applying_twice_changes_nothing_and_says_so() {
     let r = commented();
     r.meeting("vm-3", VM3);
     r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
-    let snap = files_of(&r.snapshot());
+    let snap = r.files();
     let again = r.run(&["apply", "meetings/vm-3.yaml"]);
     again.assert_code(0).assert_stdout(concat!(
         "vm-3 is already applied: every decision is in the case histories; nothing to do",
         "\n"
     ));
-    assert_eq!(files_of(&r.snapshot()), snap);
+    assert_eq!(r.files(), snap);
 }
 
 #[test]
@@ -186,79 +175,68 @@ fn one_bad_reference_among_many_refuses_everything() {
         "delist: [共享轄內大貨車車籍資料, 汐東捷運綫]",
     );
     r.meeting("vm-3", &meeting);
-    let before = files_of(&r.snapshot());
-    let out = r.run(&["apply", "meetings/vm-3.yaml"]);
-    out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr.contains(
-            "meetings/vm-3.yaml:11:27: error: unknown case `汐東捷運綫` in 交通組\n  hint: did you mean TR-002 「汐東捷運(基隆段)」, TR-007 「汐東捷運第二期」? write `{ case: 汐東捷運綫, id: TR-002 }` with the id of the one meant\n"
-        ),
-        "{}",
-        out.stderr
-    );
+    let out = r.refuses(&["apply", "meetings/vm-3.yaml"], 1);
+    out.assert_stderr_has("meetings/vm-3.yaml:11:27: error: unknown case `汐東捷運綫` in 交通組\n  hint: did you mean TR-002 「汐東捷運(基隆段)」, TR-007 「汐東捷運第二期」? write `{ case: 汐東捷運綫, id: TR-002 }` with the id of the one meant\n");
     assert!(
         out.stderr
             .ends_with("error: 1 decision cannot be applied; nothing was written\n"),
         "{}",
         out.stderr
     );
-    assert_eq!(files_of(&r.snapshot()), before);
 }
 
-/// Run a command that must be refused, and check it changed no byte of the register (kbbt's own
-/// `.kbbt/` folder, which holds the lock, is not part of the register).
-fn refused(r: &Reg, args: &[&str]) -> Run {
-    let before = files_of(&r.snapshot());
-    let out = r.run(args);
-    out.assert_code(1).assert_no_panic();
+/// Apply `meetings/<id>.yaml`, which must be refused: exit 1, `nothing was written`, and indeed no
+/// byte of the register changed.
+#[track_caller]
+fn refused(r: &Reg, id: &str) -> Run {
+    refused_as(r, "", id)
+}
+
+/// As [`refused`], with `why` (the table row) named in a failure.
+#[track_caller]
+fn refused_as(r: &Reg, why: &str, id: &str) -> Run {
+    let out = r.refuses_as(why, &["apply", &format!("meetings/{id}.yaml")], 1);
     out.assert_stderr_has("nothing was written");
-    assert_eq!(
-        files_of(&r.snapshot()),
-        before,
-        "a refused apply changed files"
-    );
     out
 }
 
 #[test]
 fn refusals_change_no_byte() {
-    // A delist of a case that is not ongoing.
-    let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [TR-002]\n");
-    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    assert!(
-        out.stderr.contains(
-            "error: cannot delist TR-002 「跨市公車路線整合」: it is delisted, not ongoing"
+    for (why, meeting, wants) in [
+        (
+            "a delist of a case that is not ongoing",
+            "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [TR-002]\n",
+            &["error: cannot delist TR-002 「跨市公車路線整合」: it is delisted, not ongoing"][..],
         ),
-        "{}",
-        out.stderr
-    );
-
-    // A stated count that disagrees: the message names the register's cases.
-    let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    ongoing: 3\n");
-    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    out.assert_stderr_has("meetings/vm-3.yaml:8:14: error: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」");
-
-    // An unknown group, an id already used, a sub-case without parent: all reported at once.
-    let r = Reg::standard();
-    r.meeting(
-        "vm-3",
-        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通祖:\n    add: [x]\n  交通組:\n    add: [{ title: y, id: TR-001 }]\n    subcases: [z]\n",
-    );
-    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
-    for want in [
-        "unknown group `交通祖`",
-        "id `TR-001` is already used",
-        "sub-case 「z」 names no `parent`",
+        (
+            "a stated count that disagrees: the message names the register's cases",
+            "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    ongoing: 3\n",
+            &[
+                "meetings/vm-3.yaml:8:14: error: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」",
+            ],
+        ),
+        (
+            "an unknown group, an id already used, a sub-case without parent: all reported at once",
+            "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通祖:\n    add: [x]\n  交通組:\n    add: [{ title: y, id: TR-001 }]\n    subcases: [z]\n",
+            &[
+                "unknown group `交通祖`",
+                "id `TR-001` is already used",
+                "sub-case 「z」 names no `parent`",
+            ],
+        ),
     ] {
-        assert!(out.stderr.contains(want), "{want}\n{}", out.stderr);
+        let r = Reg::standard();
+        r.meeting("vm-3", meeting);
+        let out = refused_as(&r, why, "vm-3");
+        for want in wants {
+            assert!(out.stderr.contains(want), "{why}: {want}\n{}", out.stderr);
+        }
     }
 
     // A meeting older than the latest applied one.
     let r = Reg::standard();
     r.meeting("vm-0", "id: vm-0\ntitle: t\nlevel: 副市長層級\ndate: 2024-01-01\ndecisions:\n  交通組:\n    add: [舊案]\n");
-    let out = refused(&r, &["apply", "meetings/vm-0.yaml"]);
+    let out = refused(&r, "vm-0");
     out.assert_stderr_has("is older than vm-2, already applied");
     r.run(&["apply", "meetings/vm-0.yaml", "--allow-out-of-order"])
         .assert_code(0);
@@ -271,7 +249,7 @@ fn accept_discrepancy_records_it_and_validate_agrees() {
     r.run(&["apply", "meetings/vm-3.yaml", "--accept-discrepancy"])
         .assert_code(0)
         .assert_line("recorded discrepancy: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」; vm-3 adds TR-003 「新案」");
-    assert!(read(&r, "meetings/vm-3.yaml").ends_with(
+    assert!(r.read("meetings/vm-3.yaml").ends_with(
         "discrepancies:\n  - { group: 交通組, field: ongoing, stated: 3, register: 1, note: recorded by kbbt apply --accept-discrepancy }\n"
     ));
     r.validate().assert_code(0);
@@ -300,7 +278,7 @@ fn a_meeting_from_outside_is_stored_in_meetings() {
     r.run(&["apply", file.to_str().unwrap()]).assert_code(0);
     // Stored in the canonical layout, so `kbbt fmt --check` (a pre-commit hook) accepts it.
     assert_eq!(
-        read(&r, "meetings/vm-3.yaml"),
+        r.read("meetings/vm-3.yaml"),
         "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add:\n      - 新案\n"
     );
     r.validate().assert_code(0);
@@ -308,15 +286,20 @@ fn a_meeting_from_outside_is_stored_in_meetings() {
         .assert_code(0);
 }
 
+/// A git identity for commits, as environment variables.
+const IDENT: [(&str, &str); 4] = [
+    ("GIT_AUTHOR_NAME", "測試"),
+    ("GIT_AUTHOR_EMAIL", "t@example.invalid"),
+    ("GIT_COMMITTER_NAME", "測試"),
+    ("GIT_COMMITTER_EMAIL", "t@example.invalid"),
+];
+
 /// `git` in the register's folder, with a fixed identity unless `ident` is false.
 fn git(r: &Reg, ident: bool, args: &[&str]) -> std::process::Output {
     let mut c = std::process::Command::new("git");
     c.current_dir(r.path()).args(args);
     if ident {
-        c.env("GIT_AUTHOR_NAME", "測試")
-            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
-            .env("GIT_COMMITTER_NAME", "測試")
-            .env("GIT_COMMITTER_EMAIL", "t@example.invalid");
+        c.envs(IDENT);
     }
     c.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -356,8 +339,6 @@ fn apply_commit_passes_the_repositorys_own_hooks_and_never_dead_ends() {
         "vm-3",
         "date: 114年7月1日\nid: vm-3\ntitle: t\nlevel: 副市長層級\ndecisions:\n  交通組:\n    add: [新案]\n",
     );
-    // No identity: refused before anything is written.
-    let before = r.snapshot();
     let run = |args: &[&str], ident: bool| {
         let mut c = kbbt();
         c.current_dir(r.path())
@@ -365,37 +346,27 @@ fn apply_commit_passes_the_repositorys_own_hooks_and_never_dead_ends() {
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1");
         if ident {
-            c.env("GIT_AUTHOR_NAME", "測試")
-                .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
-                .env("GIT_COMMITTER_NAME", "測試")
-                .env("GIT_COMMITTER_EMAIL", "t@example.invalid");
+            c.envs(IDENT);
         } else {
-            c.env_remove("GIT_AUTHOR_NAME")
-                .env_remove("GIT_AUTHOR_EMAIL")
-                .env_remove("GIT_COMMITTER_NAME")
-                .env_remove("GIT_COMMITTER_EMAIL")
-                .env("EMAIL", "");
+            for (k, _) in IDENT {
+                c.env_remove(k);
+            }
+            c.env("EMAIL", "");
         }
         run_cmd(&mut c)
     };
-    let no_ident = run(&["apply", "meetings/vm-3.yaml", "--commit"], false);
-    no_ident.assert_code(1);
-    assert!(
-        no_ident.stderr.contains("git does not know who commits"),
-        "{}",
-        no_ident.stderr
-    );
-    assert!(no_ident.stderr.contains("nothing was written"));
-    assert_eq!(
-        files_of(&r.snapshot()),
-        files_of(&before),
-        "no byte of the register changed"
-    );
+    // No identity: refused before anything is written.
+    let before = r.files();
+    run(&["apply", "meetings/vm-3.yaml", "--commit"], false)
+        .assert_code(1)
+        .assert_stderr_has("git does not know who commits")
+        .assert_stderr_has("nothing was written");
+    assert_eq!(r.files(), before, "no byte of the register changed");
     // With an identity: the hook runs `kbbt fmt --check` and accepts what kbbt wrote.
     let ok = run(&["apply", "meetings/vm-3.yaml", "--commit"], true);
     ok.assert_code(0);
     assert!(ok.has_line("committed"), "{}{}", ok.stdout, ok.stderr);
-    assert!(read(&r, "meetings/vm-3.yaml").contains("date: 2025-07-01\n"));
+    r.assert_file_has("meetings/vm-3.yaml", "date: 2025-07-01\n");
     let status = git(&r, true, &["status", "--porcelain"]);
     assert_eq!(
         String::from_utf8_lossy(&status.stdout),
@@ -412,18 +383,8 @@ fn apply_commit_passes_the_repositorys_own_hooks_and_never_dead_ends() {
     );
     let failed = run(&["apply", "meetings/vm-4.yaml", "--commit"], true);
     failed.assert_code(1);
-    assert!(
-        failed
-            .stderr
-            .contains("the files were written, but git commit failed"),
-        "{}",
-        failed.stderr
-    );
-    assert!(
-        failed.stderr.contains("git commit -F .kbbt/COMMIT_MSG"),
-        "{}",
-        failed.stderr
-    );
+    failed.assert_stderr_has("the files were written, but git commit failed");
+    failed.assert_stderr_has("git commit -F .kbbt/COMMIT_MSG");
     assert!(
         std::fs::read_to_string(r.path().join(".kbbt/COMMIT_MSG"))
             .unwrap()
@@ -442,11 +403,7 @@ fn apply_commit_passes_the_repositorys_own_hooks_and_never_dead_ends() {
     let status = git(&r, true, &["status", "--porcelain"]);
     assert_eq!(String::from_utf8_lossy(&status.stdout), "");
     let done = run(&["apply", "meetings/vm-4.yaml", "--commit"], true);
-    assert!(
-        done.stdout.contains("already applied and committed"),
-        "{}",
-        done.stdout
-    );
+    done.assert_stdout_has("already applied and committed");
 }
 
 /// Kill the write phase at every step: each outcome is the register before or after, never between.
@@ -457,10 +414,10 @@ fn killed_at_every_step_leaves_before_or_after() {
         r.meeting("vm-3", VM3);
         r
     };
-    let before = files_of(&setup().snapshot());
+    let before = setup().files();
     let clean = setup();
     clean.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
-    let after = files_of(&clean.snapshot());
+    let after = clean.files();
     assert_ne!(before, after);
     let (mut saw_before, mut saw_after) = (false, false);
     let mut step = 1;
@@ -482,16 +439,12 @@ fn killed_at_every_step_leaves_before_or_after() {
         let pending = r.validate();
         pending.assert_no_panic();
         if r.path().join(".kbbt/journal").exists() {
-            assert!(
-                pending.stderr.contains("kbbt recover"),
-                "{}",
-                pending.stderr
-            );
+            pending.assert_stderr_has("kbbt recover");
         }
         r.run(&["recover"]).assert_code(0);
         let v = r.validate();
         v.assert_no_panic();
-        let now = files_of(&r.snapshot());
+        let now = r.files();
         if now == before {
             saw_before = true;
         } else if now == after {
@@ -524,7 +477,7 @@ fn a_held_lock_makes_apply_wait_then_fail_clearly() {
         .open(r.path().join(".kbbt/lock"))
         .unwrap();
     lock.lock().unwrap();
-    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    let out = refused(&r, "vm-3");
     out.assert_stderr_has("another kbbt is changing this register");
     drop(lock);
     r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
@@ -602,9 +555,9 @@ fn uncommitted_changes_refuse_unless_allowed() {
     r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
     r.write(
         "cases/HW/HW-001.yaml",
-        format!("{}# edited\n", read(&r, "cases/HW/HW-001.yaml")),
+        format!("{}# edited\n", r.read("cases/HW/HW-001.yaml")),
     );
-    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    let out = refused(&r, "vm-3");
     out.assert_stderr_has("uncommitted changes in the register (cases/HW/HW-001.yaml)");
     git(&[
         "-c",
@@ -732,7 +685,7 @@ fn a_discrepancy_under_an_unknown_group_does_not_excuse_the_totals() {
          totals: { ongoing: 9 }\n\
          discrepancies:\n  - { group: 交通祖, field: ongoing, stated: 9, register: 2 }\n",
     );
-    let out = refused(&r, &["apply", "meetings/vm-3.yaml"]);
+    let out = refused(&r, "vm-3");
     out.assert_stderr_has("error: totals: vm-3 states 9 ongoing, the register would have 2");
 }
 
@@ -741,7 +694,6 @@ fn a_discrepancy_under_an_unknown_group_does_not_excuse_the_totals() {
 #[test]
 fn io_failures_name_the_file_and_the_cause() {
     let r = Reg::standard();
-    let before = r.snapshot();
     for (args, want) in [
         (
             &["apply", "meetings/vm-9.yaml"][..],
@@ -762,22 +714,13 @@ fn io_failures_name_the_file_and_the_cause() {
             "error: cannot write no/such/folder/r.md: ",
         ),
     ] {
-        let out = r.run(args);
-        out.assert_no_panic().assert_code(1);
+        let out = r.refuses(args, 1);
         assert!(
             out.stderr.starts_with(want) && out.stderr.lines().count() == 1,
             "{args:?}:\n{}",
             out.stderr
         );
     }
-    let after: BTreeMap<_, _> = r
-        .snapshot()
-        .0
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with(".kbbt"))
-        .collect();
-    let before: BTreeMap<_, _> = before.0.into_iter().collect();
-    assert_eq!(after, before);
 }
 
 /// Name errors and count errors in one run: the counts are computed from the decisions that could
@@ -789,9 +732,7 @@ fn name_errors_and_count_errors_come_at_once() {
         "vm-3",
         "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [沒有這個案件]\n    ongoing: 5\n",
     );
-    let before = r.snapshot();
-    let out = r.run(&["apply", "meetings/vm-3.yaml"]);
-    out.assert_code(1);
+    let out = r.refuses(&["apply", "meetings/vm-3.yaml"], 1);
     assert!(
         out.stdout.contains("unknown case `沒有這個案件` in 交通組")
             || out.stderr.contains("unknown case `沒有這個案件` in 交通組"),
@@ -803,11 +744,6 @@ fn name_errors_and_count_errors_come_at_once() {
     assert!(
         all.contains("交通組: vm-3 states 5 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」 (counted without the 1 decision that cannot be applied)"),
         "{all}"
-    );
-    assert_eq!(
-        files_of(&r.snapshot()),
-        files_of(&before),
-        "no byte of the register changed"
     );
 }
 
@@ -822,10 +758,6 @@ fn a_refused_dry_run_shows_what_it_could_plan() {
     let out = r.run(&["apply", "meetings/vm-3.yaml", "--dry-run"]);
     out.assert_code(1);
     assert!(out.stdout.starts_with("Would apply vm-3 t in part (the refused decisions left out)\n  add      TR-003 新案 (new)\n"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains("+++ b/cases/TR/TR-003.yaml"),
-        "{}",
-        out.stdout
-    );
-    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
+    out.assert_stdout_has("+++ b/cases/TR/TR-003.yaml");
+    out.assert_stderr_has("nothing was written");
 }

@@ -2,25 +2,10 @@
 //! back with a ZIP reader and an XML parser; the format chosen from `-o`'s extension; `--font`;
 //! `minutes --register-names`.
 
-use crate::support::{Reg, Run, kbbt, run_cmd};
+use crate::support::{Reg, Run, on_path, shipped};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `kbbt ARGS…` on the shipped register, with a fixed day of making (2026-01-05).
-fn shipped(args: &[&str]) -> Run {
-    let mut cmd = kbbt();
-    cmd.current_dir(repo())
-        .env("SOURCE_DATE_EPOCH", "1767571200")
-        .args(args);
-    let out = run_cmd(&mut cmd);
-    out.assert_no_panic();
-    out
-}
 
 /// Every entry of a ZIP file: name, compression method, bytes; in the archive's order.
 fn entries(file: &Path) -> Vec<(String, zip::CompressionMethod, Vec<u8>)> {
@@ -316,11 +301,7 @@ fn minutes_with_the_registers_names() {
     );
     let out = shipped(&["minutes", "vm-1", "--register-names"]);
     out.assert_code(0);
-    assert!(
-        out.stdout.contains("「成立基北北桃公共運輸發展平臺」"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("「成立基北北桃公共運輸發展平臺」");
     assert!(!out.stdout.contains("發展平台」"));
     // Only names change: the same lines, the same numbers.
     assert_eq!(out.stdout.lines().count(), plain.lines().count());
@@ -364,7 +345,7 @@ fn the_extension_chooses_the_format() {
     ] {
         let (file, out) = write(dir.path(), name, &args);
         out.assert_code(2);
-        assert!(out.stderr.contains(says), "{name}: {}", out.stderr);
+        out.assert_stderr_has_for(&name, says);
         assert!(!file.exists(), "{name} was written");
     }
     // An explicit format with an extension kbbt does not know is the user's choice.
@@ -399,7 +380,7 @@ fn the_extension_chooses_the_format() {
         let out = shipped(&args);
         out.assert_code(2);
         assert!(out.stdout.is_empty());
-        assert!(out.stderr.contains("-o FILE"), "{}", out.stderr);
+        out.assert_stderr_has("-o FILE");
     }
 }
 
@@ -478,14 +459,6 @@ fn html_for_phones_and_print() {
         h.contains("<td data-label=\"主辦/合作城市\">主辦：臺北市<br>合作：新北市</td>"),
         "{h}"
     );
-}
-
-/// The first of `names` found on PATH.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
 }
 
 /// Pages of a PDF that LibreOffice wrote (its page objects are not compressed).
@@ -572,10 +545,6 @@ fn tables_to_files_by_extension() {
     let before = r.snapshot();
     let out = r.run(&["list", "-o", "cases/TR/x.csv"]);
     out.assert_code(2);
-    assert!(
-        out.stderr.contains("register's own files"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("register's own files");
     assert_eq!(r.snapshot(), before);
 }

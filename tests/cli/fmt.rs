@@ -2,10 +2,6 @@
 
 use super::support::{HW001, Reg, VM1};
 
-fn read(r: &Reg, rel: &str) -> String {
-    std::fs::read_to_string(r.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
 /// A register whose files are valid but hand-formatted.
 fn hand_formatted() -> Reg {
     let r = Reg::standard();
@@ -40,10 +36,13 @@ fn check_reports_writes_nothing_then_fmt_rewrites_without_changing_data() {
         .assert_code(0)
         .assert_line("2 files reformatted");
     assert_eq!(
-        read(&r, "cases/TR/TR-002.yaml"),
+        r.read("cases/TR/TR-002.yaml"),
         "id: TR-002\ntitle: 跨市公車路線整合\ngroup: 交通組\nlead: 新北市\nstatus: delisted\nhistory:\n  - { date: 2024-07-11, meeting: vm-1, action: add }\n  - { date: 2024-12-20, meeting: vm-2, action: delist }\n"
     );
-    assert!(read(&r, "meetings/vm-1.yaml").contains("\ndate: 2024-07-11\n"));
+    assert!(
+        r.read("meetings/vm-1.yaml")
+            .contains("\ndate: 2024-07-11\n")
+    );
     r.validate().assert_code(0);
     assert_eq!(r.run(&["list", "--format", "json"]).stdout, data_before);
     r.run(&["fmt", "--check"])
@@ -59,7 +58,7 @@ fn comments_in_the_body_are_never_dropped() {
     let out = r.run(&["fmt"]);
     out.assert_code(0);
     out.assert_stderr_has("cases/HW/HW-001.yaml: warning: not reformatted: it has comments that the canonical layout would drop");
-    assert_eq!(read(&r, "cases/HW/HW-001.yaml"), text);
+    assert_eq!(r.read("cases/HW/HW-001.yaml"), text);
 }
 
 #[test]
@@ -77,7 +76,7 @@ fn bom_and_crlf_survive_and_a_header_comment_is_kept() {
         .assert_code(0)
         .assert_line("1 file reformatted");
     assert_eq!(
-        read(&r, "cases/HW/HW-001.yaml"),
+        r.read("cases/HW/HW-001.yaml"),
         format!(
             "\u{feff}# yaml-language-server: $schema=../../schemas/case.schema.json\r\n{}",
             HW001.replace('\n', "\r\n")
@@ -123,7 +122,7 @@ fn moved_case() -> Reg {
     let r = Reg::standard();
     r.run(&["fmt"]).assert_code(0);
     r.write("schemas/case.schema.json", "{}\n");
-    let text = format!("{MODELINE_2}{}", read(&r, "cases/TR/TR-002.yaml"));
+    let text = format!("{MODELINE_2}{}", r.read("cases/TR/TR-002.yaml"));
     r.remove("cases/TR/TR-002.yaml");
     r.write("cases/TR/delisted/TR-002.yaml", &text);
     r
@@ -147,7 +146,7 @@ fn validate_warns_about_a_modeline_that_does_not_resolve() {
     ok.case("HW-001", format!("{MODELINE_2}{HW001}"));
     let out = ok.validate();
     out.assert_code(0);
-    assert!(!out.stdout.contains("modeline"), "{}", out.stdout);
+    out.assert_stdout_lacks("modeline");
     // A URL is not looked up.
     ok.case(
         "HW-001",
@@ -168,11 +167,11 @@ fn fmt_fixes_a_modeline_to_the_files_depth() {
     r.run(&["fmt"])
         .assert_code(0)
         .assert_line("1 file reformatted");
-    let text = read(&r, "cases/TR/delisted/TR-002.yaml");
+    let text = r.read("cases/TR/delisted/TR-002.yaml");
     assert!(text.starts_with(MODELINE_3), "{text}");
     assert_eq!(text.matches("yaml-language-server").count(), 1, "{text}");
     let out = r.validate();
-    assert!(!out.stdout.contains("modeline"), "{}", out.stdout);
+    out.assert_stdout_lacks("modeline");
     r.run(&["fmt", "--check"]).assert_code(0);
 }
 
@@ -180,7 +179,8 @@ fn fmt_fixes_a_modeline_to_the_files_depth() {
 fn fmt_fixes_the_modeline_of_a_file_with_comments_and_keeps_the_rest() {
     let r = moved_case();
     let body = "id: TR-002  # kept\r\n";
-    let rest = read(&r, "cases/TR/delisted/TR-002.yaml")
+    let rest = r
+        .read("cases/TR/delisted/TR-002.yaml")
         .replacen(MODELINE_2, "", 1)
         .replacen("id: TR-002\n", "", 1)
         .replace('\n', "\r\n");
@@ -194,7 +194,7 @@ fn fmt_fixes_the_modeline_of_a_file_with_comments_and_keeps_the_rest() {
     r.validate().assert_code(0);
     r.run(&["fmt"]).assert_code(0);
     assert_eq!(
-        read(&r, "cases/TR/delisted/TR-002.yaml"),
+        r.read("cases/TR/delisted/TR-002.yaml"),
         format!(
             "\u{feff}# a note\r\n{}{body}{rest}",
             MODELINE_3.replace('\n', "\r\n")

@@ -58,12 +58,7 @@ fn check_overdue_lists_milestones_past_due_and_cases_behind() {
     );
     let out = r.validate();
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stdout
-            .contains("a percentage is a number from 0 to 100, not 140"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("a percentage is a number from 0 to 100, not 140");
 }
 
 #[test]
@@ -71,11 +66,7 @@ fn lights_in_show_and_status() {
     let r = scheduled();
     let out = r.run(&["status", "--as-of", "2025-07-01", "--ascii"]);
     out.assert_code(0);
-    assert!(
-        out.stdout.contains("Follow-up lights of the ongoing cases"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("Follow-up lights of the ongoing cases");
     assert!(
         out.has_line("| 交通組     |       1 |      0 |           0 |           0 |"),
         "{}",
@@ -99,13 +90,9 @@ fn lights_in_show_and_status() {
     let plain = Reg::standard();
     assert!(!plain.run(&["status"]).stdout.contains("Follow-up lights"));
     let card = r.run(&["show", "TR-001"]);
-    assert!(
-        card.stdout.contains("milestone   2025-06-30 完成細部設計"),
-        "{}",
-        card.stdout
-    );
+    card.assert_stdout_has("milestone   2025-06-30 完成細部設計");
     let zh = r.run(&["--lang", "zh-TW", "show", "TR-001"]);
-    assert!(zh.stdout.contains("燈號"), "{}", zh.stdout);
+    zh.assert_stdout_has("燈號");
 }
 
 #[test]
@@ -192,11 +179,7 @@ fn instructions_are_listed_shown_followed_and_closed() {
     r.run(&["check", "overdue", "--as-of", "2026-01-05"])
         .assert_code(0);
     let card = r.run(&["show", "vm-3-1"]);
-    assert!(
-        card.stdout.contains("  state       closed at vm-4\n"),
-        "{}",
-        card.stdout
-    );
+    card.assert_stdout_has("  state       closed at vm-4\n");
 }
 
 #[test]
@@ -279,8 +262,8 @@ fn log_puts_decisions_and_commits_together_newest_first() {
         ])
         .ok();
         let out = r.run(&["log", "TR-002"]);
-        assert!(out.stdout.contains("commit    "), "{}", out.stdout);
-        assert!(out.stdout.contains(" 測試 — 初版"), "{}", out.stdout);
+        out.assert_stdout_has("commit    ");
+        out.assert_stdout_has(" 測試 — 初版");
     }
 }
 

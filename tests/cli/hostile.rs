@@ -74,6 +74,27 @@ fn without_lock(s: Snapshot) -> BTreeMap<PathBuf, String> {
     m
 }
 
+/// Run a command that must be refused with exit `code`: no crash, and no byte of the register
+/// changed (but the lock a writing command takes); `what` names the case in a failure.
+#[track_caller]
+fn refused(r: &Reg, what: &str, args: &[&str], code: i32) -> Run {
+    refused_env(r, what, args, &[], code)
+}
+
+/// As [`refused`], with extra environment variables.
+#[track_caller]
+fn refused_env(r: &Reg, what: &str, args: &[&str], env: &[(&str, &str)], code: i32) -> Run {
+    let before = without_lock(r.snapshot());
+    let run = r.run_env(args, env);
+    run.assert_no_panic().assert_code(code);
+    assert_eq!(
+        without_lock(r.snapshot()),
+        before,
+        "{what} {args:?} changed the register"
+    );
+    run
+}
+
 fn sha256(b: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(b)
@@ -199,21 +220,18 @@ fn crafted_journals_are_refused_and_nothing_moves() {
         r.write(".kbbt/staging/0", staged);
         r.write(".kbbt/journal", &journal);
         read_only_touch_nothing(&r, &out);
-        let before = without_lock(r.snapshot());
         for args in [
             &["recover"][..],
             &["apply", "meetings/vm-2.yaml"],
             &["fmt"],
             &["new", "case", "--group", "TR", "--title", "新案"],
         ] {
-            let run = r.run(args);
-            run.assert_no_panic().assert_code(1);
+            let run = refused(&r, what, args, 1);
             assert!(
                 run.stderr.contains("nothing was moved or deleted"),
                 "{what}: {args:?}:\n{}",
                 run.stderr
             );
-            assert_eq!(without_lock(r.snapshot()), before, "{what}: {args:?}");
         }
         assert!(out.precious().exists(), "{what}");
         assert!(!r.path().join(".git/hooks/pre-commit").exists(), "{what}");
@@ -239,12 +257,7 @@ fn a_genuine_journal_is_finished_by_recover() {
     read_only_touch_nothing(&r, &Outside::new());
     let run = r.run(&["recover"]);
     run.assert_code(0);
-    assert!(
-        run.stdout
-            .contains("finished an interrupted write (1 files)"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("finished an interrupted write (1 files)");
     assert_eq!(
         std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap(),
         new
@@ -284,11 +297,8 @@ fn a_committed_journal_is_refused() {
         ),
     );
     assert!(git(&r, &["add", "-A", "-f", "."]) && git(&r, &["commit", "-q", "-m", "x"]));
-    let before = without_lock(r.snapshot());
-    let run = r.run(&["recover"]);
-    run.assert_no_panic().assert_code(1);
-    assert!(run.stderr.contains("committed to git"), "{}", run.stderr);
-    assert_eq!(without_lock(r.snapshot()), before);
+    let run = refused(&r, "", &["recover"], 1);
+    run.assert_stderr_has("committed to git");
 }
 
 /// Staging without a journal is discarded only when it holds nothing but what kbbt stages.
@@ -302,11 +312,7 @@ fn foreign_files_in_staging_are_not_deleted() {
     let (before, outside) = (without_lock(r.snapshot()), out.snapshot());
     let run = r.run(&["recover"]);
     run.assert_no_panic().assert_code(1);
-    assert!(
-        run.stderr.contains("nothing was moved or deleted"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("nothing was moved or deleted");
     assert_eq!(without_lock(r.snapshot()), before);
     assert_eq!(out.snapshot(), outside);
 }
@@ -322,11 +328,7 @@ fn the_state_folder_as_a_link_is_refused() {
     for args in [&["apply", "meetings/vm-3.yaml"][..], &["recover"], &["fmt"]] {
         let run = r.run(args);
         run.assert_no_panic().assert_code(1);
-        assert!(
-            run.stderr.contains(".kbbt is a symbolic link"),
-            "{args:?}: {}",
-            run.stderr
-        );
+        run.assert_stderr_has_for(&format_args!("{args:?}"), ".kbbt is a symbolic link");
         assert_eq!(r.snapshot(), before, "{args:?}");
         assert_eq!(out.snapshot(), outside, "{args:?}");
     }
@@ -348,11 +350,7 @@ fn a_linked_folder_is_not_written_through() {
     let (before, outside) = (r.snapshot(), out.snapshot());
     let v = r.validate();
     v.assert_no_panic().assert_code(1);
-    assert!(
-        v.stdout.contains("cases/TR: error: a symbolic link"),
-        "{}",
-        v.stdout
-    );
+    v.assert_stdout_has("cases/TR: error: a symbolic link");
     let run = r.run(&["apply", "meetings/vm-3.yaml"]);
     run.assert_no_panic().assert_code(1);
     assert_eq!(without_lock(r.snapshot()), without_lock(before));
@@ -417,11 +415,7 @@ fn report_output_never_overwrites_a_register_file() {
     ] {
         let run = r.run(&["report", "--as-of", "2025-01-01", "-o", target]);
         run.assert_no_panic().assert_code(2);
-        assert!(
-            run.stderr.contains("register's own files"),
-            "{target}: {}",
-            run.stderr
-        );
+        run.assert_stderr_has_for(&target, "register's own files");
         assert_eq!(r.snapshot(), before, "{target}");
     }
     let run = r.run(&["report", "--as-of", "2025-01-01", "-o", "elsewhere.md"]);
@@ -452,20 +446,9 @@ fn apply_refuses_meeting_ids_validate_rejects() {
             format!("id: \"{id}\"\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n"),
         )
         .unwrap();
-        let before = without_lock(r.snapshot());
-        let run = r.run(&["apply", file.to_str().unwrap()]);
-        run.assert_no_panic().assert_code(1);
-        assert!(
-            run.stderr.contains("is not a meeting id"),
-            "{id}: {}",
-            run.stderr
-        );
-        assert!(
-            run.stderr.contains("nothing was written"),
-            "{id}: {}",
-            run.stderr
-        );
-        assert_eq!(without_lock(r.snapshot()), before, "{id}");
+        let run = refused(&r, id, &["apply", file.to_str().unwrap()], 1);
+        run.assert_stderr_has_for(&id, "is not a meeting id");
+        run.assert_stderr_has_for(&id, "nothing was written");
         r.validate().assert_code(0);
     }
 }
@@ -479,16 +462,13 @@ fn an_unwritable_place_is_found_before_writing() {
     let r2 = Reg::minimal();
     std::fs::remove_dir_all(r2.path().join("meetings")).unwrap();
     r2.write("meetings", "not a folder\n");
-    let before = without_lock(r2.snapshot());
-    let run = r2.run(&["apply", file.to_str().unwrap()]);
-    run.assert_no_panic().assert_code(1);
+    let run = refused(&r2, "", &["apply", file.to_str().unwrap()], 1);
     assert!(
         run.stderr.contains("meetings is not a folder")
             && run.stderr.contains("nothing was written"),
         "{}",
         run.stderr
     );
-    assert_eq!(without_lock(r2.snapshot()), before);
 }
 
 /// Arguments that are not UTF-8: a usage error, not a panic.
@@ -569,15 +549,8 @@ fn apply_reads_only_regular_files() {
         inputs.push(fifo.display().to_string());
     }
     for input in inputs {
-        let before = without_lock(r.snapshot());
-        let run = r.run(&["apply", &input]);
-        run.assert_no_panic().assert_code(1);
-        assert!(
-            run.stderr.contains("not a regular file"),
-            "{input}: {}",
-            run.stderr
-        );
-        assert_eq!(without_lock(r.snapshot()), before);
+        let run = refused(&r, "", &["apply", &input], 1);
+        run.assert_stderr_has_for(&input, "not a regular file");
     }
 }
 
@@ -596,7 +569,7 @@ fn paths_that_do_not_exist_or_lie_outside_are_usage_errors() {
             args.push(path);
             let run = r.run(&args);
             run.assert_no_panic().assert_code(2);
-            assert!(run.stderr.contains(why), "{args:?}: {}", run.stderr);
+            run.assert_stderr_has_for(&format_args!("{args:?}"), why);
         }
     }
 }
@@ -608,11 +581,7 @@ fn fmt_check_does_not_claim_success_on_a_broken_file() {
     r.case("TR-003", "id: TR-003\ntitle: [unclosed\n");
     let run = r.run(&["fmt", "--check"]);
     run.assert_no_panic().assert_code(1);
-    assert!(
-        !run.stdout.contains("all files are in the canonical layout"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_lacks("all files are in the canonical layout");
 }
 
 /// Without git on PATH, apply says so before writing: the dirty check and `--commit` cannot be done.
@@ -633,15 +602,12 @@ fn without_git_apply_says_so_before_writing() {
             "--commit needs git",
         ),
     ] {
-        let before = without_lock(r.snapshot());
-        let run = r.run_env(args, &[("PATH", &path)]);
-        run.assert_no_panic().assert_code(1);
+        let run = refused_env(&r, "", args, &[("PATH", &path)], 1);
         assert!(
             run.stderr.contains(says) && run.stderr.contains("nothing was written"),
             "{args:?}: {}",
             run.stderr
         );
-        assert_eq!(without_lock(r.snapshot()), before);
     }
     // --allow-dirty without --commit needs no git.
     r.run_env(
@@ -734,11 +700,7 @@ fn apply_never_writes_what_validate_rejects() {
         } else {
             run.assert_code(1);
             assert!(refused, "{what}: refused\n{}", run.stderr);
-            assert!(
-                run.stderr.contains("nothing was written"),
-                "{what}: {}",
-                run.stderr
-            );
+            run.assert_stderr_has_for(&what, "nothing was written");
             assert!(
                 run.stderr.contains(&rel),
                 "{what}: no place in\n{}",
@@ -763,9 +725,12 @@ fn reapplying_a_changed_meeting_is_reported() {
     ] {
         let r = Reg::standard();
         r.meeting("vm-2", &changed);
-        let before = without_lock(r.snapshot());
-        let run = r.run(&["apply", "meetings/vm-2.yaml", "--accept-discrepancy"]);
-        run.assert_no_panic().assert_code(1);
+        let run = refused(
+            &r,
+            "",
+            &["apply", "meetings/vm-2.yaml", "--accept-discrepancy"],
+            1,
+        );
         assert!(
             run.stderr
                 .contains("vm-2 was applied before and its file has changed since")
@@ -774,7 +739,6 @@ fn reapplying_a_changed_meeting_is_reported() {
             run.stderr
         );
         assert!(!run.stdout.contains("nothing to do"));
-        assert_eq!(without_lock(r.snapshot()), before);
     }
 }
 
@@ -829,13 +793,10 @@ fn import_refuses_tables_it_cannot_take_whole() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("t.txt");
         std::fs::write(&file, table).unwrap();
-        let before = without_lock(r.snapshot());
-        let run = r.run(&["import", "progress", file.to_str().unwrap()]);
-        run.assert_no_panic().assert_code(1);
+        let run = refused(&r, what, &["import", "progress", file.to_str().unwrap()], 1);
         let all = format!("{}{}", run.stdout, run.stderr);
         assert!(all.contains(says), "{what}:\n{all}");
         assert!(!all.contains("nothing to do"), "{what}:\n{all}");
-        assert_eq!(without_lock(r.snapshot()), before, "{what}");
     }
 }
 
@@ -856,19 +817,16 @@ fn writing_commands_refuse_a_bad_platform() {
         r.write("platform.yaml", &platform);
         r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
         r.validate().assert_code(1);
-        let before = without_lock(r.snapshot());
         for args in [
             &["apply", "meetings/vm-3.yaml"][..],
             &["new", "case", "--group", "交通組", "--title", "另一案"],
         ] {
-            let run = r.run(args);
-            run.assert_no_panic().assert_code(1);
+            let run = refused(&r, &format!("{code:?}"), args, 1);
             assert!(
                 run.stderr.contains("platform.yaml") && run.stderr.contains("group code"),
                 "{code:?} {args:?}: {}",
                 run.stderr
             );
-            assert_eq!(without_lock(r.snapshot()), before, "{code:?} {args:?}");
         }
     }
 }
@@ -886,10 +844,10 @@ fn csv_cells_never_run_as_formulas() {
     );
     let run = r.run(&["list", "--format", "csv"]);
     run.assert_no_panic();
-    assert!(run.stdout.contains("\"'=HYPERLINK("), "{}", run.stdout);
+    run.assert_stdout_has("\"'=HYPERLINK(");
     assert!(!run.stdout.contains(",=HYPERLINK") && !run.stdout.contains(",\"=HYPERLINK"));
     let raw = r.run(&["list", "--format", "csv", "--raw"]);
-    assert!(raw.stdout.contains("\"=HYPERLINK("), "{}", raw.stdout);
+    raw.assert_stdout_has("\"=HYPERLINK(");
     // Numbers stay numbers.
     let status = r.run(&["status", "--format", "csv"]);
     assert!(!status.stdout.contains('\''), "{}", status.stdout);
@@ -912,15 +870,12 @@ fn lookalike_ids_are_suggested_not_taken() {
             "vm-3",
             format!("id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [\"{fake}\"]\n"),
         );
-        let before = without_lock(r.snapshot());
-        let run = r.run(&["apply", "meetings/vm-3.yaml"]);
-        run.assert_no_panic().assert_code(1);
+        let run = refused(&r, fake, &["apply", "meetings/vm-3.yaml"], 1);
         assert!(
             run.stderr.contains("meetings/vm-3.yaml:7:") && run.stderr.contains("TR-001"),
             "{fake}: {}",
             run.stderr
         );
-        assert_eq!(without_lock(r.snapshot()), before);
     }
 }
 
@@ -1064,11 +1019,11 @@ fn staging_without_a_journal_only_warns() {
     let before = r.snapshot();
     let v = r.validate();
     v.assert_no_panic().assert_code(0);
-    assert!(v.stderr.contains("kbbt recover"), "{}", v.stderr);
+    v.assert_stderr_has("kbbt recover");
     assert_eq!(r.snapshot(), before);
     let run = r.run(&["recover"]);
     run.assert_code(0);
-    assert!(run.stdout.contains("discarded"), "{}", run.stdout);
+    run.assert_stdout_has("discarded");
     assert!(!r.path().join(".kbbt/staging").exists());
     r.validate().assert_code(0);
 }
@@ -1131,9 +1086,7 @@ fn markdown_escapes_html_in_headings_and_prose() {
 fn an_error_in_a_new_case_points_at_its_decision() {
     let r = Reg::standard();
     r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add:\n      - 新案\n      - { title: 環狀線北環, id: TR-009 }\n");
-    let before = without_lock(r.snapshot());
-    let run = r.run(&["apply", "meetings/vm-3.yaml"]);
-    run.assert_no_panic().assert_code(1);
+    let run = refused(&r, "", &["apply", "meetings/vm-3.yaml"], 1);
     assert!(
         run.stderr
             .lines()
@@ -1142,5 +1095,4 @@ fn an_error_in_a_new_case_points_at_its_decision() {
         "{}",
         run.stderr
     );
-    assert_eq!(without_lock(r.snapshot()), before);
 }

@@ -2,17 +2,7 @@
 //! conflicts, and bad input.
 
 use super::support::{HW001, PLATFORM, Reg, TR001, TR002, VM1, VM2};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Every file of the register: the snapshot without kbbt's own `.kbbt/` (the lock lives there).
-fn register(r: &Reg) -> BTreeMap<PathBuf, String> {
-    r.snapshot()
-        .0
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with(".kbbt"))
-        .collect()
-}
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -48,23 +38,6 @@ fn files(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
-/// A copy of the shipped 基北北桃 register (platform.yaml, cases/, meetings/).
-fn shipped() -> Reg {
-    let r = Reg::minimal();
-    r.write(
-        "platform.yaml",
-        std::fs::read(repo().join("platform.yaml")).expect("platform.yaml"),
-    );
-    for dir in ["cases", "meetings"] {
-        let mut all = Vec::new();
-        files(&repo(), &repo().join(dir), &mut all);
-        for (rel, bytes) in all {
-            r.write(&rel, bytes);
-        }
-    }
-    r
-}
-
 /// The text with its top-level `progress:` block removed.
 fn without_progress(text: &str) -> String {
     let mut out = String::new();
@@ -85,12 +58,12 @@ fn without_progress(text: &str) -> String {
 
 #[test]
 fn the_report_changes_nothing_in_the_shipped_register() {
-    let r = shipped();
-    let before = register(&r);
+    let r = Reg::shipped();
+    let before = r.files();
     let out = r.run(&["import", "progress", &report_str()]);
     out.assert_code(0).assert_no_panic();
     out.assert_line("0 entries added, 56 unchanged, 0 unmatched");
-    assert_eq!(register(&r), before, "{}", out.stdout);
+    assert_eq!(r.files(), before, "{}", out.stdout);
     // The dry run says the same.
     let out = r.run(&["import", "progress", &report_str(), "--dry-run"]);
     out.assert_code(0)
@@ -99,7 +72,7 @@ fn the_report_changes_nothing_in_the_shipped_register() {
 
 #[test]
 fn the_report_rebuilds_every_progress_entry_byte_for_byte() {
-    let r = shipped();
+    let r = Reg::shipped();
     let mut cases = Vec::new();
     files(r.path(), &r.path().join("cases"), &mut cases);
     let mut stripped = 0;
@@ -119,12 +92,8 @@ fn the_report_rebuilds_every_progress_entry_byte_for_byte() {
         .assert_line("56 files changed")
         .assert_line("  added    TR-006 捷運民汐線(臺北市段) (line 14)");
     // The two names that carry a note in brackets are matched and said so.
-    assert!(
-        out.stderr.contains(
-            "is DP-012 「消防人員救災安全管理交流分享」 once its note in brackets is left out"
-        ),
-        "{}",
-        out.stderr
+    out.assert_stderr_has(
+        "is DP-012 「消防人員救災安全管理交流分享」 once its note in brackets is left out",
     );
     r.validate().assert_code(0);
     let mut after = Vec::new();
@@ -137,16 +106,16 @@ fn the_report_rebuilds_every_progress_entry_byte_for_byte() {
         );
     }
     // Importing again changes nothing.
-    let before = register(&r);
+    let before = r.files();
     r.run(&["import", "progress", &report_str()])
         .assert_code(0)
         .assert_line("0 entries added, 56 unchanged, 0 unmatched");
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
 }
 
 #[test]
 fn one_misspelt_name_refuses_everything_with_a_suggestion() {
-    let r = shipped();
+    let r = Reg::shipped();
     let text = std::fs::read_to_string(report()).expect("report");
     let bad = text.replace("\n汐東捷運\t", "\n汐東捷運綫線\t");
     assert_ne!(bad, text);
@@ -154,18 +123,12 @@ fn one_misspelt_name_refuses_everything_with_a_suggestion() {
     // Strip one case's progress so that the import would have something to write.
     let tr006 = std::fs::read_to_string(r.path().join("cases/TR/TR-006.yaml")).expect("TR-006");
     r.write("cases/TR/TR-006.yaml", without_progress(&tr006));
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&["import", "progress", "report.txt"]);
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr.contains(
-            "report.txt:18:1: error: unknown case `汐東捷運綫線` in 交通組\n  hint: did you mean TR-007 「汐東捷運線」?\n"
-        ),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("report.txt:18:1: error: unknown case `汐東捷運綫線` in 交通組\n  hint: did you mean TR-007 「汐東捷運線」?\n");
     out.assert_stderr_has("error: 1 name in the table matches no case; nothing was written");
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
     // --skip-unmatched imports the rest and lists the one it skipped.
     let out = r.run(&["import", "progress", "report.txt", "--skip-unmatched"]);
     out.assert_code(0)
@@ -198,7 +161,7 @@ fn a_csv_table_with_a_bom_adds_entries_newest_first() {
         "progress.csv",
         "\u{feff}組別,方案名稱,最新辦理情形\r\n交通組,捷運環狀線(北環段),\"<ol> 1. 綜合規劃完成。 2. 預算 5.02 億元。\"\r\n衛生社福組,長照資源共享平臺,持續辦理。\r\n",
     );
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&[
         "import",
         "progress",
@@ -211,7 +174,7 @@ fn a_csv_table_with_a_bom_adds_entries_newest_first() {
     out.assert_line("dry run: 2 files would change; nothing was written")
         .assert_line("2 entries would be added, 0 unchanged, 0 unmatched")
         .assert_line("+  - as_of: 2025-12-31");
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
     // No 資料時間 line in this table, so the date comes from --as-of (ROC accepted).
     let out = r.run(&["import", "progress", "progress.csv", "--as-of", "114/12/31"]);
     out.assert_code(0)
@@ -247,13 +210,13 @@ fn the_date_comes_from_the_file_or_the_flag_and_the_flag_wins() {
         "{text}"
     );
     r.write("nodate.txt", "方案名稱\t最新辦理情形\n環狀線北環\t進度。\n");
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&["import", "progress", "nodate.txt"]);
     out.assert_code(2).assert_no_panic();
     out.assert_stderr_has("has no 資料時間 line");
     let out = r.run(&["import", "progress", "nodate.txt", "--as-of", "113-02-30"]);
     out.assert_code(2);
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
 }
 
 #[test]
@@ -271,17 +234,11 @@ fn the_same_date_with_another_text_is_refused() {
         "t2.txt",
         "資料時間：114 年 6 月 30 日\n(一) 交通組\n方案名稱\t最新辦理情形\n環狀線北環\t1.舊進度\n",
     );
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&["import", "progress", "t2.txt"]);
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr.contains(
-            "t2.txt:4:1: error: TR-001 「捷運環狀線（北環段）」 already has progress as of 2025-06-30 with a text that differs only in spacing or line breaks"
-        ),
-        "{}",
-        out.stderr
-    );
-    assert_eq!(register(&r), before);
+    out.assert_stderr_has("t2.txt:4:1: error: TR-001 「捷運環狀線（北環段）」 already has progress as of 2025-06-30 with a text that differs only in spacing or line breaks");
+    assert_eq!(r.files(), before);
 }
 
 #[test]
@@ -291,9 +248,9 @@ fn table_problems_are_refused_with_their_lines() {
         "t.txt",
         "資料時間：114 年 12 月 31 日\n(一) 交通\n方案名稱\t最新辦理情形\n環狀線北環\t甲\n(二) 觀光組\nx\ty\n",
     );
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&["import", "progress", "t.txt"]);
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
     out.assert_code(1).assert_no_panic();
     out.assert_stderr_has("t.txt:5:1: error: unknown group `觀光組`");
     // Other groups' cases are not matched from under a heading.
@@ -301,18 +258,18 @@ fn table_problems_are_refused_with_their_lines() {
         "t.txt",
         "資料時間：114 年 12 月 31 日\n(一) 衛生社福組\n方案名稱\t最新辦理情形\n環狀線北環\t甲\n",
     );
-    let before = register(&r);
+    let before = r.files();
     let out = r.run(&["import", "progress", "t.txt", "--skip-unmatched"]);
     out.assert_code(0)
         .assert_line("0 entries added, 0 unchanged, 1 unmatched");
     out.assert_stderr_has("case `環狀線北環` is not in 衛生社福組; skipped");
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
 }
 
 #[test]
 fn bad_input_never_panics_and_never_writes() {
     let r = small();
-    let before = register(&r);
+    let before = r.files();
     for (name, bytes) in [
         ("empty.txt", b"".to_vec()),
         ("latin1.txt", b"\xff\xfe\x00garbage\t\x81\n".to_vec()),
@@ -327,7 +284,7 @@ fn bad_input_never_panics_and_never_writes() {
     }
     let out = r.run(&["import", "progress", "missing.txt"]);
     out.assert_code(1).assert_no_panic();
-    assert_eq!(register(&r), before);
+    assert_eq!(r.files(), before);
     // The platform must still be the test platform.
     assert!(
         std::fs::read_to_string(r.path().join("platform.yaml"))

@@ -7,22 +7,14 @@
 //! the secretariat made when transcribing; each is listed below and explained in
 //! docs/IMPORT-MINUTES.md.
 
-use super::support::{Reg, Run, kbbt, run_cmd};
+use super::support::{Reg, Run, at, kbbt, repo, run_cmd};
 use kbbt::model::meeting::{Counts, Decisions, Target};
 use kbbt::model::names::normalize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
-}
-
-fn at(dir: &Path, args: &[&str]) -> Run {
-    run_cmd(kbbt().current_dir(dir).arg("-C").arg(dir).args(args))
 }
 
 #[derive(serde::Deserialize)]
@@ -154,12 +146,8 @@ fn the_published_decision_sections_give_the_shipped_decisions() {
             .collect();
         assert_eq!(shipped_only, expected, "{id}:\n{}", out.stdout);
         // Drafted against the shipped register, every case the meeting added is already there.
-        assert!(out.stderr.contains("unresolved 0"), "{}", out.stderr);
-        assert!(
-            out.stderr.contains("already in the register"),
-            "{}",
-            out.stderr
-        );
+        out.assert_stderr_has("unresolved 0");
+        out.assert_stderr_has("already in the register");
     }
 }
 
@@ -231,16 +219,8 @@ fn drafted_before_vm4_the_adds_are_new_and_the_drifted_spelling_is_pinned() {
         "{}",
         out.stdout
     );
-    assert!(
-        out.stderr.contains("pinned 1, unresolved 0"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        !out.stderr.contains("already in the register"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("pinned 1, unresolved 0");
+    out.assert_stderr_lacks("already in the register");
 }
 
 #[test]
@@ -252,11 +232,7 @@ fn round_trip_minutes_as_published_of_every_shipped_meeting() {
         let text = at(&repo(), &["minutes", &id, "--as-published"]);
         if text.code != 0 {
             // A meeting without case decisions has no decision section to go round.
-            assert!(
-                text.stderr.contains("no decisions"),
-                "{id}: {}",
-                text.stderr
-            );
+            text.assert_stderr_has_for(&id, "no decisions");
             assert!(decisions(&shipped(&id)).is_empty(), "{id}");
             continue;
         }
@@ -344,19 +320,10 @@ fn a_draft_pins_a_unique_drift_keeps_the_unknown_and_reports_what_it_did_not_rea
     ] {
         assert!(out.has_line(line), "no line {line:?} in\n{}", out.stdout);
     }
-    assert!(out.stdout.contains("# unresolved: "), "{}", out.stdout);
-    assert!(
-        out.stderr
-            .contains("warning: line 7: states 2 cases but names 1"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains(
-            "pinned 1, unresolved 1, unparsed 1 (kept as comments)\n1 lines outside the groups"
-        ),
-        "{}",
-        out.stderr
+    out.assert_stdout_has("# unresolved: ");
+    out.assert_stderr_has("warning: line 7: states 2 cases but names 1");
+    out.assert_stderr_has(
+        "pinned 1, unresolved 1, unparsed 1 (kept as comments)\n1 lines outside the groups",
     );
 }
 
@@ -372,12 +339,7 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
         "meetings/vm-3.yaml",
     ]);
     out.assert_code(0).assert_no_panic();
-    assert!(
-        out.stdout
-            .contains("kbbt apply meetings/vm-3.yaml --dry-run"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("kbbt apply meetings/vm-3.yaml --dry-run");
     let written = std::fs::read_to_string(r.path().join("meetings/vm-3.yaml")).expect("written");
     assert!(written.contains("source: 基北北桃合作交流平臺第 3 次副市長層級會議紀錄\n"));
     // The draft is a meeting file apply reads (here it names a case the register lacks).
@@ -394,7 +356,7 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
         "meetings/vm-3.yaml",
     ]);
     again.assert_code(1);
-    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    again.assert_stderr_has("already exists");
     r.write("draft.yaml", "old\n");
     let again = r.run(&["import", "minutes", "minutes.txt", "-o", "draft.yaml"]);
     again.assert_code(1);
@@ -446,11 +408,7 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
             "--force",
         ]);
         linked.assert_code(2);
-        assert!(
-            linked.stderr.contains("草稿請寫到 meetings/"),
-            "{}",
-            linked.stderr
-        );
+        linked.assert_stderr_has("草稿請寫到 meetings/");
         assert_eq!(r.snapshot(), before);
     }
 }
@@ -469,15 +427,11 @@ fn standard_input_pdf_and_a_document_without_decisions() {
     r.write("minutes.pdf", "%PDF-1.7\n");
     let pdf = r.run(&["import", "minutes", "minutes.pdf"]);
     pdf.assert_code(1).assert_no_panic();
-    assert!(pdf.stderr.contains("export"), "{}", pdf.stderr);
+    pdf.assert_stderr_has("export");
     r.write("letter.txt", "敬啟者：\n謹此函達。\n");
     let none = r.run(&["import", "minutes", "letter.txt"]);
     none.assert_code(1);
-    assert!(
-        none.stderr.contains("no decision section"),
-        "{}",
-        none.stderr
-    );
+    none.assert_stderr_has("no decision section");
     let missing = r.run(&["import", "minutes", "missing.txt"]);
     missing.assert_code(1);
     assert!(
@@ -517,12 +471,8 @@ fn assert_the_draft(out: &Run) {
     ] {
         assert!(out.has_line(line), "no line {line:?} in\n{}", out.stdout);
     }
-    assert!(out.stdout.contains("# line "), "{}", out.stdout);
-    assert!(
-        out.stderr.contains("pinned 1, unresolved 0"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stdout_has("# line ");
+    out.assert_stderr_has("pinned 1, unresolved 0");
 }
 
 #[test]
@@ -564,22 +514,9 @@ fn the_summary_in_chinese() {
     r.write("minutes.txt", MINUTES);
     let out = r.run(&["--lang", "zh-TW", "import", "minutes", "minutes.txt"]);
     out.assert_code(0);
-    assert!(
-        out.stderr.contains("警告：第 7 行載明 2 案，但列出 1 案"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("已辨識 5 項、以編號指定 1 項、未能對應 1 項、未能解讀 1 句"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("警告：第 7 行載明 2 案，但列出 1 案");
+    out.assert_stderr_has("已辨識 5 項、以編號指定 1 項、未能對應 1 項、未能解讀 1 句");
     // The draft is a file, never translated.
     assert!(out.has_line("    ongoing: 1"), "{}", out.stdout);
-    assert!(
-        out.stdout.contains("# line 10 (not read): "),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("# line 10 (not read): ");
 }

@@ -1,13 +1,9 @@
 //! `kbbt schema`, `kbbt completions`, `kbbt man`, and the files that put kbbt where users work: the
 //! committed JSON Schemas, the GitHub workflow, the pre-commit hooks and the CODEOWNERS example.
 
-use super::support::{Reg, kbbt, run_cmd};
+use super::support::{Reg, kbbt, repo, run_cmd};
 use serde_json::Value;
 use std::path::PathBuf;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn kbbt_out(args: &[&str]) -> String {
     let out = run_cmd(kbbt().current_dir(repo()).args(args));

@@ -7,20 +7,13 @@
 //! around a single name (the minutes of meetings 2 and 3 sometimes leave a lone name unquoted; kbbt
 //! quotes every name that holds no 「」 itself). Every other difference is an explicit, explained edit.
 
-use crate::support::{Reg, Run, kbbt, run_cmd};
-use std::path::PathBuf;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{Reg, Run, repo, shipped};
 
 /// `kbbt minutes ARGS…` on the shipped register, run from the repository root.
 fn minutes(args: &[&str]) -> Run {
-    let mut cmd = kbbt();
-    cmd.current_dir(repo()).arg("minutes").args(args);
-    let out = run_cmd(&mut cmd);
-    out.assert_no_panic();
-    out
+    let mut all = vec!["minutes"];
+    all.extend_from_slice(args);
+    shipped(&all)
 }
 
 /// Whether a line of the minutes starts a paragraph (as opposed to continuing a wrapped one).
@@ -237,15 +230,9 @@ fn vm_1_reproduces_replacements_and_sub_cases() {
         .map(norm)
         .collect();
     assert_same("minutes-vm-1.txt", &got, &expected("minutes-vm-1.txt", &[]));
-    assert!(
-        out.stdout.contains(
-            "\n臨時動議：「桃園市龜山區大同路連接新北市鶯歌區中湖街道新闢工程」、「改裝噪音車輛稽查管制計畫」、\
+    out.assert_stdout_has("\n臨時動議：「桃園市龜山區大同路連接新北市鶯歌區中湖街道新闢工程」、「改裝噪音車輛稽查管制計畫」、\
              「區域垃圾、廚餘處理及焚化再生粒料去化互助合作」及「爭取成立北橫國家級風景特定區」等 4 案臨時動議，\
-             請先提至議題小組討論，有共識後再提到副市長層級會議討論。\n"
-        ),
-        "{}",
-        out.stdout
-    );
+             請先提至議題小組討論，有共識後再提到副市長層級會議討論。\n");
 }
 
 #[test]

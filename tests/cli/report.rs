@@ -2,23 +2,10 @@
 //! (checked for structure, and rendered by a browser and an office suite when they are installed),
 //! and on small registers as of other dates.
 
-use crate::support::{HW001, Reg, Run, TR001, TR002, kbbt, run_cmd};
+use crate::support::{HW001, Reg, Run, TR001, TR002, on_path, repo, shipped};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `kbbt ARGS…` on the shipped register, run from the repository root.
-fn shipped(args: &[&str]) -> Run {
-    let mut cmd = kbbt();
-    cmd.current_dir(repo()).args(args);
-    let out = run_cmd(&mut cmd);
-    out.assert_no_panic();
-    out
-}
 
 fn report(args: &[&str]) -> Run {
     let mut all = vec!["report", "--as-of", "2025-12-31"];
@@ -302,11 +289,7 @@ fn one_group() {
     let out = report(&["--group", "交通"]);
     assert!(out.stdout.contains("\n## (一) 交通組\n"));
     assert!(!out.stdout.contains("## (二)"));
-    assert!(
-        out.stdout.contains("| 交通組 | 12 | 1 | 不詳 | 31 |"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("| 交通組 | 12 | 1 | 不詳 | 31 |");
     assert!(!out.stdout.contains("合計"));
     let out = report(&["--group", "HW", "--format", "html"]);
     assert!(out.stdout.contains("<h2>(六) 衛生社福組</h2>"));
@@ -409,20 +392,6 @@ fn text_that_looks_like_markup_is_escaped() {
         .run(&["report", "--as-of", "2025-12-31", "--format", "fodt"])
         .stdout;
     check_tags(&x, false).expect("well formed");
-}
-
-/// The first of `names` found on PATH.
-fn on_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for n in names {
-            let p = dir.join(n);
-            if p.is_file() {
-                return Some(p);
-            }
-        }
-    }
-    None
 }
 
 fn write_report(dir: &Path, format: &str, name: &str) -> PathBuf {

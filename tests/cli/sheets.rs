@@ -1,19 +1,10 @@
 //! Spreadsheets: list's CSV (with and without a BOM) and workbook, status and report as workbooks,
 //! progress forms exported, filled in and imported back.
 
-use super::support::{PLATFORM, Reg, Run, TR001};
+use super::support::{HW001, PLATFORM, Reg, Run, TR001, TR002, VM1};
 use calamine::{Data, Reader};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// The run with its standard error in place of its standard output (for `assert_line`).
-fn errs(run: &Run) -> Run {
-    Run {
-        stdout: run.stderr.clone(),
-        stderr: String::new(),
-        code: run.code,
-    }
-}
 
 /// Every sheet of a workbook: name and cells (row by row, from A1).
 fn read_book(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
@@ -63,39 +54,16 @@ fn date_of(d: &Data) -> Option<f64> {
     }
 }
 
-/// Every file of the register but kbbt's own `.kbbt/`.
-fn register(r: &Reg) -> BTreeMap<PathBuf, String> {
-    r.snapshot()
-        .0
-        .into_iter()
-        .filter(|(p, _)| {
-            !p.starts_with(".kbbt") && !p.starts_with("forms") && !p.starts_with("filled")
-        })
-        .collect()
-}
-
 /// TR-001 with a progress entry as of 2025-06-30.
-const TR001_WITH_PROGRESS: &str = "\
-id: TR-001
-title: 捷運環狀線（北環段）
-aliases: [環狀線北環]
-group: 交通組
-lead: 臺北市
-partners: [新北市]
-topics: [氣候變遷因應及調適]
-status: ongoing
-history:
-  - { date: 2024-07-11, meeting: vm-1, action: add }
-progress:
-  - as_of: 2025-06-30
-    text: |
-      1. 綜合規劃核定。
-      2. 預算 5.02 億元。
-";
+fn tr001_with_progress() -> String {
+    format!(
+        "{TR001}progress:\n  - as_of: 2025-06-30\n    text: |\n      1. 綜合規劃核定。\n      2. 預算 5.02 億元。\n"
+    )
+}
 
 fn standard_with_progress() -> Reg {
     let r = Reg::standard();
-    r.case("TR-001", TR001_WITH_PROGRESS);
+    r.case("TR-001", tr001_with_progress());
     r.validate().assert_code(0);
     r
 }
@@ -137,7 +105,8 @@ fn list_csv_has_the_new_columns_after_the_old_and_a_bom_on_request() {
     );
     let out = r.run(&["list", "--bom"]);
     out.assert_code(2);
-    errs(&out).assert_line("error: --bom is for --format csv");
+    out.on_stderr()
+        .assert_line("error: --bom is for --format csv");
 }
 
 #[test]
@@ -193,7 +162,7 @@ fn a_workbook_is_never_written_to_standard_output() {
         let out = r.run(args);
         out.assert_code(2).assert_no_panic();
         assert!(out.stdout.is_empty(), "{args:?}");
-        assert!(out.stderr.contains("-o FILE"), "{}", out.stderr);
+        out.assert_stderr_has("-o FILE");
     }
     assert_eq!(r.snapshot(), before);
 }
@@ -223,7 +192,7 @@ fn status_workbook_has_numbers_and_leaves_unknown_counts_empty() {
     // Unknown: empty, never 0 (as in the CSV).
     assert_eq!(cell(rows, 1, 4), Data::Empty);
     assert_eq!(cell(rows, 1, 5), Data::Empty);
-    assert!(csv.stdout.contains("vm-3,交通組,TR,1,,,"), "{}", csv.stdout);
+    csv.assert_stdout_has("vm-3,交通組,TR,1,,,");
     assert_eq!(cell(rows, 1, 6), Data::Float(3.0));
 }
 
@@ -249,16 +218,13 @@ fn report_workbook_has_a_sheet_per_group() {
     assert_eq!(text(&cell(tr, 0, 4)), "註記");
     assert_eq!(date_of(&cell(tr, 1, 5)), Some(serial(2025, 6, 30)));
     // Its texts have dates of their own: not a table of progress as of one date.
-    let before = register(&r);
-    let out = r.run(&["import", "progress", "report.xlsx"]);
-    out.assert_code(1);
+    let out = r.refuses(&["import", "progress", "report.xlsx"], 1);
     assert!(
         out.stderr
             .starts_with("report.xlsx: error: no progress table in it"),
         "{}",
         out.stderr
     );
-    assert_eq!(register(&r), before);
     let summary = &book[0].1;
     let row = summary
         .iter()
@@ -325,17 +291,63 @@ fn keep(_: &str, _: usize, _: usize, c: Data) -> Data {
     c
 }
 
+/// `kbbt export progress-forms --as-of AS_OF MORE… -o forms` (no crash).
+fn export_forms(r: &Reg, as_of: &str, more: &[&str]) -> Run {
+    let mut args = vec!["--as-of", as_of];
+    args.extend_from_slice(more);
+    args.extend_from_slice(&["-o", "forms"]);
+    r.run_sub(&["export", "progress-forms"], &args)
+}
+
+/// A tamper for [`fill`] that writes `id` in place of the first row's id (cell A5).
+fn first_id(id: &'static str) -> impl Fn(&str, usize, usize, Data) -> Data {
+    move |_, i, j, c| {
+        if (i, j) == (4, 0) {
+            Data::String(id.into())
+        } else {
+            c
+        }
+    }
+}
+
+/// Fill in the exported `forms/<name>` as `filled/<name>` (see [`fill`]).
+fn fill_form(
+    r: &Reg,
+    name: &str,
+    texts: &[(&str, &str)],
+    tamper: &dyn Fn(&str, usize, usize, Data) -> Data,
+) {
+    r.mkdir("filled");
+    fill(
+        &r.path().join("forms").join(name),
+        &r.path().join("filled").join(name),
+        texts,
+        tamper,
+    );
+}
+
+/// `kbbt import progress FILES…` (no crash).
+fn import(r: &Reg, files: &[&str]) -> Run {
+    r.run_sub(&["import", "progress"], files)
+}
+
+/// The files that differ from `before` now.
+fn changed(before: &BTreeMap<PathBuf, String>, r: &Reg) -> Vec<PathBuf> {
+    let after = r.files();
+    after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .cloned()
+        .collect()
+}
+
+/// Both groups' forms, filled in.
+const BOTH: &[&str] = &["filled/交通組.xlsx", "filled/衛生社福組.xlsx"];
+
 #[test]
 fn forms_go_out_and_come_back_as_exactly_the_new_entries() {
     let r = standard_with_progress();
-    let out = r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "2025-12-31",
-        "-o",
-        "forms",
-    ]);
+    let out = export_forms(&r, "2025-12-31", &[]);
     out.assert_code(0).assert_no_panic();
     out.assert_line("wrote forms/交通組.xlsx (1 ongoing cases)")
         .assert_line("wrote forms/衛生社福組.xlsx (1 ongoing cases)");
@@ -391,169 +403,90 @@ fn forms_go_out_and_come_back_as_exactly_the_new_entries() {
     );
     assert!(!xf[style_of("A5")].contains("locked=\"0\""), "{xfs}");
     // Exporting again into the same folder would overwrite returned forms: refused.
-    let again = r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "2025-12-31",
-        "-o",
-        "forms",
-    ]);
+    let again = export_forms(&r, "2025-12-31", &[]);
     again.assert_code(1);
-    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    again.assert_stderr_has("already exists");
 
     // Filled in and returned.
-    std::fs::create_dir_all(r.path().join("filled")).unwrap();
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
+    fill_form(
+        &r,
+        "交通組.xlsx",
         &[("TR-001", "1. 細部設計中。\n2. 預計 116 年動工。")],
         &keep,
     );
-    fill(
-        &r.path().join("forms/衛生社福組.xlsx"),
-        &r.path().join("filled/衛生社福組.xlsx"),
-        &[("HW-001", "平台已上線。")],
-        &keep,
-    );
-    let before = register(&r);
-    let out = r.run(&[
-        "import",
-        "progress",
-        "filled/交通組.xlsx",
-        "filled/衛生社福組.xlsx",
-    ]);
-    out.assert_code(0).assert_no_panic();
-    out.assert_line("2 entries added, 0 unchanged, 0 unmatched")
+    fill_form(&r, "衛生社福組.xlsx", &[("HW-001", "平台已上線。")], &keep);
+    let before = r.files();
+    let out = import(&r, BOTH);
+    out.assert_code(0)
+        .assert_line("2 entries added, 0 unchanged, 0 unmatched")
         .assert_line("  added    TR-001 捷運環狀線（北環段） (交通組!A5)");
-    let after = register(&r);
-    let changed: Vec<&PathBuf> = after
-        .keys()
-        .filter(|k| before.get(*k) != after.get(*k))
-        .collect();
     assert_eq!(
-        changed,
+        changed(&before, &r),
         [
             Path::new("cases/HW/HW-001.yaml"),
             Path::new("cases/TR/TR-001.yaml")
         ]
     );
-    let tr = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
+    let tr = r.read("cases/TR/TR-001.yaml");
     assert_eq!(
         tr,
-        TR001_WITH_PROGRESS.replace(
+        tr001_with_progress().replace(
             "progress:\n",
             "progress:\n  - as_of: 2025-12-31\n    text: |\n      1. 細部設計中。\n      2. 預計 116 年動工。\n"
         )
     );
-    let hw = std::fs::read_to_string(r.path().join("cases/HW/HW-001.yaml")).unwrap();
+    let hw = r.read("cases/HW/HW-001.yaml");
     assert!(
         hw.ends_with("progress:\n  - as_of: 2025-12-31\n    text: |\n      平台已上線。\n"),
         "{hw}"
     );
     r.validate().assert_code(0);
     // Importing the same forms again changes nothing.
-    let out = r.run(&[
-        "import",
-        "progress",
-        "filled/交通組.xlsx",
-        "filled/衛生社福組.xlsx",
-    ]);
-    out.assert_code(0)
+    import(&r, BOTH)
+        .assert_code(0)
         .assert_line("0 entries added, 2 unchanged, 0 unmatched");
 }
 
 fn exported() -> Reg {
     let r = standard_with_progress();
-    r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "2025-12-31",
-        "-o",
-        "forms",
-    ])
-    .assert_code(0);
-    std::fs::create_dir_all(r.path().join("filled")).unwrap();
-    fill(
-        &r.path().join("forms/衛生社福組.xlsx"),
-        &r.path().join("filled/衛生社福組.xlsx"),
-        &[("HW-001", "平台已上線。")],
-        &keep,
-    );
+    export_forms(&r, "2025-12-31", &[]).assert_code(0);
+    fill_form(&r, "衛生社福組.xlsx", &[("HW-001", "平台已上線。")], &keep);
     r
 }
 
 #[test]
 fn a_form_whose_id_was_edited_is_refused_at_the_cell() {
     let r = exported();
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
-        &[("TR-001", "1. 細部設計中。")],
-        &|_, i, j, c| {
-            if (i, j) == (4, 0) {
-                Data::String("TR-002".into())
-            } else {
-                c
-            }
-        },
-    );
-    let before = register(&r);
-    let out = r.run(&[
-        "import",
-        "progress",
-        "filled/交通組.xlsx",
-        "filled/衛生社福組.xlsx",
-    ]);
-    out.assert_code(1).assert_no_panic();
-    errs(&out).assert_hint(
+    let texts = &[("TR-001", "1. 細部設計中。")];
+    fill_form(&r, "交通組.xlsx", texts, &first_id("TR-002"));
+    // All or nothing: no byte written.
+    let out = r.refuses(&["import", "progress", BOTH[0], BOTH[1]], 1);
+    out.on_stderr().assert_hint(
         "filled/交通組.xlsx:交通組!A5: error: TR-002 is 「跨市公車路線整合」, but the row's title is 「捷運環狀線（北環段）」",
         "was the id edited? put back the form's id, or correct the title",
     );
-    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
-    assert_eq!(register(&r), before, "all or nothing");
-    let zh = r.run(&[
-        "--lang",
-        "zh-TW",
-        "import",
-        "progress",
-        "filled/交通組.xlsx",
-        "filled/衛生社福組.xlsx",
-    ]);
-    assert!(
-        zh.stderr.contains(
-            "filled/交通組.xlsx:交通組!A5: 錯誤: TR-002 為「跨市公車路線整合」，但該列的方案名稱為「捷運環狀線（北環段）」\n"
-        ),
-        "{}",
-        zh.stderr
+    out.assert_stderr_has("nothing was written");
+    let zh = r.refuses(
+        &["--lang", "zh-TW", "import", "progress", BOTH[0], BOTH[1]],
+        1,
+    );
+    zh.assert_stderr_has(
+        "filled/交通組.xlsx:交通組!A5: 錯誤: TR-002 為「跨市公車路線整合」，但該列的方案名稱為「捷運環狀線（北環段）」\n",
     );
     // An id that is no case at all.
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
-        &[("TR-001", "1. 細部設計中。")],
-        &|_, i, j, c| {
-            if (i, j) == (4, 0) {
-                Data::String("TR-099".into())
-            } else {
-                c
-            }
-        },
-    );
-    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
-    out.assert_code(1);
-    errs(&out).assert_hint(
-        "filled/交通組.xlsx:交通組!A5: error: unknown case id `TR-099`",
-        "the title is TR-001's: was the id edited?",
-    );
-    assert_eq!(register(&r), before);
+    fill_form(&r, "交通組.xlsx", texts, &first_id("TR-099"));
+    r.refuses(&["import", "progress", BOTH[0]], 1)
+        .on_stderr()
+        .assert_hint(
+            "filled/交通組.xlsx:交通組!A5: error: unknown case id `TR-099`",
+            "the title is TR-001's: was the id edited?",
+        );
 }
 
 #[test]
 fn a_row_moved_into_another_group_is_refused_at_the_cell() {
     let r = exported();
-    // HW-001's row moved onto the 交通組 form, in TR-001's place, its group changed to the sheet's.
+    // HW-001's row moved onto the 交通組 form, in TR-001's place.
     let hw = read_book(&r.path().join("forms/衛生社福組.xlsx"));
     let hw_row = hw[0].1[4].clone();
     let moved = move |group: &'static str| {
@@ -569,60 +502,34 @@ fn a_row_moved_into_another_group_is_refused_at_the_cell() {
             }
         }
     };
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
-        &[],
-        &moved("交通組"),
-    );
-    let before = register(&r);
-    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
-    out.assert_code(1).assert_no_panic();
-    errs(&out).assert_hint(
-        "filled/交通組.xlsx:交通組!C5: error: HW-001 「長照資源共享平台」 is a case of 衛生社福組, not of 交通組",
-        "move the row back to its group's sheet",
-    );
-    assert_eq!(register(&r), before);
-    // Its group column left as it was: the sheet is still the wrong group's.
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
-        &[],
-        &moved("衛生社福組"),
-    );
-    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
-    out.assert_code(1);
-    errs(&out).assert_hint(
-        "filled/交通組.xlsx:交通組!A5: error: HW-001 「長照資源共享平台」 is a case of 衛生社福組, not of 交通組",
-        "move the row back to its group's sheet",
-    );
-    assert_eq!(register(&r), before);
+    // Its group column changed to the sheet's, or left as it was: the sheet is still the wrong
+    // group's.
+    for (group, cell) in [("交通組", "C5"), ("衛生社福組", "A5")] {
+        fill_form(&r, "交通組.xlsx", &[], &moved(group));
+        r.refuses(&["import", "progress", BOTH[0]], 1)
+            .on_stderr()
+            .assert_hint(
+                &format!("filled/交通組.xlsx:交通組!{cell}: error: HW-001 「長照資源共享平台」 is a case of 衛生社福組, not of 交通組"),
+                "move the row back to its group's sheet",
+            );
+    }
 }
 
 #[test]
 fn forms_by_lead_need_leads() {
     let r = standard_with_progress();
-    let out = r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "2025-12-31",
-        "--by",
-        "lead",
-        "-o",
-        "forms",
-    ]);
+    let out = export_forms(&r, "2025-12-31", &["--by", "lead"]);
     out.assert_code(0);
     out.assert_line("wrote forms/臺北市.xlsx (1 ongoing cases)")
         .assert_line("wrote forms/主辦未定.xlsx (1 ongoing cases)");
     // No case with a lead: said, and nothing written.
     let r = Reg::minimal();
     r.write("platform.yaml", PLATFORM);
-    r.meeting("vm-1", super::support::VM1);
+    r.meeting("vm-1", VM1);
     r.case("TR-001", TR001.replace("lead: 臺北市\n", ""));
     r.case(
         "TR-002",
-        super::support::TR002
+        TR002
             .replace("lead: 新北市\n", "")
             .replace(
                 "  - { date: 2024-12-20, meeting: vm-2, action: delist }\n",
@@ -630,20 +537,11 @@ fn forms_by_lead_need_leads() {
             )
             .replace("status: delisted", "status: ongoing"),
     );
-    r.case("HW-001", super::support::HW001);
+    r.case("HW-001", HW001);
     r.validate().assert_code(0);
-    let out = r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "2025-12-31",
-        "--by",
-        "lead",
-        "-o",
-        "forms",
-    ]);
+    let out = export_forms(&r, "2025-12-31", &["--by", "lead"]);
     out.assert_code(1);
-    errs(&out).assert_hint(
+    out.on_stderr().assert_hint(
         "error: none of the 3 cases ongoing on 2025-12-31 has a lead city, so there is no form per city to write",
         "record each case's `lead`, or write one form per group with --by group",
     );
@@ -745,16 +643,11 @@ fn a_form_returned_as_ods_is_read_too() {
             ],
         ),
     );
-    let out = r.run(&[
-        "import",
-        "progress",
-        "filled/交通組.ods",
-        "filled/衛生社福組.ods",
-    ]);
-    out.assert_code(0).assert_no_panic();
-    out.assert_line("2 entries added, 0 unchanged, 0 unmatched")
+    import(&r, &["filled/交通組.ods", "filled/衛生社福組.ods"])
+        .assert_code(0)
+        .assert_line("2 entries added, 0 unchanged, 0 unmatched")
         .assert_line("  added    HW-001 長照資源共享平台 (衛生社福組!B3)");
-    let tr = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
+    let tr = r.read("cases/TR/TR-001.yaml");
     assert!(
         tr.contains("progress:\n  - as_of: 2025-12-31\n    text: |\n      1. 細部設計中。\n      2. 預計 116 年動工。\n  - as_of: 2025-06-30\n"),
         "{tr}"
@@ -765,81 +658,29 @@ fn a_form_returned_as_ods_is_read_too() {
         "filled/other.ods",
         ods("交通組", &[&["資料時間：2026-06-30"], header]),
     );
-    let out = r.run(&[
-        "import",
-        "progress",
-        "filled/交通組.ods",
-        "filled/other.ods",
-    ]);
-    out.assert_code(1);
-    assert!(
-        out.stderr.contains(
-            "filled/other.ods:交通組!A1: error: 資料時間 2026-06-30 differs from 2025-12-31 (filled/交通組.ods:交通組!A1)"
-        ),
-        "{}",
-        out.stderr
-    );
+    import(&r, &["filled/交通組.ods", "filled/other.ods"])
+        .assert_code(1)
+        .assert_stderr_has(
+            "filled/other.ods:交通組!A1: error: 資料時間 2026-06-30 differs from 2025-12-31 (filled/交通組.ods:交通組!A1)",
+        );
     r.write("t.csv", "方案名稱,最新辦理情形\n");
-    r.run(&["import", "progress", "filled/交通組.ods", "t.csv"])
-        .assert_code(2);
+    import(&r, &["filled/交通組.ods", "t.csv"]).assert_code(2);
     // Not a workbook at all.
     r.write("filled/bad.xlsx", "not a zip");
-    let out = r.run(&["import", "progress", "filled/bad.xlsx"]);
-    out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stderr
-            .contains("filled/bad.xlsx: error: not a workbook"),
-        "{}",
-        out.stderr
-    );
-}
-
-/// A copy of the shipped register (platform.yaml, cases/, meetings/).
-fn shipped() -> Reg {
-    fn copy(r: &Reg, repo: &Path, dir: &Path) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("read folder")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                copy(r, repo, &p);
-            } else {
-                let rel = p.strip_prefix(repo).unwrap().display().to_string();
-                r.write(&rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let r = Reg::minimal();
-    r.write(
-        "platform.yaml",
-        std::fs::read(repo.join("platform.yaml")).unwrap(),
-    );
-    for d in ["cases", "meetings"] {
-        copy(&r, &repo, &repo.join(d));
-    }
-    r
+    import(&r, &["filled/bad.xlsx"])
+        .assert_code(1)
+        .assert_stderr_has("filled/bad.xlsx: error: not a workbook");
 }
 
 #[test]
 fn every_ongoing_case_of_the_shipped_register_goes_round() {
-    let r = shipped();
-    let out = r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "115-06-30",
-        "-o",
-        "forms",
-    ]);
-    out.assert_code(0).assert_no_panic();
+    let r = Reg::shipped();
+    export_forms(&r, "115-06-30", &[]).assert_code(0);
     // As many rows as `status` counts ongoing cases on that date, sub-cases (which it counts
     // under their parent) included.
-    let status = r.run(&["status", "--as-of", "2026-06-30", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&status.stdout).expect("JSON");
+    let v = r
+        .run(&["status", "--as-of", "2026-06-30", "--format", "json"])
+        .json();
     let total = &v["all_time"]["total"];
     let ongoing = (total["ongoing"].as_u64().expect("a count")
         + total["subcases"].as_u64().expect("a count")) as usize;
@@ -850,7 +691,7 @@ fn every_ongoing_case_of_the_shipped_register_goes_round() {
         .map(|e| e.path())
         .collect();
     forms.sort();
-    std::fs::create_dir_all(r.path().join("filled")).unwrap();
+    r.mkdir("filled");
     let mut ids = Vec::new();
     let mut args = vec!["import".to_string(), "progress".to_string()];
     for f in &forms {
@@ -868,27 +709,22 @@ fn every_ongoing_case_of_the_shipped_register_goes_round() {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        fill(f, &r.path().join("filled").join(&name), &refs, &keep);
+        fill_form(&r, &name, &refs, &keep);
         args.push(format!("filled/{name}"));
         ids.extend(mine);
     }
     assert_eq!(ids.len(), ongoing);
-    let before = register(&r);
+    let before = r.files();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = r.run(&args);
-    out.assert_code(0).assert_no_panic();
-    out.assert_line(&format!(
-        "{ongoing} entries added, 0 unchanged, 0 unmatched"
-    ));
-    let after = register(&r);
-    let changed = after
-        .keys()
-        .filter(|k| before.get(*k) != after.get(*k))
-        .count();
-    assert_eq!(changed, ongoing);
+    r.run(&args)
+        .assert_no_panic()
+        .assert_code(0)
+        .assert_line(&format!(
+            "{ongoing} entries added, 0 unchanged, 0 unmatched"
+        ));
+    assert_eq!(changed(&before, &r).len(), ongoing);
     for id in &ids {
-        let show = r.run(&["show", id, "--format", "json"]);
-        let v: serde_json::Value = serde_json::from_str(&show.stdout).expect("JSON");
+        let v = r.run(&["show", id, "--format", "json"]).json();
         let first = &v["progress"][0];
         assert_eq!(first["as_of"], "2026-06-30", "{id}");
         assert_eq!(
@@ -903,32 +739,15 @@ fn every_ongoing_case_of_the_shipped_register_goes_round() {
 #[test]
 fn rows_left_empty_are_counted_not_warned_one_by_one() {
     let r = exported();
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
-        &[],
-        &keep,
-    );
-    let out = r.run(&[
-        "import",
-        "progress",
-        "filled/交通組.xlsx",
-        "filled/衛生社福組.xlsx",
-    ]);
+    fill_form(&r, "交通組.xlsx", &[], &keep);
+    let out = import(&r, BOTH);
     out.assert_code(0)
         .assert_line("1 entry added, 0 unchanged, 0 unmatched");
     assert_eq!(
         out.stderr,
         "note: rows with no new text (本次辦理情形), skipped: 1\n"
     );
-    let out = r.run(&[
-        "--lang",
-        "zh-TW",
-        "import",
-        "progress",
-        "filled/交通組.xlsx",
-        "filled/衛生社福組.xlsx",
-    ]);
+    let out = r.run(&["--lang", "zh-TW", "import", "progress", BOTH[0], BOTH[1]]);
     out.assert_code(0);
     assert_eq!(out.stderr, "說明：未填本次辦理情形而略過的列：1 列\n");
 }
@@ -948,40 +767,23 @@ fn a_table_written_with_o_is_the_text_that_would_be_printed() {
         r.run(&a)
             .assert_code(0)
             .assert_line(&format!("已寫入 {file}"));
-        let written = std::fs::read_to_string(r.path().join(file)).unwrap();
-        assert_eq!(written, printed.stdout);
+        assert_eq!(r.read(file), printed.stdout);
     }
-    let list = std::fs::read_to_string(r.path().join("list.txt")).unwrap();
+    let list = r.read("list.txt");
     assert!(!list.contains("3 cases"), "{list}");
 }
 
 #[test]
 fn refusals_come_in_the_order_of_the_rows() {
-    let r = shipped();
-    r.run(&[
-        "export",
-        "progress-forms",
-        "--as-of",
-        "115-06-30",
-        "-o",
-        "forms",
-    ])
-    .assert_code(0);
-    std::fs::create_dir_all(r.path().join("filled")).unwrap();
+    let r = Reg::shipped();
+    export_forms(&r, "115-06-30", &[]).assert_code(0);
     // Every id of the 交通組 form edited into one that is no case, every row filled.
-    fill(
-        &r.path().join("forms/交通組.xlsx"),
-        &r.path().join("filled/交通組.xlsx"),
-        &[],
-        &|_, i, j, c| match (i >= 4, j) {
-            (true, 0) => Data::String(format!("TR-9{i:02}")),
-            (true, 6) => Data::String("1. 新進度。".into()),
-            _ => c,
-        },
-    );
-    let before = register(&r);
-    let out = r.run(&["import", "progress", "filled/交通組.xlsx"]);
-    out.assert_code(1).assert_no_panic();
+    fill_form(&r, "交通組.xlsx", &[], &|_, i, j, c| match (i >= 4, j) {
+        (true, 0) => Data::String(format!("TR-9{i:02}")),
+        (true, 6) => Data::String("1. 新進度。".into()),
+        _ => c,
+    });
+    let out = r.refuses(&["import", "progress", BOTH[0]], 1);
     let rows: Vec<u32> = out
         .stderr
         .lines()
@@ -990,5 +792,4 @@ fn refusals_come_in_the_order_of_the_rows() {
         .collect();
     assert!(rows.len() > 10, "{}", out.stderr);
     assert_eq!(rows, (5..5 + rows.len() as u32).collect::<Vec<_>>());
-    assert_eq!(register(&r), before);
 }

@@ -1,20 +1,8 @@
 //! The registers the repository ships: they validate clean, their numbers are the minutes' numbers (or a
 //! recorded discrepancy), and the 基北北桃 register is exactly what applying its meetings produces.
 
-use super::support::{Reg, Run, kbbt, run_cmd};
+use super::support::{Reg, at, repo};
 use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn at(dir: &Path, args: &[&str]) -> Run {
-    run_cmd(kbbt().current_dir(dir).arg("-C").arg(dir).args(args))
-}
-
-fn json(r: &Run) -> serde_json::Value {
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", r.stdout))
-}
 
 #[test]
 fn the_three_shipped_registers_validate_clean() {
@@ -25,7 +13,7 @@ fn the_three_shipped_registers_validate_clean() {
     ] {
         let out = at(&dir, &["validate", "--format", "json"]);
         out.assert_code(0).assert_no_panic();
-        assert_eq!(json(&out)["errors"], 0, "{}", dir.display());
+        assert_eq!(out.json()["errors"], 0, "{}", dir.display());
     }
 }
 
@@ -36,7 +24,7 @@ fn vm3_adds_and_delists_are_the_minutes() {
         &["status", "--meeting", "vm-3", "--format", "json"],
     );
     out.assert_code(0);
-    let v = json(&out);
+    let v = out.json();
     let m = &v["meeting"];
     assert_eq!(m["totals"]["add"], 12);
     assert_eq!(m["totals"]["delist"], 24);
@@ -95,10 +83,11 @@ fn group_by_name_code_or_alias_prints_the_same() {
 #[test]
 fn mayor_meeting_3_all_time_numbers() {
     // 「共推動 120 項合作方案，已有 72 項完成」: 72 agrees, 120 is a recorded discrepancy.
-    let v = json(&at(
+    let v = at(
         &repo(),
         &["status", "--as-of", "114年7月23日", "--format", "json"],
-    ));
+    )
+    .json();
     assert_eq!(v["all_time"]["total"]["delisted"], 72);
     assert_eq!(v["all_time"]["total"]["cases"], 109);
     let m3 = std::fs::read_to_string(repo().join("meetings/m-3.yaml")).unwrap();
@@ -153,7 +142,7 @@ fn pre_existing(text: &str) -> Option<String> {
 }
 
 fn cases_of(dir: &Path) -> Vec<serde_json::Value> {
-    let v = json(&at(dir, &["list", "--format", "json"]));
+    let v = at(dir, &["list", "--format", "json"]).json();
     v.as_array().unwrap().clone()
 }
 
@@ -282,10 +271,11 @@ fn the_shipped_register_is_what_applying_its_meetings_produces() {
     );
     // Ongoing and unconfirmed as of the listing's date, as in the shipped register.
     let totals = |dir: &Path| {
-        let v = json(&at(
+        let v = at(
             dir,
             &["status", "--as-of", "2025-12-31", "--format", "json"],
-        ));
+        )
+        .json();
         (
             v["all_time"]["total"]["ongoing"].clone(),
             v["all_time"]["total"]["unconfirmed"].clone(),

@@ -16,16 +16,6 @@ fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-/// Every file of the register, without kbbt's own `.kbbt/` (a writing command takes its lock there
-/// even when it then refuses).
-fn register_files(r: &Reg) -> Vec<(PathBuf, String)> {
-    r.snapshot()
-        .0
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with(".kbbt"))
-        .collect()
-}
-
 /// A fresh copy of the fixture register.
 fn register() -> Reg {
     Reg::copy_of(&fixture("register"))
@@ -86,17 +76,17 @@ fn apply_a_fourth_meeting() {
         "meetings/vm-4.yaml",
         vm4.replace("    ongoing: 3\n", "    ongoing: 2\n"),
     );
-    let before = register_files(&r);
+    let before = r.files();
     pin(&r, "apply_refused", &["apply", "meetings/vm-4.yaml"]);
-    assert_eq!(register_files(&r), before, "a refusal wrote");
+    assert_eq!(r.files(), before, "a refusal wrote");
     r.write("meetings/vm-4.yaml", &vm4);
-    let before = register_files(&r);
+    let before = r.files();
     pin(
         &r,
         "apply_dry_run",
         &["apply", "meetings/vm-4.yaml", "--dry-run"],
     );
-    assert_eq!(register_files(&r), before, "a dry run wrote");
+    assert_eq!(r.files(), before, "a dry run wrote");
     pin(&r, "apply", &["apply", "meetings/vm-4.yaml"]);
     pin(&r, "apply_again", &["apply", "meetings/vm-4.yaml"]);
     pin(&r, "apply_then_validate", &["validate"]);
@@ -112,7 +102,7 @@ fn import_progress() {
         "progress.csv",
         std::fs::read(fixture("progress.csv")).expect("progress.csv"),
     );
-    let before = register_files(&r);
+    let before = r.files();
     let import = "import progress progress.csv --as-of 114/6/30";
     let args = |extra: &str| -> Vec<String> {
         format!("{import}{extra}")
@@ -127,7 +117,7 @@ fn import_progress() {
         let a = args(extra);
         pin(&r, name, &a.iter().map(String::as_str).collect::<Vec<_>>());
     }
-    assert_eq!(register_files(&r), before, "a refusal or a dry run wrote");
+    assert_eq!(r.files(), before, "a refusal or a dry run wrote");
     let a = args(" --skip-unmatched");
     pin(
         &r,

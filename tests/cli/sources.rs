@@ -133,12 +133,7 @@ All time (as of now)
     );
 
     let md = r.run(&["status", "--format", "markdown"]);
-    assert!(
-        md.stdout
-            .contains("| 衛生社福組 | HW | 1 | unknown | unknown |"),
-        "{}",
-        md.stdout
-    );
+    md.assert_stdout_has("| 衛生社福組 | HW | 1 | unknown | unknown |");
     assert!(
         md.stdout
             .contains("\ndelist unknown, add 1, ongoing unknown\n")
@@ -146,11 +141,7 @@ All time (as of now)
 
     // The meeting before it is known in full: its numbers stay numbers.
     let vm2 = r.run(&["status", "--meeting", "vm-2", "--format", "csv"]);
-    assert!(
-        vm2.stdout.contains("vm-2,交通組,TR,0,1,1,"),
-        "{}",
-        vm2.stdout
-    );
+    vm2.assert_stdout_has("vm-2,交通組,TR,0,1,1,");
 }
 
 #[test]
@@ -158,17 +149,8 @@ fn a_partial_meeting_in_the_report_and_the_minutes() {
     let r = partial();
     let md = r.run(&["report", "--as-of", "2025-12-31"]);
     md.assert_code(0);
-    assert!(
-        md.stdout
-            .contains("| 第 3 次副市長層級會議 | 114 年 6 月 30 日 | 1 | 不詳 | 不詳 |"),
-        "{}",
-        md.stdout
-    );
-    assert!(
-        md.stdout.contains("| 合計 | 3 | 1 | 不詳 | 4 |"),
-        "{}",
-        md.stdout
-    );
+    md.assert_stdout_has("| 第 3 次副市長層級會議 | 114 年 6 月 30 日 | 1 | 不詳 | 不詳 |");
+    md.assert_stdout_has("| 合計 | 3 | 1 | 不詳 | 4 |");
     assert!(md.stdout.contains("- 第 3 次副市長層級會議：某報導（114 年 7 月 1 日）載解列 1 案、新增 1 案、持續列管 1 案、處理案件 3 案。"));
     let html = r.run(&["report", "--as-of", "2025-12-31", "--format", "html"]);
     assert!(
@@ -183,11 +165,7 @@ fn a_partial_meeting_in_the_report_and_the_minutes() {
     let fodt = r.run(&["report", "--as-of", "2025-12-31", "--format", "fodt"]);
     fodt.assert_code(0);
     // 「不詳」 is a text cell, never a value a spreadsheet could sum as 0.
-    assert!(
-        fodt.stdout.contains("office:value-type=\"string\">"),
-        "{}",
-        fodt.stdout
-    );
+    fodt.assert_stdout_has("office:value-type=\"string\">");
     assert!(fodt.stdout.contains(">不詳</text:p>"));
     assert!(!fodt.stdout.contains("office:value=\"不詳\""));
     let minutes = r.run(&["minutes", "vm-3"]);
@@ -243,12 +221,7 @@ fn stated_numbers_of_a_partial_meeting_are_not_checked_against_an_unknown() {
     );
     r.validate().assert_code(0);
     let out = r.run(&["status"]);
-    assert!(
-        out.stdout
-            .contains("delist 1 (the register has 4: a recorded discrepancy)"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("delist 1 (the register has 4: a recorded discrepancy)");
 }
 
 #[test]
@@ -482,12 +455,7 @@ fn statements_by_other_sources_against_the_register() {
             .replace("  - source: 某週刊\n    all_time: { cases: 5 }\n", ""),
     );
     let out = r.validate();
-    assert!(
-        out.stdout
-            .contains("error: 市府新聞稿 states completed 0–0 for vm-2, the register has 1"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("error: 市府新聞稿 states completed 0–0 for vm-2, the register has 1");
     // A range with min above max is a plain error, not a panic.
     r.meeting(
         "vm-2",
@@ -495,11 +463,7 @@ fn statements_by_other_sources_against_the_register() {
     );
     let out = r.validate();
     out.assert_code(1).assert_no_panic();
-    assert!(
-        out.stdout.contains("a range needs `min` ≤ `max`"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("a range needs `min` ≤ `max`");
 }
 
 #[test]
@@ -534,11 +498,8 @@ fn the_three_kinds_of_disagreement_are_reported_apart() {
     );
     let out = r.validate();
     out.assert_code(1);
-    assert!(
-        out.stdout
-            .contains("`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them"),
-        "{}",
-        out.stdout
+    out.assert_stdout_has(
+        "`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them",
     );
 }
 

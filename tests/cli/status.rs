@@ -68,20 +68,8 @@ fn group_by_alias_code_or_name_prints_the_same() {
         out.assert_code(0);
         assert_eq!(out.stdout, by_alias.stdout, "--group {spelling:?}");
     }
-    assert!(
-        by_alias
-            .stdout
-            .contains("  delisted TR-002 跨市公車路線整合\n"),
-        "{}",
-        by_alias.stdout
-    );
-    assert!(
-        by_alias
-            .stdout
-            .contains("  ongoing  TR-001 捷運環狀線（北環段）\n"),
-        "{}",
-        by_alias.stdout
-    );
+    by_alias.assert_stdout_has("  delisted TR-002 跨市公車路線整合\n");
+    by_alias.assert_stdout_has("  ongoing  TR-001 捷運環狀線（北環段）\n");
     by_alias.assert_stdout_lacks("衛生社福組");
 }
 

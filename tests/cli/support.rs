@@ -75,8 +75,40 @@ impl Reg {
         r
     }
 
+    /// A copy of the register the repository ships (platform.yaml, cases/, meetings/).
+    pub fn shipped() -> Reg {
+        let r = Reg::minimal();
+        r.write(
+            "platform.yaml",
+            std::fs::read(repo().join("platform.yaml")).expect("platform.yaml"),
+        );
+        for dir in ["cases", "meetings"] {
+            copy_dir(&repo().join(dir), &r.path().join(dir));
+        }
+        r
+    }
+
     pub fn path(&self) -> &Path {
         &self.root
+    }
+
+    /// The text of a file, by path relative to the root.
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Assert that the file at `rel` contains `s`.
+    #[track_caller]
+    pub fn assert_file_has(&self, rel: &str, s: &str) -> &Reg {
+        contains(rel, &self.read(rel), s, true);
+        self
+    }
+
+    /// Create a folder (and its parents) at a path relative to the root.
+    pub fn mkdir(&self, rel: &str) -> &Reg {
+        std::fs::create_dir_all(self.path().join(rel)).expect("create folders");
+        self
     }
 
     /// Write a file (any bytes) at a path relative to the root, creating folders.
@@ -120,8 +152,43 @@ impl Reg {
         run_cmd(cmd.args(args))
     }
 
+    /// Run `kbbt PREFIX… ARGS…` (a subcommand and its arguments), and assert that it did not crash.
+    #[track_caller]
+    pub fn run_sub(&self, prefix: &[&str], args: &[&str]) -> Run {
+        let all: Vec<&str> = prefix.iter().chain(args).copied().collect();
+        let out = self.run(&all);
+        out.assert_no_panic();
+        out
+    }
+
     pub fn validate(&self) -> Run {
         self.run(&["validate"])
+    }
+
+    /// Run a command that must be refused with exit `code`: no crash, and no byte of the register
+    /// changed (kbbt's own `.kbbt/` folder, which holds the lock, is not part of the register).
+    #[track_caller]
+    pub fn refuses(&self, args: &[&str], code: i32) -> Run {
+        self.refuses_as("", args, code)
+    }
+
+    /// As [`Reg::refuses`], with `what` (the case a table row tries) named in a failure.
+    #[track_caller]
+    pub fn refuses_as(&self, what: &str, args: &[&str], code: i32) -> Run {
+        let before = self.files();
+        let out = self.run(args);
+        out.assert_no_panic().assert_code(code);
+        assert_eq!(self.files(), before, "{what} {args:?} changed the register");
+        out
+    }
+
+    /// Every file of the register: the snapshot without kbbt's own `.kbbt/` (the lock lives there).
+    pub fn files(&self) -> BTreeMap<PathBuf, String> {
+        self.snapshot()
+            .0
+            .into_iter()
+            .filter(|(p, _)| !p.starts_with(".kbbt"))
+            .collect()
     }
 
     /// A fingerprint of every file, folder and link below the root.
@@ -130,6 +197,32 @@ impl Reg {
         walk(self.path(), self.path(), &mut files);
         Snapshot(files)
     }
+}
+
+/// The repository's root folder (which holds the shipped register).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `kbbt -C DIR ARGS…`, run from `dir`.
+pub fn at(dir: &Path, args: &[&str]) -> Run {
+    run_cmd(kbbt().current_dir(dir).arg("-C").arg(dir).args(args))
+}
+
+/// `kbbt ARGS…` on the shipped register, run from the repository root; it must not crash.
+#[track_caller]
+pub fn shipped(args: &[&str]) -> Run {
+    let out = run_cmd(kbbt().current_dir(repo()).args(args));
+    out.assert_no_panic();
+    out
+}
+
+/// The first of `names` found on PATH.
+pub fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
 }
 
 /// The binary under test, with a clean environment for colour and a time limit.
@@ -200,6 +293,23 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, String>) {
 }
 
 impl Run {
+    /// The run with its standard error in place of its standard output (for `assert_line`,
+    /// `assert_hint`).
+    pub fn on_stderr(&self) -> Run {
+        Run {
+            stdout: self.stderr.clone(),
+            stderr: String::new(),
+            code: self.code,
+        }
+    }
+
+    /// Stdout read as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+
     /// The lines of stdout.
     pub fn lines(&self) -> Vec<&str> {
         self.stdout.lines().collect()
@@ -248,6 +358,20 @@ impl Run {
         self
     }
 
+    /// As [`Run::assert_stderr_has`], with `what` (a table row) named in a failure.
+    #[track_caller]
+    pub fn assert_stderr_has_for(&self, what: &dyn std::fmt::Display, s: &str) -> &Run {
+        contains(&format!("stderr ({what})"), &self.stderr, s, true);
+        self
+    }
+
+    /// Assert that stderr does not contain `s`.
+    #[track_caller]
+    pub fn assert_stderr_lacks(&self, s: &str) -> &Run {
+        contains("stderr", &self.stderr, s, false);
+        self
+    }
+
     /// Assert the whole of stdout.
     #[track_caller]
     pub fn assert_stdout(&self, want: &str) -> &Run {
@@ -290,8 +414,6 @@ impl Run {
         self
     }
 
-    /// The process ended by itself (no signal), with no panic.
-    #[track_caller]
     /// `(errors, warnings)` from validate's last line (`2 errors, 1 warning`).
     pub fn summary(&self) -> Option<(usize, usize)> {
         let last = self.stdout.lines().last()?;
@@ -300,6 +422,8 @@ impl Run {
         Some((num(e)?, num(w)?))
     }
 
+    /// The process ended by itself (no signal), with no panic.
+    #[track_caller]
     pub fn assert_no_panic(&self) -> &Run {
         assert!(
             self.code != 101 && self.code != -1,

@@ -1433,7 +1433,7 @@ fn findings_that_follow_from_a_case_file_that_failed_to_load_are_folded_under_it
         "{}",
         gh.stdout
     );
-    assert!(gh.stdout.contains("follow from it"), "{}", gh.stdout);
+    gh.assert_stdout_has("follow from it");
 
     // Asked about the meetings only, the findings there are shown: their cause is not in the report.
     let meetings = r.run(&["validate", "meetings"]);
@@ -1460,11 +1460,7 @@ fn findings_that_follow_from_a_case_file_that_failed_to_load_are_folded_under_it
         "{}",
         meetings.stdout
     );
-    assert!(
-        !meetings.stdout.contains("follow from"),
-        "{}",
-        meetings.stdout
-    );
+    meetings.assert_stdout_lacks("follow from");
 
     // A problem in a group the broken file is not in stays a finding of its own.
     r.meeting(

@@ -1,17 +1,8 @@
 //! Terminal tables fit a width: `--width N` (or the terminal's); piped without it, rows stay whole.
 
-use crate::support::{Run, kbbt, run_cmd};
+use crate::support::shipped;
 use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
-
-fn shipped(args: &[&str]) -> Run {
-    let mut cmd = kbbt();
-    cmd.current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .args(args);
-    let out = run_cmd(&mut cmd);
-    out.assert_no_panic();
-    out
-}
 
 fn widest(s: &str) -> usize {
     s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
@@ -100,8 +91,8 @@ fn every_line_fits_the_width_given() {
     ]);
     out.assert_code(1);
     assert!(widest(&out.stdout) <= 44, "{}", out.stdout);
-    assert!(out.stdout.contains("辦理情形過舊"), "{}", out.stdout);
-    assert!(!out.stdout.contains("stale"), "{}", out.stdout);
+    out.assert_stdout_has("辦理情形過舊");
+    out.assert_stdout_lacks("stale");
     // Machine formats never wrap.
     let csv = shipped(&["list", "--format", "csv", "--width", "40"]).stdout;
     assert_eq!(csv, shipped(&["list", "--format", "csv"]).stdout);
