@@ -192,4 +192,181 @@ crate::messages! {
         en: "{msg}; skipped",
         zh: "{msg}；已略過",
     }
+
+    // validate: the platform and single files (check/fields.rs).
+    /// platform.yaml names a language kbbt does not have.
+    UNKNOWN_LANGUAGE {
+        en: "unknown language `{lang}`",
+        zh: "未知的語言 `{lang}`",
+    }
+    /// The languages there are.
+    WRITE_A_LANGUAGE {
+        en: "write `zh-TW` or `en`",
+        zh: "請寫 `zh-TW` 或 `en`",
+    }
+    /// A group code that cannot be one.
+    BAD_GROUP_CODE {
+        en: "group code `{code}` must be 1 to 4 upper-case letters A-Z",
+        zh: "組別代碼 `{code}` 應為 1 至 4 個大寫英文字母（`A-Z`）",
+    }
+    /// A group defined twice.
+    GROUP_TWICE {
+        en: "group `{group}` is defined twice (first at line {line})",
+        zh: "組別 `{group}` 定義了兩次（第一次在第 {line} 行）",
+    }
+    /// A group code used twice.
+    GROUP_CODE_TWICE {
+        en: "group code `{code}` is used twice (first at line {line})",
+        zh: "組別代碼 `{code}` 用了兩次（第一次在第 {line} 行）",
+    }
+    /// A platform without groups.
+    NO_GROUPS {
+        en: "the platform defines no groups",
+        zh: "平臺未定義任何組別",
+    }
+    /// A platform without members.
+    NO_MEMBERS {
+        en: "the platform lists no members",
+        zh: "平臺未列任何成員",
+    }
+    /// A city that is not a member.
+    NOT_A_MEMBER {
+        en: "`{city}` is not a member of the platform",
+        zh: "`{city}` 不是本平臺的成員",
+    }
+    /// A topic the platform does not list.
+    UNKNOWN_TOPIC {
+        en: "unknown topic `{topic}`",
+        zh: "未知的共同議題 `{topic}`",
+    }
+    /// An id that is not a case id.
+    NOT_A_CASE_ID {
+        en: "`{id}` is not a case id",
+        zh: "`{id}` 不是案件編號",
+    }
+    /// What a case id looks like.
+    CASE_ID_SHAPE {
+        en: "a case id is the group code, a dash and three or more digits, e.g. TR-012",
+        zh: "案件編號為組別代碼、連字號及三位以上數字，例如 `TR-012`",
+    }
+    /// A case id of another group's code.
+    CASE_ID_CODE {
+        en: "case id `{id}` does not start with `{code}-`, the code of {group}",
+        zh: "案件編號 `{id}` 未以{group}的代碼 `{code}-` 開頭",
+    }
+    /// The group name to write, when an alias or code was written.
+    WRITE_GROUP_NAME {
+        en: "write the group's name: `{name}`",
+        zh: "請寫組別名稱：`{name}`",
+    }
+    /// A file whose name is not its case's id.
+    CASE_FILE_NAME {
+        en: "file name `{stem}` differs from the case id `{id}`",
+        zh: "檔名 `{stem}` 與案件編號 `{id}` 不同",
+    }
+    /// A file whose name is not its meeting's id.
+    MEETING_FILE_NAME {
+        en: "file name `{stem}` differs from the meeting id `{id}`",
+        zh: "檔名 `{stem}` 與會議編號 `{id}` 不同",
+    }
+    /// The file name to give.
+    RENAME_FILE {
+        en: "rename the file to {file}",
+        zh: "請將檔案改名為 {file}",
+    }
+    /// A case without a title.
+    EMPTY_TITLE {
+        en: "the title is empty",
+        zh: "案名空白",
+    }
+    /// A city both lead and partner.
+    LEAD_AND_PARTNER {
+        en: "`{city}` is both the lead and a partner",
+        zh: "`{city}` 同時列為主辦及合作城市",
+    }
+    /// Two cases of a group with one title.
+    SAME_TITLE {
+        en: "{id} has the same title as {other} ({file})",
+        zh: "{id} 與 {other}（{file}）案名相同",
+    }
+    /// What to do about it.
+    MAKE_TITLES_DIFFER {
+        en: "a title names one case in its group: make them differ",
+        zh: "同一組別中一個案名只指一件案件：請使案名有所區別",
+    }
+    /// A title a reference would read as an id.
+    TITLE_LIKE_ID {
+        en: "the title `{title}` is shaped like a case id",
+        zh: "案名 `{title}` 的形式與案件編號相同",
+    }
+    /// A title that is another case's alias.
+    TITLE_IS_ALIAS {
+        en: "the title of {id} is an alias of {other} ({file})",
+        zh: "{id} 的案名是 {other}（{file}）的別名",
+    }
+    /// A case id used twice.
+    CASE_ID_TWICE {
+        en: "case id `{id}` is also used by {file}",
+        zh: "案件編號 `{id}` 亦用於 {file}",
+    }
+    /// A meeting id used twice.
+    MEETING_ID_TWICE {
+        en: "meeting id `{id}` is also used by {file}",
+        zh: "會議編號 `{id}` 亦用於 {file}",
+    }
+    /// A link to a case the register does not have.
+    UNKNOWN_REFERENCE {
+        en: "{field} `{id}` is not a case of the register",
+        zh: "`{field}` 所指的 `{id}` 不是登記簿中的案件",
+    }
+    /// A parent chain that loops.
+    PARENT_CYCLE {
+        en: "`{id}` is its own ancestor through `parent`",
+        zh: "`{id}` 經由 `parent` 成為自己的上層案件",
+    }
+    /// A link the other case does not return.
+    ONE_WAY_LINK {
+        en: "{id} lists `{other}` in {field}, but {other} does not list {id} in {back}",
+        zh: "{id} 的 `{field}` 列有 `{other}`，但 {other} 的 `{back}` 未列 {id}",
+    }
+    /// A merge the other case does not return.
+    ONE_WAY_MERGE {
+        en: "{id} is merged into `{other}`, but {other} does not list it in merged_from",
+        zh: "{id} 已併入 `{other}`，但 {other} 的 `merged_from` 未列此案",
+    }
+    /// merged_into on a case that is not merged.
+    MERGED_STATUS {
+        en: "{id} has merged_into but its status is {status}",
+        zh: "{id} 有 `merged_into`，但狀態為{status}",
+    }
+    /// An id that is not a meeting id.
+    NOT_A_MEETING_ID {
+        en: "`{id}` is not a meeting id",
+        zh: "`{id}` 不是會議編號",
+    }
+    /// What a meeting id looks like.
+    MEETING_ID_SHAPE {
+        en: "a meeting id is lower-case letters, digits and dashes, e.g. vm-3",
+        zh: "會議編號為小寫英文字母、數字及連字號，例如 `vm-3`",
+    }
+    /// A level the platform does not list.
+    UNKNOWN_LEVEL {
+        en: "unknown meeting level `{level}`",
+        zh: "未知的會議層級 `{level}`",
+    }
+    /// A meeting without a date.
+    MEETING_UNDATED {
+        en: "meeting {id} has no date; it is ordered before every dated meeting",
+        zh: "會議 {id} 沒有日期，排在所有有日期的會議之前",
+    }
+    /// A discrepancy of a number kbbt does not count.
+    UNKNOWN_DISCREPANCY_FIELD {
+        en: "unknown discrepancy field `{field}`",
+        zh: "未知的差異欄位 `{field}`",
+    }
+    /// The fields a discrepancy may have.
+    DISCREPANCY_FIELDS {
+        en: "use add, delist or ongoing (with or without group), or cases / completed (all-time)",
+        zh: "請用 `add`、`delist` 或 `ongoing`（可附組別），或 `cases`／`completed`（歷來）",
+    }
 }

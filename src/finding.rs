@@ -84,6 +84,12 @@ impl Finding {
         self.hint = hint.map(Msg::from);
         self
     }
+    /// The same finding with the hint given as a message, or none.
+    #[must_use]
+    pub fn with_hint_msg(mut self, hint: Option<Msg>) -> Self {
+        self.hint = hint;
+        self
+    }
     /// Whether it is an error (a warning is not).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

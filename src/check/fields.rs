@@ -1,15 +1,17 @@
 //! Rules on single files: ids, known groups, cities and topics, file names, links between cases.
 
 use super::Ctx;
+use crate::catalog as m;
 use crate::finding::Finding;
 use crate::model::Status;
 use crate::model::names::{split_id, suggest_str};
+use crate::msg::Msg;
 use crate::yaml::{Pos, Sp};
 use std::collections::HashMap;
 use std::path::Path;
 
-fn did_you_mean(s: &str, options: &[String]) -> Option<String> {
-    suggest_str(s, options).map(|x| format!("did you mean `{x}`?"))
+fn did_you_mean(s: &str, options: &[String]) -> Option<Msg> {
+    suggest_str(s, options).map(|x| Msg::new(&m::DID_YOU_MEAN).text("name", x))
 }
 
 pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -28,9 +30,9 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "language",
                 f,
                 l.pos,
-                format!("unknown language `{}`", l.value),
+                Msg::new(&m::UNKNOWN_LANGUAGE).text("lang", l.value.clone()),
             )
-            .with_hint("write `zh-TW` or `en`"),
+            .with_hint(Msg::new(&m::WRITE_A_LANGUAGE)),
         );
     }
     for g in &p.groups {
@@ -40,10 +42,7 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "group-code",
                 f,
                 code.pos,
-                format!(
-                    "group code `{}` must be 1 to 4 upper-case letters A-Z",
-                    code.value
-                ),
+                Msg::new(&m::BAD_GROUP_CODE).text("code", code.value.clone()),
             ));
         }
         if let Some(first) = names.insert(&g.value.name, g.value.name.pos) {
@@ -51,10 +50,9 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "duplicate-group",
                 f,
                 g.value.name.pos,
-                format!(
-                    "group `{}` is defined twice (first at line {})",
-                    g.value.name.value, first.line
-                ),
+                Msg::new(&m::GROUP_TWICE)
+                    .text("group", g.value.name.value.clone())
+                    .num("line", first.line),
             ));
         }
         if let Some(first) = codes.insert(code, code.pos) {
@@ -62,10 +60,9 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "duplicate-group",
                 f,
                 code.pos,
-                format!(
-                    "group code `{}` is used twice (first at line {})",
-                    code.value, first.line
-                ),
+                Msg::new(&m::GROUP_CODE_TWICE)
+                    .text("code", code.value.clone())
+                    .num("line", first.line),
             ));
         }
     }
@@ -74,7 +71,7 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
             "platform",
             f,
             p.name.pos,
-            "the platform defines no groups",
+            Msg::new(&m::NO_GROUPS),
         ));
     }
     if p.members.is_empty() {
@@ -82,7 +79,7 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
             "platform",
             f,
             p.name.pos,
-            "the platform lists no members",
+            Msg::new(&m::NO_MEMBERS),
         ));
     }
 }
@@ -96,9 +93,9 @@ fn check_city(ctx: &Ctx, f: &Path, city: &Sp<String>, out: &mut Vec<Finding>) {
                 "unknown-city",
                 f,
                 city.pos,
-                format!("`{}` is not a member of the platform", city.value),
+                Msg::new(&m::NOT_A_MEMBER).text("city", city.value.clone()),
             )
-            .with_hint_opt(did_you_mean(&city.value, &opts)),
+            .with_hint_msg(did_you_mean(&city.value, &opts)),
         );
     }
 }
@@ -112,9 +109,9 @@ fn check_topic(ctx: &Ctx, f: &Path, t: &Sp<String>, out: &mut Vec<Finding>) {
                 "unknown-topic",
                 f,
                 t.pos,
-                format!("unknown topic `{}`", t.value),
+                Msg::new(&m::UNKNOWN_TOPIC).text("topic", t.value.clone()),
             )
-            .with_hint_opt(did_you_mean(&t.value, &opts)),
+            .with_hint_msg(did_you_mean(&t.value, &opts)),
         );
     }
 }
@@ -131,11 +128,9 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "case-id",
                     f,
                     c.id.pos,
-                    format!("`{}` is not a case id", c.id.value),
+                    Msg::new(&m::NOT_A_CASE_ID).text("id", c.id.value.clone()),
                 )
-                .with_hint(
-                    "a case id is the group code, a dash and three or more digits, e.g. TR-012",
-                ),
+                .with_hint(Msg::new(&m::CASE_ID_SHAPE)),
             ),
             Some((code, _)) => {
                 if let Some(g) = group {
@@ -145,10 +140,10 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
                             "case-id",
                             f,
                             c.id.pos,
-                            format!(
-                                "case id `{}` does not start with `{want}-`, the code of {}",
-                                c.id.value, c.group.value
-                            ),
+                            Msg::new(&m::CASE_ID_CODE)
+                                .text("id", c.id.value.clone())
+                                .text("code", want.clone())
+                                .text("group", c.group.value.clone()),
                         ));
                     }
                 }
@@ -156,22 +151,21 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         if group.is_none() {
             let hint = match p.group_index(&c.group) {
-                Some(g) => Some(format!(
-                    "write the group's name: `{}`",
-                    p.groups[g].name.value
-                )),
+                Some(g) => Some(
+                    Msg::new(&m::WRITE_GROUP_NAME).text("name", p.groups[g].name.value.clone()),
+                ),
                 None => p
                     .suggest_group(&c.group)
-                    .map(|x| format!("did you mean `{x}`?")),
+                    .map(|x| Msg::new(&m::DID_YOU_MEAN).text("name", x)),
             };
             out.push(
                 Finding::error(
                     "unknown-group",
                     f,
                     c.group.pos,
-                    format!("unknown group `{}`", c.group.value),
+                    Msg::new(&m::UNKNOWN_GROUP).text("group", c.group.value.clone()),
                 )
-                .with_hint_opt(hint),
+                .with_hint_msg(hint),
             );
         }
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -182,12 +176,11 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "file-name",
                     f,
                     c.id.pos,
-                    format!(
-                        "file name `{stem}` differs from the case id `{}`",
-                        c.id.value
-                    ),
+                    Msg::new(&m::CASE_FILE_NAME)
+                        .text("stem", stem)
+                        .text("id", c.id.value.clone()),
                 )
-                .with_hint(format!("rename the file to {}.yaml", c.id.value)),
+                .with_hint(Msg::new(&m::RENAME_FILE).text("file", format!("{}.yaml", c.id.value))),
             );
         }
         if c.title.trim().is_empty() {
@@ -195,7 +188,7 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "empty-title",
                 f,
                 c.title.pos,
-                "the title is empty",
+                Msg::new(&m::EMPTY_TITLE),
             ));
         }
         for city in c.lead.iter().chain(&c.partners) {
@@ -208,7 +201,7 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "partners",
                 f,
                 lead.pos,
-                format!("`{}` is both the lead and a partner", lead.value),
+                Msg::new(&m::LEAD_AND_PARTNER).text("city", lead.value.clone()),
             ));
         }
         for t in &c.topics {
@@ -246,9 +239,12 @@ pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "duplicate-title",
                         file,
                         at,
-                        format!("{this} has the same title as {that} ({})", other.display()),
+                        Msg::new(&m::SAME_TITLE)
+                            .text("id", this)
+                            .text("other", that)
+                            .text("file", other.display().to_string()),
                     )
-                    .with_hint("a title names one case in its group: make them differ"),
+                    .with_hint(Msg::new(&m::MAKE_TITLES_DIFFER)),
                 );
             }
         } else {
@@ -259,7 +255,7 @@ pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "id-title",
                 &doc.path,
                 c.title.pos,
-                format!("the title `{}` is shaped like a case id", c.title.value),
+                Msg::new(&m::TITLE_LIKE_ID).text("title", c.title.value.clone()),
             ));
         }
     }
@@ -274,11 +270,10 @@ pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "duplicate-title",
                     other,
                     *pos,
-                    format!(
-                        "the title of {id} is an alias of {} ({})",
-                        c.id.value,
-                        doc.path.display()
-                    ),
+                    Msg::new(&m::TITLE_IS_ALIAS)
+                        .text("id", *id)
+                        .text("other", c.id.value.clone())
+                        .text("file", doc.path.display().to_string()),
                 ));
             }
         }
@@ -294,11 +289,9 @@ pub fn unique_ids(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "duplicate-id",
                 &doc.path,
                 doc.value.id.pos,
-                format!(
-                    "case id `{}` is also used by {}",
-                    doc.value.id.value,
-                    first.display()
-                ),
+                Msg::new(&m::CASE_ID_TWICE)
+                    .text("id", doc.value.id.value.clone())
+                    .text("file", first.display().to_string()),
             ));
         }
     }
@@ -309,11 +302,9 @@ pub fn unique_ids(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "duplicate-id",
                 &doc.path,
                 doc.value.id.pos,
-                format!(
-                    "meeting id `{}` is also used by {}",
-                    doc.value.id.value,
-                    first.display()
-                ),
+                Msg::new(&m::MEETING_ID_TWICE)
+                    .text("id", doc.value.id.value.clone())
+                    .text("file", first.display().to_string()),
             ));
         }
     }
@@ -341,7 +332,9 @@ pub fn links(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "unknown-reference",
                     f,
                     r.pos,
-                    format!("{what} `{}` is not a case of the register", r.value),
+                    Msg::new(&m::UNKNOWN_REFERENCE)
+                        .text("field", what)
+                        .text("id", r.value.clone()),
                 ));
             }
             i
@@ -358,7 +351,7 @@ pub fn links(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "parent-cycle",
                         f,
                         parent.pos,
-                        format!("`{}` is its own ancestor through `parent`", c.id.value),
+                        Msg::new(&m::PARENT_CYCLE).text("id", c.id.value.clone()),
                     ));
                     break;
                 }
@@ -395,10 +388,11 @@ pub fn links(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "one-way-link",
                         f,
                         r.pos,
-                        format!(
-                            "{} lists `{}` in {field}, but {} does not list {} in {back_field}",
-                            c.id.value, r.value, r.value, c.id.value
-                        ),
+                        Msg::new(&m::ONE_WAY_LINK)
+                            .text("id", c.id.value.clone())
+                            .text("other", r.value.clone())
+                            .text("field", field)
+                            .text("back", back_field),
                     ));
                 }
             }
@@ -415,10 +409,9 @@ pub fn links(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "one-way-link",
                     f,
                     into.pos,
-                    format!(
-                        "{} is merged into `{}`, but {} does not list it in merged_from",
-                        c.id.value, into.value, into.value
-                    ),
+                    Msg::new(&m::ONE_WAY_MERGE)
+                        .text("id", c.id.value.clone())
+                        .text("other", into.value.clone()),
                 ));
             }
             if c.status.value != Status::Merged {
@@ -426,10 +419,9 @@ pub fn links(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "status",
                     f,
                     c.status.pos,
-                    format!(
-                        "{} has merged_into but its status is {}",
-                        c.id.value, c.status.value
-                    ),
+                    Msg::new(&m::MERGED_STATUS)
+                        .text("id", c.id.value.clone())
+                        .label("status", c.status.value.as_str()),
                 ));
             }
         }
@@ -449,9 +441,9 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "meeting-id",
                     f,
                     m.id.pos,
-                    format!("`{}` is not a meeting id", m.id.value),
+                    Msg::new(&m::NOT_A_MEETING_ID).text("id", m.id.value.clone()),
                 )
-                .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3"),
+                .with_hint(Msg::new(&m::MEETING_ID_SHAPE)),
             );
         }
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -461,12 +453,11 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "file-name",
                     f,
                     m.id.pos,
-                    format!(
-                        "file name `{stem}` differs from the meeting id `{}`",
-                        m.id.value
-                    ),
+                    Msg::new(&m::MEETING_FILE_NAME)
+                        .text("stem", stem)
+                        .text("id", m.id.value.clone()),
                 )
-                .with_hint(format!("rename the file to {}.yaml", m.id.value)),
+                .with_hint(Msg::new(&m::RENAME_FILE).text("file", format!("{}.yaml", m.id.value))),
             );
         }
         if !levels.is_empty() && !levels.contains(&m.level.value) {
@@ -475,9 +466,9 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "unknown-level",
                     f,
                     m.level.pos,
-                    format!("unknown meeting level `{}`", m.level.value),
+                    Msg::new(&m::UNKNOWN_LEVEL).text("level", m.level.value.clone()),
                 )
-                .with_hint_opt(did_you_mean(&m.level.value, &levels)),
+                .with_hint_msg(did_you_mean(&m.level.value, &levels)),
             );
         }
         if m.date.is_none() {
@@ -485,10 +476,7 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "meeting-date",
                 f,
                 m.id.pos,
-                format!(
-                    "meeting {} has no date; it is ordered before every dated meeting",
-                    m.id.value
-                ),
+                Msg::new(&m::MEETING_UNDATED).text("id", m.id.value.clone()),
             ));
         }
         for d in &m.discrepancies {
@@ -498,12 +486,15 @@ pub fn meetings(ctx: &Ctx, out: &mut Vec<Finding>) {
                 None => matches!(field, "add" | "delist" | "ongoing" | "cases" | "completed"),
             };
             if !ok {
-                out.push(Finding::error(
-                    "discrepancy",
-                    f,
-                    d.value.field.pos,
-                    format!("unknown discrepancy field `{field}`"),
-                ).with_hint("use add, delist or ongoing (with or without group), or cases / completed (all-time)"));
+                out.push(
+                    Finding::error(
+                        "discrepancy",
+                        f,
+                        d.value.field.pos,
+                        Msg::new(&m::UNKNOWN_DISCREPANCY_FIELD).text("field", field),
+                    )
+                    .with_hint(Msg::new(&m::DISCREPANCY_FIELDS)),
+                );
             }
         }
     }
