@@ -369,4 +369,86 @@ crate::messages! {
         en: "use add, delist or ongoing (with or without group), or cases / completed (all-time)",
         zh: "請用 `add`、`delist` 或 `ongoing`（可附組別），或 `cases`／`completed`（歷來）",
     }
+
+    // validate: histories (check/history.rs).
+    /// A case whose history sets no status.
+    NO_STATUS_ENTRY {
+        en: "{id} has no history entry that sets its status",
+        zh: "{id} 的歷程中沒有決定其狀態的紀錄",
+    }
+    /// What to add.
+    ADD_LISTING_DECISION {
+        en: "add the decision that listed it, or `{ action: seen, source: … }` when no document records one",
+        zh: "請補上列管該案的決議；若無文件記載，請寫 `{ action: seen, source: … }`",
+    }
+    /// A status the history does not give.
+    STATUS_DISAGREES {
+        en: "status is `{status}`, but the last decision in history (`{action}`, line {line}) makes it `{made}`",
+        zh: "狀態為 `{status}`，但歷程最後一項決議（`{action}`，第 {line} 行）使其為 `{made}`",
+    }
+    /// Both `date` and `not_after`.
+    DATE_AND_NOT_AFTER {
+        en: "an entry has either `date` (the day it happened) or `not_after` (the latest day it can have happened), not both",
+        zh: "一筆紀錄只能有 `date`（發生之日）或 `not_after`（最晚可能發生之日），不能兩者都有",
+    }
+    /// `not_after` with a meeting.
+    NOT_AFTER_WITH_MEETING {
+        en: "`not_after` is for a decision no recorded meeting took; this entry names its meeting, whose date is known",
+        zh: "`not_after` 用於沒有會議紀錄的決議；此紀錄已寫明會議，其日期已知",
+    }
+    /// A decision without its meeting.
+    ENTRY_NEEDS_MEETING {
+        en: "this `{action}` entry must name the meeting that decided it",
+        zh: "此 `{action}` 紀錄須寫明作成決議的會議",
+    }
+    /// How to name it.
+    ADD_MEETING_OR_SOURCE {
+        en: "add `meeting: <id>`; or, when a document other than a meeting's minutes states the decision, name it as `source:` (with `not_after:` its date when the decision's own date is unknown)",
+        zh: "請加上 `meeting: <編號>`；若載明決議的是會議紀錄以外的文件，請以 `source:` 寫明（決議日期不詳時，以 `not_after:` 寫該文件的日期）",
+    }
+    /// An entry dated otherwise than its meeting.
+    DATE_DIFFERS_FROM_MEETING {
+        en: "date {date} differs from the date of {meeting} ({meeting_date})",
+        zh: "日期 {date} 與 {meeting} 的日期（{meeting_date}）不同",
+    }
+    /// A history out of order.
+    HISTORY_ORDER {
+        en: "history entries are not in date order (oldest first)",
+        zh: "歷程未依日期由舊至新排列",
+    }
+    /// A decision of a meeting no history records.
+    NOT_APPLIED {
+        en: "{meeting} decides to {what}, but no case history records it",
+        zh: "{meeting} 決議{what}，但沒有案件歷程記載",
+    }
+    /// A decision about an existing case: `delist TR-003 「title」`.
+    DECISION_ON_CASE {
+        en: "{action} {id} 「{title}」",
+        zh: "{action} {id}「{title}」",
+    }
+    /// A decision that creates a case: `add 「title」 (交通組)`.
+    DECISION_NEW_CASE {
+        en: "{action} 「{title}」 ({group})",
+        zh: "{action}「{title}」（{group}）",
+    }
+    /// How to apply it.
+    RUN_APPLY {
+        en: "run `kbbt apply {file}`",
+        zh: "請執行 `kbbt apply {file}`",
+    }
+    /// A history entry its meeting does not decide (the English text is matched by apply).
+    HISTORY_DECISION {
+        en: "history records `{action}` at {meeting}, but {file} has no such decision about {id}",
+        zh: "歷程記載 {meeting} 的 `{action}`，但 {file} 沒有關於 {id} 的此項決議",
+    }
+    /// A case a complete listing leaves out.
+    UNCONFIRMED_CASE {
+        en: "{id} is ongoing by its recorded decisions, but the complete listing of {date} ({source}) does not name it: it is unconfirmed from that date",
+        zh: "{id} 依所載決議仍為持續列管，惟 {date} 之完整列表（{source}）未列此案：自該日起為未確認",
+    }
+    /// What settles it.
+    RECORD_END_OR_PROGRESS {
+        en: "record the decision that ended it (with its meeting or `source:`), or its progress in a later listing",
+        zh: "請記入結束列管之決議（註明會議或 `source:`），或於其後之列表載其辦理情形",
+    }
 }

@@ -399,7 +399,7 @@ mod tests {
                 );
             }
             assert!(
-                !t.zh.contains(':') && !t.zh.contains(" (") && !t.zh.contains("; "),
+                !rest.contains(':') && !rest.contains(" (") && !rest.contains("; "),
                 "{}: half-width punctuation in 「{}」",
                 t.id,
                 t.zh

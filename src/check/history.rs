@@ -3,9 +3,11 @@
 
 use super::Ctx;
 use crate::apply::plan::plan;
+use crate::catalog as cat;
 use crate::finding::Finding;
 use crate::model::Action;
 use crate::model::names::suggest_str;
+use crate::msg::Msg;
 use std::collections::{HashMap, HashSet};
 
 pub fn status_agrees(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -17,21 +19,20 @@ pub fn status_agrees(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "status-history",
                     &doc.path,
                     c.status.pos,
-                    format!("{} has no history entry that sets its status", c.id.value),
+                    Msg::new(&cat::NO_STATUS_ENTRY).text("id", c.id.value.clone()),
                 )
-                .with_hint("add the decision that listed it, or `{ action: seen, source: … }` when no document records one"),
+                .with_hint(Msg::new(&cat::ADD_LISTING_DECISION)),
             ),
-            Some((s, i)) if s != c.status.value => out.push(
-                Finding::error(
-                    "status-history",
-                    &doc.path,
-                    c.status.pos,
-                    format!(
-                        "status is `{}`, but the last decision in history (`{}`, line {}) makes it `{s}`",
-                        c.status.value, c.history[i].action.value, c.history[i].pos.line
-                    ),
-                ),
-            ),
+            Some((s, i)) if s != c.status.value => out.push(Finding::error(
+                "status-history",
+                &doc.path,
+                c.status.pos,
+                Msg::new(&cat::STATUS_DISAGREES)
+                    .text("status", c.status.value.as_str())
+                    .text("action", c.history[i].action.value.as_str())
+                    .num("line", c.history[i].pos.line)
+                    .text("made", s.as_str()),
+            )),
             Some(_) => {}
         }
     }
@@ -54,7 +55,7 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "history-date",
                     f,
                     na.pos,
-                    "an entry has either `date` (the day it happened) or `not_after` (the latest day it can have happened), not both",
+                    Msg::new(&cat::DATE_AND_NOT_AFTER),
                 ));
             }
             if let (Some(na), Some(_)) = (&e.not_after, &e.meeting) {
@@ -62,7 +63,7 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "history-date",
                     f,
                     na.pos,
-                    "`not_after` is for a decision no recorded meeting took; this entry names its meeting, whose date is known",
+                    Msg::new(&cat::NOT_AFTER_WITH_MEETING),
                 ));
             }
             match &e.meeting {
@@ -71,9 +72,9 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "history-meeting",
                         f,
                         e.action.pos,
-                        format!("this `{}` entry must name the meeting that decided it", e.action.value),
+                        Msg::new(&cat::ENTRY_NEEDS_MEETING).text("action", e.action.value.as_str()),
                     )
-                    .with_hint("add `meeting: <id>`; or, when a document other than a meeting's minutes states the decision, name it as `source:` (with `not_after:` its date when the decision's own date is unknown)"),
+                    .with_hint(Msg::new(&cat::ADD_MEETING_OR_SOURCE)),
                 ),
                 None => {}
                 Some(m) => match ctx.idx.meeting_by_id.get(&m.value) {
@@ -82,21 +83,28 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                             "unknown-meeting",
                             f,
                             m.pos,
-                            format!("unknown meeting `{}`", m.value),
+                            Msg::new(&cat::UNKNOWN_MEETING).text("id", m.value.clone()),
                         )
-                        .with_hint_opt(suggest_str(&m.value, &ids).map(|s| format!("did you mean `{s}`?"))),
+                        .with_hint_msg(
+                            suggest_str(&m.value, &ids)
+                                .map(|s| Msg::new(&cat::DID_YOU_MEAN).text("name", s)),
+                        ),
                     ),
                     Some(mi) => {
                         let md = ctx.reg.meetings[*mi].value.date();
                         if let (Some(d), Some(md)) = (&e.date, md)
-                            && d.value != md {
-                                out.push(Finding::error(
-                                    "history-date",
-                                    f,
-                                    d.pos,
-                                    format!("date {} differs from the date of {} ({md})", d.value, m.value),
-                                ));
-                            }
+                            && d.value != md
+                        {
+                            out.push(Finding::error(
+                                "history-date",
+                                f,
+                                d.pos,
+                                Msg::new(&cat::DATE_DIFFERS_FROM_MEETING)
+                                    .date("date", d.value)
+                                    .text("meeting", m.value.clone())
+                                    .date("meeting_date", md),
+                            ));
+                        }
                         date = date.or(md);
                     }
                 },
@@ -107,7 +115,7 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "history-order",
                     &doc.path,
                     e.pos,
-                    "history entries are not in date order (oldest first)",
+                    Msg::new(&cat::HISTORY_ORDER),
                 ));
             }
             last_key = last_key.max(key);
@@ -141,24 +149,31 @@ pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
                 matched.insert((s.case_id.as_str(), s.action));
             } else {
                 let what = if s.created {
-                    format!(
-                        "{} 「{}」 ({})",
-                        s.action, s.title, reg.platform.value.groups[s.group].name.value
-                    )
+                    Msg::new(&cat::DECISION_NEW_CASE)
+                        .label("action", s.action.as_str())
+                        .text("title", s.title.clone())
+                        .text(
+                            "group",
+                            reg.platform.value.groups[s.group].name.value.clone(),
+                        )
                 } else {
-                    format!("{} {} 「{}」", s.action, s.case_id, s.title)
+                    Msg::new(&cat::DECISION_ON_CASE)
+                        .label("action", s.action.as_str())
+                        .text("id", s.case_id.clone())
+                        .text("title", s.title.clone())
                 };
                 out.push(
                     Finding::error(
                         "not-applied",
                         &mdoc.path,
                         s.pos,
-                        format!(
-                            "{} decides to {what}, but no case history records it",
-                            m.id.value
-                        ),
+                        Msg::new(&cat::NOT_APPLIED)
+                            .text("meeting", m.id.value.clone())
+                            .msg("what", what),
                     )
-                    .with_hint(format!("run `kbbt apply {}`", mdoc.path.display())),
+                    .with_hint(
+                        Msg::new(&cat::RUN_APPLY).text("file", mdoc.path.display().to_string()),
+                    ),
                 );
             }
         }
@@ -173,13 +188,11 @@ pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "history-decision",
                     &doc.path,
                     e.action.pos,
-                    format!(
-                        "history records `{}` at {}, but {} has no such decision about {}",
-                        e.action.value,
-                        m.id.value,
-                        mdoc.path.display(),
-                        doc.value.id.value
-                    ),
+                    Msg::new(&cat::HISTORY_DECISION)
+                        .text("action", e.action.value.as_str())
+                        .text("meeting", m.id.value.clone())
+                        .text("file", mdoc.path.display().to_string())
+                        .text("id", doc.value.id.value.clone()),
                 ));
             }
         }
@@ -197,12 +210,12 @@ pub fn unconfirmed(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "unconfirmed",
                 &doc.path,
                 doc.value.status.pos,
-                format!(
-                    "{} is ongoing by its recorded decisions, but the complete listing of {} ({}) does not name it: it is unconfirmed from that date",
-                    doc.value.id.value, l.date.value, l.source
-                ),
+                Msg::new(&cat::UNCONFIRMED_CASE)
+                    .text("id", doc.value.id.value.clone())
+                    .date("date", l.date.value)
+                    .text("source", l.source.clone()),
             )
-            .with_hint("record the decision that ended it (with its meeting or `source:`), or its progress in a later listing"),
+            .with_hint(Msg::new(&cat::RECORD_END_OR_PROGRESS)),
         );
     }
 }
