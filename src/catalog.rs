@@ -451,4 +451,51 @@ crate::messages! {
         en: "record the decision that ended it (with its meeting or `source:`), or its progress in a later listing",
         zh: "請記入結束列管之決議（註明會議或 `source:`），或於其後之列表載其辦理情形",
     }
+
+    // validate: follow-up (check/follow.rs).
+    /// An id that cannot be an instruction's.
+    NOT_AN_INSTRUCTION_ID {
+        en: "`{id}` is not an instruction id",
+        zh: "`{id}` 不是指示編號",
+    }
+    /// What an instruction id looks like.
+    INSTRUCTION_ID_SHAPE {
+        en: "use lower-case letters, digits and '-', e.g. `vm-7-1`",
+        zh: "請用小寫英文字母、數字及連字號，例如 `vm-7-1`",
+    }
+    /// An instruction id given twice.
+    INSTRUCTION_TWICE {
+        en: "instruction id `{id}` is given twice (also in {file})",
+        zh: "指示編號 `{id}` 重複（亦見於 {file}）",
+    }
+    /// An addressee that is no group and no member.
+    UNKNOWN_ADDRESSEE {
+        en: "`{to}` is neither a group nor a member of the platform",
+        zh: "`{to}` 既非本平臺之組別，亦非成員城市",
+    }
+    /// An instruction without text.
+    INSTRUCTION_NO_TEXT {
+        en: "instruction `{id}` has no text",
+        zh: "指示 `{id}` 沒有內容",
+    }
+    /// `close` of an instruction no meeting gives.
+    CLOSE_UNKNOWN {
+        en: "`close` names `{id}`, which no meeting gives",
+        zh: "`close` 所列之 `{id}` 非任何會議所作之指示",
+    }
+    /// `close` at or before the meeting that gives it.
+    CLOSE_TOO_EARLY {
+        en: "{meeting} closes `{id}`, but that instruction is given at {given}, not at an earlier meeting",
+        zh: "{meeting} 結案 `{id}`，但該指示係於 {given} 所作，並非較早的會議",
+    }
+    /// `close` twice.
+    ALREADY_CLOSED {
+        en: "`{id}` is already closed by {meeting}",
+        zh: "`{id}` 已由 {meeting} 結案",
+    }
+    /// A milestone without text.
+    MILESTONE_NO_TEXT {
+        en: "a milestone needs its `text`: what is due",
+        zh: "里程碑須寫明 `text`：到期應完成的事項",
+    }
 }

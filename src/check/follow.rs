@@ -1,7 +1,9 @@
 //! Rules on follow-up: the chair's instructions (ids, addressees, closings) and milestones.
 
 use super::Ctx;
+use crate::catalog as cat;
 use crate::finding::Finding;
+use crate::msg::Msg;
 use crate::model::names::suggest_str;
 use std::collections::HashMap;
 
@@ -28,9 +30,9 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "instruction-id",
                         &mdoc.path,
                         i.id.pos,
-                        format!("`{}` is not an instruction id", i.id.value),
+                        Msg::new(&cat::NOT_AN_INSTRUCTION_ID).text("id", i.id.value.clone()),
                     )
-                    .with_hint("use lower-case letters, digits and '-', e.g. `vm-7-1`"),
+                    .with_hint(Msg::new(&cat::INSTRUCTION_ID_SHAPE)),
                 );
             }
             if let Some(&other) = given.get(i.id.value.as_str()) {
@@ -38,11 +40,9 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "instruction-id",
                     &mdoc.path,
                     i.id.pos,
-                    format!(
-                        "instruction id `{}` is given twice (also in {})",
-                        i.id.value,
-                        reg.meetings[other].path.display()
-                    ),
+                    Msg::new(&cat::INSTRUCTION_TWICE)
+                        .text("id", i.id.value.clone())
+                        .text("file", reg.meetings[other].path.display().to_string()),
                 ));
             } else {
                 given.insert(&i.id.value, mi);
@@ -59,12 +59,11 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                             "instruction-to",
                             &mdoc.path,
                             to.pos,
-                            format!(
-                                "`{}` is neither a group nor a member of the platform",
-                                to.value
-                            ),
+                            Msg::new(&cat::UNKNOWN_ADDRESSEE).text("to", to.value.clone()),
                         )
-                        .with_hint_opt(suggestion.map(|s| format!("did you mean `{s}`?"))),
+                        .with_hint_msg(
+                            suggestion.map(|s| Msg::new(&cat::DID_YOU_MEAN).text("name", s)),
+                        ),
                     );
                 }
             }
@@ -73,7 +72,7 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "instruction-text",
                     &mdoc.path,
                     i.id.pos,
-                    format!("instruction `{}` has no text", i.id.value),
+                    Msg::new(&cat::INSTRUCTION_NO_TEXT).text("id", i.id.value.clone()),
                 ));
             }
         }
@@ -89,10 +88,11 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "instruction-close",
                         &mdoc.path,
                         c.pos,
-                        format!("`close` names `{}`, which no meeting gives", c.value),
+                        Msg::new(&cat::CLOSE_UNKNOWN).text("id", c.value.clone()),
                     )
-                    .with_hint_opt(
-                        suggest_str(&c.value, &ids).map(|s| format!("did you mean `{s}`?")),
+                    .with_hint_msg(
+                        suggest_str(&c.value, &ids)
+                            .map(|s| Msg::new(&cat::DID_YOU_MEAN).text("name", s)),
                     ),
                 ),
                 Some(&gm) => {
@@ -106,10 +106,10 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                             "instruction-close",
                             &mdoc.path,
                             c.pos,
-                            format!(
-                                "{} closes `{}`, but that instruction is given at {}, not at an earlier meeting",
-                                m.id.value, c.value, reg.meetings[gm].value.id.value
-                            ),
+                            Msg::new(&cat::CLOSE_TOO_EARLY)
+                                .text("meeting", m.id.value.clone())
+                                .text("id", c.value.clone())
+                                .text("given", reg.meetings[gm].value.id.value.clone()),
                         ));
                     }
                     if let Some(&first) = closed.get(c.value.as_str()) {
@@ -117,10 +117,9 @@ pub fn instructions(ctx: &Ctx, out: &mut Vec<Finding>) {
                             "instruction-close",
                             &mdoc.path,
                             c.pos,
-                            format!(
-                                "`{}` is already closed by {}",
-                                c.value, reg.meetings[first].value.id.value
-                            ),
+                            Msg::new(&cat::ALREADY_CLOSED)
+                                .text("id", c.value.clone())
+                                .text("meeting", reg.meetings[first].value.id.value.clone()),
                         ));
                     } else {
                         closed.insert(&c.value, mi);
@@ -139,7 +138,7 @@ pub fn milestones(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "milestone",
                     &doc.path,
                     m.pos,
-                    "a milestone needs its `text`: what is due",
+                    Msg::new(&cat::MILESTONE_NO_TEXT),
                 ));
             }
         }
