@@ -498,4 +498,141 @@ crate::messages! {
         en: "a milestone needs its `text`: what is due",
         zh: "里程碑須寫明 `text`：到期應完成的事項",
     }
+
+    // validate and apply: stated counts (check/counts.rs).
+    /// A case named in a message: its id and title.
+    CASE_REF {
+        en: "{id} 「{title}」",
+        zh: "{id}「{title}」",
+    }
+    /// The cases a list leaves out.
+    MORE_CASES {
+        en: "… and {n} more",
+        zh: "…另 {n} 案",
+    }
+    /// An empty list of cases.
+    NO_CASES {
+        en: "none",
+        zh: "無",
+    }
+    /// A list of items on its own.
+    ITEMS {
+        en: "{items}",
+        zh: "{items}",
+    }
+    /// Nothing (an optional part of a message that is absent).
+    NOTHING {
+        en: "",
+        zh: "",
+    }
+    /// The cases a meeting itself ends in a group.
+    MEETING_ENDS {
+        en: "; {meeting} ends {cases}",
+        zh: "；{meeting} 結束列管 {cases}",
+    }
+    /// The cases a meeting itself adds in a group.
+    MEETING_ADDS {
+        en: "; {meeting} adds {cases}",
+        zh: "；{meeting} 新增 {cases}",
+    }
+    /// A stated number that differs from the register's.
+    STATED_COUNT {
+        en: "{who}: {meeting} states {stated} {field}, the register has {register}",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，登記簿為 {register} 案",
+    }
+    /// The same, for a group: the register's cases and what the meeting changes.
+    STATED_COUNT_CASES {
+        en: "{who}: {meeting} states {stated} {field}, the register has {register} ({cases}){ends}{adds}",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，登記簿為 {register} 案（{cases}）{ends}{adds}",
+    }
+    /// A stated number that differs from the register's after an apply.
+    STATED_COUNT_AFTER {
+        en: "{who}: {meeting} states {stated} {field}, the register would have {register}",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，套用後登記簿將為 {register} 案",
+    }
+    /// The same, for a group.
+    STATED_COUNT_AFTER_CASES {
+        en: "{who}: {meeting} states {stated} {field}, the register would have {register}: {cases}{ends}{adds}",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，套用後登記簿將為 {register} 案：{cases}{ends}{adds}",
+    }
+    /// How to settle a stated count.
+    CORRECT_OR_RECORD {
+        en: "correct the cases, or record it under `discrepancies:` ({entry})",
+        zh: "請更正案件，或記入 `discrepancies:`（{entry}）",
+    }
+    /// A recorded discrepancy whose register number is out of date.
+    DISCREPANCY_OUTDATED {
+        en: "recorded discrepancy for {who} {field} says the register has {recorded}, but it now has {now}",
+        zh: "{who}{field}已記錄的差異載明登記簿為 {recorded} 案，但目前為 {now} 案",
+    }
+    /// How to bring it up to date.
+    UPDATE_REGISTER_OR_CASES {
+        en: "update `register: {n}` and its note, or correct the cases",
+        zh: "請更新 `register: {n}` 及其說明，或更正案件",
+    }
+    /// A discrepancy without its kind.
+    DISCREPANCY_KIND_MISSING {
+        en: "say which kind of disagreement this is",
+        zh: "請註明差異之類別",
+    }
+    /// The kinds there are.
+    DISCREPANCY_KINDS {
+        en: "add `kind: arithmetic` (the minutes contradict their own arithmetic), `unnamed` (they count cases they never name) or `third-party` (another source disagrees); a list when more than one applies",
+        zh: "加上 `kind: arithmetic`（紀錄自身算式不符）、`unnamed`（紀錄計入未具名之案件）或 `third-party`（其他來源所載不同）；兼有者以清單表示",
+    }
+    /// A recorded discrepancy that no longer holds.
+    DISCREPANCY_GONE {
+        en: "recorded discrepancy ({who} {field} stated {stated}) no longer holds: the register agrees with the stated number",
+        zh: "已記錄的差異（{who}{field}載明 {stated} 案）已不成立：登記簿與所載數字相符",
+    }
+    /// Remove it.
+    REMOVE_ENTRY {
+        en: "remove the entry",
+        zh: "請刪除此項",
+    }
+    /// Another source's number that differs from the register's.
+    STATEMENT_DIFFERS_REGISTER {
+        en: "{source} states {field} {stated} for {meeting}, the register has {have}",
+        zh: "{source} 載 {meeting} 之{field} {stated} 案，登記簿為 {have} 案",
+    }
+    /// Another source's number that differs from the minutes'.
+    STATEMENT_DIFFERS_MINUTES {
+        en: "{source} states {field} {stated} for {meeting}, the minutes state {have}",
+        zh: "{source} 載 {meeting} 之{field} {stated} 案，會議紀錄載 {have} 案",
+    }
+    /// How to record it.
+    RECORD_STATEMENT {
+        en: "record it under the statement's `discrepancies:` ({entry})",
+        zh: "請記入該來源的 `discrepancies:`（{entry}）",
+    }
+    /// A statement's recorded discrepancy that no longer holds.
+    STATEMENT_DISCREPANCY_GONE {
+        en: "recorded discrepancy ({field} stated {stated}) no longer holds: the statement agrees, or states no such number",
+        zh: "已記錄的差異（{field}載明 {stated} 案）已不成立：該來源所載相符，或未載此數字",
+    }
+    /// A statement's recorded discrepancy whose register number is out of date.
+    STATEMENT_DISCREPANCY_OUTDATED {
+        en: "recorded discrepancy for {field} says the register has {recorded}, but it now has {now}",
+        zh: "{field}已記錄的差異載明登記簿為 {recorded} 案，但目前為 {now} 案",
+    }
+    /// How to bring it up to date.
+    UPDATE_REGISTER {
+        en: "update `register: {n}` and its note",
+        zh: "請更新 `register: {n}` 及其說明",
+    }
+    /// apply: a stated count, counted from the decisions that could be planned.
+    COUNTED_WITHOUT {
+        en: "{msg} (counted without the {n} that cannot be applied)",
+        zh: "{msg}（未計入無法套用的 {n} 項決議）",
+    }
+    /// apply: how to settle a stated count.
+    CHECK_OR_ACCEPT {
+        en: "check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file",
+        zh: "請檢查決議；或以 --accept-discrepancy 套用，並將差異記入會議檔",
+    }
+    /// apply: first the decisions.
+    FIX_DECISIONS_FIRST {
+        en: "correct the decisions above first; then check this count again",
+        zh: "請先更正上列決議，再檢查此數字",
+    }
 }

@@ -387,6 +387,12 @@ mod tests {
             for p in placeholders(t.zh) {
                 rest = rest.replace(&format!("{{{p}}}"), " ");
             }
+            // Options (`--accept-discrepancy`, `-C DIR`) are commands, not English.
+            let rest: String = rest
+                .split(' ')
+                .filter(|w| !w.starts_with('-'))
+                .collect::<Vec<_>>()
+                .join(" ");
             for word in rest
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty())

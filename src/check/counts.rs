@@ -2,10 +2,12 @@
 //! A number the register cannot reproduce is an error unless the meeting records the discrepancy.
 
 use super::Ctx;
+use crate::catalog as cat;
 use crate::finding::Finding;
 use crate::index::Index;
 use crate::model::Register;
 use crate::model::{Meeting, Platform};
+use crate::msg::Msg;
 use crate::tally::{Timelines, all_time, tally_meeting};
 use crate::yaml::{Pos, Sp};
 
@@ -32,23 +34,47 @@ pub struct Mismatch {
 }
 
 impl Mismatch {
-    /// 「; vm-3 ends TR-023 「…」, …; adds TR-021 「…」」, or nothing when the meeting changes nothing
-    /// in the group.
-    pub fn changes(&self, reg: &Register, meeting: &str) -> String {
-        let mut s = String::new();
-        if !self.removed.is_empty() {
-            s.push_str(&format!(
-                "; {meeting} ends {}",
-                list_cases_max(reg, &self.removed, 12)
-            ));
+    /// 「; vm-3 ends TR-023 「…」, …」 and 「; vm-3 adds TR-021 「…」」: each nothing when the meeting
+    /// ends, or adds, no case in the group.
+    pub fn changes(&self, reg: &Register, meeting: &str) -> (Msg, Msg) {
+        let part = |t: &'static crate::msg::Template, cases: &[usize]| {
+            if cases.is_empty() {
+                Msg::new(&cat::NOTHING)
+            } else {
+                Msg::new(t)
+                    .text("meeting", meeting)
+                    .msg("cases", list_cases(reg, cases))
+            }
+        };
+        (
+            part(&cat::MEETING_ENDS, &self.removed),
+            part(&cat::MEETING_ADDS, &self.added),
+        )
+    }
+
+    /// The mismatch as a message: who states what in `meeting`, and the register's number, with
+    /// its cases and what the meeting changes for a group's number. `after`: the register as it
+    /// would be after applying the meeting.
+    pub fn describe(&self, reg: &Register, meeting: &str, after: bool) -> Msg {
+        let t = match (after, self.group.is_some()) {
+            (false, false) => &cat::STATED_COUNT,
+            (false, true) => &cat::STATED_COUNT_CASES,
+            (true, false) => &cat::STATED_COUNT_AFTER,
+            (true, true) => &cat::STATED_COUNT_AFTER_CASES,
+        };
+        let m = who_arg(Msg::new(t), &self.label(&reg.platform.value))
+            .text("meeting", meeting)
+            .num("stated", self.stated)
+            .num("register", self.register);
+        let mut m = field_arg(m, "field", self.field);
+        if self.group.is_some() {
+            let (ends, adds) = self.changes(reg, meeting);
+            m = m
+                .msg("cases", list_cases(reg, &self.cases))
+                .msg("ends", ends)
+                .msg("adds", adds);
         }
-        if !self.added.is_empty() {
-            s.push_str(&format!(
-                "; {meeting} adds {}",
-                list_cases_max(reg, &self.added, 12)
-            ));
-        }
-        s
+        m
     }
 }
 
@@ -323,26 +349,57 @@ pub fn statement_checks(
     out
 }
 
-/// "TR-001 「…」, TR-002 「…」 … and 12 more"
-pub fn list_cases_max(reg: &Register, cases: &[usize], max: usize) -> String {
-    let mut s: Vec<String> = cases
+/// The numbers a message names a field by: words of the label catalogue.
+const FIELDS: &[&str] = &[
+    "add",
+    "delist",
+    "ongoing",
+    "cases",
+    "completed",
+    "tracked",
+    "relist",
+    "replaced",
+    "merged",
+    "proposed",
+    "subcases",
+];
+
+/// A count field in a message: a word of the label catalogue when kbbt knows it (`ongoing` →
+/// 持續列管), else as written.
+fn field_arg(m: Msg, name: &'static str, field: &str) -> Msg {
+    match FIELDS.iter().find(|f| **f == field) {
+        Some(f) => m.label(name, f),
+        None => m.text(name, field),
+    }
+}
+
+/// Who states a number (`who`): a group's name as written, or the labels `totals` / `all-time`.
+fn who_arg(m: Msg, who: &str) -> Msg {
+    match who {
+        "totals" => m.label("who", "totals"),
+        "all-time" => m.label("who", "all-time"),
+        _ => m.text("who", who),
+    }
+}
+
+/// "TR-001 「…」, TR-002 「…」, … and 12 more" (at most `max` named), or "none".
+pub fn list_cases_max(reg: &Register, cases: &[usize], max: usize) -> Msg {
+    if cases.is_empty() {
+        return Msg::new(&cat::NO_CASES);
+    }
+    let mut items: Vec<Msg> = cases
         .iter()
         .take(max)
         .map(|c| {
-            format!(
-                "{} 「{}」",
-                reg.cases[*c].value.id.value, reg.cases[*c].value.title.value
-            )
+            Msg::new(&cat::CASE_REF)
+                .text("id", reg.cases[*c].value.id.value.clone())
+                .text("title", reg.cases[*c].value.title.value.clone())
         })
         .collect();
     if cases.len() > max {
-        s.push(format!("… and {} more", cases.len() - max));
+        items.push(Msg::new(&cat::MORE_CASES).num("n", cases.len() - max));
     }
-    if s.is_empty() {
-        "none".into()
-    } else {
-        s.join(", ")
-    }
+    Msg::new(&cat::ITEMS).list("items", items)
 }
 
 pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -354,35 +411,42 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut used = vec![false; m.discrepancies.len()];
         for x in &mism {
             let rec = x.recorded_in(m, p);
-            let label = x.label(p);
             match rec {
                 Some(i) if m.discrepancies[i].value.register == x.register => used[i] = true,
                 Some(i) => {
                     used[i] = true;
-                    out.push(Finding::error(
-                        "discrepancy",
-                        &mdoc.path,
-                        m.discrepancies[i].pos,
-                        format!(
-                            "recorded discrepancy for {label} {} says the register has {}, but it now has {}",
-                            x.field, m.discrepancies[i].value.register, x.register
-                        ),
-                    ).with_hint(format!("update `register: {}` and its note, or correct the cases", x.register)));
+                    out.push(
+                        Finding::error(
+                            "discrepancy",
+                            &mdoc.path,
+                            m.discrepancies[i].pos,
+                            field_arg(
+                                who_arg(Msg::new(&cat::DISCREPANCY_OUTDATED), &x.label(p)),
+                                "field",
+                                x.field,
+                            )
+                            .num("recorded", m.discrepancies[i].value.register)
+                            .num("now", x.register),
+                        )
+                        .with_hint(Msg::new(&cat::UPDATE_REGISTER_OR_CASES).num("n", x.register)),
+                    );
                 }
                 None => {
-                    let mut msg = format!(
-                        "{label}: {} states {} {}, the register has {}",
-                        m.id.value, x.stated, x.field, x.register
+                    let msg = x.describe(reg, &m.id.value, false);
+                    let entry = format!(
+                        "{{ {}field: {}, stated: {}, register: {}, kind: …, note: … }}",
+                        x.group.map_or(String::new(), |g| format!(
+                            "group: {}, ",
+                            p.groups[g].name.value
+                        )),
+                        x.field,
+                        x.stated,
+                        x.register
                     );
-                    if x.group.is_some() {
-                        msg.push_str(&format!(" ({})", list_cases_max(reg, &x.cases, 12)));
-                        msg.push_str(&x.changes(reg, &m.id.value));
-                    }
-                    out.push(Finding::error("stated-count", &mdoc.path, x.pos, msg).with_hint(format!(
-                        "correct the cases, or record it under `discrepancies:` ({{ {}field: {}, stated: {}, register: {}, kind: …, note: … }})",
-                        x.group.map_or(String::new(), |g| format!("group: {}, ", p.groups[g].name.value)),
-                        x.field, x.stated, x.register
-                    )));
+                    out.push(
+                        Finding::error("stated-count", &mdoc.path, x.pos, msg)
+                            .with_hint(Msg::new(&cat::CORRECT_OR_RECORD).text("entry", entry)),
+                    );
                 }
             }
         }
@@ -394,30 +458,39 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
                         "discrepancy-kind",
                         &mdoc.path,
                         d.pos,
-                        "say which kind of disagreement this is",
+                        Msg::new(&cat::DISCREPANCY_KIND_MISSING),
                     )
-                    .with_hint("add `kind: arithmetic` (the minutes contradict their own arithmetic), `unnamed` (they count cases they never name) or `third-party` (another source disagrees); a list when more than one applies"),
+                    .with_hint(Msg::new(&cat::DISCREPANCY_KINDS)),
                 );
             }
             if !used[i] {
-                out.push(Finding::error(
-                    "discrepancy",
-                    &mdoc.path,
-                    d.pos,
-                    format!(
-                        "recorded discrepancy ({} {} stated {}) no longer holds: the register agrees with the stated number",
-                        d.value.group.as_ref().map_or("totals", |g| g.value.as_str()),
-                        d.value.field.value,
-                        d.value.stated
-                    ),
-                ).with_hint("remove the entry"));
+                out.push(
+                    Finding::error(
+                        "discrepancy",
+                        &mdoc.path,
+                        d.pos,
+                        field_arg(
+                            who_arg(
+                                Msg::new(&cat::DISCREPANCY_GONE),
+                                d.value
+                                    .group
+                                    .as_ref()
+                                    .map_or("totals", |g| g.value.as_str()),
+                            ),
+                            "field",
+                            &d.value.field.value,
+                        )
+                        .text("stated", d.value.stated.to_string()),
+                    )
+                    .with_hint(Msg::new(&cat::REMOVE_ENTRY)),
+                );
             }
         }
     }
 }
 
-/// The cases behind a number, as listed in messages.
-pub fn list_cases(reg: &Register, cases: &[usize]) -> String {
+/// The cases behind a number, as listed in messages (at most 12 named).
+pub fn list_cases(reg: &Register, cases: &[usize]) -> Msg {
     list_cases_max(reg, cases, 12)
 }
 
@@ -431,27 +504,26 @@ fn statements(ctx: &Ctx, mi: usize, out: &mut Vec<Finding>) {
         let mine: Vec<&StatementCheck> = checks.iter().filter(|c| c.statement == si).collect();
         for c in &mine {
             if c.verdict == Verdict::Differs {
-                let against = match (c.register, c.minutes) {
-                    (Some(r), _) => format!("the register has {r}"),
-                    (None, Some(x)) => format!("the minutes state {x}"),
-                    // `Only`, never `Differs`, when there is nothing to compare with.
-                    (None, None) => String::new(),
+                // `Only`, never `Differs`, when there is nothing to compare with.
+                let (t, have) = match (c.register, c.minutes) {
+                    (Some(r), _) => (&cat::STATEMENT_DIFFERS_REGISTER, r),
+                    (None, x) => (&cat::STATEMENT_DIFFERS_MINUTES, x.unwrap_or_default()),
                 };
+                let msg = field_arg(Msg::new(t), "field", c.field)
+                    .text("source", st.value.source.value.clone())
+                    .text("stated", c.stated.to_string())
+                    .text("meeting", mdoc.value.id.value.clone())
+                    .num("have", have);
                 out.push(
-                    Finding::error(
-                        "statement",
-                        &mdoc.path,
-                        c.pos,
+                    Finding::error("statement", &mdoc.path, c.pos, msg)
+                        .with_hint(Msg::new(&cat::RECORD_STATEMENT).text(
+                        "entry",
                         format!(
-                            "{} states {} {} for {}, {against}",
-                            st.value.source.value, c.field, c.stated, mdoc.value.id.value
+                            "{{ field: {}, stated: {}, register: {}, kind: third-party, note: … }}",
+                            c.field,
+                            c.stated,
+                            c.register.or(c.minutes).unwrap_or_default()
                         ),
-                    )
-                    .with_hint(format!(
-                        "record it under the statement's `discrepancies:` ({{ field: {}, stated: {}, register: {}, kind: third-party, note: … }})",
-                        c.field,
-                        c.stated,
-                        c.register.or(c.minutes).unwrap_or_default()
                     )),
                 );
             }
@@ -466,12 +538,14 @@ fn statements(ctx: &Ctx, mi: usize, out: &mut Vec<Finding>) {
                         "discrepancy",
                         &mdoc.path,
                         d.pos,
-                        format!(
-                            "recorded discrepancy ({} stated {}) no longer holds: the statement agrees, or states no such number",
-                            d.value.field.value, d.value.stated
-                        ),
+                        field_arg(
+                            Msg::new(&cat::STATEMENT_DISCREPANCY_GONE),
+                            "field",
+                            &d.value.field.value,
+                        )
+                        .text("stated", d.value.stated.to_string()),
                     )
-                    .with_hint("remove the entry"),
+                    .with_hint(Msg::new(&cat::REMOVE_ENTRY)),
                 ),
                 Some(c) => {
                     let have = c.register.or(c.minutes).unwrap_or_default();
@@ -481,12 +555,15 @@ fn statements(ctx: &Ctx, mi: usize, out: &mut Vec<Finding>) {
                                 "discrepancy",
                                 &mdoc.path,
                                 d.pos,
-                                format!(
-                                    "recorded discrepancy for {} says the register has {}, but it now has {have}",
-                                    d.value.field.value, d.value.register
-                                ),
+                                field_arg(
+                                    Msg::new(&cat::STATEMENT_DISCREPANCY_OUTDATED),
+                                    "field",
+                                    &d.value.field.value,
+                                )
+                                .num("recorded", d.value.register)
+                                .num("now", have),
                             )
-                            .with_hint(format!("update `register: {have}` and its note")),
+                            .with_hint(Msg::new(&cat::UPDATE_REGISTER).num("n", have)),
                         );
                     }
                 }

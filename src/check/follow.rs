@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::catalog as cat;
 use crate::finding::Finding;
-use crate::msg::Msg;
 use crate::model::names::suggest_str;
+use crate::msg::Msg;
 use std::collections::HashMap;
 
 /// An instruction id: lower-case letters, digits and '-', starting with a letter or digit.

@@ -76,17 +76,8 @@ fn meeting_doc(
     Ok((d, false))
 }
 
-fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> String {
-    let who = x.label(&reg.platform.value);
-    let mut s = format!(
-        "{who}: {meeting} states {} {}, the register would have {}",
-        x.stated, x.field, x.register
-    );
-    if x.group.is_some() {
-        s.push_str(&format!(": {}", kbbt::check::counts_list(reg, &x.cases)));
-        s.push_str(&x.changes(reg, meeting));
-    }
-    s
+fn describe_mismatch(reg: &Register, x: &Mismatch, meeting: &str) -> Msg {
+    x.describe(reg, meeting, true)
 }
 
 pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
@@ -127,8 +118,13 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
         let findings = unrecorded
             .iter()
             .map(|x| {
-                Finding::error("stated-count", &mdoc.path, x.pos, describe_mismatch(&after, x, &m.id.value))
-                    .with_hint("check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file")
+                Finding::error(
+                    "stated-count",
+                    &mdoc.path,
+                    x.pos,
+                    describe_mismatch(&after, x, &m.id.value),
+                )
+                .with_hint(Msg::new(&cat::CHECK_OR_ACCEPT))
             })
             .collect();
         return Err(refuse(
@@ -159,8 +155,8 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
         flags.dry_run,
     );
     for x in &unrecorded {
-        let what = kbbt::i18n::line(env.style.lang, &describe_mismatch(&after, x, &m.id.value));
-        let msg = Msg::new(&cat::RECORDED_DISCREPANCY).text("what", what);
+        let what = describe_mismatch(&after, x, &m.id.value);
+        let msg = Msg::new(&cat::RECORDED_DISCREPANCY).msg("what", what);
         out.push_str(&(msg.render(env.style.lang) + "\n"));
     }
     Ok(write(env, out, &changes, m, &target, flags))
@@ -279,12 +275,11 @@ fn refused_plan(
                     "stated-count",
                     &mdoc.path,
                     x.pos,
-                    format!(
-                        "{} (counted without the {refused} that cannot be applied)",
-                        describe_mismatch(&after, &x, &m.id.value),
-                    ),
+                    Msg::new(&cat::COUNTED_WITHOUT)
+                        .msg("msg", describe_mismatch(&after, &x, &m.id.value))
+                        .count("n", p.errors.len(), "decision", "decisions"),
                 )
-                .with_hint("correct the decisions above first; then check this count again"),
+                .with_hint(Msg::new(&cat::FIX_DECISIONS_FIRST)),
             );
         }
     }
