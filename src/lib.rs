@@ -9,6 +9,7 @@ pub mod canon;
 pub mod check;
 pub mod edit;
 pub mod exit;
+pub mod filter;
 pub mod finding;
 pub mod follow;
 pub mod git;

@@ -6,8 +6,8 @@ use crate::cli::By;
 use kbbt::exit::Exit;
 use kbbt::i18n::Lang;
 use kbbt::index::Index;
+use kbbt::model::Date;
 use kbbt::model::Register;
-use kbbt::model::{Action, Case, Date};
 use kbbt::render::Table;
 use kbbt::render::xlsx::{self, Cell, Sheet};
 use kbbt::tally::Timelines;
@@ -39,89 +39,6 @@ pub fn table_xlsx(env: &Env, name: &str, t: &Table, numbers: &[usize], dates: &[
         numbers,
         dates,
     )]))
-}
-
-/// The meeting and date of a history entry (the meeting's date when the entry has none).
-fn when(reg: &Register, idx: &Index, h: &kbbt::model::HistoryEntry) -> (String, Option<Date>) {
-    let meeting = h.meeting.as_ref().map(|m| m.value.clone());
-    let date = h.date.as_ref().map(|d| d.value).or_else(|| {
-        meeting
-            .as_ref()
-            .and_then(|m| idx.meeting_by_id.get(m))
-            .and_then(|m| reg.meetings[*m].value.date())
-    });
-    (meeting.unwrap_or_default(), date)
-}
-
-/// The columns of list's CSV and workbook: the table's columns first, then the dates, progress and
-/// topics.
-pub const LIST_COLUMNS: [&str; 13] = [
-    "id",
-    "title",
-    "group",
-    "status",
-    "lead",
-    "partners",
-    "added_meeting",
-    "added_date",
-    "delisted_meeting",
-    "delisted_date",
-    "progress_date",
-    "progress",
-    "topics",
-];
-
-/// The date columns of [`LIST_COLUMNS`].
-pub const LIST_DATES: [usize; 3] = [7, 9, 10];
-
-/// list's wide table: one row per case.
-pub fn list_table(reg: &Register, cases: &[&Case]) -> Table {
-    let idx = Index::new(reg);
-    let mut t = Table::new(&LIST_COLUMNS);
-    let join = |v: &[kbbt::yaml::Sp<String>]| {
-        v.iter()
-            .map(|x| x.value.as_str())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    for c in cases {
-        // Added: the first add (or sub-case) entry. Delisted: the last delist, unless a later
-        // entry lists the case again.
-        let added = c
-            .history
-            .iter()
-            .find(|h| matches!(h.action.value, Action::Add | Action::Subcase))
-            .map(|h| when(reg, &idx, &h.value));
-        let last_delist = c
-            .history
-            .iter()
-            .rposition(|h| h.action.value == Action::Delist);
-        let delisted = last_delist
-            .filter(|i| {
-                !c.history[i + 1..]
-                    .iter()
-                    .any(|h| matches!(h.action.value, Action::Add | Action::Relist))
-            })
-            .map(|i| when(reg, &idx, &c.history[i].value));
-        let date = |d: Option<Date>| d.map_or(String::new(), |d| d.to_string());
-        let progress = c.latest_progress(None);
-        t.row(vec![
-            c.id.value.clone(),
-            c.title.value.clone(),
-            c.group.value.clone(),
-            c.status.value.to_string(),
-            c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
-            join(&c.partners),
-            added.as_ref().map_or(String::new(), |a| a.0.clone()),
-            date(added.as_ref().and_then(|a| a.1)),
-            delisted.as_ref().map_or(String::new(), |a| a.0.clone()),
-            date(delisted.as_ref().and_then(|a| a.1)),
-            date(progress.map(|p| p.as_of.value)),
-            progress.map_or(String::new(), |p| p.text.trim_end().to_string()),
-            join(&c.topics),
-        ]);
-    }
-    t
 }
 
 /// The report as a workbook: a summary sheet, then one sheet per group.

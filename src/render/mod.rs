@@ -1,9 +1,11 @@
 //! Rendering: findings as text, JSON or GitHub annotations; tables as terminal tables, Markdown or
 //! CSV. Pure: values in, strings out. Nothing here prints.
 
+pub mod card;
 pub mod doc;
 pub mod docx;
 pub mod html;
+pub mod list;
 pub mod minutes;
 pub mod odf;
 pub mod odt;
