@@ -7,6 +7,7 @@
 pub mod apply;
 pub mod canon;
 pub mod check;
+pub mod diff;
 pub mod edit;
 pub mod exit;
 pub mod filter;
@@ -25,6 +26,7 @@ pub mod render;
 pub mod safety;
 pub mod schema;
 pub mod sheet;
+pub mod suggest;
 pub mod tally;
 pub mod term;
 pub mod write;

@@ -4,6 +4,7 @@
 pub mod card;
 pub mod doc;
 pub mod docx;
+pub mod follow;
 pub mod html;
 pub mod list;
 pub mod minutes;

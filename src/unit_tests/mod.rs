@@ -5,6 +5,7 @@
 //! a secretariat writes, and nothing touches the disk.
 
 mod check;
+mod follow;
 mod plan;
 mod tally;
 
