@@ -195,3 +195,83 @@ pub fn diff_text(reg: &Register, d: &Diff, st: Style) -> String {
     }
     s
 }
+
+/// A stale case's "when": its latest progress's date or "no progress", marked when unconfirmed.
+fn stale_when(s: &crate::follow::StaleCase, st: Style) -> String {
+    let zh = st.lang == Lang::ZhTw;
+    let mut when = s.latest.map_or_else(
+        || if zh { "無辦理情形" } else { "no progress" }.to_string(),
+        |d| st.date(d),
+    );
+    if s.unconfirmed {
+        when.push_str(if zh {
+            "（未確認）"
+        } else {
+            " (unconfirmed)"
+        });
+    }
+    when
+}
+
+/// The closing lines of `check stale`: no ongoing case, none stale, or how many are.
+fn stale_summary(s: &crate::follow::Stale, date: Date, months: u32, st: Style) -> String {
+    let span = crate::plural::count(months as usize, "month");
+    let day = st.date(date);
+    let since = s.cut.map_or_else(
+        || format!("{span} before {day}"),
+        |c| format!("{}, {span} before {day}", st.date(c)),
+    );
+    let (checked, stale, unconfirmed) = (s.checked, s.stale(), s.unconfirmed());
+    if checked == 0 {
+        return format!("no ongoing cases on {day}\n");
+    }
+    if stale == 0 {
+        return format!(
+            "no stale cases: all {checked} ongoing cases have progress on or after {since}\n"
+        );
+    }
+    let mut out = format!(
+        "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none\n"
+    );
+    if unconfirmed > 0 {
+        out.push_str(&match st.lang {
+            Lang::ZhTw => format!("其中 {unconfirmed} 案未確認：未列於完整列表（見 kbbt status）\n"),
+            Lang::En => format!(
+                "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)\n"
+            ),
+        });
+    }
+    out
+}
+
+/// `kbbt check stale`'s listing: per group its stale cases (id, when, title), then the count.
+pub fn stale(
+    reg: &Register,
+    s: &crate::follow::Stale,
+    date: Date,
+    months: u32,
+    st: Style,
+) -> String {
+    let p = &reg.platform.value;
+    let mut out = String::new();
+    for (g, cases) in &s.groups {
+        let gd = &p.groups[*g];
+        let _ = writeln!(
+            out,
+            "{}",
+            st.bold(&format!("{} ({})", gd.name.value, gd.code.value))
+        );
+        let w = cases
+            .iter()
+            .map(|c| reg.cases[c.case].value.id.value.len())
+            .max()
+            .unwrap_or(0);
+        for c in cases {
+            let case = &reg.cases[c.case].value;
+            let (id, title) = (&case.id.value, &case.title.value);
+            let _ = writeln!(out, "  {id:<w$}  {}  {title}", stale_when(c, st));
+        }
+    }
+    out.push_str(&stale_summary(s, date, months, st));
+    out
+}

@@ -109,3 +109,23 @@ fn a_diff_lists_the_changes_between_two_dates() {
     assert_eq!(tr[0], ["TR-001", "TR-002"]);
     assert_eq!(tr[1], ["TR-002"]);
 }
+
+#[test]
+fn cutoffs_follow_the_calendar() {
+    use crate::follow::cutoff;
+    assert_eq!(cutoff(d("2025-12-31"), 6), Some(d("2025-06-30")));
+    assert_eq!(cutoff(d("2024-08-31"), 6), Some(d("2024-02-29")));
+    assert_eq!(cutoff(d("2025-12-31"), 0), Some(d("2025-12-31")));
+    assert_eq!(cutoff(d("2025-12-31"), u32::MAX), None);
+}
+
+#[test]
+fn a_case_without_recent_progress_is_stale() {
+    let reg = Reg::standard().case(TR001_LATE).build();
+    let idx = Index::new(&reg);
+    let tl = Timelines::new(&reg, &idx);
+    let s = crate::follow::stale(&reg, &idx, &tl, d("2025-12-31"), 6, &[0, 1]);
+    assert_eq!((s.checked, s.stale(), s.unconfirmed()), (2, 2, 0));
+    let s = crate::follow::stale(&reg, &idx, &tl, d("2025-03-31"), 6, &[0, 1]);
+    assert_eq!(s.stale(), 1, "HW-001 has no progress: {s:?}");
+}
