@@ -23,6 +23,7 @@ pub mod model;
 pub mod modeline;
 pub mod plural;
 pub mod render;
+pub mod report;
 pub mod safety;
 pub mod schema;
 pub mod sheet;

@@ -7,6 +7,7 @@
 mod check;
 mod follow;
 mod plan;
+mod report;
 mod tally;
 
 use crate::finding::Finding;
