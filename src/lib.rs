@@ -7,6 +7,7 @@
 pub mod apply;
 pub mod canon;
 pub mod check;
+pub mod decisions;
 pub mod diff;
 pub mod edit;
 pub mod exit;

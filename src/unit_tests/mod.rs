@@ -6,6 +6,7 @@
 
 mod check;
 mod follow;
+mod minutes;
 mod plan;
 mod report;
 mod tally;
