@@ -5,6 +5,7 @@ pub mod card;
 pub mod doc;
 pub mod docx;
 pub mod follow;
+pub mod forms;
 pub mod html;
 pub mod list;
 pub mod minutes;

@@ -26,3 +26,21 @@ fn the_report_counts_and_lists_the_ongoing_cases() {
     let one = crate::report::build(&reg, &idx, &tl, date, &[1]);
     assert_eq!((one.total, one.groups.len()), (None, 1));
 }
+
+#[test]
+fn progress_forms_ask_about_the_ongoing_cases() {
+    use crate::render::forms::{FormsBy, forms};
+    let reg = Reg::standard().build();
+    let idx = Index::new(&reg);
+    let tl = Timelines::new(&reg, &idx);
+    let date = parse_date("2025-01-01").expect("a date");
+    let by_group = forms(&reg, &idx, &tl, date, FormsBy::Group).expect("forms");
+    let files: Vec<(&str, usize)> = by_group
+        .iter()
+        .map(|f| (f.file.as_str(), f.cases))
+        .collect();
+    assert_eq!(files, [("交通組.xlsx", 1), ("衛生社福組.xlsx", 1)]);
+    assert_eq!(by_group[0].sheets[0].rows[0].len(), 7);
+    let before = parse_date("2020-01-01").expect("a date");
+    assert!(forms(&reg, &idx, &tl, before, FormsBy::Group).is_err());
+}
