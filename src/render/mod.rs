@@ -4,6 +4,7 @@
 pub mod card;
 pub mod doc;
 pub mod docx;
+pub mod draft;
 pub mod follow;
 pub mod forms;
 pub mod html;
