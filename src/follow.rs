@@ -143,3 +143,216 @@ pub fn instructions(reg: &Register, by_date: &[usize]) -> Vec<InstructionRef> {
     }
     out
 }
+
+/// Something late on a date, for `kbbt check overdue`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Late<'a> {
+    /// A milestone of case `case` past due and not met.
+    Milestone {
+        /// Index into `register.cases`.
+        case: usize,
+        /// The milestone.
+        milestone: &'a Milestone,
+    },
+    /// Case `case` behind its plan by more than the threshold.
+    Behind {
+        /// Index into `register.cases`.
+        case: usize,
+        /// The progress entry's date.
+        as_of: Date,
+        /// Planned progress, in percent.
+        planned: f64,
+        /// Actual progress, in percent.
+        actual: f64,
+    },
+}
+
+/// What is overdue or behind on a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overdue<'a> {
+    /// Per group (in the order asked for), the late items of its ongoing cases, by case id; groups
+    /// with none are left out.
+    pub groups: Vec<(usize, Vec<Late<'a>>)>,
+    /// Open instructions past due.
+    pub instructions: Vec<InstructionRef>,
+    /// The threshold for "behind", in percentage points.
+    pub behind: f64,
+}
+
+impl Overdue<'_> {
+    /// How many items are late, instructions included.
+    pub fn len(&self) -> usize {
+        self.groups.iter().map(|(_, v)| v.len()).sum::<usize>() + self.instructions.len()
+    }
+    /// Whether nothing is late.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The late items of the cases of group `g` ongoing on `date`, by case id.
+fn late_in_group<'a>(
+    reg: &'a Register,
+    idx: &crate::index::Index,
+    tl: &crate::tally::Timelines,
+    g: usize,
+    date: Date,
+    behind: f64,
+) -> Vec<Late<'a>> {
+    let mut cases: Vec<usize> = (0..reg.cases.len())
+        .filter(|c| idx.case_group[*c] == Some(g))
+        .filter(|c| tl.status_at(*c, date) == Some(crate::model::Status::Ongoing))
+        .collect();
+    cases.sort_by_key(|c| crate::model::names::id_key(&reg.cases[*c].value.id.value));
+    let mut out = Vec::new();
+    for case in cases {
+        let c = &reg.cases[case].value;
+        out.extend(
+            overdue(c, date)
+                .into_iter()
+                .map(|milestone| Late::Milestone { case, milestone }),
+        );
+        if let Some((as_of, planned, actual)) = lag(c, date)
+            && planned - actual > behind
+        {
+            out.push(Late::Behind {
+                case,
+                as_of,
+                planned,
+                actual,
+            });
+        }
+    }
+    out
+}
+
+/// What is late on `date` in `groups`: milestones past due, cases behind, and open instructions
+/// past due (with `only_groups`, those to one of `groups`; else all of them).
+pub fn overdue_on<'a>(
+    reg: &'a Register,
+    idx: &crate::index::Index,
+    tl: &crate::tally::Timelines,
+    date: Date,
+    groups: &[usize],
+    only_groups: bool,
+) -> Overdue<'a> {
+    let behind = behind_threshold(reg);
+    let p = &reg.platform.value;
+    let late = groups
+        .iter()
+        .map(|&g| (g, late_in_group(reg, idx, tl, g, date, behind)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let instructions = instructions(reg, &idx.meetings_by_date)
+        .into_iter()
+        .filter(|r| {
+            let i = &reg.meetings[r.meeting].value.instructions[r.index].value;
+            let past_due = i.due.as_ref().is_some_and(|d| d.value < date);
+            let to_group = i.to.as_ref().and_then(|t| p.group_index(&t.value));
+            past_due
+                && r.open_on(reg, Some(date))
+                && (!only_groups || to_group.is_some_and(|g| groups.contains(&g)))
+        })
+        .collect();
+    Overdue {
+        groups: late,
+        instructions,
+        behind,
+    }
+}
+
+/// The cut-off for stale progress: `date` minus `months` (`None` when that is before the calendar's
+/// start).
+pub fn cutoff(date: Date, months: u32) -> Option<Date> {
+    date.0
+        .checked_sub_months(chrono::Months::new(months))
+        .map(Date)
+}
+
+/// A stale case: ongoing, and its latest progress older than the cut-off, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaleCase {
+    /// Index into `register.cases`.
+    pub case: usize,
+    /// Its latest progress on or before the date, if any.
+    pub latest: Option<Date>,
+    /// Left out by a complete listing (ongoing by decisions only).
+    pub unconfirmed: bool,
+}
+
+/// The stale cases on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// The cut-off ([`cutoff`]).
+    pub cut: Option<Date>,
+    /// How many ongoing cases were checked.
+    pub checked: usize,
+    /// Per group (in the order asked for), its stale cases by id; groups with none are left out.
+    pub groups: Vec<(usize, Vec<StaleCase>)>,
+}
+
+impl Stale {
+    /// How many cases are stale.
+    pub fn stale(&self) -> usize {
+        self.groups.iter().map(|(_, v)| v.len()).sum()
+    }
+    /// How many stale cases are unconfirmed.
+    pub fn unconfirmed(&self) -> usize {
+        self.groups
+            .iter()
+            .flat_map(|(_, v)| v)
+            .filter(|s| s.unconfirmed)
+            .count()
+    }
+}
+
+/// The ongoing cases of `groups` (not sub-cases, which report under their parent) whose latest
+/// progress on or before `date` is before `date` minus `months`, or who have none.
+pub fn stale(
+    reg: &Register,
+    idx: &crate::index::Index,
+    tl: &crate::tally::Timelines,
+    date: Date,
+    months: u32,
+    groups: &[usize],
+) -> Stale {
+    let cut = cutoff(date, months);
+    let mut out = Stale {
+        cut,
+        checked: 0,
+        groups: Vec::new(),
+    };
+    for &g in groups {
+        let mut cases: Vec<usize> = (0..reg.cases.len())
+            .filter(|c| idx.case_group[*c] == Some(g) && reg.cases[*c].value.parent.is_none())
+            // Ongoing by recorded decisions: a case a complete listing leaves out (unconfirmed) is
+            // checked too, and marked, since it needs following up all the more.
+            .filter(|c| tl.status_at(*c, date) == Some(crate::model::Status::Ongoing))
+            .collect();
+        cases.sort_by_key(|c| crate::model::names::id_key(&reg.cases[*c].value.id.value));
+        out.checked += cases.len();
+        let found: Vec<StaleCase> = cases
+            .into_iter()
+            .filter_map(|case| {
+                let latest = reg.cases[case]
+                    .value
+                    .latest_progress(Some(date))
+                    .map(|pr| pr.as_of.value);
+                let old = match (latest, cut) {
+                    (None, _) => true,
+                    (Some(d), Some(cut)) => d < cut,
+                    (Some(_), None) => false,
+                };
+                old.then(|| StaleCase {
+                    case,
+                    latest,
+                    unconfirmed: tl.unconfirmed_at(case, Some(date)).is_some(),
+                })
+            })
+            .collect();
+        if !found.is_empty() {
+            out.groups.push((g, found));
+        }
+    }
+    out
+}

@@ -6,9 +6,8 @@ use crate::cli::By;
 use kbbt::exit::Exit;
 use kbbt::i18n::Lang;
 use kbbt::index::Index;
-use kbbt::model::Register;
-use kbbt::model::{Action, Case, Date};
 use kbbt::render::Table;
+use kbbt::render::forms::{FormsBy, forms};
 use kbbt::render::xlsx::{self, Cell, Sheet};
 use kbbt::tally::Timelines;
 use std::path::{Path, PathBuf};
@@ -39,89 +38,6 @@ pub fn table_xlsx(env: &Env, name: &str, t: &Table, numbers: &[usize], dates: &[
         numbers,
         dates,
     )]))
-}
-
-/// The meeting and date of a history entry (the meeting's date when the entry has none).
-fn when(reg: &Register, idx: &Index, h: &kbbt::model::HistoryEntry) -> (String, Option<Date>) {
-    let meeting = h.meeting.as_ref().map(|m| m.value.clone());
-    let date = h.date.as_ref().map(|d| d.value).or_else(|| {
-        meeting
-            .as_ref()
-            .and_then(|m| idx.meeting_by_id.get(m))
-            .and_then(|m| reg.meetings[*m].value.date())
-    });
-    (meeting.unwrap_or_default(), date)
-}
-
-/// The columns of list's CSV and workbook: the table's columns first, then the dates, progress and
-/// topics.
-pub const LIST_COLUMNS: [&str; 13] = [
-    "id",
-    "title",
-    "group",
-    "status",
-    "lead",
-    "partners",
-    "added_meeting",
-    "added_date",
-    "delisted_meeting",
-    "delisted_date",
-    "progress_date",
-    "progress",
-    "topics",
-];
-
-/// The date columns of [`LIST_COLUMNS`].
-pub const LIST_DATES: [usize; 3] = [7, 9, 10];
-
-/// list's wide table: one row per case.
-pub fn list_table(reg: &Register, cases: &[&Case]) -> Table {
-    let idx = Index::new(reg);
-    let mut t = Table::new(&LIST_COLUMNS);
-    let join = |v: &[kbbt::yaml::Sp<String>]| {
-        v.iter()
-            .map(|x| x.value.as_str())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    for c in cases {
-        // Added: the first add (or sub-case) entry. Delisted: the last delist, unless a later
-        // entry lists the case again.
-        let added = c
-            .history
-            .iter()
-            .find(|h| matches!(h.action.value, Action::Add | Action::Subcase))
-            .map(|h| when(reg, &idx, &h.value));
-        let last_delist = c
-            .history
-            .iter()
-            .rposition(|h| h.action.value == Action::Delist);
-        let delisted = last_delist
-            .filter(|i| {
-                !c.history[i + 1..]
-                    .iter()
-                    .any(|h| matches!(h.action.value, Action::Add | Action::Relist))
-            })
-            .map(|i| when(reg, &idx, &c.history[i].value));
-        let date = |d: Option<Date>| d.map_or(String::new(), |d| d.to_string());
-        let progress = c.latest_progress(None);
-        t.row(vec![
-            c.id.value.clone(),
-            c.title.value.clone(),
-            c.group.value.clone(),
-            c.status.value.to_string(),
-            c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
-            join(&c.partners),
-            added.as_ref().map_or(String::new(), |a| a.0.clone()),
-            date(added.as_ref().and_then(|a| a.1)),
-            delisted.as_ref().map_or(String::new(), |a| a.0.clone()),
-            date(delisted.as_ref().and_then(|a| a.1)),
-            date(progress.map(|p| p.as_of.value)),
-            progress.map_or(String::new(), |p| p.text.trim_end().to_string()),
-            join(&c.topics),
-        ]);
-    }
-    t
 }
 
 /// The report as a workbook: a summary sheet, then one sheet per group.
@@ -206,180 +122,6 @@ pub fn report_sheets(r: &kbbt::render::report::Report, lang: Lang) -> Vec<Sheet>
     sheets
 }
 
-// ---------------------------------------------------------------------------------------------
-// Progress forms.
-
-/// The header of a progress form's table; `kbbt import progress` finds the table by it.
-pub const FORM_HEADER: [&str; 7] = [
-    "編號",
-    "方案名稱",
-    "組別",
-    "主辦",
-    "前次資料日期",
-    "前次辦理情形",
-    "本次辦理情形",
-];
-
-/// The column of the new text.
-pub const FORM_NEW: usize = 6;
-
-fn instructions(date: Date) -> String {
-    format!(
-        "填寫說明：\n\
-         1. 請在「本次辦理情形」欄（黃底）填寫各案截至 {} 的辦理情形；其他欄位請勿修改，編號欄供系統比對案件。\n\
-         2. 分項請以「1.」「(1)」開頭，每項一行（儲存格內換行：Alt+Enter）。\n\
-         3. 沒有新進度的案件請留白；請勿新增、刪除或搬移列，也不要更改工作表名稱。\n\
-         4. 填妥後請存檔（.xlsx 或 .ods）寄回。",
-        date.roc_long()
-    )
-}
-
-/// One form workbook: its file name and sheets.
-pub struct Form {
-    pub file: String,
-    pub sheets: Vec<Sheet>,
-    pub cases: usize,
-}
-
-/// The forms: one per group, or one per lead city (each with a sheet per group).
-pub fn forms(
-    reg: &Register,
-    idx: &Index,
-    tl: &Timelines,
-    date: Date,
-    by: By,
-) -> Result<Vec<Form>, String> {
-    let p = &reg.platform.value;
-    let mut ongoing: Vec<usize> = (0..reg.cases.len())
-        .filter(|c| tl.ongoing_at(*c, date))
-        .collect();
-    ongoing.sort_by_key(|c| {
-        (
-            idx.case_group[*c].unwrap_or(usize::MAX),
-            kbbt::model::names::id_key(&reg.cases[*c].value.id.value),
-        )
-    });
-    if ongoing.is_empty() {
-        return Err(format!(
-            "no case is ongoing on {date}; there is nothing to collect"
-        ));
-    }
-    let lead = |c: usize| reg.cases[c].value.lead.as_ref().map(|l| l.value.clone());
-    let owners: Vec<(String, Vec<usize>)> = match by {
-        By::Group => p
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(g, gd)| {
-                (
-                    gd.name.value.clone(),
-                    ongoing
-                        .iter()
-                        .copied()
-                        .filter(|c| idx.case_group[*c] == Some(g))
-                        .collect(),
-                )
-            })
-            .collect(),
-        By::Lead => {
-            if ongoing.iter().all(|c| lead(*c).is_none()) {
-                return Err(format!(
-                    "none of the {} cases ongoing on {date} has a lead city, so there is no form per city to write\n  hint: record each case's `lead`, or write one form per group with --by group",
-                    ongoing.len()
-                ));
-            }
-            let mut cities: Vec<String> = p.members.iter().map(|m| m.value.clone()).collect();
-            for c in &ongoing {
-                if let Some(l) = lead(*c)
-                    && !cities.contains(&l)
-                {
-                    cities.push(l);
-                }
-            }
-            let mut v: Vec<(String, Vec<usize>)> = cities
-                .into_iter()
-                .map(|city| {
-                    let cs = ongoing
-                        .iter()
-                        .copied()
-                        .filter(|c| lead(*c).as_deref() == Some(city.as_str()))
-                        .collect();
-                    (city, cs)
-                })
-                .collect();
-            v.push((
-                "主辦未定".to_string(),
-                ongoing
-                    .iter()
-                    .copied()
-                    .filter(|c| lead(*c).is_none())
-                    .collect(),
-            ));
-            v
-        }
-    };
-    let mut out = Vec::new();
-    for (owner, cases) in owners {
-        if cases.is_empty() {
-            continue;
-        }
-        let mut sheets: Vec<Sheet> = Vec::new();
-        for (g, gd) in p.groups.iter().enumerate() {
-            let in_group: Vec<usize> = cases
-                .iter()
-                .copied()
-                .filter(|c| idx.case_group[*c] == Some(g))
-                .collect();
-            if in_group.is_empty() {
-                continue;
-            }
-            let mut s = Sheet {
-                name: xlsx::sheet_name(&gd.name.value),
-                preamble: vec![
-                    format!("「{}」合作方案辦理情形填報表（{owner}）", p.name.value),
-                    format!("資料時間：{}", date.roc_long()),
-                    instructions(date),
-                ],
-                header: FORM_HEADER.iter().map(ToString::to_string).collect(),
-                editable: Some(vec![FORM_NEW]),
-                ..Sheet::default()
-            };
-            for c in in_group {
-                let case = &reg.cases[c].value;
-                let last = case.latest_progress(Some(date));
-                s.rows.push(vec![
-                    Cell::text(case.id.value.clone()),
-                    Cell::text(case.title.value.clone()),
-                    Cell::text(gd.name.value.clone()),
-                    Cell::text(lead(c).unwrap_or_default()),
-                    Cell::date(last.map(|l| l.as_of.value)),
-                    Cell::text(last.map_or(String::new(), |l| l.text.trim_end().to_string())),
-                    Cell::Empty,
-                ]);
-            }
-            sheets.push(s);
-        }
-        out.push(Form {
-            file: format!("{}.xlsx", safe_file_name(&owner)),
-            cases: cases.len(),
-            sheets,
-        });
-    }
-    Ok(out)
-}
-
-fn safe_file_name(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if "<>:\"/\\|?*".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 /// `kbbt export progress-forms`.
 pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Outcome {
     let (reg, date, _) = match super::report_view(env, as_of, None) {
@@ -395,6 +137,10 @@ pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Out
     }
     let idx = Index::new(&reg);
     let tl = Timelines::new(&reg, &idx);
+    let by = match by {
+        By::Group => FormsBy::Group,
+        By::Lead => FormsBy::Lead,
+    };
     let forms = match forms(&reg, &idx, &tl, date, by) {
         Ok(f) => f,
         Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),

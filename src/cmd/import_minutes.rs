@@ -7,40 +7,33 @@ use kbbt::exit::Exit;
 use kbbt::load;
 use kbbt::minutes_in::{draft, parse, read};
 use std::io::Read as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
-    let reg = match load_clean(env, load::Texts::Drop) {
-        Ok(r) => r,
-        Err(o) => return o,
-    };
-    let out_path = match a
-        .output
-        .as_deref()
-        .map(|o| super::output::target(env, o, super::output::Dest::Draft))
-        .transpose()
-    {
-        Ok(t) => t,
-        Err(o) => return o,
-    };
-    let stdin = a.file.as_path().as_os_str() == "-";
+/// The minutes' text: the file, or standard input for `-`.
+fn read_input(env: &Env, a: &ImportMinutesArgs, stdin: bool) -> Result<String, Outcome> {
     let text = if stdin {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-            return Outcome::fail(
+            return Err(Outcome::fail(
                 Exit::Problems,
                 format!("error: cannot read standard input: {e}\n"),
-            );
+            ));
         }
         read::text(buf).map_err(|e| format!("standard input: {e}"))
     } else {
         read::document(&env.args_dir.join(a.file.as_path()), a.file.as_path())
     };
-    let text = match text {
-        Ok(t) => t,
-        Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
-    };
+    text.map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))
+}
+
+/// The minutes' decision section, read with the platform's group names; none is an error.
+fn parse_minutes(
+    reg: &kbbt::model::Register,
+    text: &str,
+    a: &ImportMinutesArgs,
+    stdin: bool,
+) -> Result<parse::Parsed, Outcome> {
     let spellings: Vec<String> = reg
         .platform
         .value
@@ -48,9 +41,9 @@ pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
         .into_iter()
         .filter(|g| !g.is_ascii())
         .collect();
-    let parsed = parse::parse_with(&text, &spellings);
+    let parsed = parse::parse_with(text, &spellings);
     if parsed.groups.is_empty() && parsed.totals.is_none() {
-        return Outcome::fail(
+        return Err(Outcome::fail(
             Exit::Problems,
             format!(
                 "error: {} has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line\n",
@@ -60,9 +53,14 @@ pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
                     a.file.as_path().display().to_string()
                 }
             ),
-        );
+        ));
     }
-    let source = match (a.source.as_deref(), &parsed.title) {
+    Ok(parsed)
+}
+
+/// The draft's `source`: `--source`, else the minutes' title, else the file's name.
+fn source_name(a: &ImportMinutesArgs, parsed: &parse::Parsed, stdin: bool) -> String {
+    match (a.source.as_deref(), &parsed.title) {
         (Some(s), _) => s.to_string(),
         (None, Some(t)) => format!("{t}紀錄"),
         (None, None) if stdin => "standard input".to_string(),
@@ -70,68 +68,29 @@ pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
             || a.file.as_path().display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
-    };
-    let (yaml, sum) = draft::draft(
-        &parsed,
-        &reg,
-        &draft::Options {
-            id: a.id.as_deref(),
-            source: &source,
-        },
-    );
-    let mut err = String::new();
-    for m in &parsed.mismatches {
-        err.push_str(&format!(
-            "warning: line {}: states {} cases but names {}\n",
-            m.line, m.stated, m.listed
-        ));
     }
-    err.push_str(&format!(
-        "recognised {}, pinned {}, unresolved {}, unparsed {} (kept as comments)\n",
-        sum.recognised, sum.pinned, sum.unresolved, sum.unparsed
-    ));
-    if sum.other > 0 {
-        err.push_str(&format!(
-            "{} lines outside the groups (header, other resolutions, later sections) kept as comments at the top\n",
-            sum.other
-        ));
-    }
-    if sum.existing > 0 {
-        err.push_str(&format!(
-            "{} new cases are already in the register (see the comments)\n",
-            sum.existing
-        ));
-    }
-    let Some(path) = out_path else {
-        let mut o = Outcome::machine(yaml);
-        o.stderr = err;
-        return o;
-    };
-    let shown = a.output.as_deref().unwrap_or(Path::new("-"));
-    let exists = path.exists();
-    if exists && !a.force {
-        return Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {} already exists; nothing was written\n  hint: give --force to overwrite it\n",
-                shown.display()
-            ),
-        );
-    }
+}
+
+/// Write the draft to `path`: a meeting file of the register through the register's writer,
+/// under its lock; anywhere else a temporary file renamed into place, never a partial draft. A
+/// write that fails is an error after `err`.
+fn write_draft(
+    env: &Env,
+    path: &Path,
+    shown: &Path,
+    yaml: String,
+    err: &str,
+) -> Result<(), Outcome> {
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let written = match path.strip_prefix(&root) {
-        // A meeting file of the register: through the register's writer, under its lock.
         Ok(rel) if rel.starts_with("meetings") && rel.components().count() == 2 => {
-            let old = if exists {
-                match std::fs::read_to_string(&path) {
-                    Ok(s) => Some(s),
-                    Err(e) => {
-                        return Outcome::fail(
-                            Exit::Problems,
-                            format!("error: cannot read {}: {e}\n", shown.display()),
-                        );
-                    }
-                }
+            let old = if path.exists() {
+                Some(std::fs::read_to_string(path).map_err(|e| {
+                    Outcome::fail(
+                        Exit::Problems,
+                        format!("error: cannot read {}: {e}\n", shown.display()),
+                    )
+                })?)
             } else {
                 None
             };
@@ -146,11 +105,37 @@ pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
                 )
             })
         }
-        // Anywhere else: a temporary file renamed into place, never a partial draft.
-        _ => kbbt::write::write_output(&path, yaml.as_bytes())
+        _ => kbbt::write::write_output(path, yaml.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", shown.display())),
     };
-    match written {
+    written.map_err(|e| Outcome::fail(Exit::Problems, format!("{err}error: {e}\n")))
+}
+
+/// The draft given on standard output, or written to `-o FILE` (refused if it exists, without
+/// `--force`); `err` is what goes to standard error.
+fn deliver(
+    env: &Env,
+    a: &ImportMinutesArgs,
+    out: Option<PathBuf>,
+    yaml: String,
+    err: String,
+) -> Outcome {
+    let Some(path) = out else {
+        let mut o = Outcome::machine(yaml);
+        o.stderr = err;
+        return o;
+    };
+    let shown = a.output.as_deref().unwrap_or(Path::new("-"));
+    if path.exists() && !a.force {
+        return Outcome::fail(
+            Exit::Problems,
+            format!(
+                "error: {} already exists; nothing was written\n  hint: give --force to overwrite it\n",
+                shown.display()
+            ),
+        );
+    }
+    match write_draft(env, &path, shown, yaml, &err) {
         Ok(()) => Outcome {
             stdout: format!(
                 "wrote {}\n  next: kbbt apply {} --dry-run\n",
@@ -160,6 +145,30 @@ pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
             stderr: err,
             ..Outcome::default()
         },
-        Err(e) => Outcome::fail(Exit::Problems, format!("{err}error: {e}\n")),
+        Err(o) => o,
     }
+}
+
+/// `kbbt import minutes FILE`.
+pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
+    let run = || -> Result<Outcome, Outcome> {
+        let reg = load_clean(env, load::Texts::Drop)?;
+        let out = a
+            .output
+            .as_deref()
+            .map(|o| super::output::target(env, o, super::output::Dest::Draft))
+            .transpose()?;
+        let stdin = a.file.as_path().as_os_str() == "-";
+        let text = read_input(env, a, stdin)?;
+        let parsed = parse_minutes(&reg, &text, a, stdin)?;
+        let source = source_name(a, &parsed, stdin);
+        let options = draft::Options {
+            id: a.id.as_deref(),
+            source: &source,
+        };
+        let (yaml, sum) = draft::draft(&parsed, &reg, &options);
+        let err = kbbt::render::draft::summary(&parsed.mismatches, &sum);
+        Ok(deliver(env, a, out, yaml, err))
+    };
+    run().unwrap_or_else(|o| o)
 }

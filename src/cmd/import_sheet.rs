@@ -160,11 +160,79 @@ pub fn read(env: &Env, files: &[PathBuf]) -> Result<(Forms, Option<Date>), Outco
     Ok((forms, date))
 }
 
+/// Whether the row's title names case `case` (or is empty).
+fn same_case(idx: &Index, name: &str, case: usize) -> bool {
+    name.is_empty()
+        || kbbt::import::table::name_candidates(name)
+            .iter()
+            .any(|n| matches!(idx.resolver.resolve(n, None), Resolved::Found(x) if x == case)
+                || matches!(idx.resolver.resolve(n, None), Resolved::Ambiguous(ref v) | Resolved::OtherGroup(ref v) if v.contains(&case)))
+}
+
+/// The error of a row whose id is not a case: with a hint when its title is another case's.
+fn unknown_id(reg: &Register, idx: &Index, fr: &FormRow, id: &str, pos: Pos) -> Finding {
+    let hint = match idx.resolver.resolve(&fr.name, None) {
+        Resolved::Found(c) => Some(format!(
+            "the title is {}'s: was the id edited?",
+            reg.cases[c].value.id.value
+        )),
+        _ => None,
+    };
+    Finding::error(
+        "import-id",
+        Path::new(""),
+        pos,
+        format!("unknown case id `{id}`"),
+    )
+    .with_hint_opt(hint)
+}
+
+/// Check a row's id: a case, whose title the row's is (or empty), in the group of the row's group
+/// column and sheet.
+fn check_row(reg: &Register, idx: &Index, fr: &FormRow, id: &str, pos: Pos) -> Result<(), Finding> {
+    let Some(case) = idx.case(id) else {
+        return Err(unknown_id(reg, idx, fr, id, pos));
+    };
+    let c = &reg.cases[case].value;
+    if !same_case(idx, &fr.name, case) {
+        return Err(Finding::error(
+            "import-id",
+            Path::new(""),
+            pos,
+            format!(
+                "{id} is 「{}」, but the row's title is 「{}」",
+                c.title.value, fr.name
+            ),
+        )
+        .with_hint("was the id edited? put back the form's id, or correct the title"));
+    }
+    // The group column, then the sheet (named after its group), must be the case's group.
+    let p = &reg.platform.value;
+    let wrong = [(&fr.group, "import-group"), (&fr.sheet, "import-sheet")]
+        .into_iter()
+        .find(|(name, _)| {
+            p.group_index(name)
+                .is_some_and(|g| Some(g) != idx.case_group[case])
+        });
+    match wrong {
+        Some((name, code)) => Err(Finding::error(
+            code,
+            Path::new(""),
+            pos,
+            format!(
+                "{id} 「{}」 is a case of {}, not of {name}",
+                c.title.value, c.group.value
+            ),
+        )
+        .with_hint("move the row back to its group's sheet")),
+        None => Ok(()),
+    }
+}
+
 /// Match the rows with an id by their id: the id must be a case, the row's title that case's (or
 /// empty), and its group the case's group. A row that passes is matched by its id; one that fails
 /// is left out of the table and refused with its cell. Rows without an id are matched by name.
 pub fn check_ids(reg: &Register, idx: &Index, forms: &mut Forms) -> Vec<Finding> {
-    let p = &reg.platform.value;
     let mut errors = Vec::new();
     let mut keep = Vec::new();
     for row in std::mem::take(&mut forms.table.rows) {
@@ -180,72 +248,13 @@ pub fn check_ids(reg: &Register, idx: &Index, forms: &mut Forms) -> Vec<Finding>
             keep.push(row);
             continue;
         };
-        let Some(case) = idx.case(id) else {
-            let hint = match idx.resolver.resolve(&fr.name, None) {
-                Resolved::Found(c) => Some(format!(
-                    "the title is {}'s: was the id edited?",
-                    reg.cases[c].value.id.value
-                )),
-                _ => None,
-            };
-            errors.push(
-                Finding::error(
-                    "import-id",
-                    Path::new(""),
-                    pos,
-                    format!("unknown case id `{id}`"),
-                )
-                .with_hint_opt(hint),
-            );
-            continue;
-        };
-        let c = &reg.cases[case].value;
-        let same_case = fr.name.is_empty()
-            || kbbt::import::table::name_candidates(&fr.name)
-                .iter()
-                .any(|n| matches!(idx.resolver.resolve(n, None), Resolved::Found(x) if x == case)
-                    || matches!(idx.resolver.resolve(n, None), Resolved::Ambiguous(ref v) | Resolved::OtherGroup(ref v) if v.contains(&case)));
-        if !same_case {
-            errors.push(
-                Finding::error(
-                    "import-id",
-                    Path::new(""),
-                    pos,
-                    format!(
-                        "{id} is 「{}」, but the row's title is 「{}」",
-                        c.title.value, fr.name
-                    ),
-                )
-                .with_hint("was the id edited? put back the form's id, or correct the title"),
-            );
-            continue;
+        match check_row(reg, idx, fr, id, pos) {
+            Ok(()) => keep.push(Row {
+                name: id.clone(),
+                ..row
+            }),
+            Err(f) => errors.push(f),
         }
-        // The group column, then the sheet (named after its group), must be the case's group.
-        let wrong = [(&fr.group, "import-group"), (&fr.sheet, "import-sheet")]
-            .into_iter()
-            .find(|(name, _)| {
-                p.group_index(name)
-                    .is_some_and(|g| Some(g) != idx.case_group[case])
-            });
-        if let Some((name, code)) = wrong {
-            errors.push(
-                Finding::error(
-                    code,
-                    Path::new(""),
-                    pos,
-                    format!(
-                        "{id} 「{}」 is a case of {}, not of {name}",
-                        c.title.value, c.group.value
-                    ),
-                )
-                .with_hint("move the row back to its group's sheet"),
-            );
-            continue;
-        }
-        keep.push(Row {
-            name: id.clone(),
-            ..row
-        });
     }
     forms.table.rows = keep;
     errors

@@ -160,34 +160,37 @@ fn topic(reg: &Register, s: &str) -> Result<String, Outcome> {
     ))
 }
 
-fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Outcome> {
-    let p = &reg.platform.value;
-    let g = user_group(reg, &a.group)?;
-    let title = a.title.trim();
-    if title.is_empty() {
-        return Err(usage("the title is empty".into(), None));
-    }
+/// A new case starts ongoing: `proposed` needs its meeting, other statuses come from decisions.
+fn check_status(a: &NewCaseArgs) -> Result<(), Outcome> {
     match Status::parse(a.status.trim()) {
-        Some(Status::Ongoing) => {}
-        Some(Status::Proposed) => {
-            return Err(usage(
-                "a new case cannot start as `proposed` without its meeting".into(),
-                Some("a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked".into()),
-            ));
-        }
-        _ => {
-            return Err(usage(
-                format!("`{}` is not a status a new case can start with", a.status),
-                Some("use --status ongoing (recorded as `seen`); other statuses come from meeting decisions".into()),
-            ));
-        }
+        Some(Status::Ongoing) => Ok(()),
+        Some(Status::Proposed) => Err(usage(
+            "a new case cannot start as `proposed` without its meeting".into(),
+            Some("a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked".into()),
+        )),
+        _ => Err(usage(
+            format!("`{}` is not a status a new case can start with", a.status),
+            Some("use --status ongoing (recorded as `seen`); other statuses come from meeting decisions".into()),
+        )),
     }
-    let Some(source) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
-        return Err(usage(
-            "a new case needs --source: the document that shows it is tracked".into(),
-            Some("e.g. --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）".into()),
-        ));
-    };
+}
+
+/// `--source`, which a new case needs.
+fn source(a: &NewCaseArgs) -> Result<&str, Outcome> {
+    a.source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            usage(
+                "a new case needs --source: the document that shows it is tracked".into(),
+                Some("e.g. --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）".into()),
+            )
+        })
+}
+
+/// The lead and partners, in the platform's spelling; a city cannot be both.
+fn cities(reg: &Register, a: &NewCaseArgs) -> Result<(Option<String>, Vec<String>), Outcome> {
     let lead = a
         .lead
         .as_deref()
@@ -203,6 +206,11 @@ fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Out
             partners.push(m);
         }
     }
+    Ok((lead, partners))
+}
+
+/// The topics, in the platform's spelling, each once.
+fn topics(reg: &Register, a: &NewCaseArgs) -> Result<Vec<String>, Outcome> {
     let mut topics = Vec::new();
     for t in &a.topics {
         let t = topic(reg, t.as_str())?;
@@ -210,40 +218,59 @@ fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Out
             topics.push(t);
         }
     }
+    Ok(topics)
+}
+
+/// A case of that name in group `g` already exists: refused.
+fn refuse_existing(reg: &Register, g: usize, title: &str) -> Result<(), Outcome> {
     let idx = Index::new(reg);
     let existing = match idx.resolver.resolve(title, Some(g)) {
         Resolved::Found(i) => Some(i),
         Resolved::Ambiguous(v) => v.first().copied(),
         _ => None,
     };
-    if let Some(i) = existing {
-        return Err(Outcome::fail(
+    match existing {
+        Some(i) => Err(Outcome::fail(
             Exit::Problems,
             format!(
                 "error: {} already has a case of that name: {}\n  hint: a case is created once; record new facts in {}\n",
-                p.groups[g].name.value,
+                reg.platform.value.groups[g].name.value,
                 idx.resolver.describe(&[i]),
                 reg.cases[i].path.display()
             ),
-        ));
+        )),
+        None => Ok(()),
     }
-    let code = &p.groups[g].code.value;
+}
+
+/// The next free id of group code `code`: one more than the highest number, three digits.
+fn next_case_id(reg: &Register, code: &str) -> String {
     let next = reg
         .cases
         .iter()
         .filter_map(|c| split_id(&c.value.id))
-        .filter(|(c, _)| c == code)
+        .filter(|(c, _)| *c == code)
         .map(|(_, n)| n)
         .max()
         .unwrap_or(0)
         .saturating_add(1);
-    let id = format!("{code}-{next:03}");
-    let path = PathBuf::from("cases").join(code).join(format!("{id}.yaml"));
-    let case = Case {
-        id: Sp::new(id.clone()),
+    format!("{code}-{next:03}")
+}
+
+/// A new case: ongoing, with a `seen` entry dated today naming its source.
+fn case_value(
+    id: &str,
+    title: &str,
+    group: &str,
+    (lead, partners): (Option<String>, Vec<String>),
+    topics: Vec<String>,
+    source: &str,
+) -> Case {
+    Case {
+        id: Sp::new(id.to_string()),
         title: Sp::new(title.to_string()),
         aliases: Vec::new(),
-        group: Sp::new(p.groups[g].name.value.clone()),
+        group: Sp::new(group.to_string()),
         lead: lead.map(Sp::new),
         partners: partners.into_iter().map(Sp::new).collect(),
         topics: topics.into_iter().map(Sp::new).collect(),
@@ -271,9 +298,27 @@ fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Out
         benefits: None,
         ministries: Vec::new(),
         contact: None,
-    };
+    }
+}
+
+fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Outcome> {
+    let p = &reg.platform.value;
+    let g = user_group(reg, &a.group)?;
+    let title = a.title.trim();
+    if title.is_empty() {
+        return Err(usage("the title is empty".into(), None));
+    }
+    check_status(a)?;
+    let source = source(a)?;
+    let cities = cities(reg, a)?;
+    let topics = topics(reg, a)?;
+    refuse_existing(reg, g, title)?;
+    let (code, group) = (&p.groups[g].code.value, &p.groups[g].name.value);
+    let id = next_case_id(reg, code);
+    let path = PathBuf::from("cases").join(code).join(format!("{id}.yaml"));
+    let case = case_value(&id, title, group, cities, topics, source);
     let text = canon::case(&case, &schema_header(&reg.root, &path, "case"));
-    let summary = format!("{id} {title} ({}, ongoing)", p.groups[g].name.value);
+    let summary = format!("{id} {title} ({group}, ongoing)");
     Ok((
         FileChange {
             path,

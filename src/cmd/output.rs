@@ -118,6 +118,17 @@ pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
     }
 }
 
+/// A built package as the bytes to write; a package that cannot be built is an error naming
+/// `what` it is ("package", "workbook").
+pub fn package<E: std::fmt::Display>(b: Result<Vec<u8>, E>, what: &str) -> Result<Bytes, Outcome> {
+    b.map(Bytes::Binary).map_err(|e| {
+        Outcome::fail(
+            Exit::Problems,
+            format!("error: cannot build the {what}: {e}\n"),
+        )
+    })
+}
+
 /// A binary package without `-o`: refused (exit 2), it is not for a terminal or a pipe of text.
 pub fn needs_file(format: &str) -> Outcome {
     Outcome::fail(

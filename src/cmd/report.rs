@@ -9,268 +9,31 @@
 use super::output::Bytes;
 use super::{Env, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
-use kbbt::exit::Exit;
 use kbbt::index::Index;
-use kbbt::model::Date;
-use kbbt::model::Register;
-use kbbt::render::minutes::topic_mark;
-use kbbt::render::report::{GroupReport, MeetingPoint, Report, Row, SummaryRow, roc};
-use kbbt::tally::{self, Timelines};
+use kbbt::model::{Date, Register};
+use kbbt::render::report::Report;
+use kbbt::tally::Timelines;
+use std::path::{Path, PathBuf};
 
-use kbbt::model::names::id_key;
-
-/// A meeting's title without the platform's name: 「第 6 次副市長層級會議」.
-fn short_title(reg: &Register, m: usize) -> String {
-    let t = &reg.meetings[m].value.title.value;
-    let name = &reg.platform.value.name.value;
-    match t.strip_prefix(name.as_str()) {
-        Some(rest) if !rest.trim().is_empty() => rest.trim().to_string(),
-        _ => t.clone(),
-    }
-}
-
-fn with_topics(title: &str, topics: &[kbbt::yaml::Sp<String>]) -> String {
-    let t: Vec<String> = topics.iter().map(|t| t.value.clone()).collect();
-    format!("{title}{}", topic_mark(&t))
-}
-
-/// Build the report's content: pure, from the register.
-fn build(reg: &Register, idx: &Index, tl: &Timelines, date: Date, groups: &[usize]) -> Report {
-    let p = &reg.platform.value;
-    let latest = tally::latest_meeting(reg, idx, Some(date));
-    let lt = latest.map(|m| tally::tally_meeting(reg, idx, tl, m));
-    let all = tally::all_time(reg, idx, tl, Some(date));
-    let marker = latest.map(|m| {
-        let d = reg.meetings[m].value.date().map_or_else(String::new, roc);
-        format!("【{d}{}同意新增】", short_title(reg, m))
-    });
-    // Ongoing on the date and not left out by a complete listing (those go to the annex).
-    let ongoing = |c: usize| tl.ongoing_at(c, date);
-    let behind = kbbt::follow::behind_threshold(reg);
-
-    // Ongoing sub-cases by parent.
-    let mut subs: Vec<Vec<usize>> = vec![Vec::new(); reg.cases.len()];
-    for (c, doc) in reg.cases.iter().enumerate() {
-        if let Some(parent) = &doc.value.parent
-            && let Some(pi) = idx.case(&parent.value)
-            && ongoing(c)
-        {
-            subs[pi].push(c);
-        }
-    }
-
-    let mut summary = Vec::new();
-    let mut total = SummaryRow {
-        added: Some(0),
-        delisted: Some(0),
-        ..SummaryRow::default()
-    };
-    let mut sections = Vec::new();
-    // Without a meeting on or before the date, nothing was added or delisted: 0 is what is known.
-    let count = |g: usize, f: &str| lt.as_ref().map_or(Some(0), |t| t.count(g, f));
-    let plus = |a: Option<usize>, b: Option<usize>| a.zip(b).map(|(a, b)| a + b);
-    for &g in groups {
-        let gt = lt.as_ref().map(|t| &t.groups[g]);
-        let row = SummaryRow {
-            group: p.groups[g].name.value.clone(),
-            ongoing: all[g].ongoing,
-            added: count(g, "add"),
-            delisted: count(g, "delist"),
-            ever: all[g].ever,
-        };
-        total.ongoing += row.ongoing;
-        total.added = plus(total.added, row.added);
-        total.delisted = plus(total.delisted, row.delisted);
-        total.ever += row.ever;
-        summary.push(row);
-
-        let mut cases: Vec<usize> = (0..reg.cases.len())
-            .filter(|c| idx.case_group[*c] == Some(g))
-            .filter(|c| reg.cases[*c].value.parent.is_none() && ongoing(*c))
-            .collect();
-        cases.sort_by_key(|c| id_key(&reg.cases[*c].value.id.value));
-        let rows = cases
-            .into_iter()
-            .map(|c| {
-                let case = &reg.cases[c].value;
-                let mut sc = subs[c].clone();
-                sc.sort_by_key(|s| id_key(&reg.cases[*s].value.id.value));
-                Row {
-                    id: case.id.value.clone(),
-                    name: with_topics(&case.title.value, &case.topics),
-                    subcases: sc
-                        .into_iter()
-                        .map(|s| {
-                            let s = &reg.cases[s].value;
-                            (s.id.value.clone(), with_topics(&s.title.value, &s.topics))
-                        })
-                        .collect(),
-                    lead: case.lead.as_ref().map(|l| l.value.clone()),
-                    partners: case.partners.iter().map(|x| x.value.clone()).collect(),
-                    marker: gt.filter(|t| t.add.contains(&c)).and(marker.clone()),
-                    light: Some(kbbt::follow::light(case, date, behind))
-                        .filter(|l| *l != kbbt::follow::Light::NoSchedule)
-                        .map(|l| l.zh().to_string()),
-                    progress: case.latest_progress(Some(date)).map(|pr| {
-                        (
-                            pr.as_of.value,
-                            pr.text
-                                .lines()
-                                .map(str::trim_end)
-                                .filter(|l| !l.trim().is_empty())
-                                .map(str::to_string)
-                                .collect(),
-                        )
-                    }),
-                }
-            })
-            .collect();
-        sections.push(GroupReport {
-            number: g + 1,
-            name: p.groups[g].name.value.clone(),
-            rows,
-        });
-    }
-
-    let history = idx
-        .meetings_by_date
-        .iter()
-        .copied()
-        .filter(|m| {
-            let mt = &reg.meetings[*m].value;
-            mt.has_decisions() && mt.date().is_none_or(|d| d <= date)
-        })
-        .map(|m| {
-            let t = tally::tally_meeting(reg, idx, tl, m);
-            MeetingPoint {
-                id: reg.meetings[m].value.id.value.clone(),
-                label: short_title(reg, m),
-                date: reg.meetings[m].value.date(),
-                added: t.sum(groups, "add"),
-                delisted: t.sum(groups, "delist"),
-                ongoing: t.sum(groups, "ongoing"),
-            }
-        })
-        .collect::<Vec<MeetingPoint>>();
-    // What other sources state about those meetings, for the whole platform only.
-    let mut statements = Vec::new();
-    if groups.len() == p.groups.len() {
-        for &m in idx
-            .meetings_by_date
-            .iter()
-            .filter(|m| reg.meetings[**m].value.date().is_none_or(|d| d <= date))
-        {
-            let checks = kbbt::check::statement_checks(reg, idx, tl, m);
-            for (si, st) in reg.meetings[m].value.statements.iter().enumerate() {
-                let nums: Vec<String> = checks
-                    .iter()
-                    .filter(|c| c.statement == si)
-                    .map(|c| format!("{} {} 案", field_zh(c.field), c.stated))
-                    .collect();
-                if nums.is_empty() {
-                    continue;
-                }
-                let st = &st.value;
-                statements.push(format!(
-                    "{}：{}{}載{}。",
-                    short_title(reg, m),
-                    st.source.value,
-                    st.date
-                        .as_ref()
-                        .map_or(String::new(), |d| format!("（{}）", roc(d.value))),
-                    nums.join("、")
-                ));
-            }
-        }
-    }
-    let unconfirmed = tally::unconfirmed(tl, Some(date))
-        .into_iter()
-        .filter(|(c, _)| {
-            reg.cases[*c].value.parent.is_none()
-                && idx.case_group[*c].is_some_and(|g| groups.contains(&g))
-        })
-        .map(|(c, l)| {
-            let case = &reg.cases[c].value;
-            let l = &p.listings[l].value;
-            kbbt::render::report::Unconfirmed {
-                id: case.id.value.clone(),
-                group: case.group.value.clone(),
-                name: with_topics(&case.title.value, &case.topics),
-                listing: (l.date.value, l.source.clone()),
-            }
-        })
-        .collect();
-
-    Report {
-        title: format!("「{}」合作方案辦理情形", p.name.value),
-        as_of: date,
-        meeting: latest.map(|m| {
-            let d = reg.meetings[m].value.date().map_or_else(String::new, roc);
-            format!("{}（{d}）", short_title(reg, m))
-        }),
-        summary,
-        total: (groups.len() > 1).then(|| SummaryRow {
-            group: "合計".to_string(),
-            ..total
-        }),
-        history,
-        statements,
-        groups: sections,
-        unconfirmed,
-    }
-}
-
-/// A count's name as the report writes it.
-fn field_zh(f: &str) -> &'static str {
-    match f {
-        "add" => "新增",
-        "delist" => "解列",
-        "ongoing" => "持續列管",
-        "tracked" => "處理案件",
-        "cases" => "累計合作案",
-        "completed" => "已完成",
-        _ => "其他",
-    }
-}
-
-pub fn run(env: &Env, args: &ReportArgs) -> Outcome {
-    let (as_of, group, format, output, font) = (
-        args.as_of.as_deref(),
-        args.group.as_deref(),
-        args.format,
-        args.output.as_deref(),
-        args.font.as_str(),
-    );
-    let target = match output
+/// Where to write (`-o`, checked) and in what format; a package needs a file.
+fn destination(env: &Env, args: &ReportArgs) -> Result<(Option<PathBuf>, ReportFormat), Outcome> {
+    let output = args.output.as_deref();
+    let target = output
         .map(|o| super::output::target(env, o, super::output::Dest::Document))
-        .transpose()
-    {
-        Ok(t) => t,
-        Err(o) => return o,
-    };
-    let format = match super::output::choose(format, output, ReportFormat::Md) {
-        Ok(f) => f,
-        Err(o) => return o,
-    };
-    let (reg, date, groups) = match super::report_view(env, as_of, group) {
-        Ok(v) => v,
-        Err(o) => return o,
-    };
-    if target.is_none()
-        && matches!(
-            format,
-            ReportFormat::Odt | ReportFormat::Docx | ReportFormat::Xlsx
-        )
-    {
-        return super::output::needs_file(match format {
-            ReportFormat::Odt => "odt",
-            ReportFormat::Docx => "docx",
-            _ => "xlsx",
-        });
-    }
-    let idx = Index::new(&reg);
-    let tl = Timelines::new(&reg, &idx);
-    let report = build(&reg, &idx, &tl, date, &groups);
+        .transpose()?;
+    let format = super::output::choose(args.format, output, ReportFormat::Md)?;
+    Ok((target, format))
+}
+
+/// The report in `format`: text, or a package's bytes.
+fn encode(
+    env: &Env,
+    reg: &Register,
+    report: &Report,
+    date: Date,
+    format: ReportFormat,
+    font: &str,
+) -> Result<Bytes, Outcome> {
     let doc = || {
         let page = kbbt::render::doc::Page::new(
             &reg.platform.value.name.value,
@@ -278,43 +41,29 @@ pub fn run(env: &Env, args: &ReportArgs) -> Outcome {
             kbbt::render::doc::generated_today(),
             font,
         );
-        kbbt::render::doc::report_doc(&report, page)
+        kbbt::render::doc::report_doc(report, page)
     };
-    let data = match format {
-        ReportFormat::Md => Bytes::Text(kbbt::render::report::markdown(&report)),
-        ReportFormat::Html => Bytes::Text(kbbt::render::html::html(&report)),
-        ReportFormat::Fodt => Bytes::Text(kbbt::render::odf::fodt(&doc())),
-        ReportFormat::Odt => match kbbt::render::odt::odt(&doc()) {
-            Ok(b) => Bytes::Binary(b),
-            Err(e) => {
-                return Outcome::fail(
-                    Exit::Problems,
-                    format!("error: cannot build the package: {e}\n"),
-                );
-            }
-        },
-        ReportFormat::Xlsx => match kbbt::render::xlsx::workbook(&super::export::report_sheets(
-            &report,
-            env.style.lang,
-        )) {
-            Ok(b) => Bytes::Binary(b),
-            Err(e) => {
-                return Outcome::fail(
-                    Exit::Problems,
-                    format!("error: cannot build the workbook: {e}\n"),
-                );
-            }
-        },
-        ReportFormat::Docx => match kbbt::render::docx::docx(&doc()) {
-            Ok(b) => Bytes::Binary(b),
-            Err(e) => {
-                return Outcome::fail(
-                    Exit::Problems,
-                    format!("error: cannot build the package: {e}\n"),
-                );
-            }
-        },
-    };
+    match format {
+        ReportFormat::Md => Ok(Bytes::Text(kbbt::render::report::markdown(report))),
+        ReportFormat::Html => Ok(Bytes::Text(kbbt::render::html::html(report))),
+        ReportFormat::Fodt => Ok(Bytes::Text(kbbt::render::odf::fodt(&doc()))),
+        ReportFormat::Odt => super::output::package(kbbt::render::odt::odt(&doc()), "package"),
+        ReportFormat::Xlsx => super::output::package(
+            kbbt::render::xlsx::workbook(&super::export::report_sheets(report, env.style.lang)),
+            "workbook",
+        ),
+        ReportFormat::Docx => super::output::package(kbbt::render::docx::docx(&doc()), "package"),
+    }
+}
+
+/// The report written to its file, or given on standard output.
+fn deliver(
+    target: Option<PathBuf>,
+    output: Option<&Path>,
+    report: &Report,
+    date: Date,
+    data: Bytes,
+) -> Outcome {
     match (target, output, data) {
         (Some(path), Some(shown), data) => {
             let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
@@ -331,9 +80,32 @@ pub fn run(env: &Env, args: &ReportArgs) -> Outcome {
     }
 }
 
+/// `kbbt report`.
+pub fn run(env: &Env, args: &ReportArgs) -> Outcome {
+    let run = || -> Result<Outcome, Outcome> {
+        let (target, format) = destination(env, args)?;
+        let (reg, date, groups) =
+            super::report_view(env, args.as_of.as_deref(), args.group.as_deref())?;
+        if target.is_none() {
+            match format {
+                ReportFormat::Odt => return Err(super::output::needs_file("odt")),
+                ReportFormat::Docx => return Err(super::output::needs_file("docx")),
+                ReportFormat::Xlsx => return Err(super::output::needs_file("xlsx")),
+                _ => {}
+            }
+        }
+        let idx = Index::new(&reg);
+        let tl = Timelines::new(&reg, &idx);
+        let report = kbbt::report::build(&reg, &idx, &tl, date, &groups);
+        let data = encode(env, &reg, &report, date, format, &args.font)?;
+        Ok(deliver(target, args.output.as_deref(), &report, date, data))
+    };
+    run().unwrap_or_else(|o| o)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use kbbt::model::names::id_key;
 
     #[test]
     fn ids_sort_by_number() {

@@ -2,9 +2,14 @@
 //! CSV. Pure: values in, strings out. Nothing here prints.
 
 pub mod apply;
+pub mod card;
 pub mod doc;
 pub mod docx;
+pub mod draft;
+pub mod follow;
+pub mod forms;
 pub mod html;
+pub mod list;
 pub mod minutes;
 pub mod odf;
 pub mod odt;

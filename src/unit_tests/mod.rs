@@ -5,7 +5,10 @@
 //! a secretariat writes, and nothing touches the disk.
 
 mod check;
+mod follow;
+mod minutes;
 mod plan;
+mod report;
 mod tally;
 
 use crate::finding::Finding;

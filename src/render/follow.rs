@@ -1,0 +1,277 @@
+//! The follow-up listings: what is overdue or behind, suggested milestones, and what changed
+//! between two points. Pure: values in, strings out.
+
+use super::Style;
+use crate::diff::{Diff, KINDS};
+use crate::follow::{Late, Overdue};
+use crate::i18n::Lang;
+use crate::model::{Date, Register};
+use crate::suggest::Suggestion;
+use serde_json::json;
+use std::fmt::Write as _;
+
+/// A late item's line, in the reader's language.
+fn late_line(reg: &Register, l: &Late, st: Style) -> String {
+    let zh = st.lang == Lang::ZhTw;
+    match l {
+        Late::Milestone { case, milestone: m } => {
+            let case = &reg.cases[*case].value;
+            let (id, title) = (&case.id.value, &case.title.value);
+            if zh {
+                format!(
+                    "  {id}  逾期（預定 {}）：{}（{title}）",
+                    st.date(m.due.value),
+                    m.text
+                )
+            } else {
+                format!(
+                    "  {id}  overdue since {}: {} ({title})",
+                    m.due.value, m.text
+                )
+            }
+        }
+        Late::Behind {
+            case,
+            as_of: d,
+            planned,
+            actual,
+        } => {
+            let case = &reg.cases[*case].value;
+            let (id, title) = (&case.id.value, &case.title.value);
+            if zh {
+                format!(
+                    "  {id}  落後：預定進度 {planned}%，實際進度 {actual}%（資料時間 {}）（{title}）",
+                    st.date(*d)
+                )
+            } else {
+                format!("  {id}  behind: planned {planned}%, actual {actual}% as of {d} ({title})")
+            }
+        }
+    }
+}
+
+/// An open instruction's line: its id, due date, addressee and text.
+fn instruction_line(reg: &Register, r: &crate::follow::InstructionRef, st: Style) -> String {
+    let i = &reg.meetings[r.meeting].value.instructions[r.index].value;
+    let Some(due) = i.due.as_ref().map(|d| d.value) else {
+        return String::new();
+    };
+    let to = i.to.as_ref().map(|t| t.value.as_str());
+    if st.lang == Lang::ZhTw {
+        format!(
+            "  {}  期限 {}{}：{}",
+            i.id.value,
+            st.date(due),
+            to.map_or(String::new(), |t| format!("（{t}）")),
+            i.text
+        )
+    } else {
+        format!(
+            "  {}  due {due}{}: {}",
+            i.id.value,
+            to.map_or(String::new(), |t| format!(" ({t})")),
+            i.text
+        )
+    }
+}
+
+/// The closing line: nothing late, or how many items are.
+fn overdue_summary(o: &Overdue, date: Date, st: Style) -> String {
+    let (day, behind, found) = (st.date(date), o.behind, o.len());
+    match (found, st.lang) {
+        (0, Lang::ZhTw) => format!(
+            "{day} 無逾期或落後：無逾期之里程碑、無實際進度落後預定逾 {behind} 個百分點之案件、無逾期之主席指示\n"
+        ),
+        (0, Lang::En) => format!(
+            "nothing overdue on {date}: no milestone past due, no case behind its plan by more than {behind} points, no instruction past due\n"
+        ),
+        (_, Lang::ZhTw) => format!(
+            "{day} 逾期或落後共 {found} 項（落後：實際進度低於預定進度逾 {behind} 個百分點）\n"
+        ),
+        (_, Lang::En) => format!(
+            "{} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)\n",
+            crate::plural::count(found, "item")
+        ),
+    }
+}
+
+/// `kbbt check overdue`'s listing: per group its late items, then the instructions past due, then
+/// the count.
+pub fn overdue(reg: &Register, o: &Overdue, date: Date, st: Style) -> String {
+    let p = &reg.platform.value;
+    let mut out = String::new();
+    for (g, items) in &o.groups {
+        let gd = &p.groups[*g];
+        let _ = writeln!(
+            out,
+            "{}",
+            st.bold(&format!("{} ({})", gd.name.value, gd.code.value))
+        );
+        for l in items {
+            let _ = writeln!(out, "{}", late_line(reg, l, st));
+        }
+    }
+    if !o.instructions.is_empty() {
+        let heading = if st.lang == Lang::ZhTw {
+            "主席指示事項"
+        } else {
+            "instructions"
+        };
+        let _ = writeln!(out, "{}", st.bold(heading));
+        for r in &o.instructions {
+            let _ = writeln!(out, "{}", instruction_line(reg, r, st));
+        }
+    }
+    out.push_str(&overdue_summary(o, date, st));
+    out
+}
+
+/// A case's suggested milestones: its id and title, then one line per suggestion.
+pub fn suggestions(reg: &Register, case: usize, s: &[Suggestion]) -> String {
+    let c = &reg.cases[case].value;
+    let mut out = format!("{} {}\n", c.id.value, c.title.value);
+    for x in s {
+        let _ = writeln!(
+            out,
+            "  due {}{}: {}",
+            x.due,
+            x.done.map_or(String::new(), |d| format!(" (met {d})")),
+            x.text
+        );
+    }
+    out
+}
+
+/// What changed, as JSON: both points and, per group, each kind's case ids.
+pub fn diff_json(reg: &Register, d: &Diff) -> String {
+    let p = &reg.platform.value;
+    let point = |x: &crate::diff::Point| json!({ "label": x.label, "date": x.date.to_string(), "ongoing": x.ongoing });
+    let groups = d.groups.iter().map(|(gi, lists)| {
+        let mut o = serde_json::Map::new();
+        o.insert("group".into(), json!(p.groups[*gi].name.value));
+        for (k, (name, _)) in KINDS.iter().enumerate() {
+            let ids: Vec<String> = lists[k]
+                .iter()
+                .map(|c| reg.cases[*c].value.id.value.clone())
+                .collect();
+            o.insert((*name).into(), json!(ids));
+        }
+        serde_json::Value::Object(o)
+    });
+    let v = json!({
+        "from": point(&d.from),
+        "to": point(&d.to),
+        "groups": groups.collect::<Vec<_>>(),
+    });
+    super::card::pretty(&v)
+}
+
+/// What changed, as text: both points with their ongoing counts, then per group each change.
+pub fn diff_text(reg: &Register, d: &Diff, st: Style) -> String {
+    let (a, b) = (&d.from, &d.to);
+    let mut s = format!(
+        "{}\n",
+        st.bold(&format!(
+            "{} ({}) → {} ({}): ongoing {} → {}",
+            a.label, a.date, b.label, b.date, a.ongoing, b.ongoing
+        ))
+    );
+    let mut any = false;
+    for (gi, lists) in &d.groups {
+        if lists.iter().all(Vec::is_empty) {
+            continue;
+        }
+        any = true;
+        let _ = writeln!(s, "{}", st.bold(&reg.platform.value.groups[*gi].name.value));
+        for (k, (name, _)) in KINDS.iter().enumerate() {
+            for c in &lists[k] {
+                let c = &reg.cases[*c].value;
+                let _ = writeln!(s, "  {name:<9} {} {}", c.id.value, c.title.value);
+            }
+        }
+    }
+    if !any {
+        s.push_str("nothing changed\n");
+    }
+    s
+}
+
+/// A stale case's "when": its latest progress's date or "no progress", marked when unconfirmed.
+fn stale_when(s: &crate::follow::StaleCase, st: Style) -> String {
+    let zh = st.lang == Lang::ZhTw;
+    let mut when = s.latest.map_or_else(
+        || if zh { "無辦理情形" } else { "no progress" }.to_string(),
+        |d| st.date(d),
+    );
+    if s.unconfirmed {
+        when.push_str(if zh {
+            "（未確認）"
+        } else {
+            " (unconfirmed)"
+        });
+    }
+    when
+}
+
+/// The closing lines of `check stale`: no ongoing case, none stale, or how many are.
+fn stale_summary(s: &crate::follow::Stale, date: Date, months: u32, st: Style) -> String {
+    let span = crate::plural::count(months as usize, "month");
+    let day = st.date(date);
+    let since = s.cut.map_or_else(
+        || format!("{span} before {day}"),
+        |c| format!("{}, {span} before {day}", st.date(c)),
+    );
+    let (checked, stale, unconfirmed) = (s.checked, s.stale(), s.unconfirmed());
+    if checked == 0 {
+        return format!("no ongoing cases on {day}\n");
+    }
+    if stale == 0 {
+        return format!(
+            "no stale cases: all {checked} ongoing cases have progress on or after {since}\n"
+        );
+    }
+    let mut out = format!(
+        "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none\n"
+    );
+    if unconfirmed > 0 {
+        out.push_str(&match st.lang {
+            Lang::ZhTw => format!("其中 {unconfirmed} 案未確認：未列於完整列表（見 kbbt status）\n"),
+            Lang::En => format!(
+                "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)\n"
+            ),
+        });
+    }
+    out
+}
+
+/// `kbbt check stale`'s listing: per group its stale cases (id, when, title), then the count.
+pub fn stale(
+    reg: &Register,
+    s: &crate::follow::Stale,
+    date: Date,
+    months: u32,
+    st: Style,
+) -> String {
+    let p = &reg.platform.value;
+    let mut out = String::new();
+    for (g, cases) in &s.groups {
+        let gd = &p.groups[*g];
+        let _ = writeln!(
+            out,
+            "{}",
+            st.bold(&format!("{} ({})", gd.name.value, gd.code.value))
+        );
+        let w = cases
+            .iter()
+            .map(|c| reg.cases[c.case].value.id.value.len())
+            .max()
+            .unwrap_or(0);
+        for c in cases {
+            let case = &reg.cases[c.case].value;
+            let (id, title) = (&case.id.value, &case.title.value);
+            let _ = writeln!(out, "  {id:<w$}  {}  {title}", stale_when(c, st));
+        }
+    }
+    out.push_str(&stale_summary(s, date, months, st));
+    out
+}
