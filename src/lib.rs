@@ -1,3 +1,4 @@
+#![deny(missing_docs)]
 //! kbbt: the register of a cooperation platform's cases, kept as YAML files.
 //!
 //! The flow is one way: `load` reads → `model` parses → `check` checks → `apply` plans →

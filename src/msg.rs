@@ -1,7 +1,7 @@
 //! Messages as values: a [`Msg`] is a [`Template`] (an id with its English and Traditional Chinese
 //! text) and named arguments, rendered in a language only when it is printed.
 //!
-//! Every template is declared once, with both languages, by [`messages!`]: a template without its
+//! Every template is declared once, with both languages, by [`messages!`](crate::messages): a template without its
 //! Chinese does not compile, and the tests check that both texts name the same arguments and that the
 //! Chinese has no stray English. Arguments are typed: register data ([`Arg::Text`]) is inserted
 //! verbatim in every language and never translated; a [`Arg::Label`] is one of the catalogue's words

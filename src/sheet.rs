@@ -49,7 +49,7 @@ pub struct FormRow {
     pub group: String,
     /// The `組別` column, if there is one.
     pub group_col: Option<u32>,
-    /// The progress text, made plain by the rule of [`crate::import::plain_text`].
+    /// The progress text, made plain by the rule of [`crate::import::table::plain_text`].
     pub text: String,
     /// The progress text's column (`本次辦理情形`, or `最新辦理情形` / `辦理情形`).
     pub text_col: u32,

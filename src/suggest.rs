@@ -82,7 +82,7 @@ pub struct Suggestion {
 }
 
 /// The milestones the latest progress text of `case` suggests: each clause (split at 。；，\n)
-/// with an ROC date and one of [`WORDS`]. A date after the report's date is due then; a date on or
+/// with an ROC date and one of the milestone words (預計…完工, …開工, …啟用). A date after the report's date is due then; a date on or
 /// before it, in a clause that reports it done (已, 完成, 完工, 開工, 啟用, 通車), is a milestone met.
 pub fn suggestions(reg: &Register, case: usize) -> Vec<Suggestion> {
     let c = &reg.cases[case].value;

@@ -9,9 +9,11 @@ use crate::model::Date;
 pub struct Report {
     /// 「基北北桃合作交流平臺」合作方案辦理情形
     pub title: String,
+    /// The data date (資料時間): the latest progress on or before it.
     pub as_of: Date,
     /// The meeting whose adds and delists the summary counts, e.g. 「第 6 次副市長層級會議（114 年 12 月 22 日）」.
     pub meeting: Option<String>,
+    /// A row per group: ongoing, added, delisted, ever tracked.
     pub summary: Vec<SummaryRow>,
     /// The sum of the rows, when there is more than one.
     pub total: Option<SummaryRow>,
@@ -19,6 +21,7 @@ pub struct Report {
     pub history: Vec<MeetingPoint>,
     /// What other sources state about the meetings (press coverage), one sentence each.
     pub statements: Vec<String>,
+    /// Each group's cases.
     pub groups: Vec<GroupReport>,
     /// Cases ongoing by recorded decisions that a complete listing leaves out: not in the report's
     /// body, listed in an annex with the listing.
@@ -28,21 +31,27 @@ pub struct Report {
 /// A case left out of a complete listing (see [`Report::unconfirmed`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unconfirmed {
+    /// The case's id.
     pub id: String,
+    /// Its group's name.
     pub group: String,
+    /// Its title.
     pub name: String,
     /// The listing that leaves it out: its date and source.
     pub listing: (Date, String),
 }
 
+/// One group's numbers in the summary table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SummaryRow {
+    /// The group's name (合計 for the total).
     pub group: String,
     /// Cases ongoing on the date (sub-cases count under their parent).
     pub ongoing: usize,
     /// Added and delisted at the latest meeting on or before the date (`None`: unknown, when the
     /// meeting file records only some kinds of decision).
     pub added: Option<usize>,
+    /// Delisted at that meeting (`None`: unknown).
     pub delisted: Option<usize>,
     /// Cases ever tracked up to the date.
     pub ever: usize,
@@ -51,12 +60,16 @@ pub struct SummaryRow {
 /// One meeting's numbers, for the chart and the table of meetings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingPoint {
+    /// The meeting's id.
     pub id: String,
     /// The title without the platform's name, e.g. 「第 3 次副市長層級會議」.
     pub label: String,
+    /// The meeting's date, when known.
     pub date: Option<Date>,
-    /// `None`: the register does not know the count (it is never drawn or printed as a number).
+    /// Cases added. `None`: the register does not know the count (it is never drawn or printed as
+    /// a number).
     pub added: Option<usize>,
+    /// Cases delisted (`None`: unknown).
     pub delisted: Option<usize>,
     /// Ongoing before the meeting and still after it (the minutes' 「其餘 N 案持續列管」).
     pub ongoing: Option<usize>,
@@ -67,23 +80,29 @@ pub fn count_cell(n: Option<usize>) -> String {
     n.map_or_else(|| "不詳".to_string(), |n| n.to_string())
 }
 
+/// One group's part of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupReport {
     /// The group's place in the platform's order, from 1: 「(一) 交通組」.
     pub number: usize,
+    /// The group's name.
     pub name: String,
+    /// Its cases.
     pub rows: Vec<Row>,
 }
 
 /// One case of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The case's id.
     pub id: String,
     /// The title with its common-topic mark, as the report writes it.
     pub name: String,
     /// Ongoing sub-cases: id and name.
     pub subcases: Vec<(String, String)>,
+    /// The lead city.
     pub lead: Option<String>,
+    /// The partner cities.
     pub partners: Vec<String>,
     /// 【114 年 12 月 22 日第 6 次副市長層級會議同意新增】 for a case the latest meeting added.
     pub marker: Option<String>,
@@ -114,6 +133,7 @@ pub enum LineKind {
     Marker,
     /// A note about the progress itself (its date, or that there is none).
     Note,
+    /// The progress text.
     Text,
 }
 
@@ -142,6 +162,7 @@ impl Report {
 }
 
 impl SummaryRow {
+    /// The row's cells: group, ongoing, added, delisted, ever (「不詳」 for an unknown count).
     pub fn cells(&self) -> [String; 5] {
         [
             self.group.clone(),
@@ -154,6 +175,7 @@ impl SummaryRow {
 }
 
 impl MeetingPoint {
+    /// The row's cells: meeting, date (ROC), added, delisted, ongoing.
     pub fn cells(&self) -> [String; 5] {
         [
             self.label.clone(),
@@ -367,6 +389,7 @@ pub const UNCONFIRMED_HEADING: &str = "附錄：未確認之案件";
 pub const UNCONFIRMED_HEADER: [&str; 4] = ["編號", "組別", "方案名稱", "未列於"];
 
 impl Unconfirmed {
+    /// The annex row's cells: id, group, name, the listing that leaves it out.
     pub fn cells(&self) -> [String; 4] {
         [
             self.id.clone(),

@@ -30,7 +30,7 @@ pub struct Query {
     pub by_lead: bool,
 }
 
-/// Everything `status` shows, computed once; rendered by [`json`], [`csv_table`], [`markdown`] and
+/// Everything `status` shows, computed once; rendered by [`json()`], [`csv_table`], [`markdown`] and
 /// [`terminal`].
 pub struct StatusView<'a> {
     reg: &'a Register,
