@@ -1074,7 +1074,7 @@ fn markdown_escapes_html_in_headings_and_prose() {
         );
     }
     let run = r.run(&["status", "--format", "markdown"]);
-    assert!(run.stdout.contains("&lt;script&gt;"), "{}", run.stdout);
+    run.assert_stdout_has("&lt;script&gt;");
 }
 
 /// An error about a case not yet written points at the meeting line that would create it.
