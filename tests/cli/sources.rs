@@ -86,16 +86,8 @@ All time (as of now)
 "
     );
     let zh = r.run(&["--lang", "zh-TW", "status", "--ascii", "--group", "HW"]);
-    assert!(
-        zh.has_line("| 衛生社福組 | HW   |    1 | 不詳 |     不詳 |"),
-        "{}",
-        zh.stdout
-    );
-    assert!(
-        zh.has_line("解列 不詳、新增 1 案、持續列管 不詳"),
-        "{}",
-        zh.stdout
-    );
+    zh.assert_line("| 衛生社福組 | HW   |    1 | 不詳 |     不詳 |");
+    zh.assert_line("解列 不詳、新增 1 案、持續列管 不詳");
     assert!(
         !zh.stdout.contains("某報導"),
         "statements speak of the whole platform"
@@ -197,7 +189,7 @@ fn stated_numbers_of_a_partial_meeting_are_not_checked_against_an_unknown() {
         "note: totals: the minutes state ongoing 1; the register does not know its own number",
         "note: stated by 某報導 (2025-07-01): delist 1 (the minutes agree), add 1 (the register agrees), ongoing 1 (the minutes agree), tracked 3",
     ] {
-        assert!(out.has_line(line), "{line}\n{}", out.stdout);
+        out.assert_line(line);
     }
     // A statement that differs from the minutes is an error until recorded, kind third-party.
     r.meeting(
@@ -369,11 +361,7 @@ fn import_progress_complete_records_the_listing_once() {
     assert_eq!(r.snapshot(), before, "a refusal changes no byte");
     let out = r.run(&[&import[..], &["--source", "進度報告"]].concat());
     out.assert_code(0);
-    assert!(
-        out.has_line("  added platform.yaml: a complete listing as of 2025-12-31"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("  added platform.yaml: a complete listing as of 2025-12-31");
     assert_eq!(
         std::fs::read_to_string(r.path().join("platform.yaml")).unwrap(),
         format!("{PLATFORM}listings:\n  - {{ date: 2025-12-31, source: 進度報告 }}\n")
@@ -410,7 +398,7 @@ fn statements_by_other_sources_against_the_register() {
     r.meeting("vm-2", &recorded);
     r.validate().assert_code(0);
     let out = r.run(&["status", "--meeting", "vm-2"]);
-    assert!(out.has_line("note: stated by 市府新聞稿: cases 3 (the register agrees), completed 1–2 (the register agrees)"), "{}", out.stdout);
+    out.assert_line("note: stated by 市府新聞稿: cases 3 (the register agrees), completed 1–2 (the register agrees)");
     assert!(
         out.has_line(
             "note: stated by 某週刊: cases 5 (the register has 3: a recorded discrepancy)"
@@ -464,8 +452,8 @@ fn the_three_kinds_of_disagreement_are_reported_apart() {
     );
     r.validate().assert_code(0);
     let out = r.run(&["status", "--meeting", "vm-2"]);
-    assert!(out.has_line("note: 交通組: the minutes state ongoing 3, the register has 1 (a recorded discrepancy: the minutes count cases they never name)"), "{}", out.stdout);
-    assert!(out.has_line("note: totals: the minutes state ongoing 4, the register has 2 (a recorded discrepancy: the minutes contradict their own arithmetic; the minutes count cases they never name)"), "{}", out.stdout);
+    out.assert_line("note: 交通組: the minutes state ongoing 3, the register has 1 (a recorded discrepancy: the minutes count cases they never name)");
+    out.assert_line("note: totals: the minutes state ongoing 4, the register has 2 (a recorded discrepancy: the minutes contradict their own arithmetic; the minutes count cases they never name)");
     // An unknown kind is an error with the choices.
     r.meeting(
         "vm-2",
@@ -492,13 +480,9 @@ fn a_decision_stated_by_another_document_needs_its_source() {
         "HW-001",
         merged_hw001("  - { not_after: 2025-12-31, action: merge, source: 進度報告 }\n"),
     );
-    r.case(
-        "TR-001",
-        format!(
-            "{}  - {{ not_after: 2025-12-31, action: absorb, source: 進度報告 }}\n",
-            TR001.replace("history:", "merged_from: [HW-001]\nhistory:")
-        ),
-    );
+    let absorbing = TR001.replace("history:", "merged_from: [HW-001]\nhistory:");
+    let entry = "  - { not_after: 2025-12-31, action: absorb, source: 進度報告 }\n";
+    r.case("TR-001", format!("{absorbing}{entry}"));
     r.validate().assert_code(0);
     let at = |d: &str| -> serde_json::Value {
         r.run(&["status", "--as-of", d, "--format", "json"]).json()
@@ -531,20 +515,13 @@ fn applying_a_partial_meeting_prints_no_unknown_as_zero() {
     r.write("vm-3.yaml", VM3);
     let out = r.run(&["apply", "vm-3.yaml"]);
     out.assert_code(0);
-    assert!(
-        out.has_line("tallies: delist unknown, add 1, ongoing unknown"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("tallies: delist unknown, add 1, ongoing unknown");
     r.validate().assert_code(0);
     let again = r.snapshot();
-    let out = r.run(&[
-        "--lang",
-        "zh-TW",
-        "apply",
-        "meetings/vm-3.yaml",
-        "--dry-run",
-    ]);
+    let out = r.run_sub(
+        &["--lang", "zh-TW"],
+        &["apply", "meetings/vm-3.yaml", "--dry-run"],
+    );
     out.assert_code(0);
     assert_eq!(r.snapshot(), again, "applying twice changes nothing");
 }
