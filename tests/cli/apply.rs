@@ -1,7 +1,7 @@
 //! `kbbt apply`: every decision kind, every refusal leaves the tree byte-identical, crash safety at every
 //! step of the write phase, locking, re-apply, minimal edits that keep comments.
 
-use super::support::{Reg, Run, kbbt, run_cmd};
+use super::support::{Reg, Run, kbbt, run_cmd, vm3};
 
 /// A register with comments and hand formatting in its case files, and nothing applied yet.
 fn commented() -> Reg {
@@ -114,7 +114,7 @@ fn relist_and_adopting_a_proposal() {
     let r = Reg::standard();
     r.meeting(
         "vm-3",
-        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    propose: [{ title: 新提案, id: TR-009 }]\n",
+        vm3("  交通組:\n    propose: [{ title: 新提案, id: TR-009 }]\n"),
     );
     r.run(&["apply", "meetings/vm-3.yaml"]).assert_code(0);
     r.meeting(
@@ -202,22 +202,22 @@ fn refused_as(r: &Reg, why: &str, id: &str) -> Run {
 
 #[test]
 fn refusals_change_no_byte() {
-    for (why, meeting, wants) in [
+    for (why, decisions, wants) in [
         (
             "a delist of a case that is not ongoing",
-            "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [TR-002]\n",
+            "  交通組:\n    delist: [TR-002]\n",
             &["error: cannot delist TR-002 「跨市公車路線整合」: it is delisted, not ongoing"][..],
         ),
         (
             "a stated count that disagrees: the message names the register's cases",
-            "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    ongoing: 3\n",
+            "  交通組:\n    add: [新案]\n    ongoing: 3\n",
             &[
                 "meetings/vm-3.yaml:8:14: error: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」",
             ],
         ),
         (
             "an unknown group, an id already used, a sub-case without parent: all reported at once",
-            "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通祖:\n    add: [x]\n  交通組:\n    add: [{ title: y, id: TR-001 }]\n    subcases: [z]\n",
+            "  交通祖:\n    add: [x]\n  交通組:\n    add: [{ title: y, id: TR-001 }]\n    subcases: [z]\n",
             &[
                 "unknown group `交通祖`",
                 "id `TR-001` is already used",
@@ -226,7 +226,7 @@ fn refusals_change_no_byte() {
         ),
     ] {
         let r = Reg::standard();
-        r.meeting("vm-3", meeting);
+        r.meeting("vm-3", vm3(decisions));
         let out = refused_as(&r, why, "vm-3");
         for want in wants {
             assert!(out.stderr.contains(want), "{why}: {want}\n{}", out.stderr);
@@ -245,7 +245,7 @@ fn refusals_change_no_byte() {
 #[test]
 fn accept_discrepancy_records_it_and_validate_agrees() {
     let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    ongoing: 3\n    add: [新案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    ongoing: 3\n    add: [新案]\n"));
     r.run(&["apply", "meetings/vm-3.yaml", "--accept-discrepancy"])
         .assert_code(0)
         .assert_line("recorded discrepancy: 交通組: vm-3 states 3 ongoing, the register would have 1: TR-001 「捷運環狀線（北環段）」; vm-3 adds TR-003 「新案」");
@@ -274,7 +274,7 @@ fn a_meeting_from_outside_is_stored_in_meetings() {
     let r = Reg::standard();
     let outside = tempfile::tempdir().unwrap();
     let file = outside.path().join("minutes.yaml");
-    std::fs::write(&file, "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n").unwrap();
+    std::fs::write(&file, vm3("  交通組:\n    add: [新案]\n")).unwrap();
     r.run(&["apply", file.to_str().unwrap()]).assert_code(0);
     // Stored in the canonical layout, so `kbbt fmt --check` (a pre-commit hook) accepts it.
     assert_eq!(
@@ -468,7 +468,7 @@ fn killed_at_every_step_leaves_before_or_after() {
 #[test]
 fn a_held_lock_makes_apply_wait_then_fail_clearly() {
     let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
     std::fs::create_dir_all(r.path().join(".kbbt")).unwrap();
     let lock = std::fs::OpenOptions::new()
         .create(true)
@@ -486,7 +486,7 @@ fn a_held_lock_makes_apply_wait_then_fail_clearly() {
 #[test]
 fn two_applies_at_once_do_not_interleave() {
     let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [甲案, 乙案, 丙案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    add: [甲案, 乙案, 丙案]\n"));
     let spawn = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("kbbt"))
             .arg("-C")
@@ -534,40 +534,25 @@ fn uncommitted_changes_refuse_unless_allowed() {
         eprintln!("skipped: git is not available");
         return;
     }
-    git(&[
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "add",
-        "-A",
-    ]);
-    git(&[
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qm",
-        "base",
-    ]);
+    // With an identity for the commits.
+    let git_as_t = |args: &[&str]| {
+        git(&[
+            &["-c", "user.name=t", "-c", "user.email=t@example.org"][..],
+            args,
+        ]
+        .concat())
+    };
+    git_as_t(&["add", "-A"]);
+    git_as_t(&["commit", "-qm", "base"]);
     // The meeting file itself may be new; an edited case file is not allowed.
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
     r.write(
         "cases/HW/HW-001.yaml",
         format!("{}# edited\n", r.read("cases/HW/HW-001.yaml")),
     );
     let out = refused(&r, "vm-3");
     out.assert_stderr_has("uncommitted changes in the register (cases/HW/HW-001.yaml)");
-    git(&[
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qam",
-        "edit",
-    ]);
+    git_as_t(&["commit", "-qam", "edit"]);
     let out = r.run_env(
         &["apply", "meetings/vm-3.yaml", "--commit"],
         &[
@@ -730,7 +715,7 @@ fn name_errors_and_count_errors_come_at_once() {
     let r = Reg::standard();
     r.meeting(
         "vm-3",
-        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [沒有這個案件]\n    ongoing: 5\n",
+        vm3("  交通組:\n    delist: [沒有這個案件]\n    ongoing: 5\n"),
     );
     let out = r.refuses(&["apply", "meetings/vm-3.yaml"], 1);
     assert!(
@@ -753,7 +738,7 @@ fn a_refused_dry_run_shows_what_it_could_plan() {
     let r = Reg::standard();
     r.meeting(
         "vm-3",
-        "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n    delist: [沒有這個案件]\n",
+        vm3("  交通組:\n    add: [新案]\n    delist: [沒有這個案件]\n"),
     );
     let out = r.run(&["apply", "meetings/vm-3.yaml", "--dry-run"]);
     out.assert_code(1);

@@ -2,7 +2,7 @@
 //! back with a ZIP reader and an XML parser; the format chosen from `-o`'s extension; `--font`;
 //! `minutes --register-names`.
 
-use crate::support::{Reg, Run, on_path, shipped};
+use crate::support::{Reg, Run, office_to_pdf, shipped};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -470,32 +470,14 @@ fn pdf_pages(pdf: &[u8]) -> usize {
 
 #[test]
 fn an_office_suite_opens_the_packages() {
-    let Some(office) = on_path(&["libreoffice", "soffice"]) else {
-        println!("skipped: libreoffice is not installed");
-        return;
-    };
     let dir = tempfile::tempdir().expect("a temporary folder");
     let args = ["report", "--as-of", "2025-12-31"];
     let (odt, _) = write(dir.path(), "report.odt", &args);
     let (docx, _) = write(dir.path(), "report-word.docx", &args);
     let (minutes, _) = write(dir.path(), "minutes.odt", &["minutes", "vm-4"]);
-    let profile = dir.path().join("profile");
-    let out = assert_cmd::Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .args([&odt, &docx, &minutes])
-        .timeout(std::time::Duration::from_secs(300))
-        .output()
-        .expect("run libreoffice");
-    let said = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let Some(said) = office_to_pdf(dir.path(), &[&odt, &docx, &minutes], 300) else {
+        return;
+    };
     for (name, at_least) in [("report", 10), ("report-word", 10), ("minutes", 1)] {
         let pdf = std::fs::read(dir.path().join(format!("{name}.pdf"))).unwrap_or_default();
         assert!(

@@ -67,16 +67,8 @@ fn lights_in_show_and_status() {
     let out = r.run(&["status", "--as-of", "2025-07-01", "--ascii"]);
     out.assert_code(0);
     out.assert_stdout_has("Follow-up lights of the ongoing cases");
-    assert!(
-        out.has_line("| 交通組     |       1 |      0 |           0 |           0 |"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.has_line("| 衛生社福組 |       0 |      0 |           0 |           1 |"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("| 交通組     |       1 |      0 |           0 |           0 |");
+    out.assert_line("| 衛生社福組 |       0 |      0 |           0 |           1 |");
     let v: serde_json::Value = serde_json::from_str(
         &r.run(&["status", "--as-of", "2025-07-01", "--format", "json"])
             .stdout,
@@ -108,11 +100,7 @@ fn suggested_milestones_are_shown_then_written_by_minimal_edits() {
     assert_eq!(r.snapshot(), before, "suggesting writes nothing");
     let out = r.run(&["suggest", "milestones", "TR-001", "--write"]);
     out.assert_code(0);
-    assert!(
-        out.has_line("2 milestones added to 1 file"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("2 milestones added to 1 file");
     let text = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
     assert!(text.ends_with(
         "milestones:\n  - { due: 2025-06-30, text: 完成細部設計 }\n  - { due: 2029-06-30, text: 1. 預計 118 年 6 月完工, source: 辦理情形（資料時間：114 年 6 月 30 日） }\n  - { due: 2025-03-20, done: 2025-03-20, text: 2. 114 年 3 月 20 日已開工, source: 辦理情形（資料時間：114 年 6 月 30 日） }\n"
@@ -153,7 +141,7 @@ fn instructions_are_listed_shown_followed_and_closed() {
     assert_eq!(v[0]["to"], "交通組");
     assert_eq!(v[0]["open"], true);
     let out = r.run(&["list", "--instructions", "--group", "交通"]);
-    assert!(out.has_line("1 instruction, 1 open"), "{}", out.stdout);
+    out.assert_line("1 instruction, 1 open");
     let card = r.run(&["show", "vm-3-2"]);
     card.assert_code(0);
     assert!(
@@ -165,11 +153,7 @@ fn instructions_are_listed_shown_followed_and_closed() {
     // Past its due date and open: check overdue says so.
     let out = r.run(&["check", "overdue", "--as-of", "2026-01-05"]);
     out.assert_code(1);
-    assert!(
-        out.has_line("  vm-3-1  due 2025-12-31 (交通組): 研議跨市公車轉乘優惠"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("  vm-3-1  due 2025-12-31 (交通組): 研議跨市公車轉乘優惠");
     // A later meeting closes it.
     r.meeting(
         "vm-4",
@@ -198,7 +182,7 @@ fn validate_checks_instruction_references() {
         "meetings/vm-3.yaml:11:9: error: vm-3 closes `vm-3-2`, but that instruction is given at vm-3, not at an earlier meeting",
         "meetings/vm-3.yaml:11:17: error: `close` names `vm-9-9`, which no meeting gives",
     ] {
-        assert!(out.has_line(line), "{line}\n{}", out.stdout);
+        out.assert_line(line);
     }
     out.assert_hint(
         "meetings/vm-3.yaml:9:23: error: `交通祖` is neither a group nor a member of the platform",

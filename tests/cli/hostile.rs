@@ -239,11 +239,9 @@ fn crafted_journals_are_refused_and_nothing_moves() {
     }
 }
 
-/// A journal kbbt did write (right hashes, a case file as it was read) is finished by `kbbt recover`,
-/// and only by a command that writes.
-#[test]
-fn a_genuine_journal_is_finished_by_recover() {
-    let r = Reg::standard();
+/// Leave the journal of an interrupted write kbbt did make (right hashes, TR-001 as it was read): TR-001
+/// delisted, staged. Returns the staged text.
+fn genuine_journal(r: &Reg) -> String {
     let new = TR001.replace("status: ongoing", "status: delisted");
     r.write(".kbbt/staging/0", &new);
     r.write(
@@ -254,6 +252,15 @@ fn a_genuine_journal_is_finished_by_recover() {
             sha256(TR001.as_bytes())
         ),
     );
+    new
+}
+
+/// A journal kbbt did write (right hashes, a case file as it was read) is finished by `kbbt recover`,
+/// and only by a command that writes.
+#[test]
+fn a_genuine_journal_is_finished_by_recover() {
+    let r = Reg::standard();
+    let new = genuine_journal(&r);
     read_only_touch_nothing(&r, &Outside::new());
     let run = r.run(&["recover"]);
     run.assert_code(0);
@@ -286,16 +293,7 @@ fn a_committed_journal_is_refused() {
         eprintln!("git is not available: skipped");
         return;
     }
-    let new = TR001.replace("status: ongoing", "status: delisted");
-    r.write(".kbbt/staging/0", &new);
-    r.write(
-        ".kbbt/journal",
-        format!(
-            "kbbt-journal 2\nstaging/0\t{}\t{}\tcases/TR/TR-001.yaml\nend\n",
-            sha256(new.as_bytes()),
-            sha256(TR001.as_bytes())
-        ),
-    );
+    genuine_journal(&r);
     assert!(git(&r, &["add", "-A", "-f", "."]) && git(&r, &["commit", "-q", "-m", "x"]));
     let run = refused(&r, "", &["recover"], 1);
     run.assert_stderr_has("committed to git");
@@ -322,7 +320,7 @@ fn foreign_files_in_staging_are_not_deleted() {
 fn the_state_folder_as_a_link_is_refused() {
     let out = Outside::new();
     let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
     std::os::unix::fs::symlink(out.path(), r.path().join(".kbbt")).expect("link");
     let (before, outside) = (r.snapshot(), out.snapshot());
     for args in [&["apply", "meetings/vm-3.yaml"][..], &["recover"], &["fmt"]] {
@@ -346,7 +344,7 @@ fn a_linked_folder_is_not_written_through() {
     }
     std::fs::remove_dir_all(r.path().join("cases/TR")).unwrap();
     std::os::unix::fs::symlink(&elsewhere, r.path().join("cases/TR")).unwrap();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
     let (before, outside) = (r.snapshot(), out.snapshot());
     let v = r.validate();
     v.assert_no_panic().assert_code(1);
@@ -589,7 +587,7 @@ fn fmt_check_does_not_claim_success_on_a_broken_file() {
 fn without_git_apply_says_so_before_writing() {
     let r = Reg::standard();
     std::fs::create_dir(r.path().join(".git")).unwrap();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+    r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
     let empty = tempfile::tempdir().unwrap();
     let path = empty.path().display().to_string();
     for (args, says) in [
@@ -815,18 +813,16 @@ fn writing_commands_refuse_a_bad_platform() {
         let platform = platform.replace("levels:", &format!("{also}levels:"));
         assert!(crate::support::PLATFORM.contains("levels:"));
         r.write("platform.yaml", &platform);
-        r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add: [新案]\n");
+        r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
         r.validate().assert_code(1);
         for args in [
             &["apply", "meetings/vm-3.yaml"][..],
             &["new", "case", "--group", "交通組", "--title", "另一案"],
         ] {
-            let run = refused(&r, &format!("{code:?}"), args, 1);
-            assert!(
-                run.stderr.contains("platform.yaml") && run.stderr.contains("group code"),
-                "{code:?} {args:?}: {}",
-                run.stderr
-            );
+            let what = format!("{code:?} {args:?}");
+            refused(&r, &format!("{code:?}"), args, 1)
+                .assert_stderr_has_for(&what, "platform.yaml")
+                .assert_stderr_has_for(&what, "group code");
         }
     }
 }
@@ -858,24 +854,18 @@ fn csv_cells_never_run_as_formulas() {
 fn lookalike_ids_are_suggested_not_taken() {
     let r = Reg::standard();
     for fake in ["ＴＲ－００１", "ТR-001", "TR-1", "TR-0001", "TR—001"] {
-        let run = r.run(&["show", fake]);
-        run.assert_no_panic().assert_code(1);
-        assert!(
-            run.stderr.contains(&format!("no case `{fake}`"))
-                && run.stderr.contains("did you mean TR-001"),
-            "{fake}: {}",
-            run.stderr
-        );
+        r.run(&["show", fake])
+            .assert_no_panic()
+            .assert_code(1)
+            .assert_stderr_has_for(&fake, &format!("no case `{fake}`"))
+            .assert_stderr_has_for(&fake, "did you mean TR-001");
         r.meeting(
             "vm-3",
-            format!("id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [\"{fake}\"]\n"),
+            vm3(&format!("  交通組:\n    delist: [\"{fake}\"]\n")),
         );
-        let run = refused(&r, fake, &["apply", "meetings/vm-3.yaml"], 1);
-        assert!(
-            run.stderr.contains("meetings/vm-3.yaml:7:") && run.stderr.contains("TR-001"),
-            "{fake}: {}",
-            run.stderr
-        );
+        refused(&r, fake, &["apply", "meetings/vm-3.yaml"], 1)
+            .assert_stderr_has_for(&fake, "meetings/vm-3.yaml:7:")
+            .assert_stderr_has_for(&fake, "TR-001");
     }
 }
 
@@ -888,7 +878,10 @@ fn minimal_edits_keep_odd_line_ends_and_tab_comments() {
         .replace("group: 交通組\n", "group: 交通組\r\n")
         .replace("status: ongoing\n", "status: ongoing\t# 備註\n");
     r.case("TR-001", &original);
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [捷運環狀線（北環段）]\n");
+    r.meeting(
+        "vm-3",
+        vm3("  交通組:\n    delist: [捷運環狀線（北環段）]\n"),
+    );
     r.run(&["apply", "--accept-discrepancy", "meetings/vm-3.yaml"])
         .assert_code(0);
     let now = std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap();
@@ -951,7 +944,10 @@ fn odd_yaml_gets_plain_messages() {
 #[test]
 fn an_edit_made_while_staging_is_not_lost() {
     let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    delist: [捷運環狀線（北環段）]\n");
+    r.meeting(
+        "vm-3",
+        vm3("  交通組:\n    delist: [捷運環狀線（北環段）]\n"),
+    );
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kbbt"))
         .current_dir(r.path())
         .args(["apply", "--accept-discrepancy", "meetings/vm-3.yaml"])
@@ -1078,14 +1074,17 @@ fn markdown_escapes_html_in_headings_and_prose() {
         );
     }
     let run = r.run(&["status", "--format", "markdown"]);
-    assert!(run.stdout.contains("&lt;script&gt;"), "{}", run.stdout);
+    run.assert_stdout_has("&lt;script&gt;");
 }
 
 /// An error about a case not yet written points at the meeting line that would create it.
 #[test]
 fn an_error_in_a_new_case_points_at_its_decision() {
     let r = Reg::standard();
-    r.meeting("vm-3", "id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n  交通組:\n    add:\n      - 新案\n      - { title: 環狀線北環, id: TR-009 }\n");
+    r.meeting(
+        "vm-3",
+        vm3("  交通組:\n    add:\n      - 新案\n      - { title: 環狀線北環, id: TR-009 }\n"),
+    );
     let run = refused(&r, "", &["apply", "meetings/vm-3.yaml"], 1);
     assert!(
         run.stderr

@@ -162,14 +162,11 @@ fn a_csv_table_with_a_bom_adds_entries_newest_first() {
         "\u{feff}組別,方案名稱,最新辦理情形\r\n交通組,捷運環狀線(北環段),\"<ol> 1. 綜合規劃完成。 2. 預算 5.02 億元。\"\r\n衛生社福組,長照資源共享平臺,持續辦理。\r\n",
     );
     let before = r.files();
-    let out = r.run(&[
-        "import",
-        "progress",
-        "progress.csv",
-        "--dry-run",
-        "--as-of",
-        "114/12/31",
-    ]);
+    let import = ["import", "progress"];
+    let out = r.run_sub(
+        &import,
+        &["progress.csv", "--dry-run", "--as-of", "114/12/31"],
+    );
     out.assert_code(0).assert_no_panic();
     out.assert_line("dry run: 2 files would change; nothing was written")
         .assert_line("2 entries would be added, 0 unchanged, 0 unmatched")

@@ -209,16 +209,8 @@ fn drafted_before_vm4_the_adds_are_new_and_the_drifted_spelling_is_pinned() {
     );
     // The minutes' 「…海外行銷案」 for TC-016 「…海外行銷」: kept as written, pinned by id, as the
     // shipped vm-4 records it.
-    assert!(
-        out.has_line("      - { case: 113 年度基北北桃四市聯合海外行銷案, id: TC-016 }"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.has_line("      - 2025 臺灣燈會等大型活動納入四市共同宣傳"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("      - { case: 113 年度基北北桃四市聯合海外行銷案, id: TC-016 }");
+    out.assert_line("      - 2025 臺灣燈會等大型活動納入四市共同宣傳");
     out.assert_stderr_has("pinned 1, unresolved 0");
     out.assert_stderr_lacks("already in the register");
 }
@@ -379,13 +371,10 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
     );
 
     let before = r.snapshot();
-    let into_cases = r.run(&[
-        "import",
-        "minutes",
-        "minutes.txt",
-        "-o",
-        "cases/TR/draft.yaml",
-    ]);
+    let into_cases = r.run_sub(
+        &["import", "minutes"],
+        &["minutes.txt", "-o", "cases/TR/draft.yaml"],
+    );
     into_cases.assert_code(2);
     assert_eq!(r.snapshot(), before);
     // The same guard as a report's `-o`: .git/, and a link onto the platform file, are refused too
@@ -397,16 +386,8 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
         std::os::unix::fs::symlink(r.path().join("platform.yaml"), r.path().join("link.yaml"))
             .unwrap();
         let before = r.snapshot();
-        let linked = r.run(&[
-            "--lang",
-            "zh-TW",
-            "import",
-            "minutes",
-            "minutes.txt",
-            "-o",
-            "link.yaml",
-            "--force",
-        ]);
+        let zh_import = ["--lang", "zh-TW", "import", "minutes"];
+        let linked = r.run_sub(&zh_import, &["minutes.txt", "-o", "link.yaml", "--force"]);
         linked.assert_code(2);
         linked.assert_stderr_has("草稿請寫到 meetings/");
         assert_eq!(r.snapshot(), before);
@@ -423,7 +404,7 @@ fn standard_input_pdf_and_a_document_without_decisions() {
             .write_stdin(MINUTES),
     );
     out.assert_code(0);
-    assert!(out.has_line("id: vm-9"), "{}", out.stdout);
+    out.assert_line("id: vm-9");
     r.write("minutes.pdf", "%PDF-1.7\n");
     let pdf = r.run(&["import", "minutes", "minutes.pdf"]);
     pdf.assert_code(1).assert_no_panic();
@@ -517,6 +498,6 @@ fn the_summary_in_chinese() {
     out.assert_stderr_has("警告：第 7 行載明 2 案，但列出 1 案");
     out.assert_stderr_has("已辨識 5 項、以編號指定 1 項、未能對應 1 項、未能解讀 1 句");
     // The draft is a file, never translated.
-    assert!(out.has_line("    ongoing: 1"), "{}", out.stdout);
+    out.assert_line("    ongoing: 1");
     out.assert_stdout_has("# line 10 (not read): ");
 }

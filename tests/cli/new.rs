@@ -103,6 +103,11 @@ fn bad_input_for_a_new_case_is_a_usage_error_with_a_suggestion() {
         }
         v
     };
+    // A case of 交通組, ongoing, by this title: without --source unless `extra` gives it.
+    let titled = |title: &'static str, extra: &[&'static str]| -> Vec<&str> {
+        let v = ["new", "case", "--group", "交通組", "--title", title];
+        [&v[..], &["--status", "ongoing"], extra].concat()
+    };
     for (args, what) in [
         (
             with(&["--group", "交通祖", "--status", "ongoing"]),
@@ -144,34 +149,8 @@ fn bad_input_for_a_new_case_is_a_usage_error_with_a_suggestion() {
             ]),
             "`臺北市` is both the lead and a partner",
         ),
-        (
-            vec![
-                "new",
-                "case",
-                "--group",
-                "交通組",
-                "--title",
-                "x",
-                "--status",
-                "ongoing",
-            ],
-            "a new case needs --source",
-        ),
-        (
-            vec![
-                "new",
-                "case",
-                "--group",
-                "交通組",
-                "--title",
-                "  ",
-                "--status",
-                "ongoing",
-                "--source",
-                "s",
-            ],
-            "the title is empty",
-        ),
+        (titled("x", &[]), "a new case needs --source"),
+        (titled("  ", &["--source", "s"]), "the title is empty"),
     ] {
         r.refuses(&args, 2).assert_stderr_has(what);
     }

@@ -2,7 +2,7 @@
 //! (checked for structure, and rendered by a browser and an office suite when they are installed),
 //! and on small registers as of other dates.
 
-use crate::support::{HW001, Reg, Run, TR001, TR002, on_path, repo, shipped};
+use crate::support::{HW001, Reg, Run, TR001, TR002, office_to_pdf, on_path, repo, shipped};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -444,31 +444,16 @@ fn a_browser_renders_the_html() {
 
 #[test]
 fn an_office_suite_opens_the_flat_odf() {
-    let Some(office) = on_path(&["libreoffice", "soffice"]) else {
-        println!("skipped: libreoffice is not installed");
-        return;
-    };
     let dir = tempfile::tempdir().expect("a temporary folder");
     let fodt = write_report(dir.path(), "fodt", "report.fodt");
-    let profile = dir.path().join("profile");
-    let out = assert_cmd::Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&fodt)
-        .timeout(Duration::from_secs(180))
-        .output()
-        .expect("run libreoffice");
+    let Some(said) = office_to_pdf(dir.path(), &[&fodt], 180) else {
+        return;
+    };
     let pdf = dir.path().join("report.pdf");
     let bytes = std::fs::read(&pdf).unwrap_or_default();
     assert!(
         bytes.starts_with(b"%PDF"),
-        "no PDF; libreoffice said:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+        "no PDF; libreoffice said:\n{said}"
     );
 }
 

@@ -33,6 +33,21 @@ fn cell(rows: &[Vec<Data>], r: usize, c: usize) -> Data {
         .unwrap_or(Data::Empty)
 }
 
+/// The rows of a workbook's one sheet, which must be named `name`.
+#[track_caller]
+fn only_sheet<'a>(book: &'a [(String, Vec<Vec<Data>>)], name: &str) -> &'a [Vec<Data>] {
+    assert_eq!(book.len(), 1);
+    assert_eq!(book[0].0, name);
+    &book[0].1
+}
+
+/// Assert the texts of row `at`, one a column: `want` with a tab between columns.
+#[track_caller]
+fn assert_header(rows: &[Vec<Data>], at: usize, want: &str) {
+    let header: Vec<String> = rows[at].iter().map(text).collect();
+    assert_eq!(header, want.split('\t').collect::<Vec<_>>());
+}
+
 fn text(d: &Data) -> String {
     match d {
         Data::String(s) => s.clone(),
@@ -115,27 +130,11 @@ fn list_writes_a_typed_workbook_with_chinese_headers() {
     let out = r.run(&["--lang", "zh-TW", "list", "-o", "cases.xlsx"]);
     out.assert_code(0).assert_no_panic();
     let book = read_book(&r.path().join("cases.xlsx"));
-    assert_eq!(book.len(), 1);
-    let (name, rows) = &book[0];
-    assert_eq!(name, "案件");
-    let header: Vec<String> = rows[0].iter().map(text).collect();
-    assert_eq!(
-        header,
-        [
-            "編號",
-            "案名",
-            "組別",
-            "狀態",
-            "主辦",
-            "合作",
-            "新增會議",
-            "新增日期",
-            "解列會議",
-            "解列日期",
-            "資料日期",
-            "最新辦理情形",
-            "議題"
-        ]
+    let rows = only_sheet(&book, "案件");
+    assert_header(
+        rows,
+        0,
+        "編號\t案名\t組別\t狀態\t主辦\t合作\t新增會議\t新增日期\t解列會議\t解列日期\t資料日期\t最新辦理情形\t議題",
     );
     assert_eq!(text(&cell(rows, 1, 1)), "捷運環狀線（北環段）");
     assert_eq!(date_of(&cell(rows, 1, 7)), Some(serial(2024, 7, 11)));
@@ -353,23 +352,13 @@ fn forms_go_out_and_come_back_as_exactly_the_new_entries() {
         .assert_line("wrote forms/衛生社福組.xlsx (1 ongoing cases)");
     // The form: the instructions and the date above the table, the id locked, the last progress.
     let book = read_book(&r.path().join("forms/交通組.xlsx"));
-    assert_eq!(book.len(), 1);
-    let (name, rows) = &book[0];
-    assert_eq!(name, "交通組");
+    let rows = only_sheet(&book, "交通組");
     assert!(text(&cell(rows, 1, 0)).starts_with("資料時間："));
     assert!(text(&cell(rows, 2, 0)).contains("本次辦理情形"));
-    let header: Vec<String> = rows[3].iter().map(text).collect();
-    assert_eq!(
-        header,
-        [
-            "編號",
-            "方案名稱",
-            "組別",
-            "主辦",
-            "前次資料日期",
-            "前次辦理情形",
-            "本次辦理情形"
-        ]
+    assert_header(
+        rows,
+        3,
+        "編號\t方案名稱\t組別\t主辦\t前次資料日期\t前次辦理情形\t本次辦理情形",
     );
     assert_eq!(text(&cell(rows, 4, 0)), "TR-001");
     assert_eq!(date_of(&cell(rows, 4, 4)), Some(serial(2025, 6, 30)));

@@ -7,7 +7,7 @@
 //! change, review the new output with `cargo insta review` (or write it with `INSTA_UPDATE=always
 //! cargo test`). With `CI=true`, as on CI, a mismatch fails and nothing is written.
 
-use super::support::{Reg, Run};
+use super::support::Reg;
 use std::path::{Path, PathBuf};
 
 fn fixture(rel: &str) -> PathBuf {
@@ -19,18 +19,6 @@ fn fixture(rel: &str) -> PathBuf {
 /// A fresh copy of the fixture register.
 fn register() -> Reg {
     Reg::copy_of(&fixture("register"))
-}
-
-/// One run as text: the command line (without the `--lang en` a run gets by default), exit code,
-/// stdout, stderr.
-fn shown(args: &[&str], out: &Run) -> String {
-    format!(
-        "$ kbbt {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
-        args.join(" "),
-        out.code,
-        out.stdout,
-        out.stderr
-    )
 }
 
 /// Run `kbbt ARGS…` on `r` (in English unless ARGS name a language) and pin the whole output as
@@ -45,7 +33,7 @@ fn pin(r: &Reg, name: &str, args: &[&str]) {
     all.extend_from_slice(args);
     let out = r.run(&all);
     out.assert_no_panic();
-    insta::assert_snapshot!(name, shown(args, &out));
+    insta::assert_snapshot!(name, out.shown(args));
 }
 
 /// Every reading command of `commands.txt`, on one copy of the register, which none of them changes.

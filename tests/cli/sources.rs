@@ -86,16 +86,8 @@ All time (as of now)
 "
     );
     let zh = r.run(&["--lang", "zh-TW", "status", "--ascii", "--group", "HW"]);
-    assert!(
-        zh.has_line("| 衛生社福組 | HW   |    1 | 不詳 |     不詳 |"),
-        "{}",
-        zh.stdout
-    );
-    assert!(
-        zh.has_line("解列 不詳、新增 1 案、持續列管 不詳"),
-        "{}",
-        zh.stdout
-    );
+    zh.assert_line("| 衛生社福組 | HW   |    1 | 不詳 |     不詳 |");
+    zh.assert_line("解列 不詳、新增 1 案、持續列管 不詳");
     assert!(
         !zh.stdout.contains("某報導"),
         "statements speak of the whole platform"
@@ -109,8 +101,7 @@ All time (as of now)
          vm-3,衛生社福組,HW,1,,,2,2,0,0,0,0,0\r\n"
     );
 
-    let json = r.run(&["status", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let v = r.run(&["status", "--format", "json"]).json();
     let m = &v["meeting"];
     assert_eq!(m["records"], serde_json::json!(["add"]));
     assert_eq!(
@@ -198,20 +189,20 @@ fn stated_numbers_of_a_partial_meeting_are_not_checked_against_an_unknown() {
         "note: totals: the minutes state ongoing 1; the register does not know its own number",
         "note: stated by 某報導 (2025-07-01): delist 1 (the minutes agree), add 1 (the register agrees), ongoing 1 (the minutes agree), tracked 3",
     ] {
-        assert!(out.has_line(line), "{line}\n{}", out.stdout);
+        out.assert_line(line);
     }
     // A statement that differs from the minutes is an error until recorded, kind third-party.
     r.meeting(
         "vm-3",
         VM3.replace("statements:", "totals: { delist: 4 }\nstatements:"),
     );
-    let out = r.validate();
-    out.assert_code(1);
-    out.assert_hint(
-        "meetings/vm-3.yaml:14:23: error: 某報導 states delist 1 for vm-3, the minutes state 4",
-        "record it under the statement's `discrepancies:` ({ field: delist, stated: 1, register: 4, kind: third-party, note: … })",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
+    r.validate()
+        .assert_code(1)
+        .assert_hint(
+            "meetings/vm-3.yaml:14:23: error: 某報導 states delist 1 for vm-3, the minutes state 4",
+            "record it under the statement's `discrepancies:` ({ field: delist, stated: 1, register: 4, kind: third-party, note: … })",
+        )
+        .assert_summary(1, 0);
     r.meeting(
         "vm-3",
         VM3.replace("statements:", "totals: { delist: 4 }\nstatements:")
@@ -228,12 +219,14 @@ fn stated_numbers_of_a_partial_meeting_are_not_checked_against_an_unknown() {
 fn a_complete_listing_leaves_a_case_unconfirmed_and_a_later_decision_resolves_it() {
     let r = listed();
     // Before the listing's date HW-001 is ongoing; from it, unconfirmed.
-    let before = r.run(&["status", "--as-of", "2025-12-30", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&before.stdout).expect("JSON");
+    let v = r
+        .run(&["status", "--as-of", "2025-12-30", "--format", "json"])
+        .json();
     assert_eq!(v["all_time"]["total"]["ongoing"], 3);
     assert_eq!(v["all_time"]["total"]["unconfirmed"], 0);
-    let on = r.run(&["status", "--as-of", "2025-12-31", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&on.stdout).expect("JSON");
+    let v = r
+        .run(&["status", "--as-of", "2025-12-31", "--format", "json"])
+        .json();
     assert_eq!(v["all_time"]["total"]["ongoing"], 2);
     assert_eq!(v["all_time"]["total"]["unconfirmed"], 1);
     assert_eq!(
@@ -264,13 +257,13 @@ fn a_complete_listing_leaves_a_case_unconfirmed_and_a_later_decision_resolves_it
         Some("vm-3,衛生社福組,HW,1,,,2,1,0,0,0,0,1")
     );
     // validate warns, naming the listing; it is not an error.
-    let out = r.validate();
-    out.assert_code(0);
-    out.assert_hint(
-        "cases/HW/HW-001.yaml:4:9: warning: HW-001 is ongoing by its recorded decisions, but the complete listing of 2025-12-31 (進度報告) does not name it: it is unconfirmed from that date",
-        "record the decision that ended it (with its meeting or `source:`), or its progress in a later listing",
-    );
-    assert_eq!(out.summary(), Some((0, 1)));
+    r.validate()
+        .assert_code(0)
+        .assert_hint(
+            "cases/HW/HW-001.yaml:4:9: warning: HW-001 is ongoing by its recorded decisions, but the complete listing of 2025-12-31 (進度報告) does not name it: it is unconfirmed from that date",
+            "record the decision that ended it (with its meeting or `source:`), or its progress in a later listing",
+        )
+        .assert_summary(0, 1);
     // The report of that date leaves it out of its body and lists it in the annex.
     let md = r.run(&["report", "--as-of", "2025-12-31"]).stdout;
     assert!(
@@ -297,11 +290,9 @@ fn a_complete_listing_leaves_a_case_unconfirmed_and_a_later_decision_resolves_it
         out.stdout,
         "ok: 4 cases and 4 meetings checked, no problems\n"
     );
-    let v: serde_json::Value = serde_json::from_str(
-        &r.run(&["status", "--format", "json", "--group", "HW"])
-            .stdout,
-    )
-    .expect("JSON");
+    let v = r
+        .run(&["status", "--format", "json", "--group", "HW"])
+        .json();
     assert_eq!(v["meeting"]["groups"][0]["delist"], 1);
     assert_eq!(
         v["meeting"]["groups"][0]["ongoing"], 1,
@@ -319,8 +310,7 @@ fn a_complete_listing_leaves_a_case_unconfirmed_and_a_later_decision_resolves_it
         "HW-001",
         format!("{HW001}progress:\n  - as_of: 2026-06-30\n    text: 續辦\n"),
     );
-    let v: serde_json::Value =
-        serde_json::from_str(&r.run(&["status", "--format", "json"]).stdout).expect("JSON");
+    let v = r.run(&["status", "--format", "json"]).json();
     assert_eq!(
         v["all_time"]["total"]["unconfirmed"], 2,
         "TR-001 and HW-002 are not in the second listing"
@@ -349,11 +339,9 @@ fn a_sub_case_is_named_by_its_parent() {
         VM3.replace("      - { title: 新增之案, id: HW-002 }\n", "      - { title: 新增之案, id: HW-002 }\n    subcases: [{ parent: 新增之案, title: 子案, id: HW-003 }]\n")
             .replace("records: [add]", "records: [add, subcases]"),
     );
-    let v: serde_json::Value = serde_json::from_str(
-        &r.run(&["status", "--as-of", "2025-12-31", "--format", "json"])
-            .stdout,
-    )
-    .expect("JSON");
+    let v = r
+        .run(&["status", "--as-of", "2025-12-31", "--format", "json"])
+        .json();
     assert_eq!(
         v["all_time"]["unconfirmed"].as_array().map(Vec::len),
         Some(1),
@@ -367,49 +355,24 @@ fn import_progress_complete_records_the_listing_once() {
     let table = "資料時間：114 年 12 月 31 日\n\n(一) 交通組\n方案名稱\t最新辦理情形\n捷運環狀線（北環段）\t施工中\n(二) 衛生社福組\n方案名稱\t最新辦理情形\n新增之案\t進行中\n";
     r.write("report.txt", table);
     let before = r.snapshot();
-    let refused = r.run(&[
-        "import",
-        "progress",
-        "report.txt",
-        "--complete",
-        "--skip-unmatched",
-    ]);
+    let import = ["import", "progress", "report.txt", "--complete"];
+    let refused = r.run(&[&import[..], &["--skip-unmatched"]].concat());
     refused.assert_code(2);
     assert_eq!(r.snapshot(), before, "a refusal changes no byte");
-    let out = r.run(&[
-        "import",
-        "progress",
-        "report.txt",
-        "--complete",
-        "--source",
-        "進度報告",
-    ]);
+    let out = r.run(&[&import[..], &["--source", "進度報告"]].concat());
     out.assert_code(0);
-    assert!(
-        out.has_line("  added platform.yaml: a complete listing as of 2025-12-31"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("  added platform.yaml: a complete listing as of 2025-12-31");
     assert_eq!(
         std::fs::read_to_string(r.path().join("platform.yaml")).unwrap(),
         format!("{PLATFORM}listings:\n  - {{ date: 2025-12-31, source: 進度報告 }}\n")
     );
-    let v: serde_json::Value = serde_json::from_str(
-        &r.run(&["status", "--as-of", "2025-12-31", "--format", "json"])
-            .stdout,
-    )
-    .expect("JSON");
+    let v = r
+        .run(&["status", "--as-of", "2025-12-31", "--format", "json"])
+        .json();
     assert_eq!(v["all_time"]["total"]["unconfirmed"], 1);
     // Again: nothing to do, the listing is recorded once.
     let after = r.snapshot();
-    let again = r.run(&[
-        "import",
-        "progress",
-        "report.txt",
-        "--complete",
-        "--source",
-        "進度報告",
-    ]);
+    let again = r.run(&[&import[..], &["--source", "進度報告"]].concat());
     again.assert_code(0);
     assert_eq!(r.snapshot(), after);
 }
@@ -421,13 +384,13 @@ fn statements_by_other_sources_against_the_register() {
         "{VM2}statements:\n  - source: 市府新聞稿\n    all_time: {{ cases: 3, completed: {{ min: 1, max: 2 }} }}\n  - source: 某週刊\n    all_time: {{ cases: 5 }}\n"
     );
     r.meeting("vm-2", &vm2);
-    let out = r.validate();
-    out.assert_code(1);
-    out.assert_hint(
-        "meetings/vm-2.yaml:14:24: error: 某週刊 states cases 5 for vm-2, the register has 3",
-        "record it under the statement's `discrepancies:` ({ field: cases, stated: 5, register: 3, kind: third-party, note: … })",
-    );
-    assert_eq!(out.summary(), Some((1, 0)), "{}", out.stdout);
+    r.validate()
+        .assert_code(1)
+        .assert_hint(
+            "meetings/vm-2.yaml:14:24: error: 某週刊 states cases 5 for vm-2, the register has 3",
+            "record it under the statement's `discrepancies:` ({ field: cases, stated: 5, register: 3, kind: third-party, note: … })",
+        )
+        .assert_summary(1, 0);
     // Recorded: clean; a record that goes stale is an error again.
     let recorded = format!(
         "{vm2}    discrepancies:\n      - {{ field: cases, stated: 5, register: 3, kind: third-party, note: 計入提案 }}\n"
@@ -435,7 +398,7 @@ fn statements_by_other_sources_against_the_register() {
     r.meeting("vm-2", &recorded);
     r.validate().assert_code(0);
     let out = r.run(&["status", "--meeting", "vm-2"]);
-    assert!(out.has_line("note: stated by 市府新聞稿: cases 3 (the register agrees), completed 1–2 (the register agrees)"), "{}", out.stdout);
+    out.assert_line("note: stated by 市府新聞稿: cases 3 (the register agrees), completed 1–2 (the register agrees)");
     assert!(
         out.has_line(
             "note: stated by 某週刊: cases 5 (the register has 3: a recorded discrepancy)"
@@ -489,8 +452,8 @@ fn the_three_kinds_of_disagreement_are_reported_apart() {
     );
     r.validate().assert_code(0);
     let out = r.run(&["status", "--meeting", "vm-2"]);
-    assert!(out.has_line("note: 交通組: the minutes state ongoing 3, the register has 1 (a recorded discrepancy: the minutes count cases they never name)"), "{}", out.stdout);
-    assert!(out.has_line("note: totals: the minutes state ongoing 4, the register has 2 (a recorded discrepancy: the minutes contradict their own arithmetic; the minutes count cases they never name)"), "{}", out.stdout);
+    out.assert_line("note: 交通組: the minutes state ongoing 3, the register has 1 (a recorded discrepancy: the minutes count cases they never name)");
+    out.assert_line("note: totals: the minutes state ongoing 4, the register has 2 (a recorded discrepancy: the minutes contradict their own arithmetic; the minutes count cases they never name)");
     // An unknown kind is an error with the choices.
     r.meeting(
         "vm-2",
@@ -503,28 +466,26 @@ fn the_three_kinds_of_disagreement_are_reported_apart() {
     );
 }
 
+/// HW-001 merged into TR-001, its history ending in `entry` (a line of YAML).
+fn merged_hw001(entry: &str) -> String {
+    let merged = HW001.replace("status: ongoing", "status: merged\nmerged_into: TR-001");
+    format!("{merged}{entry}")
+}
+
 #[test]
 fn a_decision_stated_by_another_document_needs_its_source() {
     let r = Reg::standard();
     // HW-001 merged into TR-001 by a progress report's words: no meeting, a source, a latest date.
     r.case(
         "HW-001",
-        format!(
-            "{}  - {{ not_after: 2025-12-31, action: merge, source: 進度報告 }}\n",
-            HW001.replace("status: ongoing", "status: merged\nmerged_into: TR-001")
-        ),
+        merged_hw001("  - { not_after: 2025-12-31, action: merge, source: 進度報告 }\n"),
     );
-    r.case(
-        "TR-001",
-        format!(
-            "{}  - {{ not_after: 2025-12-31, action: absorb, source: 進度報告 }}\n",
-            TR001.replace("history:", "merged_from: [HW-001]\nhistory:")
-        ),
-    );
+    let absorbing = TR001.replace("history:", "merged_from: [HW-001]\nhistory:");
+    let entry = "  - { not_after: 2025-12-31, action: absorb, source: 進度報告 }\n";
+    r.case("TR-001", format!("{absorbing}{entry}"));
     r.validate().assert_code(0);
     let at = |d: &str| -> serde_json::Value {
-        serde_json::from_str(&r.run(&["status", "--as-of", d, "--format", "json"]).stdout)
-            .expect("JSON")
+        r.run(&["status", "--as-of", d, "--format", "json"]).json()
     };
     assert_eq!(at("2025-12-30")["all_time"]["total"]["merged"], 0);
     assert_eq!(at("2025-12-31")["all_time"]["total"]["merged"], 1);
@@ -532,17 +493,16 @@ fn a_decision_stated_by_another_document_needs_its_source() {
     // meeting, it is refused.
     r.case(
         "HW-001",
-        format!(
-            "{}  - {{ not_after: 2025-12-31, action: merge }}\n",
-            HW001.replace("status: ongoing", "status: merged\nmerged_into: TR-001")
-        ),
+        merged_hw001("  - { not_after: 2025-12-31, action: merge }\n"),
     );
     r.validate().assert_code(1).assert_line(
         "cases/HW/HW-001.yaml:8:38: error: this `merge` entry must name the meeting that decided it",
     );
     r.case(
         "HW-001",
-        format!("{}  - {{ date: 2025-12-30, not_after: 2025-12-31, action: merge, source: 進度報告 }}\n", HW001.replace("status: ongoing", "status: merged\nmerged_into: TR-001")),
+        merged_hw001(
+            "  - { date: 2025-12-30, not_after: 2025-12-31, action: merge, source: 進度報告 }\n",
+        ),
     );
     r.validate().assert_code(1).assert_line(
         "cases/HW/HW-001.yaml:8:36: error: an entry has either `date` (the day it happened) or `not_after` (the latest day it can have happened), not both",
@@ -555,20 +515,13 @@ fn applying_a_partial_meeting_prints_no_unknown_as_zero() {
     r.write("vm-3.yaml", VM3);
     let out = r.run(&["apply", "vm-3.yaml"]);
     out.assert_code(0);
-    assert!(
-        out.has_line("tallies: delist unknown, add 1, ongoing unknown"),
-        "{}",
-        out.stdout
-    );
+    out.assert_line("tallies: delist unknown, add 1, ongoing unknown");
     r.validate().assert_code(0);
     let again = r.snapshot();
-    let out = r.run(&[
-        "--lang",
-        "zh-TW",
-        "apply",
-        "meetings/vm-3.yaml",
-        "--dry-run",
-    ]);
+    let out = r.run_sub(
+        &["--lang", "zh-TW"],
+        &["apply", "meetings/vm-3.yaml", "--dry-run"],
+    );
     out.assert_code(0);
     assert_eq!(r.snapshot(), again, "applying twice changes nothing");
 }

@@ -58,6 +58,15 @@ fn assert_tables_aligned(out: &str) {
     }
 }
 
+/// `status ARGS…` is a usage error: exit 2, nothing on stdout, exactly `stderr`.
+#[track_caller]
+fn refused_with(r: &Reg, args: &[&str], stderr: &str) {
+    let out = status(r, args);
+    out.assert_code(2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.stderr, stderr);
+}
+
 #[test]
 fn group_by_alias_code_or_name_prints_the_same() {
     let r = Reg::standard();
@@ -76,12 +85,10 @@ fn group_by_alias_code_or_name_prints_the_same() {
 #[test]
 fn unknown_group_is_a_usage_error_with_a_suggestion() {
     let r = Reg::standard();
-    let out = status(&r, &["--group", "衛生福利組"]);
-    out.assert_code(2);
-    assert_eq!(out.stdout, "");
-    assert_eq!(
-        out.stderr,
-        "error: unknown group `衛生福利組`\n  hint: did you mean `衛生社福組`?\n"
+    refused_with(
+        &r,
+        &["--group", "衛生福利組"],
+        "error: unknown group `衛生福利組`\n  hint: did you mean `衛生社福組`?\n",
     );
     let out = status(&r, &["--group", "XYZ"]);
     out.assert_code(2);
@@ -157,22 +164,25 @@ fn stated_differences(r: &Reg) -> Vec<String> {
     serde_json::from_value(v["meeting"]["stated_differences"].clone()).expect("a list of strings")
 }
 
+/// vm-2 stating 3 ongoing in 交通組, where the register has 1.
+fn vm2_stating_3() -> String {
+    VM2.replace("ongoing: 1", "ongoing: 3")
+}
+
 #[test]
 fn json_lists_stated_differences() {
     let r = Reg::standard();
-    r.meeting("vm-2", VM2.replace("ongoing: 1", "ongoing: 3"));
+    r.meeting("vm-2", vm2_stating_3());
     assert_eq!(stated_differences(&r), [UNRECORDED_TR]);
 }
 
 #[test]
 fn a_discrepancy_of_another_group_does_not_count_as_recorded() {
     let r = Reg::standard();
+    let other = "  - { group: 衛生社福組, field: ongoing, stated: 3, register: 1 }\n";
     r.meeting(
         "vm-2",
-        format!(
-            "{}discrepancies:\n  - {{ group: 衛生社福組, field: ongoing, stated: 3, register: 1 }}\n",
-            VM2.replace("ongoing: 1", "ongoing: 3")
-        ),
+        format!("{}discrepancies:\n{other}", vm2_stating_3()),
     );
     // validate: the 交通組 number is not recorded.
     r.validate().assert_code(1);
@@ -229,10 +239,11 @@ fn as_of_before_a_meeting_reports_the_earlier_state() {
 #[test]
 fn invalid_date_is_a_usage_error() {
     let r = Reg::standard();
-    let out = status(&r, &["--as-of", "113-02-30"]);
-    out.assert_code(2);
-    assert_eq!(out.stdout, "");
-    assert_eq!(out.stderr, "error: `113-02-30` is not a real date\n");
+    refused_with(
+        &r,
+        &["--as-of", "113-02-30"],
+        "error: `113-02-30` is not a real date\n",
+    );
     for bad in ["abc", "2024-13-01", "113年2月", ""] {
         status(&r, &["--as-of", bad]).assert_code(2);
     }

@@ -23,6 +23,11 @@ pub const TR002: &str = include_str!("../fixtures/small/TR-002.yaml");
 /// Line 4 is `status:`, line 6 the history entry.
 pub const HW001: &str = include_str!("../fixtures/small/HW-001.yaml");
 
+/// A meeting file for vm-3 (2025-07-01, a one-letter title) with these `decisions:` lines.
+pub fn vm3(decisions: &str) -> String {
+    format!("id: vm-3\ntitle: t\nlevel: 副市長層級\ndate: 2025-07-01\ndecisions:\n{decisions}")
+}
+
 /// A register in a temporary folder (removed when dropped).
 pub struct Reg {
     _dir: tempfile::TempDir,
@@ -225,6 +230,31 @@ pub fn on_path(names: &[&str]) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// Convert `files` to PDF in `dir` with LibreOffice (a profile of its own in `dir`), within `secs`
+/// seconds; what it said on stdout and stderr. `None` (and a line saying so) when it is not installed.
+pub fn office_to_pdf(dir: &Path, files: &[&Path], secs: u64) -> Option<String> {
+    let Some(office) = on_path(&["libreoffice", "soffice"]) else {
+        println!("skipped: libreoffice is not installed");
+        return None;
+    };
+    let out = Command::new(office)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .args(files)
+        .timeout(Duration::from_secs(secs))
+        .output()
+        .expect("run libreoffice");
+    Some(format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ))
+}
+
 /// The binary under test, with a clean environment for colour and a time limit.
 pub fn kbbt() -> Command {
     let mut cmd = Command::cargo_bin("kbbt").expect("the kbbt binary is built");
@@ -301,6 +331,17 @@ impl Run {
             stderr: String::new(),
             code: self.code,
         }
+    }
+
+    /// The run as a snapshot holds it: the command line, exit code, stdout, stderr.
+    pub fn shown(&self, args: &[&str]) -> String {
+        format!(
+            "$ kbbt {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
+            args.join(" "),
+            self.code,
+            self.stdout,
+            self.stderr
+        )
     }
 
     /// Stdout read as JSON.
@@ -411,6 +452,13 @@ impl Run {
             "exit code\nstdout:\n{}\nstderr:\n{}",
             self.stdout, self.stderr
         );
+        self
+    }
+
+    /// Assert validate's count of errors and warnings (its last line).
+    #[track_caller]
+    pub fn assert_summary(&self, errors: usize, warnings: usize) -> &Run {
+        assert_eq!(self.summary(), Some((errors, warnings)), "{}", self.stdout);
         self
     }
 
