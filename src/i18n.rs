@@ -136,19 +136,6 @@ const LINES: &[(&str, &str)] = &[
     // Summaries and command output.
     // What the register knows: complete listings, kinds, statements, follow-up.
     (
-        "{} is ongoing by its recorded decisions, but the complete listing of {} ({}) does not name it: it is unconfirmed from that date",
-        "{0} 依所載決議仍為持續列管，惟 {1} 之完整列表（{2}）未列此案：自該日起為未確認",
-    ),
-    (
-        "record the decision that ended it (with its meeting or `source:`), or its progress in a later listing",
-        "請記入結束列管之決議（註明會議或 `source:`），或於其後之列表載其辦理情形",
-    ),
-    ("say which kind of disagreement this is", "請註明差異之類別"),
-    (
-        "add `kind: arithmetic` (the minutes contradict their own arithmetic), `unnamed` (they count cases they never name) or `third-party` (another source disagrees); a list when more than one applies",
-        "加上 `kind: arithmetic`（紀錄自身算式不符）、`unnamed`（紀錄計入未具名之案件）或 `third-party`（其他來源所載不同）；兼有者以清單表示",
-    ),
-    (
         "{} states {} {} for {}, the register has {}",
         "{0} 載 {3} 之 {1} {2} 案，登記簿為 {4} 案",
     ),
@@ -156,19 +143,6 @@ const LINES: &[(&str, &str)] = &[
         "{} states {} {} for {}, the minutes state {}",
         "{0} 載 {3} 之 {1} {2} 案，會議紀錄載 {4} 案",
     ),
-    (
-        "`{}` is neither a group nor a member of the platform",
-        "`{0}` 既非本平臺之組別，亦非成員城市",
-    ),
-    (
-        "`close` names `{}`, which no meeting gives",
-        "`close` 所列之 `{0}` 非任何會議所作之指示",
-    ),
-    (
-        "instruction id `{}` is given twice (also in {})",
-        "指示編號 `{0}` 重複（亦見於 {1}）",
-    ),
-    ("`{}` is not an instruction id", "`{0}` 不是指示編號"),
     (
         "ok: {} cases and {} meetings checked, no problems",
         "通過：已檢查 {0} 件案件及 {1} 場會議，沒有問題",
@@ -223,7 +197,6 @@ const LINES: &[(&str, &str)] = &[
         "tallies: delist {}, add {}, ongoing {}",
         "統計：解列 {0} 案、新增 {1} 案、持續列管 {2} 案",
     ),
-    ("All time (as of {})", "歷來累計（截至 {0}）"),
     ("Latest progress, as of {}", "最新辦理情形（資料時間 {0}）"),
     (
         "note: {}: the minutes state {} {}, the register has {} (a recorded discrepancy)",
@@ -250,10 +223,6 @@ const LINES: &[(&str, &str)] = &[
     (
         "dry run: {} file would change ({} new); nothing was written",
         "試行：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
-    ),
-    (
-        "{} is already applied: every decision is in the case histories; nothing to do",
-        "{0} 已套用：各項決議均已載入案件歷程，無須變更",
     ),
     ("committed", "已提交（git commit）"),
     ("recorded discrepancy: {}", "已記錄差異：{0}"),
@@ -377,22 +346,6 @@ const LINES: &[(&str, &str)] = &[
         "error: {}; nothing was written",
         "錯誤：{0}；未寫入任何檔案",
     ),
-    (
-        "the register has problems; run `kbbt validate` for all of them",
-        "登記簿有問題，請執行 `kbbt validate` 查看全部",
-    ),
-    (
-        "no register here: no platform.yaml in this folder or any folder above it",
-        "此處沒有登記簿：本資料夾及其上層均無 platform.yaml",
-    ),
-    (
-        "run kbbt inside a register, or point at one with -C DIR",
-        "請在登記簿內執行 kbbt，或以 -C DIR 指定",
-    ),
-    (
-        "`{}` is not a register (it has no platform.yaml)",
-        "`{0}` 不是登記簿（沒有 platform.yaml）",
-    ),
     ("{} decisions cannot be applied", "{0} 項決議無法套用"),
     ("{} decision cannot be applied", "{0} 項決議無法套用"),
     ("1 decision cannot be applied", "1 項決議無法套用"),
@@ -421,7 +374,6 @@ const LINES: &[(&str, &str)] = &[
         "`kbbt list --text …` searches titles, notes and progress",
         "`kbbt list --text …` 可搜尋案名、備註及辦理情形",
     ),
-    ("the groups are {}", "組別有：{0}"),
     // Findings.
     ("unknown group `{}`", "未知的組別 `{0}`"),
     ("write the group's name: `{}`", "請寫組別名稱：`{0}`"),
@@ -435,8 +387,6 @@ const LINES: &[(&str, &str)] = &[
         "write `{}` (`kbbt fmt` fixes it)",
         "請寫 `{0}`（`kbbt fmt` 會修正）",
     ),
-    ("unknown language `{}`", "未知的語言 `{0}`"),
-    ("write `zh-TW` or `en`", "請寫 `zh-TW` 或 `en`"),
     (
         "did you mean {}? write `{}` (the minutes' wording is kept as an alias)",
         "是否指 {0}？請寫 `{1}`（會議紀錄的寫法會留作別名）",
@@ -451,10 +401,6 @@ const LINES: &[(&str, &str)] = &[
     ),
     ("unknown topic `{}`", "未知的共同議題 `{0}`"),
     ("`{}` is not a case id", "`{0}` 不是案件編號"),
-    (
-        "a case id is the group code, a dash and three or more digits, e.g. TR-012",
-        "案件編號為組別代碼、連字號及三位以上數字，例如 TR-012",
-    ),
     (
         "case id `{}` does not start with `{}-`, the code of {}",
         "案件編號 `{0}` 未以 {2} 的代碼 `{1}-` 開頭",
@@ -475,7 +421,6 @@ const LINES: &[(&str, &str)] = &[
         "file name `{}` differs from the meeting id `{}`",
         "檔名 `{0}` 與會議編號 `{1}` 不同",
     ),
-    ("rename the file to {}", "請將檔案改名為 {0}"),
     ("the title is empty", "案名空白"),
     (
         "`{}` is both the lead and a partner",
@@ -515,10 +460,6 @@ const LINES: &[(&str, &str)] = &[
     (
         "{} has no history entry that sets its status",
         "{0} 的歷程中沒有決定其狀態的紀錄",
-    ),
-    (
-        "add the decision that listed it, or `{ action: seen, source: … }` when no document records one",
-        "請補上列管該案的決議；若無文件記載，請寫 `{ action: seen, source: … }`",
     ),
     (
         "status is `{}`, but the last decision in history (`{}`, line {}) makes it `{}`",
@@ -570,22 +511,13 @@ const LINES: &[(&str, &str)] = &[
         "請更正案件，或記入 `discrepancies:`（{0}）",
     ),
     (
-        "check the decisions; or apply with --accept-discrepancy to record the difference in the meeting file",
-        "請檢查決議；或以 --accept-discrepancy 套用，並將差異記入會議檔",
-    ),
-    (
         "recorded discrepancy for {} {} says the register has {}, but it now has {}",
         "{0} {1} 已記錄的差異載明登記簿為 {2} 案，但目前為 {3} 案",
-    ),
-    (
-        "update `register: {}` and its note, or correct the cases",
-        "請更新 `register: {0}` 及其說明，或更正案件",
     ),
     (
         "recorded discrepancy ({} {} stated {}) no longer holds: the register agrees with the stated number",
         "已記錄的差異（{0} {1} 載明 {2}）已不成立：登記簿與所載數字相符",
     ),
-    ("remove the entry", "請刪除此項"),
     ("unknown case `{}` in {}", "{1}沒有案件 `{0}`"),
     ("unknown case `{}`", "沒有案件 `{0}`"),
     ("ambiguous case `{}` in {}", "{1}的案件 `{0}` 有多種可能"),
@@ -710,11 +642,6 @@ const LINES: &[(&str, &str)] = &[
         "{} forms for the progress as of {}; import the returned forms with `kbbt import progress {}`",
         "共 {0} 份填報表，資料時間 {1}；填妥寄回後以 `kbbt import progress {2}` 匯入",
     ),
-    (
-        "an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)",
-        ".xlsx 活頁簿不是文字；請以 -o FILE 指定寫入的檔案（例如 -o cases.xlsx）",
-    ),
-    ("--bom is for --format csv", "--bom 僅用於 --format csv"),
     (
         "none of the {} cases ongoing on {} has a lead city, so there is no form per city to write",
         "{1} 持續列管的 {0} 案均未記錄主辦城市，無法依城市產生填報表",
@@ -854,29 +781,23 @@ mod tests {
 
     #[test]
     fn templates_reorder_values() {
-        assert_eq!(
-            line(
+        for (lang, en, want) in [
+            (
                 Lang::ZhTw,
-                "case id `HW-1` does not start with `TR-`, the code of 交通組"
+                "case id `HW-1` does not start with `TR-`, the code of 交通組",
+                "案件編號 `HW-1` 未以 交通組 的代碼 `TR-` 開頭",
             ),
-            "案件編號 `HW-1` 未以 交通組 的代碼 `TR-` 開頭"
-        );
-        assert_eq!(
-            line(Lang::ZhTw, "delist 24, add 12, ongoing 51"),
-            "解列 24 案、新增 12 案、持續列管 51 案"
-        );
-        assert_eq!(
-            line(Lang::ZhTw, "2 errors, 0 warnings"),
-            "2 個錯誤、0 個警告"
-        );
-        assert_eq!(
-            line(Lang::ZhTw, "捷運萬大-中和-樹林線"),
-            "捷運萬大-中和-樹林線"
-        );
-        assert_eq!(
-            line(Lang::En, "2 errors, 0 warnings"),
-            "2 errors, 0 warnings"
-        );
+            (
+                Lang::ZhTw,
+                "delist 24, add 12, ongoing 51",
+                "解列 24 案、新增 12 案、持續列管 51 案",
+            ),
+            (Lang::ZhTw, "2 errors, 0 warnings", "2 個錯誤、0 個警告"),
+            (Lang::ZhTw, "捷運萬大-中和-樹林線", "捷運萬大-中和-樹林線"),
+            (Lang::En, "2 errors, 0 warnings", "2 errors, 0 warnings"),
+        ] {
+            assert_eq!(line(lang, en), want, "{en}");
+        }
     }
 
     /// Every count `plural.rs` can put in the singular has its template too.

@@ -349,6 +349,15 @@ pub fn statement_checks(
     out
 }
 
+/// A finding on a recorded discrepancy of meeting file `mdoc`.
+fn discrepancy(
+    mdoc: &crate::model::Doc<crate::model::Meeting>,
+    pos: crate::yaml::Pos,
+    msg: Msg,
+) -> Finding {
+    Finding::error("discrepancy", &mdoc.path, pos, msg)
+}
+
 /// The numbers a message names a field by: words of the label catalogue.
 const FIELDS: &[&str] = &[
     "add",
@@ -416,9 +425,8 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Some(i) => {
                     used[i] = true;
                     out.push(
-                        Finding::error(
-                            "discrepancy",
-                            &mdoc.path,
+                        discrepancy(
+                            mdoc,
                             m.discrepancies[i].pos,
                             field_arg(
                                 who_arg(Msg::new(&cat::DISCREPANCY_OUTDATED), &x.label(p)),
@@ -465,9 +473,8 @@ pub fn stated_counts(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             if !used[i] {
                 out.push(
-                    Finding::error(
-                        "discrepancy",
-                        &mdoc.path,
+                    discrepancy(
+                        mdoc,
                         d.pos,
                         field_arg(
                             who_arg(
@@ -534,9 +541,8 @@ fn statements(ctx: &Ctx, mi: usize, out: &mut Vec<Finding>) {
                 .find(|c| matches!(c.verdict, Verdict::Recorded(i) if i == di));
             match hit {
                 None => out.push(
-                    Finding::error(
-                        "discrepancy",
-                        &mdoc.path,
+                    discrepancy(
+                        mdoc,
                         d.pos,
                         field_arg(
                             Msg::new(&cat::STATEMENT_DISCREPANCY_GONE),
@@ -551,9 +557,8 @@ fn statements(ctx: &Ctx, mi: usize, out: &mut Vec<Finding>) {
                     let have = c.register.or(c.minutes).unwrap_or_default();
                     if d.value.register != have {
                         out.push(
-                            Finding::error(
-                                "discrepancy",
-                                &mdoc.path,
+                            discrepancy(
+                                mdoc,
                                 d.pos,
                                 field_arg(
                                     Msg::new(&cat::STATEMENT_DISCREPANCY_OUTDATED),

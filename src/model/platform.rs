@@ -80,6 +80,11 @@ pub struct GroupDef {
 }
 
 impl Platform {
+    /// The member cities' names, in the platform's order.
+    pub fn member_names(&self) -> Vec<String> {
+        self.members.iter().map(|m| m.value.clone()).collect()
+    }
+
     /// The index of the group written as `s`: its name, code or alias (normalised).
     pub fn group_index(&self, s: &str) -> Option<usize> {
         let n = normalize(s);

@@ -99,13 +99,7 @@ fn by_lead(
             ongoing.len()
         ));
     }
-    let mut cities: Vec<String> = reg
-        .platform
-        .value
-        .members
-        .iter()
-        .map(|m| m.value.clone())
-        .collect();
+    let mut cities: Vec<String> = reg.platform.value.member_names();
     for c in ongoing {
         if let Some(l) = lead(reg, *c)
             && !cities.contains(&l)

@@ -23,14 +23,7 @@ pub fn json(cases: &[&Case]) -> String {
 pub fn table(cases: &[&Case]) -> Table {
     let mut t = Table::new(&["id", "title", "group", "status", "lead", "partners"]);
     for c in cases {
-        t.row(vec![
-            c.id.value.clone(),
-            c.title.value.clone(),
-            c.group.value.clone(),
-            c.status.value.to_string(),
-            c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
-            join(&c.partners),
-        ]);
+        t.row(cells(c));
     }
     t
 }
@@ -101,13 +94,8 @@ pub fn wide_table(reg: &Register, cases: &[&Case]) -> Table {
             .map(|i| when(reg, &idx, &c.history[i].value));
         let date = |d: Option<Date>| d.map_or(String::new(), |d| d.to_string());
         let progress = c.latest_progress(None);
-        t.row(vec![
-            c.id.value.clone(),
-            c.title.value.clone(),
-            c.group.value.clone(),
-            c.status.value.to_string(),
-            c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
-            join(&c.partners),
+        let mut row = cells(c);
+        row.extend([
             added.as_ref().map_or(String::new(), |a| a.0.clone()),
             date(added.as_ref().and_then(|a| a.1)),
             delisted.as_ref().map_or(String::new(), |a| a.0.clone()),
@@ -116,6 +104,19 @@ pub fn wide_table(reg: &Register, cases: &[&Case]) -> Table {
             progress.map_or(String::new(), |p| p.text.trim_end().to_string()),
             join(&c.topics),
         ]);
+        t.row(row);
     }
     t
+}
+
+/// The cells every list table starts with: id, title, group, status, lead and partners.
+fn cells(c: &Case) -> Vec<String> {
+    vec![
+        c.id.value.clone(),
+        c.title.value.clone(),
+        c.group.value.clone(),
+        c.status.value.to_string(),
+        c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
+        join(&c.partners),
+    ]
 }

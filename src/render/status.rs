@@ -586,13 +586,7 @@ fn lead_table(v: &StatusView, t: &MeetingTally, lang: Lang) -> Table {
     let reg = v.reg;
     let mut mt = Table::new(&["lead", "add", "delist", "ongoing"]);
     mt.numeric = vec![1, 2, 3];
-    let mut leads: Vec<String> = reg
-        .platform
-        .value
-        .members
-        .iter()
-        .map(|m| m.value.clone())
-        .collect();
+    let mut leads: Vec<String> = reg.platform.value.member_names();
     leads.push(String::new());
     for lead in &leads {
         let count = |f: fn(&GroupTally) -> &Vec<usize>| {
