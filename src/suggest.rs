@@ -169,8 +169,8 @@ pub fn add_milestones(doc: &Doc<Case>, s: &[Suggestion]) -> Result<String, AddEr
     }
     let new = e.finish();
     // The edited file must parse and hold exactly the added milestones more.
-    match crate::load::parse_doc::<Case>(&doc.path, new.clone()) {
-        Ok(d) if d.value.milestones.len() == doc.value.milestones.len() + s.len() => Ok(new),
+    match crate::yaml::parse::<Case>(&new) {
+        Ok(c) if c.milestones.len() == doc.value.milestones.len() + s.len() => Ok(new),
         _ => Err(AddError::Breaks),
     }
 }
