@@ -1040,9 +1040,9 @@ fn finish(cmd: &mut clap::Command) {
     *cmd = std::mem::take(cmd).override_usage(usage);
 }
 
-/// A usage error of clap in Traditional Chinese, written from its kind and context (clap's own text is
-/// English only). A kind or a context this does not know is left to clap.
-pub fn zh_error(e: &clap::Error) -> String {
+/// The message of a usage error in Chinese, from its kind and context; `None` for a kind kbbt does
+/// not translate (clap's English is shown then).
+fn zh_message(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
     let string = |k| match e.get(k) {
         Some(V::String(s)) => Some(s.as_str()),
@@ -1057,17 +1057,9 @@ pub fn zh_error(e: &clap::Error) -> String {
         Some(V::Number(n)) => Some(*n),
         _ => None,
     };
-    // `a`, `a` 或 `b`, `a`、`b` 或 `c`
-    let either = |v: &[String]| {
-        let q: Vec<String> = v.iter().map(|s| format!("`{s}`")).collect();
-        match q.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} 或 {last}", rest.join("、")),
-            _ => q.concat(),
-        }
-    };
     let arg = string(K::InvalidArg);
     let value = string(K::InvalidValue);
-    let message = match e.kind() {
+    match e.kind() {
         ErrorKind::UnknownArgument => arg.map(|a| format!("不明的參數 `{a}`")),
         ErrorKind::InvalidSubcommand => {
             string(K::InvalidSubcommand).map(|s| format!("不明的命令 `{s}`"))
@@ -1142,7 +1134,27 @@ pub fn zh_error(e: &clap::Error) -> String {
             .map(|((a, n), want)| format!("`{a}` 需要 {want} 個值，卻提供了 {n} 個")),
         ErrorKind::InvalidUtf8 => Some("參數不是有效的 UTF-8".to_string()),
         _ => None,
+    }
+}
+
+/// A usage error of clap in Traditional Chinese, written from its kind and context (clap's own text is
+/// English only). A kind or a context this does not know is left to clap.
+pub fn zh_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as K, ContextValue as V};
+    let strings = |k| match e.get(k) {
+        Some(V::Strings(v)) => v.clone(),
+        Some(V::String(s)) => vec![s.clone()],
+        _ => vec![],
     };
+    // `a`, `a` 或 `b`, `a`、`b` 或 `c`
+    let either = |v: &[String]| {
+        let q: Vec<String> = v.iter().map(|s| format!("`{s}`")).collect();
+        match q.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} 或 {last}", rest.join("、")),
+            _ => q.concat(),
+        }
+    };
+    let message = zh_message(e);
     let english = e.render().to_string();
     let Some(message) = message else {
         return english;
