@@ -635,4 +635,11 @@ crate::messages! {
         en: "correct the decisions above first; then check this count again",
         zh: "請先更正上列決議，再檢查此數字",
     }
+
+    /// The note of a discrepancy recorded by `apply --accept-discrepancy` without `--note`, in the
+    /// register's language.
+    RECORDED_BY_KBBT {
+        en: "recorded by kbbt apply --accept-discrepancy",
+        zh: "由 kbbt apply --accept-discrepancy 記錄",
+    }
 }

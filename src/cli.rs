@@ -285,6 +285,10 @@ pub struct ApplyArgs {
     /// Apply even if stated counts disagree, and record the discrepancies in the meeting file
     #[arg(long)]
     pub accept_discrepancy: bool,
+    /// With --accept-discrepancy: the reason, as the recorded discrepancies' note (default: that kbbt
+    /// recorded it, in the register's language)
+    #[arg(long, value_name = "TEXT", requires = "accept_discrepancy")]
+    pub note: Option<String>,
     /// Commit the changed files with git afterwards
     #[arg(long)]
     pub commit: bool,
@@ -717,6 +721,10 @@ const ZH_HELP: &[(&str, &str)] = &[
     (
         "apply.accept_discrepancy",
         "所載數字不符時仍套用，並將差異記入會議檔",
+    ),
+    (
+        "apply.note",
+        "搭配 --accept-discrepancy：記入差異的說明（預設：註明由 kbbt 記錄，依登記簿的語言）",
     ),
     ("apply.commit", "套用後以 git 提交變更的檔案"),
     (

@@ -488,6 +488,15 @@ fn file_changes(
     let mut meeting_text = mdoc.text.clone();
     if !unrecorded.is_empty() {
         let pl = &reg.platform.value;
+        // The note is in the register's language (platform.yaml `language:`), or the user's reason.
+        let lang = match pl.language.as_ref().map(|l| l.value.as_str()) {
+            Some("zh-TW") => kbbt::i18n::Lang::ZhTw,
+            _ => kbbt::i18n::Lang::En,
+        };
+        let note = flags
+            .note
+            .clone()
+            .unwrap_or_else(|| Msg::new(&cat::RECORDED_BY_KBBT).render(lang));
         let entries: Vec<String> = unrecorded
             .iter()
             .map(|x| {
@@ -499,7 +508,7 @@ fn file_changes(
                     x.field,
                     x.stated,
                     x.register,
-                    kbbt::canon::scalar("recorded by kbbt apply --accept-discrepancy", true)
+                    kbbt::canon::scalar(&note, true)
                 )
             })
             .collect();

@@ -255,6 +255,55 @@ fn accept_discrepancy_records_it_and_validate_agrees() {
     r.validate().assert_code(0);
 }
 
+/// The note `--accept-discrepancy` writes is in the register's language (platform.yaml `language:`),
+/// whatever the user's; `--note` gives the reason instead, verbatim.
+#[test]
+fn the_recorded_note_speaks_the_registers_language_or_gives_the_reason() {
+    let entry = |note: &str| {
+        format!("  - {{ group: 交通組, field: ongoing, stated: 3, register: 1, note: {note} }}\n")
+    };
+    for (language, args, note) in [
+        (
+            "zh-TW",
+            vec![],
+            "由 kbbt apply --accept-discrepancy 記錄".to_string(),
+        ),
+        (
+            "en",
+            vec!["--lang", "zh-TW"],
+            "recorded by kbbt apply --accept-discrepancy".to_string(),
+        ),
+        (
+            "zh-TW",
+            vec!["--note", "紀錄誤植：應為 1 案"],
+            "紀錄誤植：應為 1 案".to_string(),
+        ),
+        (
+            "zh-TW",
+            vec!["--note", "ongoing: 3 # see p. 2"],
+            "\"ongoing: 3 # see p. 2\"".to_string(),
+        ),
+    ] {
+        let r = Reg::standard();
+        let platform = r.read("platform.yaml");
+        r.write("platform.yaml", format!("{platform}language: {language}\n"));
+        r.meeting("vm-3", vm3("  交通組:\n    ongoing: 3\n    add: [新案]\n"));
+        let mut run = vec!["apply", "meetings/vm-3.yaml", "--accept-discrepancy"];
+        run.extend(&args);
+        r.run(&run).assert_code(0);
+        let meeting = r.read("meetings/vm-3.yaml");
+        assert!(
+            meeting.ends_with(&entry(&note)),
+            "{language} {args:?}:\n{meeting}"
+        );
+        r.validate().assert_code(0);
+    }
+    // --note is a reason for a recorded discrepancy: without --accept-discrepancy it is a usage error.
+    let r = Reg::standard();
+    r.meeting("vm-3", vm3("  交通組:\n    ongoing: 3\n    add: [新案]\n"));
+    r.refuses(&["apply", "meetings/vm-3.yaml", "--note", "x"], 2);
+}
+
 #[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let r = commented();
