@@ -642,4 +642,55 @@ crate::messages! {
         en: "recorded by kbbt apply --accept-discrepancy",
         zh: "由 kbbt apply --accept-discrepancy 記錄",
     }
+
+    // list
+    /// How many cases a listing shows.
+    CASES_COUNT {
+        en: "{n}",
+        zh: "共 {n} 案",
+    }
+
+    // diff and log
+    /// The heading of `kbbt diff`: both points and the ongoing cases at each.
+    DIFF_HEADING {
+        en: "{from} ({from_date}) → {to} ({to_date}): ongoing {a} → {b}",
+        zh: "{from}（{from_date}）→ {to}（{to_date}）：持續列管 {a} 案 → {b} 案",
+    }
+    /// `kbbt diff` between two points with no change.
+    NOTHING_CHANGED {
+        en: "nothing changed",
+        zh: "沒有變更",
+    }
+    /// `kbbt list --instructions`' last line.
+    INSTRUCTIONS_COUNT {
+        en: "{all}, {open} open",
+        zh: "共 {all} 項指示，其中 {open} 項列管中",
+    }
+
+    // suggest milestones
+    /// A suggested milestone.
+    SUGGESTED {
+        en: "due {due}: {text}",
+        zh: "期限 {due}：{text}",
+    }
+    /// A suggested milestone the progress says is met.
+    SUGGESTED_MET {
+        en: "due {due} (met {met}): {text}",
+        zh: "期限 {due}（已於 {met} 達成）：{text}",
+    }
+    /// Nothing to suggest.
+    NO_MILESTONE {
+        en: "no milestone to suggest: no progress text names a date with 預計, 完工, 開工, 啟用, 完成, 通車, 上線 or 營運",
+        zh: "沒有可建議的里程碑：辦理情形中沒有附日期的「預計」、「完工」、「開工」、「啟用」、「完成」、「通車」、「上線」或「營運」",
+    }
+    /// Suggestions shown, not written.
+    MILESTONES_SUGGESTED {
+        en: "{n} suggested; nothing was written (add them with --write, after checking each)",
+        zh: "建議 {n} 個里程碑；未寫入任何檔案（逐一確認後以 --write 加入）",
+    }
+    /// Suggestions written.
+    MILESTONES_ADDED {
+        en: "{n} added to {files}",
+        zh: "已加入 {n} 個里程碑至 {files} 個檔案",
+    }
 }

@@ -108,6 +108,11 @@ const LABELS: &[(&str, &str)] = &[
     ("unconfirmed", "未確認"),
     ("tracked", "處理案件"),
     ("subcases", "子案"),
+    ("renamed", "更名"),
+    ("progress", "辦理情形"),
+    ("decision", "決議"),
+    ("commit", "提交"),
+    ("reported", "填報"),
 ];
 
 /// Whole-line templates. Order matters where one template is a prefix of another: longer first.

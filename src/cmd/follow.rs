@@ -9,6 +9,7 @@ use kbbt::follow::{self, InstructionRef};
 use kbbt::index::{Index, Resolved};
 use kbbt::model::names::id_key;
 use kbbt::model::{Date, Register, Status};
+use kbbt::msg::Msg;
 use kbbt::suggest::{AddError, Suggestion};
 use kbbt::tally::Timelines;
 use kbbt::write::FileChange;
@@ -102,12 +103,11 @@ pub fn instructions(env: &Env, group: Option<&str>, json_out: bool) -> Outcome {
     }
     let open = all.iter().filter(|r| r.closed_by.is_none()).count();
     let mut s = t.terminal(env.style);
-    let _ = writeln!(
-        s,
-        "{}, {open} open",
-        kbbt::plural::count(all.len(), "instruction")
-    );
-    Outcome::ok(s)
+    let count = Msg::new(&kbbt::catalog::INSTRUCTIONS_COUNT)
+        .count("all", all.len(), "instruction", "instructions")
+        .num("open", open);
+    let _ = writeln!(s, "{}", count.render(env.style.lang));
+    Outcome::localized(s)
 }
 
 /// The card of an instruction, when `name` is an instruction id.
@@ -231,7 +231,7 @@ pub fn suggest(env: &Env, case: Option<&str>, write: bool) -> Outcome {
                 continue;
             }
             n += s.len();
-            out.push_str(&kbbt::render::follow::suggestions(&reg, c, &s));
+            out.push_str(&kbbt::render::follow::suggestions(&reg, c, &s, env.style));
             if write {
                 changes.push(suggest_change(&reg, c, &s)?);
             }
@@ -248,28 +248,20 @@ fn suggest_done(
     n: usize,
     changes: Option<&Vec<FileChange>>,
 ) -> Result<Outcome, Outcome> {
-    let milestones = kbbt::plural::count(n, "milestone");
-    match changes {
-        _ if n == 0 => {
-            let _ = writeln!(
-                out,
-                "no milestone to suggest: no progress text names a date with 預計, 完工, 開工, 啟用, 完成, 通車, 上線 or 營運"
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "{milestones} suggested; nothing was written (add them with --write, after checking each)"
-            );
-        }
+    use kbbt::catalog as cat;
+    let msg = match changes {
+        _ if n == 0 => Msg::new(&cat::NO_MILESTONE),
+        None => Msg::new(&cat::MILESTONES_SUGGESTED).count("n", n, "milestone", "milestones"),
         Some(changes) => {
             kbbt::write::commit(&env.root, changes)
                 .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))?;
-            let files = kbbt::plural::count(changes.len(), "file");
-            let _ = writeln!(out, "{milestones} added to {files}");
+            Msg::new(&cat::MILESTONES_ADDED)
+                .count("n", n, "milestone", "milestones")
+                .count("files", changes.len(), "file", "files")
         }
-    }
-    Ok(Outcome::ok(out))
+    };
+    let _ = writeln!(out, "{}", msg.render(env.style.lang));
+    Ok(Outcome::localized(out))
 }
 
 /// A point in time for `diff`: a meeting (its date, its decisions included) or a date.
@@ -307,7 +299,7 @@ pub fn diff(env: &Env, args: &DiffArgs) -> Outcome {
         Ok(if args.format == CardFormat::Json {
             Outcome::machine(kbbt::render::follow::diff_json(&reg, &d))
         } else {
-            Outcome::ok(kbbt::render::follow::diff_text(&reg, &d, env.style))
+            Outcome::localized(kbbt::render::follow::diff_text(&reg, &d, env.style))
         })
     };
     run().unwrap_or_else(|o| o)
@@ -335,46 +327,62 @@ pub fn log(env: &Env, name: &str) -> Outcome {
     };
     let doc = &reg.cases[i];
     let c = &doc.value;
-    // (date, line): decisions and commits, newest first.
-    let mut rows: Vec<(String, String)> = Vec::new();
+    let st = env.style;
+    // A label padded to `width` columns, in the user's language.
+    let word = |w: &str, width: usize| {
+        let l = kbbt::i18n::label(st.lang, w);
+        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str()));
+        format!("{l}{}", " ".repeat(pad))
+    };
+    // (ISO date for sorting, date shown, line): decisions, progress and commits, newest first.
+    let mut rows: Vec<(String, String, String)> = Vec::new();
     for h in &c.history {
-        let d = h
-            .date
-            .as_ref()
-            .map(|d| d.value.to_string())
-            .or_else(|| h.not_after.as_ref().map(|d| format!("≤{}", d.value)))
-            .or_else(|| {
+        let (d, at_most) = match (&h.date, &h.not_after) {
+            (Some(d), _) => (Some(d.value), false),
+            (None, Some(d)) => (Some(d.value), true),
+            (None, None) => (
                 h.meeting
                     .as_ref()
                     .and_then(|m| idx.meeting_by_id.get(&m.value))
-                    .and_then(|m| reg.meetings[*m].value.date())
-                    .map(|d| d.to_string())
-            })
-            .unwrap_or_default();
+                    .and_then(|m| reg.meetings[*m].value.date()),
+                false,
+            ),
+        };
+        let shown = d.map_or_else(String::new, |d| {
+            format!("{}{}", if at_most { "≤" } else { "" }, st.date(d))
+        });
         let what = format!(
-            "decision  {:<8} {}{}",
-            h.action.value.as_str(),
+            "{} {} {}{}",
+            word("decision", 9),
+            word(h.action.value.as_str(), 8),
             h.meeting
                 .as_ref()
                 .map_or_else(|| h.source.clone().unwrap_or_default(), |m| m.value.clone()),
             h.note.as_ref().map_or(String::new(), |n| format!(" — {n}"))
         );
-        rows.push((d, what));
+        rows.push((d.map(|d| d.to_string()).unwrap_or_default(), shown, what));
     }
     for pr in &c.progress {
-        rows.push((pr.as_of.value.to_string(), "progress  reported".to_string()));
+        let what = format!("{} {}", word("progress", 9), word("reported", 0));
+        rows.push((pr.as_of.value.to_string(), st.date(pr.as_of.value), what));
     }
     for cm in kbbt::git::file_log(&env.root, &doc.path) {
-        rows.push((
-            cm.date,
-            format!("commit    {} {} — {}", cm.hash, cm.author, cm.subject),
-        ));
+        let shown =
+            kbbt::model::parse_date(&cm.date).map_or_else(|_| cm.date.clone(), |d| st.date(d));
+        let what = format!(
+            "{} {} {} — {}",
+            word("commit", 9),
+            cm.hash,
+            cm.author,
+            cm.subject
+        );
+        rows.push((cm.date, shown, what));
     }
-    rows.sort_by(|x, y| y.0.trim_start_matches('≤').cmp(x.0.trim_start_matches('≤')));
-    let st = env.style;
+    rows.sort_by(|x, y| y.0.cmp(&x.0));
     let mut s = format!("{} {}\n", st.bold(&c.id.value), st.bold(&c.title.value));
-    for (d, w) in rows {
-        let _ = writeln!(s, "  {d:<11} {w}");
+    for (_, d, w) in rows {
+        let pad = 11usize.saturating_sub(unicode_width::UnicodeWidthStr::width(d.as_str()));
+        let _ = writeln!(s, "  {d}{} {}", " ".repeat(pad), w.trim_end());
     }
-    Outcome::ok(s)
+    Outcome::localized(s)
 }

@@ -44,8 +44,10 @@ fn output(env: &Env, reg: &Register, cases: &[&Case], format: TableFormat) -> Ou
             let t = render::wide_table(reg, cases);
             super::export::table_xlsx(env, "cases", &t, &[], &render::WIDE_DATES)
         }
-        TableFormat::Markdown => Outcome::ok(render::table(cases).markdown_in(env.style.lang)),
-        TableFormat::Table => Outcome::ok(render::terminal(cases, env.style)),
+        TableFormat::Markdown => {
+            Outcome::localized(render::table(cases, env.style.lang).markdown_in(env.style.lang))
+        }
+        TableFormat::Table => Outcome::localized(render::terminal(cases, env.style)),
     }
 }
 

@@ -2,10 +2,12 @@
 //! between two points. Pure: values in, strings out.
 
 use super::Style;
+use crate::catalog as m;
 use crate::diff::{Diff, KINDS};
 use crate::follow::{Late, Overdue};
 use crate::i18n::Lang;
 use crate::model::{Date, Register};
+use crate::msg::Msg;
 use crate::suggest::Suggestion;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -127,17 +129,17 @@ pub fn overdue(reg: &Register, o: &Overdue, date: Date, st: Style) -> String {
 }
 
 /// A case's suggested milestones: its id and title, then one line per suggestion.
-pub fn suggestions(reg: &Register, case: usize, s: &[Suggestion]) -> String {
+pub fn suggestions(reg: &Register, case: usize, s: &[Suggestion], st: Style) -> String {
     let c = &reg.cases[case].value;
     let mut out = format!("{} {}\n", c.id.value, c.title.value);
     for x in s {
-        let _ = writeln!(
-            out,
-            "  due {}{}: {}",
-            x.due,
-            x.done.map_or(String::new(), |d| format!(" (met {d})")),
-            x.text
-        );
+        let line = match x.done {
+            Some(d) => Msg::new(&m::SUGGESTED_MET).date("met", d),
+            None => Msg::new(&m::SUGGESTED),
+        }
+        .date("due", x.due)
+        .text("text", x.text.clone());
+        let _ = writeln!(out, "  {}", line.render(st.lang));
     }
     out
 }
@@ -169,13 +171,14 @@ pub fn diff_json(reg: &Register, d: &Diff) -> String {
 /// What changed, as text: both points with their ongoing counts, then per group each change.
 pub fn diff_text(reg: &Register, d: &Diff, st: Style) -> String {
     let (a, b) = (&d.from, &d.to);
-    let mut s = format!(
-        "{}\n",
-        st.bold(&format!(
-            "{} ({}) → {} ({}): ongoing {} → {}",
-            a.label, a.date, b.label, b.date, a.ongoing, b.ongoing
-        ))
-    );
+    let heading = Msg::new(&m::DIFF_HEADING)
+        .text("from", a.label.clone())
+        .date("from_date", a.date)
+        .text("to", b.label.clone())
+        .date("to_date", b.date)
+        .num("a", a.ongoing)
+        .num("b", b.ongoing);
+    let mut s = format!("{}\n", st.bold(&heading.render(st.lang)));
     let mut any = false;
     for (gi, lists) in &d.groups {
         if lists.iter().all(Vec::is_empty) {
@@ -186,12 +189,22 @@ pub fn diff_text(reg: &Register, d: &Diff, st: Style) -> String {
         for (k, (name, _)) in KINDS.iter().enumerate() {
             for c in &lists[k] {
                 let c = &reg.cases[*c].value;
-                let _ = writeln!(s, "  {name:<9} {} {}", c.id.value, c.title.value);
+                let label = crate::i18n::label(st.lang, name);
+                let pad =
+                    9usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+                let _ = writeln!(
+                    s,
+                    "  {label}{} {} {}",
+                    " ".repeat(pad),
+                    c.id.value,
+                    c.title.value
+                );
             }
         }
     }
     if !any {
-        s.push_str("nothing changed\n");
+        s.push_str(&Msg::new(&m::NOTHING_CHANGED).render(st.lang));
+        s.push('\n');
     }
     s
 }

@@ -2,8 +2,11 @@
 //! workbooks, and JSON. Pure: values in, strings out.
 
 use super::Table;
+use crate::catalog as m;
+use crate::i18n::Lang;
 use crate::index::Index;
 use crate::model::{Action, Case, Date, HistoryEntry, Register};
+use crate::msg::Msg;
 use crate::yaml::Sp;
 
 fn join(v: &[Sp<String>]) -> String {
@@ -19,19 +22,25 @@ pub fn json(cases: &[&Case]) -> String {
     super::card::pretty(&serde_json::Value::Array(v))
 }
 
-/// The table for a terminal or Markdown: id, title, group, status, lead and partners.
-pub fn table(cases: &[&Case]) -> Table {
+/// The table for a terminal or Markdown: id, title, group, status (in the language), lead and
+/// partners.
+pub fn table(cases: &[&Case], lang: Lang) -> Table {
     let mut t = Table::new(&["id", "title", "group", "status", "lead", "partners"]);
     for c in cases {
-        t.row(cells(c));
+        let mut row = cells(c);
+        row[3] = crate::i18n::label(lang, c.status.value.as_str());
+        t.row(row);
     }
     t
 }
 
 /// The table for a terminal, lead and partners only when some case names them, and the count.
 pub fn terminal(cases: &[&Case], style: super::Style) -> String {
-    let mut s = table(cases).without_empty(&[4, 5]).terminal(style);
-    s.push_str(&crate::plural::count(cases.len(), "case"));
+    let mut s = table(cases, style.lang)
+        .without_empty(&[4, 5])
+        .terminal(style);
+    let count = Msg::new(&m::CASES_COUNT).count("n", cases.len(), "case", "cases");
+    s.push_str(&count.render(style.lang));
     s.push('\n');
     s
 }
