@@ -693,4 +693,64 @@ crate::messages! {
         en: "{n} added to {files}",
         zh: "已加入 {n} 個里程碑至 {files} 個檔案",
     }
+
+    // Dates typed by people.
+    /// Text that is not a date.
+    NOT_A_DATE {
+        en: "`{date}` is not a date (write 2024-07-11, or an ROC date such as 113-07-11 or 113年7月11日)",
+        zh: "`{date}` 不是日期（請寫 `2024-07-11`，或民國日期如 `113-07-11`、`113年7月11日`）",
+    }
+    /// A date that does not exist.
+    NOT_A_REAL_DATE {
+        en: "`{date}` is not a real date",
+        zh: "`{date}` 不是存在的日期",
+    }
+
+    // list --status
+    /// A status kbbt does not know.
+    UNKNOWN_STATUS {
+        en: "unknown status `{status}`",
+        zh: "未知的狀態 `{status}`",
+    }
+    /// The statuses there are.
+    STATUSES {
+        en: "use proposed, ongoing, delisted, merged or replaced",
+        zh: "請用提案、持續列管、解列、併案或被取代（或英文 `proposed`、`ongoing`、`delisted`、`merged`、`replaced`）",
+    }
+
+    // export progress-forms
+    /// One form written.
+    WROTE_FORM {
+        en: "wrote {file} ({n})",
+        zh: "已寫入 {file}（持續列管 {n} 案）",
+    }
+    /// The forms written, and how to read them back.
+    FORMS_WRITTEN {
+        en: "{n} forms for the progress as of {date}; import the returned forms with `kbbt import progress {glob}`",
+        zh: "共 {n} 份填報表，資料時間 {date}；填妥寄回後以 `kbbt import progress {glob}` 匯入",
+    }
+
+    // new
+    /// `new case` without `--source`.
+    NEW_CASE_NEEDS_SOURCE {
+        en: "a new case needs --source: the document that shows it is tracked",
+        zh: "新案件須以 --source 寫明顯示其列管的文件",
+    }
+    /// An example of `--source`.
+    SOURCE_EXAMPLE {
+        en: "e.g. --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）",
+        zh: "例如 --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）",
+    }
+
+    // Failures of the system.
+    /// What kbbt was doing, and why it failed.
+    CONTEXT_CAUSE {
+        en: "{context}: {cause}",
+        zh: "{context}：{cause}",
+    }
+    /// An error of the operating system, as it says it in each language.
+    OS_ERROR {
+        en: "{cause}",
+        zh: "{cause}",
+    }
 }

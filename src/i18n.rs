@@ -283,6 +283,9 @@ const LINES: &[(&str, &str)] = &[
         "`{0}` 屬於登記簿的案件或其本身的檔案，草稿請寫到 meetings/ 或其他地方",
     ),
     ("cannot write {}: {}", "無法寫入 {0}：{1}"),
+    ("cannot write {}", "無法寫入 {0}"),
+    ("cannot read {}", "無法讀取 {0}"),
+    ("cannot create {}", "無法建立 {0}"),
     (
         "`--format {}` contradicts the file name `{}` (a .{} file)",
         "`--format {0}` 與檔名 `{1}` 不符（副檔名為 .{2}）",
@@ -731,9 +734,43 @@ fn matches<'a>(template: &str, s: &'a str) -> Option<Vec<&'a str>> {
 fn fill(lang: Lang, template: &str, values: &[&str]) -> String {
     let mut out = template.to_string();
     for (i, v) in values.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &label(lang, v));
+        let v = os_error(lang, v).unwrap_or_else(|| label(lang, v));
+        out = out.replace(&format!("{{{i}}}"), &v);
     }
     out
+}
+
+/// An operating system's error as Rust prints it (`No such file or directory (os error 2)`), in the
+/// language: the common ones by their code, others as the system says them. `None` when `s` is not
+/// one.
+pub fn os_error(lang: Lang, s: &str) -> Option<String> {
+    let (text, code) = s.strip_suffix(')')?.rsplit_once(" (os error ")?;
+    let code: i32 = code.parse().ok()?;
+    if lang == Lang::En {
+        return Some(s.to_string());
+    }
+    // The codes of the errors a register's files meet, by platform.
+    #[cfg(windows)]
+    let zh = match code {
+        2 | 3 => Some("找不到檔案或資料夾"),
+        5 => Some("沒有權限"),
+        80 | 183 => Some("檔案已存在"),
+        39 | 112 => Some("磁碟空間不足"),
+        _ => None,
+    };
+    #[cfg(not(windows))]
+    let zh = match code {
+        2 => Some("找不到檔案或資料夾"),
+        13 | 1 => Some("沒有權限"),
+        17 => Some("檔案已存在"),
+        20 => Some("不是資料夾"),
+        21 => Some("是資料夾"),
+        28 => Some("磁碟空間不足"),
+        30 => Some("唯讀的檔案系統"),
+        36 | 63 => Some("名稱過長"),
+        _ => None,
+    };
+    Some(format!("{}（系統錯誤碼 {code}）", zh.unwrap_or(text)))
 }
 
 /// One finished line (or message) in the language; a line no template matches stays as it is.

@@ -42,6 +42,9 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Items of a list: joined with `, ` in English and 「、」 in Chinese.
     List(Vec<Msg>),
+    /// An error of the operating system as Rust prints it: the common ones translated by their code
+    /// ([`crate::i18n::os_error`]), others as the system says them.
+    Os(String),
 }
 
 /// A message: a template and its arguments, by name. Two messages are equal, and sort, as their
@@ -121,6 +124,12 @@ impl Msg {
     /// [`crate::i18n::line`] under zh-TW. Such messages move to the catalogue one by one.
     pub fn legacy(text: impl Into<String>) -> Msg {
         Msg::new(&LEGACY).text("text", text)
+    }
+
+    /// An operating system's error.
+    pub fn os(mut self, name: &'static str, text: impl Into<String>) -> Msg {
+        self.push(name, Arg::Os(text.into()));
+        self
     }
 
     /// The template's id.
@@ -237,6 +246,9 @@ fn render_arg(out: &mut String, a: &Arg, lang: Lang) {
         }
         (Arg::Date(d), Lang::ZhTw) => out.push_str(&d.roc_short()),
         (Arg::Msg(m), _) => out.push_str(&m.render(lang)),
+        (Arg::Os(s), _) => {
+            out.push_str(&crate::i18n::os_error(lang, s).unwrap_or_else(|| s.clone()));
+        }
         (Arg::List(items), _) => {
             let sep = if lang == Lang::En { ", " } else { "、" };
             for (i, m) in items.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! note) are left alone. The text of a cell becomes a progress text by the rule of
 //! [`crate::import::table::plain_text`].
 
-use crate::model::{Date, parse_date};
+use crate::model::Date;
 use calamine::{Data, Reader};
 use std::io::Cursor;
 
@@ -128,14 +128,6 @@ fn excel_serial_date(n: f64) -> Option<Date> {
         .map(Date)
 }
 
-/// The date of a `資料時間：…` cell.
-fn data_time(cell: &str) -> Option<Result<Date, String>> {
-    let rest = cell.trim().strip_prefix("資料時間")?;
-    let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
-    let rest = rest.trim_end_matches([')', '）', '。', ' ', '\u{3000}']);
-    Some(parse_date(rest))
-}
-
 /// The columns of a sheet's table.
 #[derive(Clone, Copy)]
 struct Columns {
@@ -243,7 +235,7 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
                 continue;
             }
             for (j, c) in cells.iter().enumerate() {
-                if let Some(d) = data_time(c) {
+                if let Some(d) = crate::import::table::data_time(c) {
                     let at = cell_ref(&sheet, r0 + i as u32, c0 + j as u32);
                     match d {
                         Ok(d) => match &form.as_of {

@@ -3,9 +3,11 @@
 
 use super::{Env, Outcome};
 use crate::cli::By;
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::i18n::Lang;
 use kbbt::index::Index;
+use kbbt::msg::Msg;
 use kbbt::render::Table;
 use kbbt::render::forms::{FormsBy, forms};
 use kbbt::render::xlsx::{self, Cell, Sheet};
@@ -181,16 +183,15 @@ pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Out
                 format!("error: cannot write {}: {e}\n", shown.display()),
             );
         }
-        s.push_str(&format!(
-            "wrote {} ({} ongoing cases)\n",
-            shown.display(),
-            f.cases
-        ));
+        let wrote = Msg::new(&cat::WROTE_FORM)
+            .text("file", shown.display().to_string())
+            .count("n", f.cases, "ongoing case", "ongoing cases");
+        s.push_str(&(wrote.render(env.style.lang) + "\n"));
     }
-    s.push_str(&format!(
-        "{} forms for the progress as of {date}; import the returned forms with `kbbt import progress {}/*.xlsx`\n",
-        forms.len(),
-        dir.display()
-    ));
-    Outcome::ok(s)
+    let done = Msg::new(&cat::FORMS_WRITTEN)
+        .num("n", forms.len())
+        .date("date", date)
+        .text("glob", format!("{}/*.xlsx", dir.display()));
+    s.push_str(&(done.render(env.style.lang) + "\n"));
+    Outcome::localized(s)
 }

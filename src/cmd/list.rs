@@ -2,10 +2,12 @@
 
 use super::{Env, Outcome, load_clean, user_group};
 use crate::cli::{CardFormat, ListArgs, TableFormat};
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::filter::CaseFilter;
 use kbbt::index::{Index, Resolved};
 use kbbt::model::{Case, Register, Status};
+use kbbt::msg::{Msg, Said};
 use kbbt::render::{card, list as render};
 
 /// The filter the arguments give; an unknown group or status is a usage error.
@@ -18,12 +20,9 @@ fn filter(reg: &Register, f: &ListArgs) -> Result<CaseFilter, Outcome> {
         .map(|s| Status::parse(s).ok_or(s))
         .transpose()
         .map_err(|s| {
-            Outcome::fail(
-                Exit::Usage,
-                format!(
-                    "error: unknown status `{s}`\n  hint: use proposed, ongoing, delisted, merged or replaced\n"
-                ),
-            )
+            let said = Said::error(Msg::new(&cat::UNKNOWN_STATUS).text("status", s))
+                .hint(Msg::new(&cat::STATUSES));
+            Outcome::refuse(Exit::Usage, said)
         })?;
     Ok(CaseFilter {
         group: group.map(|g| p.groups[g].name.value.clone()),

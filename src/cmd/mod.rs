@@ -68,7 +68,21 @@ impl Outcome {
     /// A command-level failure (a file that cannot be read or written, a git step): exit 1, with
     /// the error and its context, outermost first (`cannot write report.md: Permission denied`).
     pub fn failed(e: &anyhow::Error) -> Outcome {
-        Outcome::fail(Exit::Problems, format!("error: {e:#}\n"))
+        let root = e.root_cause().to_string();
+        let contexts: Vec<String> = e
+            .chain()
+            .map(ToString::to_string)
+            .take_while(|c| *c != root)
+            .collect();
+        // The operating system's part is translated by its code; kbbt's context by the catalogue.
+        let cause = Msg::new(&m::OS_ERROR).os("cause", root);
+        let msg = match contexts.is_empty() {
+            true => cause,
+            false => Msg::new(&m::CONTEXT_CAUSE)
+                .msg("context", Msg::legacy(contexts.join(": ")))
+                .msg("cause", cause),
+        };
+        Outcome::refuse(Exit::Problems, Said::error(msg))
     }
     /// Human output composed in the user's language (see [`Outcome::localized`]).
     pub fn localized(stdout: String) -> Outcome {
@@ -495,7 +509,7 @@ fn report_view(
 
 /// A date typed by a user, ISO or ROC; a bad one is a usage error (exit 2).
 fn user_date(s: &str) -> Result<kbbt::model::Date, Outcome> {
-    kbbt::model::parse_date(s).map_err(|e| Outcome::fail(Exit::Usage, format!("error: {e}\n")))
+    kbbt::model::parse_date(s).map_err(|e| Outcome::refuse(Exit::Usage, Said::error(e)))
 }
 
 /// A group typed by a user (name, code or alias); unknown is a usage error with a suggestion.

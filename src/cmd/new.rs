@@ -11,6 +11,7 @@ use crate::cli::{NewCaseArgs, NewCommand};
 use chrono::Datelike;
 use kbbt::apply::schema_header;
 use kbbt::canon::{self, scalar};
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
 use kbbt::index::{Index, Resolved};
@@ -18,6 +19,7 @@ use kbbt::model::names::normalize;
 use kbbt::model::names::{split_id, suggest_str};
 use kbbt::model::{Action, Case, Date, HistoryEntry, Meeting, Status};
 use kbbt::model::{Doc, Register};
+use kbbt::msg::{Msg, Said};
 use kbbt::write::FileChange;
 use kbbt::yaml::{self, Sp};
 use std::collections::HashSet;
@@ -106,12 +108,10 @@ fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outco
     Ok(kbbt::check::run(&after))
 }
 
-fn usage(msg: String, hint: Option<String>) -> Outcome {
-    let mut s = format!("error: {msg}\n");
-    if let Some(h) = hint {
-        let _ = writeln!(s, "  hint: {h}");
-    }
-    Outcome::fail(Exit::Usage, s)
+fn usage<H: Into<Msg>>(msg: impl Into<Msg>, hint: Option<H>) -> Outcome {
+    let mut said = Said::error(msg.into());
+    said.hint = hint.map(Into::into);
+    Outcome::refuse(Exit::Usage, said)
 }
 
 fn today() -> Date {
@@ -165,12 +165,16 @@ fn check_status(a: &NewCaseArgs) -> Result<(), Outcome> {
     match Status::parse(a.status.trim()) {
         Some(Status::Ongoing) => Ok(()),
         Some(Status::Proposed) => Err(usage(
-            "a new case cannot start as `proposed` without its meeting".into(),
-            Some("a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked".into()),
+            "a new case cannot start as `proposed` without its meeting",
+            Some(
+                "a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked",
+            ),
         )),
         _ => Err(usage(
             format!("`{}` is not a status a new case can start with", a.status),
-            Some("use --status ongoing (recorded as `seen`); other statuses come from meeting decisions".into()),
+            Some(
+                "use --status ongoing (recorded as `seen`); other statuses come from meeting decisions",
+            ),
         )),
     }
 }
@@ -183,8 +187,8 @@ fn source(a: &NewCaseArgs) -> Result<&str, Outcome> {
         .filter(|s| !s.is_empty())
         .ok_or_else(|| {
             usage(
-                "a new case needs --source: the document that shows it is tracked".into(),
-                Some("e.g. --source 「基北北桃合作交流平臺」合作方案辦理情形（資料時間：115 年 6 月 30 日）".into()),
+                Msg::new(&cat::NEW_CASE_NEEDS_SOURCE),
+                Some(Msg::new(&cat::SOURCE_EXAMPLE)),
             )
         })
 }
@@ -200,7 +204,10 @@ fn cities(reg: &Register, a: &NewCaseArgs) -> Result<(Option<String>, Vec<String
     for x in &a.partners {
         let m = member(reg, x.as_str(), "partner city")?;
         if lead.as_ref() == Some(&m) {
-            return Err(usage(format!("`{m}` is both the lead and a partner"), None));
+            return Err(usage(
+                format!("`{m}` is both the lead and a partner"),
+                None::<Msg>,
+            ));
         }
         if !partners.contains(&m) {
             partners.push(m);
@@ -306,7 +313,7 @@ fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Out
     let g = user_group(reg, &a.group)?;
     let title = a.title.trim();
     if title.is_empty() {
-        return Err(usage("the title is empty".into(), None));
+        return Err(usage("the title is empty", None::<Msg>));
     }
     check_status(a)?;
     let source = source(a)?;
@@ -377,10 +384,7 @@ fn default_id(reg: &Register, level: &str, date: Date) -> Result<(String, Number
             _ => {
                 return Err(usage(
                     format!("no meeting of level `{level}` yet, so there is no id to continue"),
-                    Some(
-                        "give the id with --id (lower-case letters, digits and '-', e.g. tf-1)"
-                            .into(),
-                    ),
+                    Some("give the id with --id (lower-case letters, digits and '-', e.g. tf-1)"),
                 ));
             }
         },
@@ -470,7 +474,7 @@ fn new_meeting(
             if !meeting_id_ok(i) {
                 return Err(usage(
                     format!("`{i}` is not a meeting id"),
-                    Some("a meeting id is lower-case letters, digits and dashes, e.g. vm-7".into()),
+                    Some("a meeting id is lower-case letters, digits and dashes, e.g. vm-7"),
                 ));
             }
             (i.to_string(), Numbering::Sequence)
@@ -494,7 +498,7 @@ fn new_meeting(
             None => {
                 return Err(usage(
                     format!("`{id}` has no number to build a title from"),
-                    Some("give the title with --title".into()),
+                    Some("give the title with --title"),
                 ));
             }
         },

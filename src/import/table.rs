@@ -158,8 +158,8 @@ fn header_key(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The date of a `資料時間：…` line.
-fn data_time(cell: &str) -> Option<Result<Date, String>> {
+/// The date of a `資料時間：…` line or cell, if it is one.
+pub(crate) fn data_time(cell: &str) -> Option<Result<Date, crate::msg::Msg>> {
     let t = cell.trim();
     let rest = t.strip_prefix("資料時間")?;
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);

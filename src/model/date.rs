@@ -70,7 +70,9 @@ impl<'de> Deserialize<'de> for Date {
 
 /// Parse a date as people write it: `2024-07-11`, `2024/7/11`, `113-07-11`, `113/7/11`, `113.7.11`,
 /// `113年7月11日`, `民國113年7月11日`, `中華民國 113 年 7 月 11 日` (full-width digits too).
-pub fn parse_date(input: &str) -> Result<Date, String> {
+pub fn parse_date(input: &str) -> Result<Date, crate::msg::Msg> {
+    use crate::catalog as m;
+    use crate::msg::Msg;
     let s: String = input
         .trim()
         .chars()
@@ -83,11 +85,7 @@ pub fn parse_date(input: &str) -> Result<Date, String> {
         })
         .filter(|c| !c.is_whitespace())
         .collect();
-    let bad = || {
-        format!(
-            "`{input}` is not a date (write 2024-07-11, or an ROC date such as 113-07-11 or 113年7月11日)"
-        )
-    };
+    let bad = || Msg::new(&m::NOT_A_DATE).text("date", input);
     let (roc_prefix, rest) = if let Some(r) = s.strip_prefix("中華民國") {
         (true, r)
     } else if let Some(r) = s.strip_prefix("民國") {
@@ -124,7 +122,7 @@ pub fn parse_date(input: &str) -> Result<Date, String> {
     } else {
         return Err(bad());
     };
-    Date::ymd(year, m, d).ok_or_else(|| format!("`{input}` is not a real date"))
+    Date::ymd(year, m, d).ok_or_else(|| Msg::new(&m::NOT_A_REAL_DATE).text("date", input))
 }
 
 #[cfg(test)]
@@ -132,7 +130,9 @@ mod tests {
     use super::*;
 
     fn iso(s: &str) -> String {
-        parse_date(s).map(|d| d.to_string()).unwrap_or_else(|e| e)
+        parse_date(s)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|e| e.to_string())
     }
 
     #[test]

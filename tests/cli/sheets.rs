@@ -348,8 +348,8 @@ fn forms_go_out_and_come_back_as_exactly_the_new_entries() {
     let r = standard_with_progress();
     let out = export_forms(&r, "2025-12-31", &[]);
     out.assert_code(0).assert_no_panic();
-    out.assert_line("wrote forms/交通組.xlsx (1 ongoing cases)")
-        .assert_line("wrote forms/衛生社福組.xlsx (1 ongoing cases)");
+    out.assert_line("wrote forms/交通組.xlsx (1 ongoing case)")
+        .assert_line("wrote forms/衛生社福組.xlsx (1 ongoing case)");
     // The form: the instructions and the date above the table, the id locked, the last progress.
     let book = read_book(&r.path().join("forms/交通組.xlsx"));
     let rows = only_sheet(&book, "交通組");
@@ -509,8 +509,8 @@ fn forms_by_lead_need_leads() {
     let r = standard_with_progress();
     let out = export_forms(&r, "2025-12-31", &["--by", "lead"]);
     out.assert_code(0);
-    out.assert_line("wrote forms/臺北市.xlsx (1 ongoing cases)")
-        .assert_line("wrote forms/主辦未定.xlsx (1 ongoing cases)");
+    out.assert_line("wrote forms/臺北市.xlsx (1 ongoing case)")
+        .assert_line("wrote forms/主辦未定.xlsx (1 ongoing case)");
     // No case with a lead: said, and nothing written.
     let r = Reg::minimal();
     r.write("platform.yaml", PLATFORM);
