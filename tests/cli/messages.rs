@@ -69,3 +69,89 @@ fn register_values_that_look_like_labels_or_messages_print_unchanged() {
         }
     }
 }
+
+/// What may stand in Latin letters in Chinese output: ids (`TR-005`, `vm-2`), file paths, code spans,
+/// options and the command's own name; everything else must be Chinese.
+fn english_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for line in text.lines() {
+        // Code spans and Markdown line breaks are code, not words.
+        let mut rest = String::new();
+        for (i, part) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                rest.push_str(&part.replace("<br>", " "));
+                rest.push(' ');
+            }
+        }
+        for token in
+            rest.split(|c: char| c.is_whitespace() || "，、：；（）「」【】()|┆│".contains(c))
+        {
+            let is_id = token.contains('-') && token.chars().any(|c| c.is_ascii_digit());
+            let is_path = token.contains('/') || token.contains(".yaml") || token.contains(".xlsx");
+            let is_option = token.starts_with('-');
+            // A group code: one to four capitals.
+            let is_code =
+                (1..=4).contains(&token.len()) && token.chars().all(|c| c.is_ascii_uppercase());
+            if is_id || is_path || is_option || is_code || token == "kbbt" {
+                continue;
+            }
+            for w in token.split(|c: char| !c.is_ascii_alphabetic()) {
+                if w.len() >= 2 && !words.contains(&w.to_string()) {
+                    words.push(w.to_string());
+                }
+            }
+        }
+    }
+    words
+}
+
+/// Under zh-TW, every reading command's human output (and its usual errors) is Chinese but for ids,
+/// paths, code and register data (the fixture's data is Chinese). The diff of `fmt --check` and of a dry
+/// run is the files' own text and is left out.
+#[test]
+fn zh_tw_human_output_has_no_english_words() {
+    let r = Reg::copy_of(&super::support::repo().join("tests/fixtures/snapshot/register"));
+    for args in [
+        "validate",
+        "status",
+        "status --by lead",
+        "status --format markdown",
+        "status --meeting vm-2 --ascii",
+        "status --group 交通 --as-of 113/12/31",
+        "list",
+        "list --format markdown",
+        "list --status 持續列管 --group HW",
+        "list --instructions",
+        "show TR-005",
+        "show HW-004",
+        "show TR-001",
+        "minutes vm-1",
+        "minutes vm-2",
+        "report --as-of 2025-06-30",
+        "check stale --as-of 2025-06-30",
+        "check stale --as-of 2025-06-30 --months 24",
+        "check overdue --as-of 2025-06-30",
+        "diff vm-1 vm-2",
+        "diff 2024-01-01 2025-06-30",
+        "log TR-005",
+        "suggest milestones",
+        "show nosuch",
+        "status --meeting vm-9",
+        "status --as-of 2025-13-01",
+        "status --as-of yesterday",
+        "status --group nosuch",
+        "list --status bogus",
+        "new case --group 交通 --title 測試",
+    ] {
+        let mut run = vec!["--lang", "zh-TW"];
+        run.extend(args.split(' '));
+        let out = r.run(&run);
+        let words = english_words(&format!("{}\n{}", out.stdout, out.stderr));
+        assert!(
+            words.is_empty(),
+            "kbbt {args}: English {words:?} in\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
