@@ -104,11 +104,7 @@ pub fn overdue(reg: &Register, o: &Overdue, date: Date, st: Style) -> String {
     let mut out = String::new();
     for (g, items) in &o.groups {
         let gd = &p.groups[*g];
-        let _ = writeln!(
-            out,
-            "{}",
-            st.bold(&format!("{} ({})", gd.name.value, gd.code.value))
-        );
+        let _ = writeln!(out, "{}", st.bold(&group_heading(gd, st.lang)));
         for l in items {
             let _ = writeln!(out, "{}", late_line(reg, l, st));
         }
@@ -269,11 +265,7 @@ pub fn stale(
     let mut out = String::new();
     for (g, cases) in &s.groups {
         let gd = &p.groups[*g];
-        let _ = writeln!(
-            out,
-            "{}",
-            st.bold(&format!("{} ({})", gd.name.value, gd.code.value))
-        );
+        let _ = writeln!(out, "{}", st.bold(&group_heading(gd, st.lang)));
         let w = cases
             .iter()
             .map(|c| reg.cases[c.case].value.id.value.len())
@@ -287,4 +279,12 @@ pub fn stale(
     }
     out.push_str(&stale_summary(s, date, months, st));
     out
+}
+
+/// A group as a heading: `交通組 (TR)`, 「交通組（TR）」 in Chinese.
+fn group_heading(g: &crate::model::GroupDef, lang: Lang) -> String {
+    Msg::new(&m::GROUP_AND_CODE)
+        .text("name", g.name.value.clone())
+        .text("code", g.code.value.clone())
+        .render(lang)
 }

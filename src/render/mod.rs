@@ -130,7 +130,13 @@ pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String 
             format!("{}:{}:{}", shown(base, &f.file), f.pos.line, f.pos.col)
         };
         let message = f.message.render(style.lang);
-        out.push_str(&format!("{}: {sev}: {message}\n", style.bold(&place)));
+        // `file:line:col:` stays as editors read it; the severity takes the language's colon.
+        let colon = if style.lang == crate::i18n::Lang::En {
+            ": "
+        } else {
+            "："
+        };
+        out.push_str(&format!("{}: {sev}{colon}{message}\n", style.bold(&place)));
         if let Some(h) = &f.hint {
             let hint = h.render(style.lang);
             let sep = if style.lang == crate::i18n::Lang::En {

@@ -138,7 +138,7 @@ fn validate_warns_about_a_modeline_that_does_not_resolve() {
     );
     assert_eq!(out.summary(), Some((0, 1)), "{}", out.stdout);
     r.run(&["--lang", "zh-TW", "validate"]).assert_line(
-        "cases/TR/delisted/TR-002.yaml:1:33: 警告: schema 設定行指向 `../../schemas/case.schema.json`，自本檔位置找不到該檔案",
+        "cases/TR/delisted/TR-002.yaml:1:33: 警告：schema 設定行指向 `../../schemas/case.schema.json`，自本檔位置找不到該檔案",
     );
     // The same modeline at the depth it was written for resolves: no warning.
     let ok = Reg::standard();

@@ -35,7 +35,7 @@ fn findings_translate_but_keep_their_place() {
     r.case("TR-001", TR001.replace("lead: 臺北市", "lead: 台北市"));
     let out = r.run(&["--lang", "zh-TW", "validate"]);
     out.assert_code(1)
-        .assert_line("cases/TR/TR-001.yaml:5:7: 錯誤: `台北市` 不是本平臺的成員")
+        .assert_line("cases/TR/TR-001.yaml:5:7: 錯誤：`台北市` 不是本平臺的成員")
         .assert_line("  提示：是否指 `臺北市`？")
         .assert_line("1 個錯誤、0 個警告");
 }

@@ -460,7 +460,7 @@ fn a_form_whose_id_was_edited_is_refused_at_the_cell() {
         1,
     );
     zh.assert_stderr_has(
-        "filled/交通組.xlsx:交通組!A5: 錯誤: TR-002 為「跨市公車路線整合」，但該列的方案名稱為「捷運環狀線（北環段）」\n",
+        "filled/交通組.xlsx:交通組!A5: 錯誤：TR-002 為「跨市公車路線整合」，但該列的方案名稱為「捷運環狀線（北環段）」\n",
     );
     // An id that is no case at all.
     fill_form(&r, "交通組.xlsx", texts, &first_id("TR-099"));
