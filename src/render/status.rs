@@ -201,8 +201,11 @@ pub fn totals_line(lang: Lang, t: &MeetingTally, groups: &[usize]) -> String {
             cell(lang, o)
         ),
         Lang::ZhTw => {
-            let z = |n: Option<usize>| n.map_or_else(|| "不詳".to_string(), |n| format!("{n} 案"));
-            format!("解列 {}、新增 {}、持續列管 {}", z(d), z(a), z(o))
+            // 「解列 24 案」, or 「解列不詳」: no space between Chinese words.
+            let z = |word: &str, n: Option<usize>| {
+                n.map_or_else(|| format!("{word}不詳"), |n| format!("{word} {n} 案"))
+            };
+            format!("{}、{}、{}", z("解列", d), z("新增", a), z("持續列管", o))
         }
     }
 }
@@ -276,7 +279,10 @@ fn statement_line(
             }
         })
         .collect();
-    let date = st.date.as_ref().map(|d| d.value.to_string());
+    let date = st.date.as_ref().map(|d| match lang {
+        Lang::En => d.value.to_string(),
+        Lang::ZhTw => d.value.roc_short(),
+    });
     match lang {
         Lang::En => format!(
             "stated by {}{}: {}",
@@ -326,7 +332,7 @@ fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec
                 l.date.value, l.source
             ),
             Lang::ZhTw => format!(
-                "  未列於 {} 之完整列表（{}）：",
+                "  未列於 {}之完整列表（{}）：",
                 crate::render::report::roc(l.date.value),
                 l.source
             ),

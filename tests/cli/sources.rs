@@ -87,7 +87,7 @@ All time (as of now)
     );
     let zh = r.run(&["--lang", "zh-TW", "status", "--ascii", "--group", "HW"]);
     zh.assert_line("| 衛生社福組 | HW   |    1 | 不詳 |     不詳 |");
-    zh.assert_line("解列 不詳、新增 1 案、持續列管 不詳");
+    zh.assert_line("解列不詳、新增 1 案、持續列管不詳");
     assert!(
         !zh.stdout.contains("某報導"),
         "statements speak of the whole platform"
