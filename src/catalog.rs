@@ -753,4 +753,31 @@ crate::messages! {
         en: "{cause}",
         zh: "{cause}",
     }
+
+    // validate's summary.
+    /// No finding at all.
+    VALIDATE_OK {
+        en: "ok: {cases} and {meetings} checked, no problems",
+        zh: "通過：已檢查 {cases} 件案件及 {meetings} 場會議，沒有問題",
+    }
+    /// How many findings.
+    SUMMARY {
+        en: "{errors}, {warnings}",
+        zh: "{errors} 個錯誤、{warnings} 個警告",
+    }
+    /// How many, and how many more follow from them.
+    SUMMARY_FOLDED {
+        en: "{errors}, {warnings} (and {folded} that follow from them)",
+        zh: "{errors} 個錯誤、{warnings} 個警告（另有 {folded} 項由其衍生）",
+    }
+    /// One finding folded under its cause.
+    FOLLOWER {
+        en: "and {n} finding that follows from it (`--format json` lists it)",
+        zh: "另有 {n} 項問題由此衍生（`--format json` 列出）",
+    }
+    /// Findings folded under their cause.
+    FOLLOWERS {
+        en: "and {n} findings that follow from it (`--format json` lists them)",
+        zh: "另有 {n} 項問題由此衍生（`--format json` 全數列出）",
+    }
 }

@@ -4,7 +4,7 @@ use super::{Env, Outcome};
 use crate::cli::{FindingFormat, ValidateArgs};
 use kbbt::exit::Exit;
 use kbbt::finding;
-use kbbt::plural;
+use kbbt::msg::Msg;
 use kbbt::render;
 
 pub fn run(env: &Env, args: &ValidateArgs) -> Outcome {
@@ -59,15 +59,15 @@ pub fn run(env: &Env, args: &ValidateArgs) -> Outcome {
         }
         FindingFormat::Text => {
             let mut s = env.findings(&findings);
-            if findings.is_empty() {
-                s.push_str(&format!(
-                    "ok: {} and {} checked, no problems\n",
-                    plural::count(ncases, "case"),
-                    plural::count(nmeetings, "meeting")
-                ));
+            let last = if findings.is_empty() {
+                Msg::new(&kbbt::catalog::VALIDATE_OK)
+                    .count("cases", ncases, "case", "cases")
+                    .count("meetings", nmeetings, "meeting", "meetings")
             } else {
-                s.push_str(&format!("{}\n", render::summary_line(&findings)));
-            }
+                render::summary_line(&findings)
+            };
+            s.push_str(&last.render(env.style.lang));
+            s.push('\n');
             s
         }
     };
@@ -76,6 +76,7 @@ pub fn run(env: &Env, args: &ValidateArgs) -> Outcome {
         stderr: String::new(),
         code,
         machine: format != FindingFormat::Text,
+        localized: format == FindingFormat::Text,
         ..Outcome::default()
     }
 }

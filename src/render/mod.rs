@@ -102,16 +102,17 @@ fn followers(findings: &[Finding]) -> std::collections::HashMap<crate::finding::
 fn follow_note(
     n: &mut std::collections::HashMap<crate::finding::Cause, usize>,
     f: &Finding,
-) -> Option<String> {
+) -> Option<crate::msg::Msg> {
     let k = n.remove(&crate::finding::Cause {
         file: f.file.clone(),
         pos: f.pos,
     })?;
-    Some(if k == 1 {
-        "and 1 finding that follows from it (`--format json` lists it)".to_string()
+    let t = if k == 1 {
+        &crate::catalog::FOLLOWER
     } else {
-        format!("and {k} findings that follow from it (`--format json` lists them)")
-    })
+        &crate::catalog::FOLLOWERS
+    };
+    Some(crate::msg::Msg::new(t).num("n", k))
 }
 
 /// Findings as text: `path:line:col: severity: message`, its hint; a finding that follows from another is
@@ -150,7 +151,7 @@ pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String 
             ));
         }
         if let Some(note) = follow_note(&mut follow, f) {
-            out.push_str(&format!("  {}\n", crate::i18n::line(style.lang, &note)));
+            out.push_str(&format!("  {}\n", note.render(style.lang)));
         }
     }
     out
@@ -158,17 +159,21 @@ pub fn findings_text(findings: &[Finding], base: &Path, style: Style) -> String 
 
 /// `N errors, N warnings`, counting the findings shown; those folded under their cause are added as
 /// `(and N that follow from them)`.
-pub fn summary_line(findings: &[Finding]) -> String {
+pub fn summary_line(findings: &[Finding]) -> crate::msg::Msg {
+    use crate::catalog as m;
     let shown: Vec<&Finding> = findings.iter().filter(|f| f.caused_by.is_none()).collect();
     let e = shown.iter().filter(|f| f.is_error()).count();
     let w = shown.len() - e;
-    let plural = |n: usize, s: &str| format!("{n} {s}{}", if n == 1 { "" } else { "s" });
     let folded = findings.len() - shown.len();
-    let mut s = format!("{}, {}", plural(e, "error"), plural(w, "warning"));
-    if folded > 0 {
-        s.push_str(&format!(" (and {folded} that follow from them)"));
-    }
-    s
+    let t = if folded > 0 {
+        &m::SUMMARY_FOLDED
+    } else {
+        &m::SUMMARY
+    };
+    crate::msg::Msg::new(t)
+        .count("errors", e, "error", "errors")
+        .count("warnings", w, "warning", "warnings")
+        .num("folded", folded)
 }
 
 /// Findings as a JSON array (file, line, column, severity, code, message, hint); paths relative
