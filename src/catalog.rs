@@ -780,4 +780,36 @@ crate::messages! {
         en: "and {n} findings that follow from it (`--format json` lists them)",
         zh: "另有 {n} 項問題由此衍生（`--format json` 全數列出）",
     }
+
+    // check stale
+    /// The cut-off of `check stale`.
+    SINCE {
+        en: "{cut}, {n} before {day}",
+        zh: "{cut}（{day} 前 {n} 個月）",
+    }
+    /// The cut-off, when it has no date of its own.
+    SINCE_NO_CUT {
+        en: "{n} before {day}",
+        zh: "{day} 前 {n} 個月",
+    }
+    /// No ongoing case to check.
+    STALE_NONE_ONGOING {
+        en: "no ongoing cases on {day}",
+        zh: "{day} 沒有持續列管的案件",
+    }
+    /// Every ongoing case has recent progress.
+    STALE_NONE {
+        en: "no stale cases: all {checked} ongoing cases have progress on or after {since}",
+        zh: "沒有辦理情形過舊的案件：持續列管的 {checked} 案均有 {since} 以後的辦理情形",
+    }
+    /// Some are stale.
+    STALE_SOME {
+        en: "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none",
+        zh: "持續列管的 {checked} 案中有 {stale} 案辦理情形過舊：最新辦理情形早於 {since}，或尚無辦理情形",
+    }
+    /// Of the stale, the unconfirmed.
+    STALE_UNCONFIRMED {
+        en: "{n} of them are unconfirmed: a complete listing leaves them out (see kbbt status)",
+        zh: "其中 {n} 案未確認：未列於完整列表（見 `kbbt status`）",
+    }
 }

@@ -28,6 +28,7 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
     let out = kbbt::render::follow::overdue(&reg, &late, date, env.style);
     Outcome {
         stdout: out,
+        localized: true,
         code: if late.is_empty() {
             Exit::Success
         } else {
@@ -167,7 +168,7 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
     field("text", i.text.clone());
     field("note", i.note.clone().unwrap_or_default());
     field("file", env.shown.join(&mdoc.path).display().to_string());
-    Some(Outcome::ok(s))
+    Some(Outcome::localized(s))
 }
 
 /// The cases to suggest milestones for: the one named, or every case ongoing today, by id.

@@ -108,5 +108,5 @@ pub fn show(env: &Env, name: &str, format: CardFormat) -> Outcome {
         return Outcome::machine(card::card_json(&reg.cases[i].value, &file));
     }
     let today = kbbt::model::Date(chrono::Local::now().date_naive());
-    Outcome::ok(card::card_text(&reg, &idx, i, &file, today, env.style))
+    Outcome::localized(card::card_text(&reg, &idx, i, &file, today, env.style))
 }

@@ -224,33 +224,29 @@ fn stale_when(s: &crate::follow::StaleCase, st: Style) -> String {
 
 /// The closing lines of `check stale`: no ongoing case, none stale, or how many are.
 fn stale_summary(s: &crate::follow::Stale, date: Date, months: u32, st: Style) -> String {
-    let span = crate::plural::count(months as usize, "month");
-    let day = st.date(date);
-    let since = s.cut.map_or_else(
-        || format!("{span} before {day}"),
-        |c| format!("{}, {span} before {day}", st.date(c)),
-    );
+    let since = match s.cut {
+        Some(c) => Msg::new(&m::SINCE).date("cut", c),
+        None => Msg::new(&m::SINCE_NO_CUT),
+    }
+    .count("n", months, "month", "months")
+    .date("day", date);
     let (checked, stale, unconfirmed) = (s.checked, s.stale(), s.unconfirmed());
-    if checked == 0 {
-        return format!("no ongoing cases on {day}\n");
+    let mut lines = vec![if checked == 0 {
+        Msg::new(&m::STALE_NONE_ONGOING).date("day", date)
+    } else if stale == 0 {
+        Msg::new(&m::STALE_NONE)
+            .num("checked", checked)
+            .msg("since", since)
+    } else {
+        Msg::new(&m::STALE_SOME)
+            .num("stale", stale)
+            .num("checked", checked)
+            .msg("since", since)
+    }];
+    if checked > 0 && stale > 0 && unconfirmed > 0 {
+        lines.push(Msg::new(&m::STALE_UNCONFIRMED).num("n", unconfirmed));
     }
-    if stale == 0 {
-        return format!(
-            "no stale cases: all {checked} ongoing cases have progress on or after {since}\n"
-        );
-    }
-    let mut out = format!(
-        "{stale} of {checked} ongoing cases are stale: their latest progress is before {since}, or they have none\n"
-    );
-    if unconfirmed > 0 {
-        out.push_str(&match st.lang {
-            Lang::ZhTw => format!("其中 {unconfirmed} 案未確認：未列於完整列表（見 kbbt status）\n"),
-            Lang::En => format!(
-                "{unconfirmed} of them are unconfirmed: a complete listing leaves them out (see kbbt status)\n"
-            ),
-        });
-    }
-    out
+    lines.iter().map(|l| l.render(st.lang) + "\n").collect()
 }
 
 /// `kbbt check stale`'s listing: per group its stale cases (id, when, title), then the count.
