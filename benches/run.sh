@@ -5,11 +5,13 @@
 #   SIZES="1000 10000" bash benches/run.sh       # a quicker run
 #
 # Settings (environment): SIZES (case counts), MEETINGS (default 12), SEED (default 1),
-# RUNS (timed runs per command, default 3; the median is reported), BENCH_DIR (where the registers
-# are written and kept for the next run; default $TMPDIR/kbbt-bench), REGEN=1 (write them anew).
+# RUNS (timed rounds, default 5; medians are reported), BENCH_DIR (where the registers are written
+# and kept for the next run; default $TMPDIR/kbbt-bench), REGEN=1 (write them anew).
 #
-# Times come from hyperfine when it is installed, else from a loop of /usr/bin/time (or bash's
-# `time`). Peak memory comes from `/usr/bin/time -v`, else from polling /proc/PID/status (VmHWM).
+# Each round runs the parse floor, `kbbt validate` and `kbbt status` once each, one after the other,
+# so that other load on the machine falls on all three alike; a ratio is taken within each round and
+# the median of the rounds' ratios is reported. Times come from /usr/bin/time (or bash's `time`).
+# Peak memory comes from `/usr/bin/time -v`, else from polling /proc/PID/status (VmHWM).
 # The Markdown table goes to stdout, progress to stderr. The script fails if any `kbbt validate`
 # run does not exit 0 or reports any finding.
 set -euo pipefail
@@ -18,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SIZES=${SIZES:-"1000 10000 100000"}
 MEETINGS=${MEETINGS:-12}
 SEED=${SEED:-1}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/kbbt-bench}
 
 log() { printf '%s\n' "$*" >&2; }
@@ -35,8 +37,6 @@ KBBT=$TARGET_DIR/release/kbbt
 GEN=$TARGET_DIR/release/kbbt-gen
 [[ -x $KBBT && -x $GEN ]] || die "release binaries not found in $TARGET_DIR/release"
 
-HAVE_HYPERFINE=0
-command -v hyperfine >/dev/null 2>&1 && HAVE_HYPERFINE=1
 GNU_TIME=""
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f %e true >/dev/null 2>&1; then
     GNU_TIME=/usr/bin/time
@@ -63,49 +63,28 @@ check_ok() {
     printf '%s\n' "$out"
 }
 
-# time_cmd LABEL CMD…: prints "WALL CPU" (median wall seconds, median user+sys seconds).
-time_cmd() {
+# time_once LABEL CMD…: prints "WALL CPU" (wall seconds, user+sys seconds) of one run; fails the
+# script if the command does not exit 0.
+time_once() {
     local label=$1
     shift
-    local tmp
+    local tmp rc=0 w u s
     tmp=$(mktemp -d)
-    if [[ $HAVE_HYPERFINE -eq 1 ]]; then
-        local q=() a
-        for a in "$@"; do q+=("$(printf '%q' "$a")"); done
-        # hyperfine fails (and with it this script) when a run exits non-zero.
-        hyperfine --runs "$RUNS" --warmup 1 -N --style none --export-json "$tmp/h.json" \
-            "${q[*]}" >/dev/null 2>"$tmp/err" || {
-            cat "$tmp/err" >&2
-            die "$label: a timed run failed"
-        }
-        local wall user sys
-        wall=$(sed -n 's/^ *"median": *\([0-9.e+-]*\).*/\1/p' "$tmp/h.json" | head -n1)
-        user=$(sed -n 's/^ *"user": *\([0-9.e+-]*\).*/\1/p' "$tmp/h.json" | head -n1)
-        sys=$(sed -n 's/^ *"system": *\([0-9.e+-]*\).*/\1/p' "$tmp/h.json" | head -n1)
-        printf '%.3f %.3f\n' "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')"
+    if [[ -n $GNU_TIME ]]; then
+        $GNU_TIME -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err" || rc=$?
+        read -r w u s <"$tmp/t"
     else
-        local i rc w u s
-        "$@" >/dev/null 2>&1 || true # warm-up (page cache)
-        for ((i = 0; i < RUNS; i++)); do
-            rc=0
-            if [[ -n $GNU_TIME ]]; then
-                $GNU_TIME -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null 2>"$tmp/err" || rc=$?
-                read -r w u s <"$tmp/t"
-            else
-                local TIMEFORMAT='%R %U %S'
-                { time "$@" >/dev/null 2>"$tmp/err" || rc=$?; } 2>"$tmp/t"
-                read -r w u s < <(tail -n1 "$tmp/t")
-            fi
-            if [[ $rc -ne 0 ]]; then
-                tail -n 20 "$tmp/err" >&2
-                die "$label exited with $rc"
-            fi
-            echo "$w" >>"$tmp/wall"
-            awk -v u="$u" -v s="$s" 'BEGIN {print u + s}' >>"$tmp/cpu"
-        done
-        printf '%s %s\n' "$(median <"$tmp/wall")" "$(median <"$tmp/cpu")"
+        local TIMEFORMAT='%R %U %S'
+        { time "$@" >/dev/null 2>"$tmp/err" || rc=$?; } 2>"$tmp/t"
+        read -r w u s < <(tail -n1 "$tmp/t")
+    fi
+    if [[ $rc -ne 0 ]]; then
+        tail -n 20 "$tmp/err" >&2
+        rm -rf "$tmp"
+        die "$label exited with $rc"
     fi
     rm -rf "$tmp"
+    awk -v w="$w" -v u="$u" -v s="$s" 'BEGIN {printf "%.3f %.3f\n", w, u + s}'
 }
 
 # peak_rss_mb CMD…: the command's peak resident set size in MB.
@@ -139,11 +118,7 @@ GEN_SUM=$(cat tools/kbbt-gen/src/main.rs src/canon.rs | cksum | cut -d' ' -f1)
 
 mkdir -p "$BENCH_DIR"
 log "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1), $(awk '/^MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-if [[ $HAVE_HYPERFINE -eq 1 ]]; then
-    log "timing: hyperfine, $RUNS runs after 1 warm-up, median"
-else
-    log "timing: ${GNU_TIME:-bash time}, $RUNS runs after 1 warm-up, median"
-fi
+log "timing: ${GNU_TIME:-bash time}, $RUNS rounds after 1 warm-up (floor, validate, status in turn), medians"
 
 rows=()
 for n in $SIZES; do
@@ -170,27 +145,46 @@ for n in $SIZES; do
 
     # (Assignments, so that a failure inside a helper stops the script under `set -e`.)
     log "timing $n cases: I/O floor"
-    res=$(time_cmd "cat ($n cases)" bash -c 'find "$1" -name "*.yaml" -print0 | xargs -0 cat >/dev/null' _ "$reg")
-    read -r cat_s _ <<<"$res"
-    log "timing $n cases: parse floor"
-    res=$(time_cmd "parse floor ($n cases)" "$GEN" --parse-floor "$reg")
-    read -r parse_s _ <<<"$res"
-    log "timing $n cases: kbbt validate"
-    res=$(time_cmd "kbbt validate ($n cases)" "$KBBT" -C "$reg" validate)
-    read -r val_s val_cpu <<<"$res"
-    log "timing $n cases: kbbt status"
-    res=$(time_cmd "kbbt status ($n cases)" "$KBBT" -C "$reg" status)
-    read -r st_s st_cpu <<<"$res"
+    cat_w=()
+    for ((r = 0; r <= RUNS; r++)); do
+        res=$(time_once "cat ($n cases)" bash -c 'find "$1" -name "*.yaml" -print0 | xargs -0 cat >/dev/null' _ "$reg")
+        ((r > 0)) && cat_w+=("${res% *}")
+    done
+    cat_s=$(printf '%s\n' "${cat_w[@]}" | median)
+    log "timing $n cases: parse floor, validate, status in turn"
+    pw=() pc=() vw=() sw=() vc=() sc=() vx=() sx=()
+    for ((r = 0; r <= RUNS; r++)); do # round 0 is the warm-up
+        p=$(time_once "parse floor ($n cases)" "$GEN" --parse-floor "$reg")
+        v=$(time_once "kbbt validate ($n cases)" "$KBBT" -C "$reg" validate)
+        t=$(time_once "kbbt status ($n cases)" "$KBBT" -C "$reg" status)
+        ((r == 0)) && continue
+        pw+=("${p% *}") pc+=("${p#* }") vw+=("${v% *}") sw+=("${t% *}") vc+=("${v#* }") sc+=("${t#* }")
+        vx+=("$(awk -v a="${v% *}" -v b="${p% *}" 'BEGIN {printf "%.3f", a / b}')")
+        sx+=("$(awk -v a="${t% *}" -v b="${p% *}" 'BEGIN {printf "%.3f", a / b}')")
+        log "  round $r: floor ${p% *}s, validate ${v% *}s, status ${t% *}s"
+    done
+    parse_s=$(printf '%s\n' "${pw[@]}" | median)
+    val_s=$(printf '%s\n' "${vw[@]}" | median)
+    st_s=$(printf '%s\n' "${sw[@]}" | median)
+    parse_cpu=$(printf '%s\n' "${pc[@]}" | median)
+    val_cpu=$(printf '%s\n' "${vc[@]}" | median)
+    st_cpu=$(printf '%s\n' "${sc[@]}" | median)
+    val_x=$(printf '%s\n' "${vx[@]}" | median | awk '{printf "%.2f", $1}')
+    st_x=$(printf '%s\n' "${sx[@]}" | median | awk '{printf "%.2f", $1}')
+    val_range=$(printf '%s\n' "${vx[@]}" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f", lo, hi}')
+    st_range=$(printf '%s\n' "${sx[@]}" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f–%.2f", lo, hi}')
     log "peak memory $n cases"
     val_rss=$(peak_rss_mb "$KBBT" -C "$reg" validate)
     st_rss=$(peak_rss_mb "$KBBT" -C "$reg" status)
-    val_x=$(awk -v a="$val_s" -v b="$parse_s" 'BEGIN {printf "%.2f", a / b}')
-    st_x=$(awk -v a="$st_s" -v b="$parse_s" 'BEGIN {printf "%.2f", a / b}')
-    rows+=("| $n | $files | $mb | $val_s | $st_s | $val_rss / $st_rss | $cat_s | $parse_s | ${val_x}× / ${st_x}× | $val_cpu / $st_cpu |")
+    val_kb=$(awk -v m="$val_rss" -v n="$n" 'BEGIN {printf "%.1f", m * 1024 / n}')
+    st_kb=$(awk -v m="$st_rss" -v n="$n" 'BEGIN {printf "%.1f", m * 1024 / n}')
+    rows+=("| $n | $files | $mb | $parse_s | $val_s | $st_s | ${val_x}× / ${st_x}× | $val_range / $st_range | $parse_cpu / $val_cpu / $st_cpu | $val_rss / $st_rss | $val_kb / $st_kb | $cat_s |")
     log "  validate ${val_s}s (${val_x}x), status ${st_s}s (${st_x}x), peak ${val_rss}/${st_rss} MB, cat ${cat_s}s, parse ${parse_s}s"
 done
 
 echo
-echo "| size | files | MB on disk | validate s | status s | peak RSS MB (validate / status) | I/O floor s | parse floor s | ratio to parse floor (validate / status) | CPU s (validate / status) |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| size | files | MB on disk | parse floor s | validate s | status s | ratio to floor (validate / status), median of rounds | ratio range over rounds | CPU s (floor / validate / status) | peak RSS MB (validate / status) | KB per case (validate / status) | I/O floor s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"

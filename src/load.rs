@@ -201,17 +201,62 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
     out
 }
 
-/// A file parsed by the loader's work queue. Short-lived, one per file: the size difference between
-/// the variants costs nothing worth a box per file.
-#[allow(clippy::large_enum_variant)]
-enum Parsed {
-    Case(Result<Doc<Case>, Finding>),
-    Meeting(Result<Doc<Meeting>, Finding>),
+/// Read a file the walk found (a regular file, reached without following a link) with one open and
+/// one `fstat`, instead of looking at every component of its path again as [`read_text`] does. The
+/// opened file itself must be a regular file within the size limit and its bytes UTF-8; on Unix the
+/// open also refuses a link or waits on no FIFO put in the file's place since the walk. Anything
+/// unusual goes through [`read_text`], so a problem is reported exactly as it reports it.
+fn read_walked(root: &Path, rel: &Path) -> Result<String, Finding> {
+    fn fast(full: &Path) -> Option<String> {
+        use std::io::Read;
+        let mut opts = std::fs::OpenOptions::new();
+        opts.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let file = opts.open(full).ok()?;
+        let meta = file.metadata().ok()?;
+        let len = usize::try_from(meta.len()).ok()?;
+        if !meta.is_file() || len > yaml::MAX_FILE_BYTES {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(len);
+        let limit = u64::try_from(yaml::MAX_FILE_BYTES).ok()? + 1;
+        (&file).take(limit).read_to_end(&mut bytes).ok()?;
+        if bytes.len() > yaml::MAX_FILE_BYTES {
+            return None;
+        }
+        String::from_utf8(bytes).ok()
+    }
+    match fast(&root.join(rel)) {
+        Some(text) => Ok(text),
+        None => read_text(root, rel),
+    }
 }
 
-/// Parse case and meeting files on all cores from one work queue, largest files first (a large meeting
-/// file must not be left to run alone at the end). Results come back in input order: cases, then meetings.
-fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts) -> Vec<Parsed> {
+/// Read and parse a file the walk found, as [`read_doc`] does.
+fn read_walked_doc<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+) -> Result<Doc<T>, Finding> {
+    parse_doc(rel, read_walked(root, rel)?)
+}
+
+/// A file's place in the result, filled once by whichever thread parses the file.
+type Slot<T> = std::sync::OnceLock<Result<Doc<T>, Finding>>;
+
+/// Parse case and meeting files on all cores from one work queue: each meeting file first (a large
+/// meeting file must not be left to run alone at the end), then the cases in runs of consecutive
+/// files. Each result goes straight into its file's slot, so the cases are never sorted or copied
+/// into a second array of the same size.
+fn parse_all(
+    root: &Path,
+    cases: &[PathBuf],
+    meetings: &[PathBuf],
+    texts: Texts,
+) -> (Vec<Slot<Case>>, Vec<Slot<Meeting>>) {
     fn dropped<T>(r: Result<Doc<T>, Finding>, texts: Texts) -> Result<Doc<T>, Finding> {
         r.map(|mut d| {
             if texts != Texts::Keep {
@@ -220,53 +265,74 @@ fn parse_all(root: &Path, cases: &[PathBuf], meetings: &[PathBuf], texts: Texts)
             d
         })
     }
-    let jobs: Vec<(bool, &PathBuf)> = cases
-        .iter()
-        .map(|p| (false, p))
-        .chain(meetings.iter().map(|p| (true, p)))
+    let case_slots: Vec<Slot<Case>> = std::iter::repeat_with(Slot::new)
+        .take(cases.len())
         .collect();
-    let parse = |i: usize| {
-        let (is_meeting, p) = jobs[i];
-        if is_meeting {
-            Parsed::Meeting(dropped(read_meeting(root, p), texts))
-        } else {
-            crate::model::without_progress_texts(texts == Texts::Lean, || {
-                Parsed::Case(dropped(read_doc(root, p), texts))
-            })
-        }
+    let meeting_slots: Vec<Slot<Meeting>> = std::iter::repeat_with(Slot::new)
+        .take(meetings.len())
+        .collect();
+    let meeting = |i: usize| {
+        let r = read_walked_doc::<Meeting>(root, &meetings[i]).map(|mut d| {
+            d.value.fill_positions();
+            d
+        });
+        let _ = meeting_slots[i].set(dropped(r, texts));
+    };
+    let case_run = |from: usize, to: usize| {
+        crate::model::without_progress_texts(texts == Texts::Lean, || {
+            for i in from..to {
+                let r = dropped(read_walked_doc::<Case>(root, &cases[i]), texts);
+                let _ = case_slots[i].set(r);
+            }
+        });
     };
     let threads = std::thread::available_parallelism()
         .map(std::num::NonZero::get)
         .unwrap_or(1)
         .min(16);
-    if threads <= 1 || jobs.len() < 64 {
-        return (0..jobs.len()).map(parse).collect();
+    if threads <= 1 || cases.len() + meetings.len() < 64 {
+        (0..meetings.len()).for_each(meeting);
+        case_run(0, cases.len());
+        return (case_slots, meeting_slots);
     }
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    let size = |i: &usize| std::fs::metadata(root.join(jobs[*i].1)).map_or(0, |m| m.len());
-    order.sort_by_cached_key(|i| std::cmp::Reverse(size(i)));
+    // Runs long enough to keep the queue cheap, short enough that the cores finish together.
+    let run_len = (cases.len() / (threads * 16)).clamp(16, 512);
+    let runs = cases.len().div_ceil(run_len);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Parsed)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&i) = order.get(k) else { break };
-                        mine.push((i, parse(i)));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if k < meetings.len() {
+                        meeting(k);
+                    } else if k - meetings.len() < runs {
+                        let from = (k - meetings.len()) * run_len;
+                        case_run(from, (from + run_len).min(cases.len()));
+                    } else {
+                        break;
                     }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
+                }
+            });
+        }
     });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, p)| p).collect()
+    (case_slots, meeting_slots)
+}
+
+/// The documents of filled slots, in order; the files that failed go to `findings`. The documents stay
+/// in the slots' own memory (collected in place).
+fn take_slots<T>(mut slots: Vec<Slot<T>>, findings: &mut Vec<Finding>) -> Vec<Doc<T>> {
+    for s in &mut slots {
+        if matches!(s.get(), Some(Err(_)))
+            && let Some(Err(f)) = s.take()
+        {
+            findings.push(f);
+        }
+    }
+    slots
+        .into_iter()
+        .filter_map(|s| s.into_inner().and_then(Result::ok))
+        .collect()
 }
 
 /// Whether a loaded register keeps each file's text: commands that edit files need it; commands that
@@ -295,15 +361,9 @@ pub fn load_with(root: &Path, texts: Texts) -> (Option<Register>, Vec<Finding>) 
     let platform = read_doc::<Platform>(root, Path::new(PLATFORM_FILE));
     let case_files = yaml_files(root, "cases", &mut findings);
     let meeting_files = yaml_files(root, "meetings", &mut findings);
-    let mut cases = Vec::with_capacity(case_files.len());
-    let mut meetings = Vec::with_capacity(meeting_files.len());
-    for parsed in parse_all(root, &case_files, &meeting_files, texts) {
-        match parsed {
-            Parsed::Case(Ok(d)) => cases.push(d),
-            Parsed::Meeting(Ok(d)) => meetings.push(d),
-            Parsed::Case(Err(f)) | Parsed::Meeting(Err(f)) => findings.push(f),
-        }
-    }
+    let (case_slots, meeting_slots) = parse_all(root, &case_files, &meeting_files, texts);
+    let cases = take_slots(case_slots, &mut findings);
+    let meetings = take_slots(meeting_slots, &mut findings);
     match platform {
         Ok(platform) => (
             Some(Register {

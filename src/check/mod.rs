@@ -55,17 +55,55 @@ pub fn run(reg: &Register) -> Vec<Finding> {
 fn run_except(reg: &Register, skip: &[&str]) -> Vec<Finding> {
     let idx = Index::new(reg);
     let tl = Timelines::new(reg, &idx);
-    let ctx = Ctx {
-        reg,
-        idx: &idx,
-        tl: &tl,
-    };
-    let mut out = Vec::new();
-    for (name, rule) in RULES {
-        if !skip.contains(name) {
-            rule(&ctx, &mut out);
+    run_in(reg, &idx, &tl, skip)
+}
+
+/// The rule that replays every meeting: about half of all the rules' work on a large register, so
+/// it runs on a core of its own while the others run on this one.
+const HEAVY_RULE: &str = "meetings-applied";
+
+/// Run every rule but those named in `skip`, with the register's lookups already built. The findings
+/// come in the order of [`RULES`] however the rules are spread over the cores.
+pub fn run_in(reg: &Register, idx: &Index, tl: &Timelines, skip: &[&str]) -> Vec<Finding> {
+    let ctx = Ctx { reg, idx, tl };
+    let run = |rules: &[(&str, Rule)]| {
+        let mut v = Vec::new();
+        for (name, rule) in rules {
+            if !skip.contains(name) {
+                rule(&ctx, &mut v);
+            }
         }
-    }
+        v
+    };
+    let at = RULES
+        .iter()
+        .position(|(n, _)| *n == HEAVY_RULE)
+        .unwrap_or(RULES.len());
+    let (before, rest) = RULES.split_at(at);
+    let (heavy, after) = rest.split_at(rest.len().min(1));
+    let parallel =
+        reg.cases.len() >= 1000 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let (mut out, heavy_out, after_out) = if parallel {
+        std::thread::scope(|s| {
+            let h = s.spawn(|| run(heavy));
+            let b = run(before);
+            let a = run(after);
+            let h = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (b, h, a)
+        })
+    } else {
+        (run(before), run(heavy), run(after))
+    };
+    out.extend(heavy_out);
+    out.extend(after_out);
+    out
+}
+
+/// The error findings of every rule but those named in `skip`, with the register's lookups already
+/// built (a command that needs them too builds them once).
+pub fn errors_in(reg: &Register, idx: &Index, tl: &Timelines, skip: &[&str]) -> Vec<Finding> {
+    let mut out = run_in(reg, idx, tl, skip);
+    out.retain(Finding::is_error);
     out
 }
 

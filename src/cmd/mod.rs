@@ -430,16 +430,50 @@ fn recover(root: &Path) -> Result<Option<String>, String> {
 /// Load the register for a reporting command: any error finding stops it with exit 1.
 /// `texts`: whether the command edits files (and so needs their text); see [`load::Texts`].
 fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
-    let (reg, mut findings) = load::load_with(&env.root, texts);
+    let (reg, findings) = load::load_with(&env.root, texts);
+    let reg = loaded_clean(env, reg, findings, texts == load::Texts::Keep)?;
+    if texts != load::Texts::Keep {
+        warn_if_errors(
+            env,
+            kbbt::check::errors_except(&reg, &["stated-counts"]).len(),
+        );
+    }
+    Ok(reg)
+}
+
+/// As [`load_clean`] for a command that reads only and needs the register's lookups itself: they are
+/// built once, for the check that warns of errors and for the command.
+fn load_clean_indexed(
+    env: &Env,
+    texts: load::Texts,
+) -> Result<(Register, kbbt::index::Index, kbbt::tally::Timelines), Outcome> {
+    debug_assert!(texts != load::Texts::Keep);
+    let (reg, findings) = load::load_with(&env.root, texts);
+    let reg = loaded_clean(env, reg, findings, false)?;
+    let idx = kbbt::index::Index::new(&reg);
+    let tl = kbbt::tally::Timelines::new(&reg, &idx);
+    warn_if_errors(
+        env,
+        kbbt::check::errors_in(&reg, &idx, &tl, &["stated-counts"]).len(),
+    );
+    Ok((reg, idx, tl))
+}
+
+/// The register if it loaded without an error; else the refusal that lists the errors. A command
+/// that writes (`writes`) is also refused a platform that does not validate.
+fn loaded_clean(
+    env: &Env,
+    reg: Option<Register>,
+    mut findings: Vec<Finding>,
+    writes: bool,
+) -> Result<Register, Outcome> {
     findings.retain(Finding::is_error);
     finding::sort(&mut findings);
     match reg {
         Some(r) if findings.is_empty() => {
-            // A reporting command still reports on a register with errors, but says so: what it
-            // shows may be wrong. (Stated counts are left out: status shows those itself.)
             // A command that writes takes the platform's groups for folder names and ids: a platform
             // that does not validate (a group code `.git`, `A/B`, `tr`, or twice) stops it.
-            if texts == load::Texts::Keep {
+            if writes {
                 let mut bad = kbbt::check::errors_except(
                     &r,
                     &kbbt::check::RULES
@@ -458,15 +492,6 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
                     return Err(out);
                 }
             }
-            if texts != load::Texts::Keep {
-                let n = kbbt::check::errors_except(&r, &["stated-counts"]).len();
-                if n > 0 {
-                    let msg =
-                        Msg::new(&m::REGISTER_HAS_ERRORS).count("errors", n, "error", "errors");
-                    let said = Said::warning(msg).hint(Msg::new(&m::RUN_VALIDATE_TO_SEE));
-                    env.notes.borrow_mut().push(said);
-                }
-            }
             Ok(r)
         }
         _ => {
@@ -475,6 +500,16 @@ fn load_clean(env: &Env, texts: load::Texts) -> Result<Register, Outcome> {
             out.stderr = env.findings(&findings);
             Err(out)
         }
+    }
+}
+
+/// A reporting command still reports on a register with errors, but says so: what it shows may be
+/// wrong. (Stated counts are left out of `n`: status shows those itself.)
+fn warn_if_errors(env: &Env, n: usize) {
+    if n > 0 {
+        let msg = Msg::new(&m::REGISTER_HAS_ERRORS).count("errors", n, "error", "errors");
+        let said = Said::warning(msg).hint(Msg::new(&m::RUN_VALIDATE_TO_SEE));
+        env.notes.borrow_mut().push(said);
     }
 }
 

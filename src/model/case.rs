@@ -291,7 +291,7 @@ pub struct Case {
     /// The title the documents give the case (捷運萬大-中和-樹林線).
     pub title: Sp<String>,
     /// Other names the documents use for the case; matching uses them too.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub aliases: Vec<Sp<String>>,
     /// The case's group, by its name in `platform.yaml` (交通組).
     pub group: Sp<String>,
@@ -299,10 +299,10 @@ pub struct Case {
     #[serde(default)]
     pub lead: Option<Sp<String>>,
     /// The other member cities involved (合作).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub partners: Vec<Sp<String>>,
     /// Common topics (共同議題) the case is tagged with.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub topics: Vec<Sp<String>>,
     /// The id of the parent case, for a sub-case (子案).
     #[serde(default)]
@@ -310,28 +310,28 @@ pub struct Case {
     /// Where the case stands; must agree with its history.
     pub status: Sp<Status>,
     /// The ids of the cases this one replaced.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub replaces: Vec<Sp<String>>,
     /// The ids of the cases that replaced this one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub replaced_by: Vec<Sp<String>>,
     /// The id of the case this one was merged into.
     #[serde(default)]
     pub merged_into: Option<Sp<String>>,
     /// The ids of the cases merged into this one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub merged_from: Vec<Sp<String>>,
     /// Every decision that touched the case, oldest first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub history: Vec<Sp<HistoryEntry>>,
     /// Progress entries (辦理情形), newest first.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub progress: Vec<Progress>,
     /// Milestones (里程碑), in date order.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub milestones: Vec<Sp<Milestone>>,
     /// The documents the case's facts come from.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub sources: Vec<String>,
     /// Free text, e.g. where the documents disagree.
     #[serde(default)]
@@ -349,7 +349,7 @@ pub struct Case {
     #[serde(default)]
     pub benefits: Option<String>,
     /// The central ministries the case asks for (對應中央部會).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub ministries: Vec<String>,
     /// The office to contact (交通局); no personal names or phone numbers.
     #[serde(default)]
