@@ -812,4 +812,178 @@ crate::messages! {
         en: "{n} of them are unconfirmed: a complete listing leaves them out (see kbbt status)",
         zh: "其中 {n} 案未確認：未列於完整列表（見 `kbbt status`）",
     }
+
+    // The planner: decisions that cannot be applied (apply/plan.rs).
+    /// Two keys of one group.
+    GROUP_TWO_BLOCKS {
+        en: "group `{group}` has two decision blocks (`{key}` is the same group as an earlier key)",
+        zh: "組別 `{group}` 有兩段決議（`{key}` 與前一鍵為同一組別）",
+    }
+    /// One title added twice in a group.
+    NEW_CASE_TWICE {
+        en: "「{title}」 is a new case twice in this group (first on line {line})",
+        zh: "「{title}」在本組新增了兩次（第一次在第 {line} 行）",
+    }
+    /// What to do about it.
+    LIST_NEW_ONCE {
+        en: "list each new case once",
+        zh: "每件新案只列一次",
+    }
+    /// A sub-case without its parent.
+    SUBCASE_NO_PARENT {
+        en: "sub-case 「{title}」 names no `parent`",
+        zh: "子案「{title}」未寫明 `parent`",
+    }
+    /// How to name it.
+    WRITE_PARENT {
+        en: "write { parent: <the parent case>, title: … }",
+        zh: "請寫 `{ parent: <母案>, title: … }`",
+    }
+    /// A name that matches no case.
+    UNKNOWN_CASE {
+        en: "unknown case `{name}`",
+        zh: "沒有案件 `{name}`",
+    }
+    /// A name that matches no case of the group.
+    UNKNOWN_CASE_IN {
+        en: "unknown case `{name}` in {group}",
+        zh: "{group}沒有案件 `{name}`",
+    }
+    /// The cases a name is close to.
+    DID_YOU_MEAN_CASES {
+        en: "did you mean {meant}?",
+        zh: "是否指 {meant}？",
+    }
+    /// One close case, and how to keep the minutes' wording.
+    DID_YOU_MEAN_WRITE_ONE {
+        en: "did you mean {meant}? write `{fix}` (the minutes' wording is kept as an alias)",
+        zh: "是否指 {meant}？請寫 `{fix}`（紀錄的寫法保留為別名）",
+    }
+    /// Several close cases, and how to name the one meant.
+    DID_YOU_MEAN_WRITE_ANY {
+        en: "did you mean {meant}? write `{fix}` with the id of the one meant",
+        zh: "是否指 {meant}？請寫 `{fix}`，並改為所指案件的編號",
+    }
+    /// A name several cases answer to.
+    AMBIGUOUS_CASE {
+        en: "ambiguous case `{name}`",
+        zh: "`{name}` 有多種可能",
+    }
+    /// A name several cases of the group answer to.
+    AMBIGUOUS_CASE_IN {
+        en: "ambiguous case `{name}` in {group}",
+        zh: "{group}的 `{name}` 有多種可能",
+    }
+    /// Which.
+    COULD_BE {
+        en: "it could be {cases}; write the case id instead",
+        zh: "可能是 {cases}；請改寫案件編號",
+    }
+    /// A name of another group's case.
+    NOT_IN_GROUP {
+        en: "case `{name}` is not",
+        zh: "案件 `{name}` 不在此處",
+    }
+    /// A name of another group's case, in a group's decisions.
+    NOT_IN_GROUP_IN {
+        en: "case `{name}` is not in {group}",
+        zh: "案件 `{name}` 不屬於{group}",
+    }
+    /// Which it is.
+    OF_ANOTHER_GROUP {
+        en: "it is {cases} of another group; write its id, or move the decision",
+        zh: "該案是其他組別的 {cases}；請寫其編號，或將決議移至該組",
+    }
+    /// An id no case has.
+    UNKNOWN_CASE_ID {
+        en: "unknown case id `{id}`",
+        zh: "沒有案件編號 `{id}`",
+    }
+    /// A decision the case's status does not allow.
+    CANNOT_DECIDE {
+        en: "cannot {action} {id} 「{title}」: it is {status}, not {need}",
+        zh: "無法{action} {id}「{title}」：其狀態為{status}，而非{need}",
+    }
+    /// A pinned id that is taken.
+    ID_TAKEN {
+        en: "id `{id}` is already used by 「{title}」",
+        zh: "編號 `{id}` 已由「{title}」使用",
+    }
+    /// What to do.
+    LEAVE_ID_OUT {
+        en: "leave `id` out to take the group's next free id",
+        zh: "省略 `id` 即使用該組下一個可用編號",
+    }
+    /// A pinned id of another group's code.
+    NOT_AN_ID_OF {
+        en: "`{id}` is not an id of {group} (write {code}-NNN)",
+        zh: "`{id}` 不是{group}的編號（請寫 `{code}-NNN`）",
+    }
+    /// A merge into the same case.
+    MERGED_INTO_ITSELF {
+        en: "{id} cannot be merged into itself",
+        zh: "{id} 不能併入自己",
+    }
+
+    // apply's refusals.
+    /// A refusal: why, and that nothing was written.
+    NOTHING_WRITTEN {
+        en: "{why}; nothing was written",
+        zh: "{why}；未寫入任何檔案",
+    }
+    /// Decisions that cannot be applied.
+    DECISIONS_REFUSED {
+        en: "{n} cannot be applied",
+        zh: "{n} 項決議無法套用",
+    }
+    /// Stated counts that differ.
+    COUNTS_DISAGREE {
+        en: "the stated counts disagree with the register",
+        zh: "紀錄所載數字與登記簿不符",
+    }
+    /// Another meeting of that id.
+    MEETING_CONFLICTS {
+        en: "the meeting conflicts with the register",
+        zh: "此會議與登記簿中的同名會議衝突",
+    }
+    /// An id the register cannot hold.
+    MEETING_CANNOT_BE_STORED {
+        en: "the meeting cannot be stored",
+        zh: "無法存放此會議",
+    }
+    /// A meeting older than the latest applied.
+    OUT_OF_ORDER {
+        en: "the meeting is out of order",
+        zh: "會議順序錯誤",
+    }
+    /// A meeting applied before whose file changed.
+    APPLIED_AND_CHANGED {
+        en: "{id} was applied before and its file has changed since: the case histories record decisions it no longer has; correct the meeting file or the cases",
+        zh: "{id} 已套用過，其後會議檔有所變更：案件歷程記載了會議檔已無的決議；請更正會議檔或案件",
+    }
+    /// The register after the meeting has new errors.
+    WOULD_NOT_VALIDATE {
+        en: "the register after this meeting would not validate",
+        zh: "套用此會議後的登記簿將無法通過檢查",
+    }
+    /// A case file that cannot be edited in place.
+    CANNOT_EDIT_SAFELY {
+        en: "the case files cannot be edited safely",
+        zh: "無法安全地修改案件檔",
+    }
+    /// The discrepancies cannot be appended.
+    CANNOT_RECORD_DISCREPANCIES {
+        en: "the discrepancies cannot be recorded",
+        zh: "無法記錄差異",
+    }
+    /// The meeting file cannot be put in the canonical layout.
+    CANNOT_LAY_OUT {
+        en: "the meeting file cannot be laid out",
+        zh: "無法將會議檔排為標準格式",
+    }
+    /// The meeting file does not parse.
+    CANNOT_READ_MEETING {
+        en: "cannot read the meeting",
+        zh: "無法讀取會議檔",
+    }
 }

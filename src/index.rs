@@ -173,6 +173,16 @@ impl Resolver {
         out
     }
 
+    /// As [`Resolver::describe`], as a message: the cases joined in the user's language.
+    pub fn describe_msg(&self, ids: &[usize]) -> crate::msg::Msg {
+        let items = ids.iter().map(|i| {
+            crate::msg::Msg::new(&crate::catalog::CASE_REF)
+                .text("id", self.entries[*i].id.clone())
+                .text("title", self.entries[*i].title.clone())
+        });
+        crate::msg::Msg::new(&crate::catalog::ITEMS).list("items", items)
+    }
+
     /// "TR-014 「捷運萬大-中和-樹林線」, TR-015 「…」"
     pub fn describe(&self, ids: &[usize]) -> String {
         ids.iter()

@@ -5,11 +5,13 @@
 //! the platform's order, and within a group: replace, merge, add, subcases, propose, rename, relist,
 //! delist, so a case may be added and delisted at one meeting.
 
+use crate::catalog as cat;
 use crate::finding::Finding;
 use crate::index::{Index, Resolved, Resolver};
 use crate::model::names::normalize;
 use crate::model::{Action, Case, Date, HistoryEntry, Meeting, NewCase, Status, Target};
 use crate::model::{Doc, Register};
+use crate::msg::Msg;
 use crate::yaml::{Pos, Sp};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -131,9 +133,9 @@ fn next_ids(reg: &Register) -> HashMap<String, u32> {
 use crate::model::names::{split_id, suggest_str};
 
 impl Planner<'_> {
-    fn err(&mut self, pos: Pos, msg: String, hint: Option<String>) {
+    fn err(&mut self, pos: Pos, msg: Msg, hint: Option<Msg>) {
         self.errors
-            .push(Finding::error("decision", self.mpath, pos, msg).with_hint_opt(hint));
+            .push(Finding::error("decision", self.mpath, pos, msg).with_hint_msg(hint));
     }
 
     fn date(&self) -> Option<Sp<Date>> {
@@ -149,10 +151,9 @@ impl Planner<'_> {
                     if by_group[g].is_some() {
                         self.err(
                             key.pos,
-                            format!(
-                                "group `{}` has two decision blocks (`{}` is the same group as an earlier key)",
-                                platform.groups[g].name.value, key.value
-                            ),
+                            Msg::new(&cat::GROUP_TWO_BLOCKS)
+                                .text("group", platform.groups[g].name.value.clone())
+                                .text("key", key.value.clone()),
                             None,
                         );
                     } else {
@@ -162,8 +163,9 @@ impl Planner<'_> {
                 None => {
                     let hint = platform
                         .suggest_group(&key.value)
-                        .map(|s| format!("did you mean `{s}`?"));
-                    self.err(key.pos, format!("unknown group `{}`", key.value), hint);
+                        .map(|s| Msg::new(&cat::DID_YOU_MEAN).text("name", s));
+                    let msg = Msg::new(&cat::UNKNOWN_GROUP).text("group", key.value.clone());
+                    self.err(key.pos, msg, hint);
                 }
             }
         }
@@ -186,11 +188,10 @@ impl Planner<'_> {
             if let Some(line) = seen.get(&key) {
                 self.err(
                     n.pos,
-                    format!(
-                        "「{}」 is a new case twice in this group (first on line {line})",
-                        n.value.title.value
-                    ),
-                    Some("list each new case once".into()),
+                    Msg::new(&cat::NEW_CASE_TWICE)
+                        .text("title", n.value.title.value.clone())
+                        .num("line", *line),
+                    Some(Msg::new(&cat::LIST_NEW_ONCE)),
                 );
             } else {
                 seen.insert(key, n.pos.line);
@@ -209,8 +210,8 @@ impl Planner<'_> {
             let Some(parent) = &n.value.parent else {
                 self.err(
                     n.pos,
-                    format!("sub-case 「{}」 names no `parent`", n.value.title.value),
-                    Some("write { parent: <the parent case>, title: … }".into()),
+                    Msg::new(&cat::SUBCASE_NO_PARENT).text("title", n.value.title.value.clone()),
+                    Some(Msg::new(&cat::WRITE_PARENT)),
                 );
                 continue;
             };
@@ -311,12 +312,19 @@ impl Planner<'_> {
     /// "did you mean" hint then shows, with the minutes' wording kept.
     fn resolve_as(&mut self, name: &Sp<String>, g: Option<usize>, as_ref: bool) -> Option<usize> {
         let groups = &self.reg.platform.value.groups;
-        let gname = g.map_or(String::new(), |g| format!(" in {}", groups[g].name.value));
+        // The group the name was looked for in, when there is one.
+        let in_group = |t: &'static crate::msg::Template, t_in: &'static crate::msg::Template| {
+            let m = g.map_or_else(
+                || Msg::new(t),
+                |g| Msg::new(t_in).text("group", groups[g].name.value.clone()),
+            );
+            m.text("name", name.value.clone())
+        };
         match self.resolver.resolve(&name.value, g) {
             Resolved::Found(r) => return Some(r),
             Resolved::Unknown(s) => {
                 let hint = (!s.is_empty()).then(|| {
-                    let meant = self.resolver.describe(&s);
+                    let meant = self.resolver.describe_msg(&s);
                     let fix = |id: &str| {
                         format!(
                             "{{ case: {}, id: {} }}",
@@ -325,44 +333,28 @@ impl Planner<'_> {
                         )
                     };
                     match (as_ref, s.as_slice()) {
-                        (false, _) => format!("did you mean {meant}?"),
-                        (true, [one]) => format!(
-                            "did you mean {meant}? write `{}` (the minutes' wording is kept as an alias)",
-                            fix(self.resolver.id(*one))
-                        ),
-                        (true, _) => format!(
-                            "did you mean {meant}? write `{}` with the id of the one meant",
-                            fix(self.resolver.id(s[0]))
-                        ),
+                        (false, _) => Msg::new(&cat::DID_YOU_MEAN_CASES).msg("meant", meant),
+                        (true, [one]) => Msg::new(&cat::DID_YOU_MEAN_WRITE_ONE)
+                            .msg("meant", meant)
+                            .text("fix", fix(self.resolver.id(*one))),
+                        (true, _) => Msg::new(&cat::DID_YOU_MEAN_WRITE_ANY)
+                            .msg("meant", meant)
+                            .text("fix", fix(self.resolver.id(s[0]))),
                     }
                 });
-                self.err(
-                    name.pos,
-                    format!("unknown case `{}`{gname}", name.value),
-                    hint,
-                );
+                let msg = in_group(&cat::UNKNOWN_CASE, &cat::UNKNOWN_CASE_IN);
+                self.err(name.pos, msg, hint);
             }
             Resolved::Ambiguous(v) => {
-                let hint = Some(format!(
-                    "it could be {}; write the case id instead",
-                    self.resolver.describe(&v)
-                ));
-                self.err(
-                    name.pos,
-                    format!("ambiguous case `{}`{gname}", name.value),
-                    hint,
-                );
+                let hint = Msg::new(&cat::COULD_BE).msg("cases", self.resolver.describe_msg(&v));
+                let msg = in_group(&cat::AMBIGUOUS_CASE, &cat::AMBIGUOUS_CASE_IN);
+                self.err(name.pos, msg, Some(hint));
             }
             Resolved::OtherGroup(v) => {
-                let hint = Some(format!(
-                    "it is {} of another group; write its id, or move the decision",
-                    self.resolver.describe(&v)
-                ));
-                self.err(
-                    name.pos,
-                    format!("case `{}` is not{gname}", name.value),
-                    hint,
-                );
+                let hint =
+                    Msg::new(&cat::OF_ANOTHER_GROUP).msg("cases", self.resolver.describe_msg(&v));
+                let msg = in_group(&cat::NOT_IN_GROUP, &cat::NOT_IN_GROUP_IN);
+                self.err(name.pos, msg, Some(hint));
             }
         }
         None
@@ -374,7 +366,8 @@ impl Planner<'_> {
             return self.resolve_as(&rf.case, Some(g), true);
         };
         let Some(r) = self.resolver.by_id(&id.value) else {
-            self.err(id.pos, format!("unknown case id `{}`", id.value), None);
+            let msg = Msg::new(&cat::UNKNOWN_CASE_ID).text("id", id.value.clone());
+            self.err(id.pos, msg, None);
             return None;
         };
         let key = normalize(&rf.case.value);
@@ -411,11 +404,12 @@ impl Planner<'_> {
         if st == need {
             return true;
         }
-        let msg = format!(
-            "cannot {a} {} 「{}」: it is {st}, not {need}",
-            self.resolver.id(r),
-            self.resolver.title(r)
-        );
+        let msg = Msg::new(&cat::CANNOT_DECIDE)
+            .label("action", a.as_str())
+            .text("id", self.resolver.id(r))
+            .text("title", self.resolver.title(r))
+            .label("status", st.as_str())
+            .label("need", need.as_str());
         self.err(pos, msg, None);
         false
     }
@@ -464,11 +458,10 @@ impl Planner<'_> {
                 let id = self.resolver.id(r).to_string();
                 self.err(
                     n.id.as_ref().map_or(pos, |i| i.pos),
-                    format!(
-                        "id `{id}` is already used by 「{}」",
-                        self.resolver.title(r)
-                    ),
-                    Some("leave `id` out to take the group's next free id".into()),
+                    Msg::new(&cat::ID_TAKEN)
+                        .text("id", id)
+                        .text("title", self.resolver.title(r)),
+                    Some(Msg::new(&cat::LEAVE_ID_OUT)),
                 );
                 return None;
             }
@@ -483,10 +476,10 @@ impl Planner<'_> {
                     _ => {
                         self.err(
                             id.pos,
-                            format!(
-                                "`{}` is not an id of {} (write {}-NNN)",
-                                id.value, group.name.value, group.code.value
-                            ),
+                            Msg::new(&cat::NOT_AN_ID_OF)
+                                .text("id", id.value.clone())
+                                .text("group", group.name.value.clone())
+                                .text("code", group.code.value.clone()),
                             None,
                         );
                         return None;
@@ -513,15 +506,16 @@ impl Planner<'_> {
             if !platform.members.iter().any(|m| m.value == city.value) {
                 self.err(
                     city.pos,
-                    format!("`{}` is not a member of the platform", city.value),
-                    suggest_str(&city.value, &member_names(platform))
-                        .map(|s| format!("did you mean `{s}`?")),
+                    Msg::new(&cat::NOT_A_MEMBER).text("city", city.value.clone()),
+                    suggest_str(&city.value, &platform.member_names())
+                        .map(|s| Msg::new(&cat::DID_YOU_MEAN).text("name", s)),
                 );
             }
         }
         for t in &n.topics {
             if !platform.topics.iter().any(|x| x.value == t.value) {
-                self.err(t.pos, format!("unknown topic `{}`", t.value), None);
+                let msg = Msg::new(&cat::UNKNOWN_TOPIC).text("topic", t.value.clone());
+                self.err(t.pos, msg, None);
             }
         }
         let case = Case {
@@ -637,7 +631,7 @@ impl Planner<'_> {
             if r == t {
                 self.err(
                     name.pos,
-                    format!("{tid} cannot be merged into itself"),
+                    Msg::new(&cat::MERGED_INTO_ITSELF).text("id", tid.clone()),
                     None,
                 );
                 continue;
@@ -680,10 +674,6 @@ impl Planner<'_> {
         self.resolver.to_mut().rename(r, &to.value);
         self.step(g, Action::Rename, r, false, false, name.pos);
     }
-}
-
-fn member_names(p: &crate::model::Platform) -> Vec<String> {
-    p.members.iter().map(|m| m.value.clone()).collect()
 }
 
 /// The register as it would be after the plan: touched cases replaced, new ones appended.

@@ -12,21 +12,23 @@ use kbbt::index::Index;
 use kbbt::load;
 use kbbt::model::Meeting;
 use kbbt::model::{Doc, Register};
-use kbbt::msg::Msg;
+use kbbt::msg::{Msg, Said};
 use kbbt::plural;
 use kbbt::tally::{self, Timelines};
 use kbbt::write::FileChange;
 use std::path::{Path, PathBuf};
 
-fn refuse(env: &Env, mut findings: Vec<Finding>, why: &str) -> Outcome {
-    finding::sort(&mut findings);
-    Outcome::fail(
-        Exit::Problems,
-        format!(
-            "{}error: {why}; nothing was written\n",
-            env.findings(&findings)
-        ),
-    )
+/// A refusal: the findings, then why, and that nothing was written.
+fn refuse(env: &Env, mut findings: Vec<Finding>, why: &'static kbbt::msg::Template) -> Outcome {
+    refuse_msg(env, findings.as_mut_slice(), Msg::new(why))
+}
+
+fn refuse_msg(env: &Env, findings: &mut [Finding], why: Msg) -> Outcome {
+    finding::sort(findings);
+    let said = Said::error(Msg::new(&cat::NOTHING_WRITTEN).msg("why", why));
+    let mut out = Outcome::refuse(Exit::Problems, said);
+    out.stderr = env.findings(findings);
+    out
 }
 
 /// Uncommitted changes under cases/ or meetings/ or to platform.yaml (other than the meeting being
@@ -64,13 +66,12 @@ fn meeting_doc(
     let name = PathBuf::from(canon.file_name().unwrap_or_default());
     let mut d = load::read_meeting(dir, &name).map_err(|mut f| {
         f.file.clone_from(&canon);
-        Outcome::fail(
-            Exit::Problems,
-            format!(
-                "{}error: cannot read the meeting; nothing was written\n",
-                kbbt::render::findings_text(&[f], Path::new(""), env.style)
-            ),
-        )
+        let said = Said::error(
+            Msg::new(&cat::NOTHING_WRITTEN).msg("why", Msg::new(&cat::CANNOT_READ_MEETING)),
+        );
+        let mut out = Outcome::refuse(Exit::Problems, said);
+        out.stderr = kbbt::render::findings_text(&[f], Path::new(""), env.style);
+        out
     })?;
     d.path.clone_from(&canon);
     Ok((d, false))
@@ -127,11 +128,7 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
                 .with_hint(Msg::new(&cat::CHECK_OR_ACCEPT))
             })
             .collect();
-        return Err(refuse(
-            env,
-            findings,
-            "the stated counts disagree with the register",
-        ));
+        return Err(refuse(env, findings, &cat::COUNTS_DISAGREE));
     }
     let changes = file_changes(
         env,
@@ -198,11 +195,7 @@ fn target_path(
             "apply {} itself, or give this meeting another id",
             reg.meetings[*i].path.display()
         ));
-        return Err(refuse(
-            env,
-            vec![f],
-            "the meeting conflicts with the register",
-        ));
+        return Err(refuse(env, vec![f], &cat::MEETING_CONFLICTS));
     }
     // The same rule as `validate` and `new`: apply never writes a meeting id validate rejects.
     if !kbbt::safety::meeting_id_ok(&m.id.value) || !kbbt::write::safe_target(&target) {
@@ -213,7 +206,7 @@ fn target_path(
             format!("`{}` is not a meeting id", m.id.value),
         )
         .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3");
-        return Err(refuse(env, vec![f], "the meeting cannot be stored"));
+        return Err(refuse(env, vec![f], &cat::MEETING_CANNOT_BE_STORED));
     }
     Ok(target)
 }
@@ -263,7 +256,6 @@ fn refused_plan(
     flags: &ApplyArgs,
 ) -> Outcome {
     let m = &mdoc.value;
-    let refused = plural::count(p.errors.len(), "decision");
     let mut findings = p.errors.clone();
     if !flags.accept_discrepancy {
         let (after, mi) = register_after(reg, p, mdoc);
@@ -283,7 +275,8 @@ fn refused_plan(
             );
         }
     }
-    let mut out = refuse(env, findings, &format!("{refused} cannot be applied"));
+    let why = Msg::new(&cat::DECISIONS_REFUSED).count("n", p.errors.len(), "decision", "decisions");
+    let mut out = refuse_msg(env, &mut findings, why);
     if flags.dry_run {
         let mut planned = kbbt::render::apply::partial_plan(env.style.lang, m, p);
         if let Ok(changes) = apply::changes(reg, p) {
@@ -310,21 +303,15 @@ fn not_changed_since_applied(env: &Env, reg: &Register, m: &Meeting) -> Result<(
         return Ok(());
     }
     let at = format!(" at {}, ", m.id.value);
-    let stale: Vec<Finding> = kbbt::check::run(reg)
+    let mut stale: Vec<Finding> = kbbt::check::run(reg)
         .into_iter()
         .filter(|f| f.code == "history-decision" && f.message.to_string().contains(&at))
         .collect();
     if stale.is_empty() {
         return Ok(());
     }
-    Err(refuse(
-        env,
-        stale,
-        &format!(
-            "{} was applied before and its file has changed since: the case histories record decisions it no longer has; correct the meeting file or the cases",
-            m.id.value
-        ),
-    ))
+    let why = Msg::new(&cat::APPLIED_AND_CHANGED).text("id", m.id.value.clone());
+    Err(refuse_msg(env, &mut stale, why))
 }
 
 /// A meeting older than the latest applied one would rewrite history out of order.
@@ -360,7 +347,7 @@ fn in_order(
                 ),
             )
             .with_hint("use --allow-out-of-order if this is intended");
-            Err(refuse(env, vec![f], "the meeting is out of order"))
+            Err(refuse(env, vec![f], &cat::OUT_OF_ORDER))
         }
         _ => Ok(()),
     }
@@ -461,11 +448,7 @@ fn validates_after(
             f
         })
         .collect();
-    Err(refuse(
-        env,
-        findings,
-        "the register after this meeting would not validate",
-    ))
+    Err(refuse(env, findings, &cat::WOULD_NOT_VALIDATE))
 }
 
 /// The files to write: the case files, and the meeting file with the discrepancies recorded (when
@@ -483,8 +466,8 @@ fn file_changes(
     flags: &ApplyArgs,
 ) -> Result<Vec<FileChange>, Outcome> {
     let m = &mdoc.value;
-    let mut changes = apply::changes(reg, p)
-        .map_err(|f| refuse(env, f, "the case files cannot be edited safely"))?;
+    let mut changes =
+        apply::changes(reg, p).map_err(|f| refuse(env, f, &cat::CANNOT_EDIT_SAFELY))?;
     let mut meeting_text = mdoc.text.clone();
     if !unrecorded.is_empty() {
         let pl = &reg.platform.value;
@@ -513,13 +496,13 @@ fn file_changes(
             })
             .collect();
         meeting_text = apply::record_discrepancies(&meeting_text, &mdoc.path, &entries)
-            .map_err(|f| refuse(env, vec![f], "the discrepancies cannot be recorded"))?;
+            .map_err(|f| refuse(env, vec![f], &cat::CANNOT_RECORD_DISCREPANCIES))?;
     }
     // The meeting file kbbt copies into the register, or commits, is in the canonical layout (so a
     // `kbbt fmt --check` hook accepts it), unless comments in its body would be lost.
     if (!in_register || flags.commit) && !kbbt::canon::has_body_comments(&meeting_text) {
         let d = kbbt::load::parse_doc::<Meeting>(&mdoc.path, meeting_text.clone())
-            .map_err(|f| refuse(env, vec![f], "the meeting file cannot be laid out"))?;
+            .map_err(|f| refuse(env, vec![f], &cat::CANNOT_LAY_OUT))?;
         meeting_text = kbbt::canon::meeting(&d.value, &kbbt::canon::header(&meeting_text));
     }
     let register_copy = idx

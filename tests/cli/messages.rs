@@ -155,3 +155,32 @@ fn zh_tw_human_output_has_no_english_words() {
         );
     }
 }
+
+/// A refused apply under zh-TW: the planner's reasons, the stated count and the refusal are Chinese
+/// (ids, paths and the register's own names aside), and the case names stand as written.
+#[test]
+fn a_refused_apply_speaks_chinese() {
+    let r = super::support::Reg::standard();
+    r.meeting(
+        "vm-3",
+        super::support::vm3(
+            "  交通組:\n    delist: [TR-002, 捷運環狀線北段, ongoing]\n    add: [新案, 新案]\n  衛生社福組:\n    delist: [捷運環狀線（北環段）]\n",
+        ),
+    );
+    let out = r.run(&["--lang", "zh-TW", "apply", "meetings/vm-3.yaml"]);
+    out.assert_code(1);
+    for want in [
+        "無法解列 TR-002「跨市公車路線整合」：其狀態為已解列，而非持續列管",
+        "交通組沒有案件 `ongoing`",
+        "「新案」在本組新增了兩次（第一次在第 8 行）",
+        "案件 `捷運環狀線（北環段）` 不屬於衛生社福組",
+    ] {
+        assert!(out.stderr.contains(want), "{want}\n{}", out.stderr);
+    }
+    // Register names (`ongoing` is a name here) are data; everything else is Chinese.
+    let words: Vec<String> = english_words(&out.stderr)
+        .into_iter()
+        .filter(|w| w != "ongoing")
+        .collect();
+    assert!(words.is_empty(), "{words:?}\n{}", out.stderr);
+}
