@@ -986,4 +986,76 @@ crate::messages! {
         en: "cannot read the meeting",
         zh: "無法讀取會議檔",
     }
+
+    // Reading the register's files (load.rs).
+    /// A link on the way to a file.
+    LINK_ON_PATH {
+        en: "{link} is a symbolic link; kbbt does not follow links inside a register",
+        zh: "{link} 是符號連結；kbbt 不跟隨登記簿內的連結",
+    }
+    /// A file found as a link.
+    IS_A_LINK {
+        en: "a symbolic link; kbbt does not follow links inside a register",
+        zh: "這是符號連結；kbbt 不跟隨登記簿內的連結",
+    }
+    /// What to do about a linked file.
+    REPLACE_LINK_FILE {
+        en: "replace the link with the file itself",
+        zh: "請以檔案本身取代此連結",
+    }
+    /// What to do about a linked folder.
+    REPLACE_LINK_FOLDER {
+        en: "replace the link with the folder itself",
+        zh: "請以資料夾本身取代此連結",
+    }
+    /// What to do about a link.
+    REPLACE_LINK_ANY {
+        en: "replace the link with the file or folder itself",
+        zh: "請以檔案或資料夾本身取代此連結",
+    }
+    /// Something that is not a file.
+    NOT_A_FILE {
+        en: "not a regular file (a folder, FIFO or device); kbbt reads only regular files",
+        zh: "不是一般檔案（資料夾、FIFO 或裝置）；kbbt 只讀取一般檔案",
+    }
+    /// A `.yaml` that is not a file.
+    NOT_A_FILE_FIFO {
+        en: "not a regular file (a FIFO or device); kbbt reads only regular files",
+        zh: "不是一般檔案（FIFO 或裝置）；kbbt 只讀取一般檔案",
+    }
+    /// A file over the size limit.
+    FILE_TOO_LARGE {
+        en: "file is too large ({size} bytes; the limit is {limit} bytes)",
+        zh: "檔案過大（{size} 位元組；上限 {limit} 位元組）",
+    }
+    /// A file that is not UTF-8.
+    NOT_UTF8 {
+        en: "file is not valid UTF-8 (byte {byte} at offset {offset})",
+        zh: "檔案不是有效的 UTF-8（位置 {offset} 的位元組 {byte}）",
+    }
+    /// How to save it.
+    SAVE_AS_UTF8 {
+        en: "save the file as UTF-8 (register files are UTF-8 YAML)",
+        zh: "請以 UTF-8 儲存（登記簿檔案為 UTF-8 YAML）",
+    }
+    /// A file that cannot be read.
+    CANNOT_READ_FILE {
+        en: "cannot read file: {cause}",
+        zh: "無法讀取檔案：{cause}",
+    }
+    /// A folder entry that cannot be read.
+    CANNOT_READ_ENTRY {
+        en: "cannot read: {cause}",
+        zh: "無法讀取：{cause}",
+    }
+    /// A folder entry that cannot be read, without a cause.
+    CANNOT_READ_THIS_ENTRY {
+        en: "cannot read this entry",
+        zh: "無法讀取此項目",
+    }
+    /// A link to a folder that contains it.
+    LINK_LOOP {
+        en: "symbolic link loop: this link points at a folder that contains it",
+        zh: "符號連結迴圈：此連結指向包含它的資料夾",
+    }
 }

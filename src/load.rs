@@ -4,8 +4,10 @@
 //! UTF-8 checked, BOM and CRLF accepted), and parses it, in parallel. A file that cannot be read
 //! or parsed becomes a finding; the rest of the register still loads.
 
+use crate::catalog as m;
 use crate::finding::Finding;
 use crate::model::{Case, Meeting, Platform};
+use crate::msg::Msg;
 use crate::yaml::{self, Pos};
 use std::path::{Path, PathBuf};
 
@@ -38,12 +40,9 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Finding> {
             "symlink",
             rel,
             Pos::NONE,
-            format!(
-                "{} is a symbolic link; kbbt does not follow links inside a register",
-                link.display()
-            ),
+            Msg::new(&m::LINK_ON_PATH).text("link", link.display().to_string()),
         )
-        .with_hint("replace the link with the file itself"));
+        .with_hint(Msg::new(&m::REPLACE_LINK_FILE)));
     }
     let meta = std::fs::metadata(&full).map_err(|e| io_finding(rel, &e))?;
     if !meta.is_file() {
@@ -51,8 +50,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Finding> {
             "not-a-file",
             rel,
             Pos::NONE,
-            "not a regular file (a folder, FIFO or device); kbbt reads only regular files"
-                .to_string(),
+            Msg::new(&m::NOT_A_FILE),
         ));
     }
     if meta.len() > yaml::MAX_FILE_BYTES as u64 {
@@ -60,11 +58,9 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Finding> {
             "file-too-large",
             rel,
             Pos { line: 1, col: 1 },
-            format!(
-                "file is too large ({} bytes; the limit is {} bytes)",
-                meta.len(),
-                yaml::MAX_FILE_BYTES
-            ),
+            Msg::new(&m::FILE_TOO_LARGE)
+                .num("size", meta.len())
+                .num("limit", yaml::MAX_FILE_BYTES),
         ));
     }
     let bytes = std::fs::read(&full).map_err(|e| io_finding(rel, &e))?;
@@ -82,18 +78,20 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Finding> {
                 line: u32::try_from(line).unwrap_or(u32::MAX),
                 col: u32::try_from(col).unwrap_or(u32::MAX),
             },
-            format!(
-                "file is not valid UTF-8 (byte 0x{:02X} at offset {})",
-                e.as_bytes()[e.utf8_error().valid_up_to()],
-                e.utf8_error().valid_up_to()
-            ),
+            Msg::new(&m::NOT_UTF8)
+                .text(
+                    "byte",
+                    format!("0x{:02X}", e.as_bytes()[e.utf8_error().valid_up_to()]),
+                )
+                .num("offset", e.utf8_error().valid_up_to()),
         )
-        .with_hint("save the file as UTF-8 (register files are UTF-8 YAML)")
+        .with_hint(Msg::new(&m::SAVE_AS_UTF8))
     })
 }
 
 fn io_finding(rel: &Path, e: &std::io::Error) -> Finding {
-    Finding::error("io", rel, Pos::NONE, format!("cannot read file: {e}"))
+    let msg = Msg::new(&m::CANNOT_READ_FILE).os("cause", e.to_string());
+    Finding::error("io", rel, Pos::NONE, msg)
 }
 
 /// Read and parse one document.
@@ -136,9 +134,9 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
                 "symlink",
                 Path::new(dir),
                 Pos::NONE,
-                format!("{dir} is a symbolic link; kbbt does not follow links inside a register"),
+                Msg::new(&m::LINK_ON_PATH).text("link", dir),
             )
-            .with_hint("replace the link with the folder itself"),
+            .with_hint(Msg::new(&m::REPLACE_LINK_FOLDER)),
         );
         return Vec::new();
     }
@@ -160,14 +158,8 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
                 let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
                 if e.file_type().is_symlink() {
                     findings.push(
-                        Finding::error(
-                            "symlink",
-                            &rel,
-                            Pos::NONE,
-                            "a symbolic link; kbbt does not follow links inside a register"
-                                .to_string(),
-                        )
-                        .with_hint("replace the link with the file or folder itself"),
+                        Finding::error("symlink", &rel, Pos::NONE, Msg::new(&m::IS_A_LINK))
+                            .with_hint(Msg::new(&m::REPLACE_LINK_ANY)),
                     );
                 } else if e.file_type().is_file() && is_yaml {
                     out.push(rel);
@@ -176,8 +168,7 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
                         "not-a-file",
                         &rel,
                         Pos::NONE,
-                        "not a regular file (a FIFO or device); kbbt reads only regular files"
-                            .to_string(),
+                        Msg::new(&m::NOT_A_FILE_FIFO),
                     ));
                 }
             }
@@ -187,11 +178,11 @@ fn yaml_files(root: &Path, dir: &str, findings: &mut Vec<Finding>) -> Vec<PathBu
                     .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
                     .unwrap_or_else(|| PathBuf::from(dir));
                 let msg = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this link points at a folder that contains it".to_string()
+                    Msg::new(&m::LINK_LOOP)
                 } else {
                     match err.io_error() {
-                        Some(io) => format!("cannot read: {io}"),
-                        None => "cannot read this entry".to_string(),
+                        Some(io) => Msg::new(&m::CANNOT_READ_ENTRY).os("cause", io.to_string()),
+                        None => Msg::new(&m::CANNOT_READ_THIS_ENTRY),
                     }
                 };
                 findings.push(Finding::error("io", &p, Pos::NONE, msg));

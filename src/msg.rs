@@ -368,7 +368,7 @@ mod tests {
     /// Words that may stand in Chinese text: commands, options, formats and file names.
     const ALLOWED_LATIN: &[&str] = &[
         "kbbt", "platform", "yaml", "csv", "xlsx", "bom", "format", "DIR", "FILE", "cases", "C",
-        "o", "e", "g", "UTF", "YAML", "git", // kbbt's commands are code.
+        "o", "e", "g", "UTF", "YAML", "git", "FIFO", // kbbt's commands are code.
         "apply", "validate", "status", "list", "show", "fmt", "import", "export", "recover",
     ];
 
