@@ -1058,4 +1058,51 @@ crate::messages! {
         en: "symbolic link loop: this link points at a folder that contains it",
         zh: "符號連結迴圈：此連結指向包含它的資料夾",
     }
+
+    // Editing case and meeting files (apply/mod.rs) and modelines.
+    /// A case file kbbt cannot edit with a minimal edit.
+    CANNOT_EDIT_IN_PLACE {
+        en: "cannot edit this file in place: {why}",
+        zh: "無法就地修改此檔案：{why}",
+    }
+    /// What to do.
+    RUN_FMT_FIRST {
+        en: "run `kbbt fmt` on it, then apply again",
+        zh: "請先對其執行 `kbbt fmt`，再套用一次",
+    }
+    /// The edit re-parsed to other data.
+    EDIT_WOULD_DIFFER {
+        en: "the edited file would not hold the intended data; nothing was written",
+        zh: "修改後的檔案內容將與預期不符；未寫入任何檔案",
+    }
+    /// The edit would not parse.
+    EDIT_WOULD_NOT_PARSE {
+        en: "the edited file would not parse ({why}); nothing was written",
+        zh: "修改後的檔案將無法解析（{why}）；未寫入任何檔案",
+    }
+    /// Discrepancies that cannot be appended.
+    CANNOT_RECORD_WHY {
+        en: "cannot record the discrepancies: {why}",
+        zh: "無法記錄差異：{why}",
+    }
+    /// Appending them would break the meeting file.
+    RECORDING_WOULD_BREAK {
+        en: "recording the discrepancies would break the file: {why}",
+        zh: "記錄差異將使檔案無法解析：{why}",
+    }
+    /// A modeline whose schema does not exist.
+    MODELINE_MISSING {
+        en: "the schema modeline points at `{target}`, which does not exist from this file",
+        zh: "schema 設定行指向 `{target}`，自本檔位置找不到該檔案",
+    }
+    /// The modeline to write.
+    MODELINE_WRITE {
+        en: "write `{line}` (`kbbt fmt` fixes it)",
+        zh: "請寫 `{line}`（`kbbt fmt` 會修正）",
+    }
+    /// Where the schema would go.
+    MODELINE_PUT_SCHEMA {
+        en: "put the schema where it points (`kbbt schema {kind} > schemas/{kind}.schema.json` at the register root), or remove the line",
+        zh: "請將 schema 放在所指之處（於登記簿根目錄執行 `kbbt schema {kind} > schemas/{kind}.schema.json`），或刪除此行",
+    }
 }

@@ -7,6 +7,7 @@
 
 use crate::finding::Finding;
 use crate::model::{Doc, Register};
+use crate::msg::Msg;
 use crate::yaml::Pos;
 use std::path::Path;
 
@@ -92,24 +93,17 @@ fn check<T>(root: &Path, doc: &Doc<T>, out: &mut Vec<Finding>) {
         col: u32::try_from(PREFIX.chars().count() + 1).unwrap_or(u32::MAX),
     };
     let hint = match expected(root, &doc.path) {
-        Some(want) => format!(
-            "write `{}` (`kbbt fmt` fixes it)",
-            want.trim_end_matches('\n')
-        ),
-        None => format!(
-            "put the schema where it points (`kbbt schema {0} > schemas/{0}.schema.json` at the register root), or remove the line",
-            kind(&doc.path)
-        ),
+        Some(want) => {
+            Msg::new(&crate::catalog::MODELINE_WRITE).text("line", want.trim_end_matches('\n'))
+        }
+        None => Msg::new(&crate::catalog::MODELINE_PUT_SCHEMA).text("kind", kind(&doc.path)),
     };
     out.push(
         Finding::warning(
             "modeline",
             &doc.path,
             pos,
-            format!(
-                "the schema modeline points at `{}`, which does not exist from this file",
-                m.target
-            ),
+            Msg::new(&crate::catalog::MODELINE_MISSING).text("target", m.target),
         )
         .with_hint(hint),
     );

@@ -7,10 +7,12 @@
 pub mod plan;
 
 use crate::canon;
+use crate::catalog as cat;
 use crate::edit::Editor;
 use crate::finding::Finding;
 use crate::model::Register;
 use crate::model::{Case, Meeting};
+use crate::msg::Msg;
 use crate::yaml::{self, Pos, Sp};
 use plan::{Plan, Touched};
 use std::path::Path;
@@ -101,9 +103,9 @@ pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Findi
                                 "edit",
                                 &doc.path,
                                 Pos::NONE,
-                                format!("cannot edit this file in place: {e}"),
+                                Msg::new(&cat::CANNOT_EDIT_IN_PLACE).msg("why", Msg::legacy(e)),
                             )
-                            .with_hint("run `kbbt fmt` on it, then apply again"),
+                            .with_hint(Msg::new(&cat::RUN_FMT_FIRST)),
                         );
                         continue;
                     }
@@ -121,22 +123,14 @@ pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Findi
                 new,
             }),
             Ok(_) => errors.push(
-                Finding::error(
-                    "edit",
-                    path,
-                    Pos::NONE,
-                    "the edited file would not hold the intended data; nothing was written",
-                )
-                .with_hint("run `kbbt fmt` on it, then apply again"),
+                Finding::error("edit", path, Pos::NONE, Msg::new(&cat::EDIT_WOULD_DIFFER))
+                    .with_hint(Msg::new(&cat::RUN_FMT_FIRST)),
             ),
             Err(e) => errors.push(Finding::error(
                 "edit",
                 path,
                 e.pos,
-                format!(
-                    "the edited file would not parse ({}); nothing was written",
-                    e.message
-                ),
+                Msg::new(&cat::EDIT_WOULD_NOT_PARSE).msg("why", Msg::legacy(e.message)),
             )),
         }
     }
@@ -175,7 +169,7 @@ pub fn record_discrepancies(
                 "edit",
                 path,
                 Pos::NONE,
-                format!("cannot record the discrepancies: {m}"),
+                Msg::new(&cat::CANNOT_RECORD_WHY).msg("why", Msg::legacy(m)),
             )
         })?;
     }
@@ -185,10 +179,7 @@ pub fn record_discrepancies(
             "edit",
             path,
             x.pos,
-            format!(
-                "recording the discrepancies would break the file: {}",
-                x.message
-            ),
+            Msg::new(&cat::RECORDING_WOULD_BREAK).msg("why", Msg::legacy(x.message)),
         )
     })?;
     Ok(new)
