@@ -1105,4 +1105,61 @@ crate::messages! {
         en: "put the schema where it points (`kbbt schema {kind} > schemas/{kind}.schema.json` at the register root), or remove the line",
         zh: "請將 schema 放在所指之處（於登記簿根目錄執行 `kbbt schema {kind} > schemas/{kind}.schema.json`），或刪除此行",
     }
+
+    // import progress: rows of a table (import/plan.rs).
+    /// A row under another group's heading.
+    ROW_OF_ANOTHER_GROUP {
+        en: "it is {cases} of another group; move the row under that group's heading",
+        zh: "該案是其他組別的 {cases}；請將此列移至該組標題之下",
+    }
+    /// A name matched once its bracketed note is left out.
+    NAME_WITHOUT_NOTE {
+        en: "`{name}` is {id} 「{title}」 once its note in brackets is left out",
+        zh: "`{name}` 去除括號內的附註後即為 {id}「{title}」",
+    }
+    /// How to match it directly.
+    ADD_ALIAS {
+        en: "add the table's spelling to the case's aliases to match it directly",
+        zh: "請將表格的寫法加入該案的別名，以直接對應",
+    }
+    /// A row without text.
+    NO_PROGRESS_TEXT {
+        en: "{id} 「{title}」 has no progress text in the table; skipped",
+        zh: "{id}「{title}」在表格中沒有辦理情形；已略過",
+    }
+    /// A case listed twice with one text.
+    LISTED_AGAIN {
+        en: "{id} is listed again (first on line {line}), with the same text",
+        zh: "{id} 重複列出（第一次在第 {line} 行），內容相同",
+    }
+    /// A case listed twice with two texts.
+    LISTED_TWICE {
+        en: "{id} is listed twice with different texts (first on line {line})",
+        zh: "{id} 列出兩次且內容不同（第一次在第 {line} 行）",
+    }
+    /// What to do.
+    ONE_ROW_PER_CASE {
+        en: "keep one row per case",
+        zh: "每件案件只保留一列",
+    }
+    /// Progress of a case no longer ongoing.
+    PROGRESS_OF_ENDED_CASE {
+        en: "{id} 「{title}」 is {status}; its progress is recorded all the same",
+        zh: "{id}「{title}」的狀態為{status}；其辦理情形仍予記錄",
+    }
+    /// An entry of that date with another text.
+    PROGRESS_CONFLICT {
+        en: "{id} 「{title}」 already has progress as of {date} with a text that differs",
+        zh: "{id}「{title}」已有資料時間 {date} 的辦理情形，內容不同",
+    }
+    /// An entry of that date whose text differs in spacing only.
+    PROGRESS_CONFLICT_SPACING {
+        en: "{id} 「{title}」 already has progress as of {date} with a text that differs only in spacing or line breaks",
+        zh: "{id}「{title}」已有資料時間 {date} 的辦理情形，僅空白或換行不同",
+    }
+    /// What to do.
+    EDIT_ENTRY_FIRST {
+        en: "edit or remove that entry in {file} first, or correct the table",
+        zh: "請先修改或刪除 {file} 中的該筆紀錄，或更正表格",
+    }
 }

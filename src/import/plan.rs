@@ -3,10 +3,12 @@
 
 use super::table::{Row, Table, name_candidates};
 use crate::canon;
+use crate::catalog as cat;
 use crate::finding::Finding;
 use crate::index::{Index, Resolved};
 use crate::model::Register;
 use crate::model::{Case, Date, Progress};
+use crate::msg::Msg;
 use crate::write::FileChange;
 use crate::yaml::{self, Pos, Sp};
 use std::collections::HashMap;
@@ -76,9 +78,14 @@ fn resolve_row(
         line: u32::try_from(row.line).unwrap_or(u32::MAX),
         col: 1,
     };
-    let gname = g.map_or(String::new(), |g| {
-        format!(" in {}", reg.platform.value.groups[g].name.value)
-    });
+    // A message naming the row's name, and its group when it is under one.
+    let named = |t: &'static crate::msg::Template, t_in: &'static crate::msg::Template| {
+        g.map_or_else(
+            || Msg::new(t),
+            |g| Msg::new(t_in).text("group", reg.platform.value.groups[g].name.value.clone()),
+        )
+        .text("name", row.name.clone())
+    };
     let mut suggestions = Vec::new();
     for (k, cand) in name_candidates(&row.name).iter().enumerate() {
         match r.resolve_with(cand, g, suggest && k == 0) {
@@ -99,12 +106,9 @@ fn resolve_row(
                         "import-name",
                         file,
                         pos,
-                        format!("ambiguous case `{}`{gname}", row.name),
+                        named(&cat::AMBIGUOUS_CASE, &cat::AMBIGUOUS_CASE_IN),
                     )
-                    .with_hint(format!(
-                        "it could be {}; write the case id instead",
-                        r.describe(&v)
-                    )),
+                    .with_hint(Msg::new(&cat::COULD_BE).msg("cases", r.describe_msg(&v))),
                 );
             }
             Resolved::OtherGroup(v) => {
@@ -113,12 +117,11 @@ fn resolve_row(
                         "import-name",
                         file,
                         pos,
-                        format!("case `{}` is not{gname}", row.name),
+                        named(&cat::NOT_IN_GROUP, &cat::NOT_IN_GROUP_IN),
                     )
-                    .with_hint(format!(
-                        "it is {} of another group; move the row under that group's heading",
-                        r.describe(&v)
-                    )),
+                    .with_hint(
+                        Msg::new(&cat::ROW_OF_ANOTHER_GROUP).msg("cases", r.describe_msg(&v)),
+                    ),
                 );
             }
         }
@@ -128,11 +131,12 @@ fn resolve_row(
             "import-name",
             file,
             pos,
-            format!("unknown case `{}`{gname}", row.name),
+            named(&cat::UNKNOWN_CASE, &cat::UNKNOWN_CASE_IN),
         )
-        .with_hint_opt(
-            (!suggestions.is_empty())
-                .then(|| format!("did you mean {}?", r.describe(&suggestions))),
+        .with_hint_msg(
+            (!suggestions.is_empty()).then(|| {
+                Msg::new(&cat::DID_YOU_MEAN_CASES).msg("meant", r.describe_msg(&suggestions))
+            }),
         ),
     )
 }
@@ -190,12 +194,12 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                             line: u32::try_from(row.group_line).unwrap_or(u32::MAX),
                             col: 1,
                         },
-                        format!("unknown group `{name}`"),
+                        Msg::new(&cat::UNKNOWN_GROUP).text("group", name.clone()),
                     )
-                    .with_hint_opt(
+                    .with_hint_msg(
                         platform
                             .suggest_group(name)
-                            .map(|x| format!("did you mean `{x}`?")),
+                            .map(|x| Msg::new(&cat::DID_YOU_MEAN).text("name", x)),
                     );
                     if !p.errors.contains(&f) {
                         p.errors.push(f);
@@ -219,12 +223,12 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                     "import-name",
                     file,
                     pos,
-                    format!(
-                        "`{}` is {} 「{}」 once its note in brackets is left out",
-                        row.name, c.id.value, c.title.value
-                    ),
+                    Msg::new(&cat::NAME_WITHOUT_NOTE)
+                        .text("name", row.name.clone())
+                        .text("id", c.id.value.clone())
+                        .text("title", c.title.value.clone()),
                 )
-                .with_hint("add the table's spelling to the case's aliases to match it directly"),
+                .with_hint(Msg::new(&cat::ADD_ALIAS)),
             );
         }
         if row.text.is_empty() {
@@ -232,10 +236,9 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                 "import-empty",
                 file,
                 pos,
-                format!(
-                    "{} 「{}」 has no progress text in the table; skipped",
-                    c.id.value, c.title.value
-                ),
+                Msg::new(&cat::NO_PROGRESS_TEXT)
+                    .text("id", c.id.value.clone())
+                    .text("title", c.title.value.clone()),
             ));
             continue;
         }
@@ -246,10 +249,9 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                     "import-twice",
                     file,
                     pos,
-                    format!(
-                        "{} is listed again (first on line {}), with the same text",
-                        c.id.value, first.line
-                    ),
+                    Msg::new(&cat::LISTED_AGAIN)
+                        .text("id", c.id.value.clone())
+                        .num("line", first.line),
                 ));
             } else {
                 p.errors.push(
@@ -257,12 +259,11 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                         "import-twice",
                         file,
                         pos,
-                        format!(
-                            "{} is listed twice with different texts (first on line {})",
-                            c.id.value, first.line
-                        ),
+                        Msg::new(&cat::LISTED_TWICE)
+                            .text("id", c.id.value.clone())
+                            .num("line", first.line),
                     )
-                    .with_hint("keep one row per case"),
+                    .with_hint(Msg::new(&cat::ONE_ROW_PER_CASE)),
                 );
             }
             continue;
@@ -273,34 +274,34 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                 "import-status",
                 file,
                 pos,
-                format!(
-                    "{} 「{}」 is {}; its progress is recorded all the same",
-                    c.id.value, c.title.value, c.status.value
-                ),
+                Msg::new(&cat::PROGRESS_OF_ENDED_CASE)
+                    .text("id", c.id.value.clone())
+                    .text("title", c.title.value.clone())
+                    .label("status", c.status.value.as_str()),
             ));
         }
         match c.progress.iter().find(|e| e.as_of.value == as_of) {
             Some(e) if e.text == row.text => p.unchanged += 1,
             Some(e) => {
-                let how = if similar_but_spacing(&e.text, &row.text) {
-                    "that differs only in spacing or line breaks"
+                let t = if similar_but_spacing(&e.text, &row.text) {
+                    &cat::PROGRESS_CONFLICT_SPACING
                 } else {
-                    "that differs"
+                    &cat::PROGRESS_CONFLICT
                 };
                 p.errors.push(
                     Finding::error(
                         "import-conflict",
                         file,
                         pos,
-                        format!(
-                            "{} 「{}」 already has progress as of {as_of} with a text {how}",
-                            c.id.value, c.title.value
-                        ),
+                        Msg::new(t)
+                            .text("id", c.id.value.clone())
+                            .text("title", c.title.value.clone())
+                            .date("date", as_of),
                     )
-                    .with_hint(format!(
-                        "edit or remove that entry in {} first, or correct the table",
-                        reg.cases[case].path.display()
-                    )),
+                    .with_hint(
+                        Msg::new(&cat::EDIT_ENTRY_FIRST)
+                            .text("file", reg.cases[case].path.display().to_string()),
+                    ),
                 );
             }
             None => texts.push((ri, case)),
