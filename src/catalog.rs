@@ -1162,4 +1162,101 @@ crate::messages! {
         en: "edit or remove that entry in {file} first, or correct the table",
         zh: "請先修改或刪除 {file} 中的該筆紀錄，或更正表格",
     }
+
+    // import progress: the command's own lines.
+    /// A table without a date.
+    NO_DATA_TIME {
+        en: "{file} has no 資料時間 line, so the date of its progress is unknown",
+        zh: "{file} 沒有「資料時間」一行，無從得知其辦理情形的日期",
+    }
+    /// How to give it.
+    GIVE_AS_OF {
+        en: "give it with --as-of DATE (e.g. --as-of 114-12-31)",
+        zh: "請以 --as-of DATE 指定（例如 --as-of 114-12-31）",
+    }
+    /// The heading of an import.
+    IMPORTING {
+        en: "Importing progress as of {date} from {from}",
+        zh: "匯入 {from} 的辦理情形（資料時間 {date}）",
+    }
+    /// The heading of a dry run.
+    WOULD_IMPORT {
+        en: "Would import progress as of {date} from {from}",
+        zh: "預覽：將匯入 {from} 的辦理情形（資料時間 {date}）",
+    }
+    /// Where a row is: a line of a text table.
+    AT_LINE {
+        en: " (line {line})",
+        zh: "（第 {line} 行）",
+    }
+    /// Where a row is: a form's cell.
+    AT_CELL {
+        en: " ({cell})",
+        zh: "（{cell}）",
+    }
+    /// The listing recorded in platform.yaml.
+    LISTING_ADDED {
+        en: "platform.yaml: a complete listing as of {date}",
+        zh: "platform.yaml：資料時間 {date} 的完整列表",
+    }
+    /// Rows of a form without new text.
+    NO_NEWS_ROWS {
+        en: "rows with no new text (本次辦理情形), skipped: {n}",
+        zh: "未填本次辦理情形而略過的列：{n} 列",
+    }
+    /// The counts of an import.
+    IMPORT_COUNTS {
+        en: "{added}, {unchanged} unchanged, {unmatched} unmatched",
+        zh: "新增 {added} 筆、未變 {unchanged} 筆、對不上 {unmatched} 筆",
+    }
+    /// The counts of a dry run.
+    IMPORT_COUNTS_DRY {
+        en: "{added}, {unchanged} unchanged, {unmatched} unmatched",
+        zh: "將新增 {added} 筆、未變 {unchanged} 筆、對不上 {unmatched} 筆",
+    }
+    /// Nothing new.
+    IMPORT_NOTHING_TO_DO {
+        en: "nothing to do: the register already holds every entry",
+        zh: "無須變更：登記簿已有每一筆辦理情形",
+    }
+    /// The end of a dry run.
+    IMPORT_DRY_RUN {
+        en: "dry run: {files} would change; nothing was written",
+        zh: "預覽：將變更 {files} 個檔案；未寫入任何檔案",
+    }
+    /// The end of an import.
+    FILES_CHANGED {
+        en: "{files} changed",
+        zh: "已變更 {files} 個檔案",
+    }
+    /// Names that match no case.
+    NAMES_UNMATCHED {
+        en: "{n} in the table match no case",
+        zh: "表格中有 {n} 個名稱對不上任何案件",
+    }
+    /// One name that matches no case.
+    NAME_UNMATCHED {
+        en: "{n} name in the table matches no case",
+        zh: "表格中有 {n} 個名稱對不上任何案件",
+    }
+    /// Names that match no case, and other problems.
+    NAMES_UNMATCHED_AND_MORE {
+        en: "{n} in the table match no case, and {other}",
+        zh: "表格中有 {n} 個名稱對不上任何案件，另有 {other} 個問題",
+    }
+    /// One name that matches no case, and other problems.
+    NAME_UNMATCHED_AND_MORE {
+        en: "{n} name in the table matches no case, and {other}",
+        zh: "表格中有 {n} 個名稱對不上任何案件，另有 {other} 個問題",
+    }
+    /// A table with problems.
+    TABLE_REFUSED {
+        en: "the table cannot be imported ({n})",
+        zh: "無法匯入此表格（{n} 個問題）",
+    }
+    /// What to do about names.
+    FIX_NAMES_OR_SKIP {
+        en: "correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest",
+        zh: "請更正名稱、將表格的寫法加入案件的別名，或以 --skip-unmatched 匯入其餘各列",
+    }
 }

@@ -368,8 +368,8 @@ mod tests {
     /// Words that may stand in Chinese text: kbbt's commands (they are code), formats, placeholders
     /// and file names.
     const ALLOWED_LATIN: &[&str] = &[
-        "kbbt", "platform", "yaml", "csv", "xlsx", "bom", "format", "DIR", "FILE", "cases", "C",
-        "o", "e", "g", "UTF", "YAML", "git", "FIFO", "schema", "apply", "validate", "status",
+        "kbbt", "platform", "yaml", "csv", "xlsx", "bom", "format", "DIR", "FILE", "DATE", "cases",
+        "C", "o", "e", "g", "UTF", "YAML", "git", "FIFO", "schema", "apply", "validate", "status",
         "list", "show", "fmt", "import", "export", "recover",
     ];
 

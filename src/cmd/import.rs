@@ -4,13 +4,13 @@ use super::{Env, Outcome, load_clean, user_date};
 use crate::cli::ImportProgressArgs;
 use anyhow::{Context as _, anyhow, bail};
 use kbbt::apply::unified_diff;
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
 use kbbt::import::plan::{self as import_plan, Plan};
 use kbbt::import::table::{self as import, Format, MAX_TABLE_BYTES, Table};
 use kbbt::index::Index;
-use kbbt::msg::Msg;
-use kbbt::plural;
+use kbbt::msg::{Msg, Said};
 use kbbt::render;
 use kbbt::yaml::Pos;
 use std::path::Path;
@@ -149,36 +149,33 @@ struct Planned {
 /// Plan and write the import of what was read.
 fn finish(env: &Env, input: Input, args: &ImportProgressArgs) -> Result<Outcome, Outcome> {
     let Some(date) = input.date else {
-        return Err(Outcome::fail(
-            Exit::Usage,
-            format!(
-                "error: {} has no 資料時間 line, so the date of its progress is unknown\n  hint: give it with --as-of DATE (e.g. --as-of 114-12-31)\n",
-                input.label
-            ),
-        ));
+        let said = Said::error(Msg::new(&cat::NO_DATA_TIME).text("file", input.label))
+            .hint(Msg::new(&cat::GIVE_AS_OF));
+        return Err(Outcome::refuse(Exit::Usage, said));
     };
     let _lock = super::write_lock(env, args.dry_run)?;
     let reg = load_clean(env, kbbt::load::Texts::Keep)?;
     let planned = plan(&reg, input, date, args)?;
     refuse(env, &planned, args.skip_unmatched)?;
+    let lang = env.style.lang;
     let (mut out, stderr) = summary(env, &reg, &planned, date, args);
     let p = &planned.plan;
-    let counts = counts_line(p, args.dry_run);
+    let line = |m: Msg| m.render(lang) + "\n";
+    let counts = line(counts_line(p, args.dry_run));
+    let files = p.changes.len();
     if p.changes.is_empty() {
-        out.push_str(&format!(
-            "{counts}\nnothing to do: the register already holds every entry\n"
-        ));
-        return Ok(outcome(out, stderr, Exit::Success));
+        out.push_str(&counts);
+        out.push_str(&line(Msg::new(&cat::IMPORT_NOTHING_TO_DO)));
+        return Ok(localized(out, stderr, Exit::Success));
     }
     if args.dry_run {
         for c in &p.changes {
             out.push_str(&unified_diff(c));
         }
-        out.push_str(&format!(
-            "{counts}\ndry run: {} would change; nothing was written\n",
-            plural::count(p.changes.len(), "file")
-        ));
-        return Ok(outcome(out, stderr, Exit::Success));
+        out.push_str(&counts);
+        let m = Msg::new(&cat::IMPORT_DRY_RUN).count("files", files, "file", "files");
+        out.push_str(&line(m));
+        return Ok(localized(out, stderr, Exit::Success));
     }
     if let Err(e) = kbbt::write::commit(&env.root, &p.changes) {
         return Err(outcome(
@@ -187,11 +184,10 @@ fn finish(env: &Env, input: Input, args: &ImportProgressArgs) -> Result<Outcome,
             Exit::Problems,
         ));
     }
-    out.push_str(&format!(
-        "{counts}\n{} changed\n",
-        plural::count(p.changes.len(), "file")
-    ));
-    Ok(outcome(out, stderr, Exit::Success))
+    out.push_str(&counts);
+    let m = Msg::new(&cat::FILES_CHANGED).count("files", files, "file", "files");
+    out.push_str(&line(m));
+    Ok(localized(out, stderr, Exit::Success))
 }
 
 /// Match the rows to cases, add the listing (`--complete`), and place and sort the findings.
@@ -296,28 +292,36 @@ fn refuse(env: &Env, planned: &Planned, skip_unmatched: bool) -> Result<(), Outc
     planned.sort(&mut all);
     let mut err = render::findings_text(&all, Path::new(""), env.style);
     err.push_str(&env.findings(&p.file_errors));
-    let mut why = Vec::new();
-    if refuse_unmatched {
-        why.push(format!(
-            "{} in the table {} no case",
-            plural::count(unmatched, "name"),
-            plural::agree(unmatched, "matches", "match")
-        ));
-    }
     let other = p.errors.len() + p.file_errors.len();
-    if other > 0 && refuse_unmatched {
-        why.push(format!("and {}", plural::count(other, "other problem")));
-    } else if other > 0 {
-        why.push(format!(
-            "the table cannot be imported ({})",
-            plural::count(other, "problem")
-        ));
-    }
-    err.push_str(&format!("error: {}; nothing was written\n", why.join(", ")));
+    let why = match (refuse_unmatched, other > 0) {
+        (true, false) => Msg::new(&cat::NAMES_UNMATCHED).count("n", unmatched, "name", "names"),
+        (true, true) => Msg::new(&cat::NAMES_UNMATCHED_AND_MORE)
+            .count("n", unmatched, "name", "names")
+            .count("other", other, "other problem", "other problems"),
+        _ => Msg::new(&cat::TABLE_REFUSED).count("n", other, "problem", "problems"),
+    };
+    // "1 name in the table matches no case": the verb agrees in English.
+    let why = if unmatched == 1 && refuse_unmatched {
+        match other {
+            0 => Msg::new(&cat::NAME_UNMATCHED),
+            _ => Msg::new(&cat::NAME_UNMATCHED_AND_MORE).count(
+                "other",
+                other,
+                "other problem",
+                "other problems",
+            ),
+        }
+        .num("n", 1)
+    } else {
+        why
+    };
+    let mut said = Said::error(Msg::new(&cat::NOTHING_WRITTEN).msg("why", why));
     if refuse_unmatched {
-        err.push_str("  hint: correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest\n");
+        said = said.hint(Msg::new(&cat::FIX_NAMES_OR_SKIP));
     }
-    Err(outcome(String::new(), err, Exit::Problems))
+    let mut out = Outcome::refuse(Exit::Problems, said);
+    out.stderr = err;
+    Err(out)
 }
 
 /// The heading and the entries added (standard output), and the warnings (standard error).
@@ -328,55 +332,72 @@ fn summary(
     date: kbbt::model::Date,
     args: &ImportProgressArgs,
 ) -> (String, String) {
-    let (p, dry_run) = (&planned.plan, args.dry_run);
-    let mut out = format!(
-        "{} progress as of {date} from {}\n",
-        if dry_run { "Would import" } else { "Importing" },
-        planned.label
-    );
+    let (p, dry_run, lang) = (&planned.plan, args.dry_run, env.style.lang);
+    let t = if dry_run {
+        &cat::WOULD_IMPORT
+    } else {
+        &cat::IMPORTING
+    };
+    let heading = Msg::new(t)
+        .date("date", date)
+        .text("from", planned.label.clone());
+    let mut out = heading.render(lang) + "\n";
+    // `add` / `added` (新增 / 已新增), padded to 8 columns.
+    let verb = pad_label(if dry_run { "add" } else { "added" }, lang, 8);
     for (ri, case) in &p.added {
         let c = &reg.cases[*case].value;
         let line = planned.table.rows[*ri].line;
+        let place = match &planned.forms {
+            Some(f) => Msg::new(&cat::AT_CELL).text("cell", f.cell(line)),
+            None => Msg::new(&cat::AT_LINE).num("line", line),
+        };
         out.push_str(&format!(
-            "  {:<8} {} {}{}\n",
-            if dry_run { "add" } else { "added" },
+            "  {verb} {} {}{}\n",
             c.id.value,
             c.title.value,
-            env.style.dim(&match &planned.forms {
-                Some(f) => format!(" ({})", f.cell(line)),
-                None => format!(" (line {line})"),
-            })
+            env.style.dim(&place.render(lang))
         ));
     }
     if planned.listing_added {
-        out.push_str(&format!(
-            "  {} platform.yaml: a complete listing as of {date}\n",
-            if dry_run { "add" } else { "added" }
-        ));
+        let m = Msg::new(&cat::LISTING_ADDED).date("date", date);
+        let word = pad_label(if dry_run { "add" } else { "added" }, lang, 0);
+        out.push_str(&format!("  {word} {}\n", m.render(lang)));
     }
     let mut stderr = render::findings_text(&p.warnings, Path::new(""), env.style);
     if planned.no_news > 0 {
-        stderr.push_str(&format!(
-            "note: rows with no new text (本次辦理情形), skipped: {}\n",
-            planned.no_news
-        ));
+        let note = Said {
+            level: kbbt::msg::Level::Note,
+            msg: Msg::new(&cat::NO_NEWS_ROWS).num("n", planned.no_news),
+            hint: None,
+        };
+        stderr.push_str(&note.render(lang));
     }
     (out, stderr)
 }
 
 /// `2 entries added, 1 unchanged, 0 unmatched`.
-fn counts_line(p: &Plan, dry_run: bool) -> String {
-    let (one, many) = if dry_run {
-        ("entry would be added", "entries would be added")
+fn counts_line(p: &Plan, dry_run: bool) -> Msg {
+    let (t, one, many) = if dry_run {
+        (
+            &cat::IMPORT_COUNTS_DRY,
+            "entry would be added",
+            "entries would be added",
+        )
     } else {
-        ("entry added", "entries added")
+        (&cat::IMPORT_COUNTS, "entry added", "entries added")
     };
-    format!(
-        "{}, {} unchanged, {} unmatched",
-        plural::count_as(p.added.len(), one, many),
-        p.unchanged,
-        p.unmatched.len()
-    )
+    Msg::new(t)
+        .count("added", p.added.len(), one, many)
+        .num("unchanged", p.unchanged)
+        .num("unmatched", p.unmatched.len())
+}
+
+/// An outcome composed in the user's language.
+fn localized(stdout: String, stderr: String, code: Exit) -> Outcome {
+    Outcome {
+        localized: true,
+        ..outcome(stdout, stderr, code)
+    }
 }
 
 /// The edit that records a complete listing in platform.yaml, once: `None` when a listing of that
@@ -415,4 +436,11 @@ fn listing_change(
         old: Some(reg.platform.text.clone()),
         new,
     }))
+}
+
+/// A label of the catalogue in the language, padded to `width` columns.
+fn pad_label(label: &str, lang: kbbt::i18n::Lang, width: usize) -> String {
+    let l = kbbt::i18n::label(lang, label);
+    let w = unicode_width::UnicodeWidthStr::width(l.as_str());
+    format!("{l}{}", " ".repeat(width.saturating_sub(w)))
 }
