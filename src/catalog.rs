@@ -1259,4 +1259,48 @@ crate::messages! {
         en: "correct the names, add the table's spelling to the case's aliases, or use --skip-unmatched to import the rest",
         zh: "請更正名稱、將表格的寫法加入案件的別名，或以 --skip-unmatched 匯入其餘各列",
     }
+
+    // fmt
+    /// A file `fmt --check` would rewrite.
+    WOULD_REFORMAT {
+        en: "would reformat {file}",
+        zh: "將重新排版 {file}",
+    }
+    /// A file `fmt` rewrote.
+    REFORMATTED {
+        en: "reformatted {file}",
+        zh: "已重新排版 {file}",
+    }
+    /// How many.
+    FILES_REFORMATTED {
+        en: "{n} reformatted",
+        zh: "已重新排版 {n} 個檔案",
+    }
+    /// Files with errors were not checked.
+    SOME_NOT_CHECKED {
+        en: "some files could not be checked: see the errors above",
+        zh: "部分檔案無法檢查：請見上列錯誤",
+    }
+    /// Nothing to rewrite.
+    ALL_CANONICAL {
+        en: "all files are in the canonical layout",
+        zh: "所有檔案均為標準格式",
+    }
+
+    // An interrupted write.
+    /// A read-only command on a register with a pending write.
+    WRITE_PENDING {
+        en: "an unfinished write is pending in .kbbt/ (kbbt was stopped while writing); what is shown may mix old and new files",
+        zh: ".kbbt/ 中有未完成的寫入（kbbt 於寫入時中止）；所示內容可能混有新舊檔案",
+    }
+    /// How to finish it.
+    RUN_RECOVER {
+        en: "run `kbbt recover` to finish it (apply, fmt, new and import finish it first too)",
+        zh: "請執行 `kbbt recover` 完成寫入（`apply`、`fmt`、`new` 及 `import` 也會先完成它）",
+    }
+    /// `.kbbt` is a link.
+    STATE_DIR_LINK {
+        en: ".kbbt is a symbolic link; commands that write refuse to run until it is removed",
+        zh: ".kbbt 是符號連結；在移除之前，會寫入的命令都不會執行",
+    }
 }

@@ -155,9 +155,6 @@ pub fn journal_pending(root: &Path) -> bool {
     exists_no_follow(&root.join(STATE_DIR).join(JOURNAL))
 }
 
-/// What a read-only command says when a write is pending: it never finishes one itself.
-pub const PENDING: &str = "an unfinished write is pending in .kbbt/ (kbbt was stopped while writing); \
-what is shown may mix old and new files\n  hint: run `kbbt recover` to finish it (apply, fmt, new and import finish it first too)";
 
 const JOURNAL_TMP: &str = "journal.tmp";
 const JOURNAL_HEADER: &str = "kbbt-journal 2";

@@ -3,9 +3,11 @@
 use super::{Env, Outcome};
 use kbbt::apply::unified_diff;
 use kbbt::canon;
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
 use kbbt::model::Doc;
+use kbbt::msg::Msg;
 use kbbt::write::FileChange;
 use kbbt::yaml::Pos;
 use std::path::{Path, PathBuf};
@@ -113,26 +115,26 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         add(reformat(&reg.root, doc, canon::case));
     }
     finding::sort(&mut findings);
+    let lang = env.style.lang;
+    let line = |m: Msg| m.render(lang) + "\n";
+    let file = |c: &kbbt::write::FileChange| env.shown.join(&c.path).display().to_string();
     let mut out = Outcome {
         stderr: env.findings(&findings),
+        localized: true,
         ..Outcome::default()
     };
     if check {
         for c in &changes {
-            out.stdout.push_str(&format!(
-                "would reformat {}\n",
-                env.shown.join(&c.path).display()
-            ));
+            out.stdout
+                .push_str(&line(Msg::new(&cat::WOULD_REFORMAT).text("file", file(c))));
             out.stdout.push_str(&unified_diff(c));
         }
         let errors = findings.iter().any(Finding::is_error);
         out.code = Exit::problems_if(!changes.is_empty() || errors);
         if errors {
-            out.stdout
-                .push_str("some files could not be checked: see the errors above\n");
+            out.stdout.push_str(&line(Msg::new(&cat::SOME_NOT_CHECKED)));
         } else if changes.is_empty() {
-            out.stdout
-                .push_str("all files are in the canonical layout\n");
+            out.stdout.push_str(&line(Msg::new(&cat::ALL_CANONICAL)));
         }
         return out;
     }
@@ -140,15 +142,11 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         return Outcome::fail(Exit::Problems, format!("{}error: {e}\n", out.stderr));
     }
     for c in &changes {
-        out.stdout.push_str(&format!(
-            "reformatted {}\n",
-            env.shown.join(&c.path).display()
-        ));
+        out.stdout
+            .push_str(&line(Msg::new(&cat::REFORMATTED).text("file", file(c))));
     }
-    out.stdout.push_str(&format!(
-        "{} reformatted\n",
-        kbbt::plural::count(changes.len(), "file")
-    ));
+    let n = Msg::new(&cat::FILES_REFORMATTED).count("n", changes.len(), "file", "files");
+    out.stdout.push_str(&line(n));
     out.code = Exit::problems_if(findings.iter().any(Finding::is_error));
     out
 }

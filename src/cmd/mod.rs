@@ -348,7 +348,8 @@ fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, 
             Err(e) => return Err(Outcome::fail(Exit::Problems, format!("error: {e}\n"))),
         }
     } else if pending {
-        note = format!("warning: {}\n", kbbt::write::PENDING);
+        let said = Said::warning(Msg::new(&m::WRITE_PENDING)).hint(Msg::new(&m::RUN_RECOVER));
+        note = said.render(env.style.lang);
     }
     if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
         if writes(command) {
@@ -356,7 +357,7 @@ fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, 
             kbbt::write::lock(&env.root, Duration::ZERO)
                 .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))?;
         } else {
-            note.push_str("warning: .kbbt is a symbolic link; commands that write refuse to run until it is removed\n");
+            note.push_str(&Said::warning(Msg::new(&m::STATE_DIR_LINK)).render(env.style.lang));
         }
     }
     Ok(note)
