@@ -1303,4 +1303,41 @@ crate::messages! {
         en: ".kbbt is a symbolic link; commands that write refuse to run until it is removed",
         zh: ".kbbt 是符號連結；在移除之前，會寫入的命令都不會執行",
     }
+
+    // apply and git.
+    /// `--commit` without git.
+    COMMIT_NEEDS_GIT {
+        en: "--commit needs git, and git could not be run",
+        zh: "--commit 需要 git，但無法執行 git",
+    }
+    /// What to do.
+    INSTALL_GIT_OR_NO_COMMIT {
+        en: "install git, or apply without --commit and commit by hand",
+        zh: "請安裝 git，或不加 --commit 套用後自行提交",
+    }
+    /// No git to check for uncommitted changes.
+    GIT_NOT_RUN {
+        en: "git could not be run, so kbbt cannot check the register for uncommitted changes",
+        zh: "無法執行 git，因此 kbbt 無法檢查登記簿是否有未提交的變更",
+    }
+    /// What to do.
+    INSTALL_GIT_OR_ALLOW_DIRTY {
+        en: "install git, or use --allow-dirty",
+        zh: "請安裝 git，或使用 --allow-dirty",
+    }
+    /// What to do about git's identity.
+    SET_GIT_IDENTITY {
+        en: "set it with `git config user.name \"…\"` and `git config user.email …`, or apply without --commit",
+        zh: "請以 `git config user.name \"…\"` 及 `git config user.email …` 設定，或不加 --commit 套用",
+    }
+    /// Uncommitted changes.
+    UNCOMMITTED {
+        en: "uncommitted changes in the register ({files})",
+        zh: "登記簿有尚未提交的變更（{files}）",
+    }
+    /// What to do.
+    COMMIT_OR_ALLOW_DIRTY {
+        en: "commit or stash them first, or use --allow-dirty",
+        zh: "請先提交或暫存，或使用 --allow-dirty",
+    }
 }

@@ -155,7 +155,6 @@ pub fn journal_pending(root: &Path) -> bool {
     exists_no_follow(&root.join(STATE_DIR).join(JOURNAL))
 }
 
-
 const JOURNAL_TMP: &str = "journal.tmp";
 const JOURNAL_HEADER: &str = "kbbt-journal 2";
 /// The largest journal or staged file recovery reads.

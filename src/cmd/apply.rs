@@ -359,39 +359,40 @@ fn git_ready(env: &Env, flags: &ApplyArgs, target: &Path) -> Result<(), Outcome>
     if flags.dry_run {
         return Ok(());
     }
+    let refuse = |why: Msg, hint: Msg| {
+        let said = Said::error(Msg::new(&cat::NOTHING_WRITTEN).msg("why", why)).hint(hint);
+        Err(Outcome::refuse(Exit::Problems, said))
+    };
     if (flags.commit || !flags.allow_dirty) && !kbbt::git::available() {
         let in_repo = env.root.ancestors().any(|d| d.join(".git").exists());
         if flags.commit {
-            return Err(Outcome::fail(Exit::Problems,
-                "error: --commit needs git, and git could not be run; nothing was written\n  hint: install git, or apply without --commit and commit by hand\n".into(),
-            ));
+            return refuse(
+                Msg::new(&cat::COMMIT_NEEDS_GIT),
+                Msg::new(&cat::INSTALL_GIT_OR_NO_COMMIT),
+            );
         }
         if in_repo {
-            return Err(Outcome::fail(Exit::Problems,
-                "error: git could not be run, so kbbt cannot check the register for uncommitted changes; nothing was written\n  hint: install git, or use --allow-dirty\n".into(),
-            ));
+            return refuse(
+                Msg::new(&cat::GIT_NOT_RUN),
+                Msg::new(&cat::INSTALL_GIT_OR_ALLOW_DIRTY),
+            );
         }
     }
     if flags.commit
         && let Err(e) = kbbt::git::identity(&env.root)
     {
-        return Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {e}; nothing was written\n  hint: set it with `git config user.name \"…\"` and `git config user.email …`, or apply without --commit\n"
-            ),
-        ));
+        return refuse(Msg::legacy(e.to_string()), Msg::new(&cat::SET_GIT_IDENTITY));
     }
     if !flags.allow_dirty {
         let d = dirty(&env.root, target);
         if !d.is_empty() {
-            return Err(Outcome::fail(
-                Exit::Problems,
-                format!(
-                    "error: uncommitted changes in the register ({}); nothing was written\n  hint: commit or stash them first, or use --allow-dirty\n",
-                    d.join(", ")
-                ),
-            ));
+            let files = d
+                .into_iter()
+                .map(|f| Msg::new(&cat::ITEMS).text("items", f));
+            return refuse(
+                Msg::new(&cat::UNCOMMITTED).list("files", files),
+                Msg::new(&cat::COMMIT_OR_ALLOW_DIRTY),
+            );
         }
     }
     Ok(())
