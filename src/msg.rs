@@ -428,6 +428,50 @@ mod tests {
     }
 
     #[test]
+    fn every_template_has_its_chinese() {
+        for t in ALL {
+            assert!(t.zh.is_empty() == t.en.is_empty(), "{}: no Chinese", t.id);
+        }
+    }
+
+    /// The words messages take as labels (statuses, decisions, counted fields) all have Chinese.
+    #[test]
+    fn every_label_a_message_uses_has_chinese() {
+        let statuses = crate::model::Status::ALL.map(crate::model::Status::as_str);
+        let actions = crate::model::Action::ALL.map(crate::model::Action::as_str);
+        let fields = [
+            "add",
+            "delist",
+            "ongoing",
+            "cases",
+            "completed",
+            "tracked",
+            "relist",
+            "replaced",
+            "merged",
+            "proposed",
+            "subcases",
+            "totals",
+            "all-time",
+            "added",
+            "renamed",
+            "progress",
+            "decision",
+            "commit",
+            "reported",
+            "unknown",
+            "(not stated)",
+        ];
+        for w in statuses.iter().chain(&actions).chain(&fields) {
+            assert_ne!(
+                crate::i18n::label(Lang::ZhTw, w),
+                *w,
+                "`{w}` has no Chinese"
+            );
+        }
+    }
+
+    #[test]
     fn arguments_fill_the_template_and_labels_translate() {
         let m = Msg::new(&crate::catalog::UNKNOWN_GROUP).text("group", "add");
         assert_eq!(m.render(Lang::En), "unknown group `add`");
