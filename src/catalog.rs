@@ -1340,4 +1340,121 @@ crate::messages! {
         en: "commit or stash them first, or use --allow-dirty",
         zh: "請先提交或暫存，或使用 --allow-dirty",
     }
+
+    // new
+    /// The register with the new file would have errors.
+    NEW_WOULD_NOT_VALIDATE {
+        en: "the register would not validate with the new file",
+        zh: "加入新檔案後，登記簿將無法通過檢查",
+    }
+    /// The file written.
+    CREATED {
+        en: "created {file}: {what}",
+        zh: "已建立 {file}：{what}",
+    }
+    /// A new case: id, title, group.
+    NEW_CASE_SUMMARY {
+        en: "{id} {title} ({group}, ongoing)",
+        zh: "{id} {title}（{group}，持續列管）",
+    }
+    /// A new meeting: id, title, date.
+    NEW_MEETING_SUMMARY {
+        en: "{id} {title} ({date})",
+        zh: "{id} {title}（{date}）",
+    }
+    /// A city that is not a member.
+    UNKNOWN_CITY {
+        en: "unknown {what} `{city}`: not a member of {platform}",
+        zh: "未知的{what} `{city}`：不是{platform}的成員",
+    }
+    /// The members.
+    MEMBERS_ARE {
+        en: "the members are {members}",
+        zh: "成員有：{members}",
+    }
+    /// The topics.
+    TOPICS_ARE {
+        en: "the topics are {topics}",
+        zh: "共同議題有：{topics}",
+    }
+    /// A platform without topics.
+    NO_TOPICS {
+        en: "the platform defines no topics (platform.yaml `topics:`)",
+        zh: "平臺未定義共同議題（platform.yaml 的 `topics:`）",
+    }
+    /// `new case --status proposed`.
+    NEW_NOT_PROPOSED {
+        en: "a new case cannot start as `proposed` without its meeting",
+        zh: "新案件不能不經會議即以「提案」開始",
+    }
+    /// Where proposals come from.
+    PROPOSAL_IS_A_DECISION {
+        en: "a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked",
+        zh: "提案是會議的決議：請寫於會議檔的 `propose:` 之下並執行 `kbbt apply`；已列管的案件請用 `--status 持續列管`",
+    }
+    /// Another status.
+    NEW_BAD_STATUS {
+        en: "`{status}` is not a status a new case can start with",
+        zh: "新案件不能以 `{status}` 狀態開始",
+    }
+    /// The status there is.
+    USE_ONGOING {
+        en: "use --status ongoing (recorded as `seen`); other statuses come from meeting decisions",
+        zh: "請用 `--status 持續列管`（記為 `seen`）；其他狀態來自會議決議",
+    }
+    /// A case of that title exists.
+    CASE_EXISTS {
+        en: "{group} already has a case of that name: {case}",
+        zh: "{group}已有同名案件：{case}",
+    }
+    /// Where to record the new facts.
+    RECORD_IN_FILE {
+        en: "a case is created once; record new facts in {file}",
+        zh: "案件只建立一次；新的內容請記入 {file}",
+    }
+    /// No meeting of a level to continue its ids.
+    NO_MEETING_OF_LEVEL {
+        en: "no meeting of level `{level}` yet, so there is no id to continue",
+        zh: "尚無 `{level}` 的會議，無從接續編號",
+    }
+    /// How to give one.
+    GIVE_ID {
+        en: "give the id with --id (lower-case letters, digits and '-', e.g. tf-1)",
+        zh: "請以 --id 指定編號（小寫英文字母、數字及連字號，例如 `tf-1`）",
+    }
+    /// The platform's levels.
+    LEVELS_ARE {
+        en: "the levels are {levels}",
+        zh: "會議層級有：{levels}",
+    }
+    /// A platform without levels.
+    NO_LEVELS {
+        en: "the platform lists no levels (platform.yaml `levels:`)",
+        zh: "平臺未列會議層級（platform.yaml 的 `levels:`）",
+    }
+    /// What a meeting id looks like (the next one, vm-7).
+    MEETING_ID_SHAPE_7 {
+        en: "a meeting id is lower-case letters, digits and dashes, e.g. vm-7",
+        zh: "會議編號為小寫英文字母、數字及連字號，例如 `vm-7`",
+    }
+    /// A meeting of that id exists.
+    MEETING_EXISTS {
+        en: "meeting `{id}` already exists ({file})",
+        zh: "會議 `{id}` 已存在（{file}）",
+    }
+    /// What to do.
+    GIVE_ANOTHER_ID {
+        en: "give another id with --id",
+        zh: "請以 --id 指定其他編號",
+    }
+    /// An id without a number.
+    NO_NUMBER_FOR_TITLE {
+        en: "`{id}` has no number to build a title from",
+        zh: "`{id}` 沒有可用於會議名稱的序號",
+    }
+    /// What to do.
+    GIVE_TITLE {
+        en: "give the title with --title",
+        zh: "請以 --title 指定會議名稱",
+    }
 }

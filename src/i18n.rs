@@ -109,6 +109,8 @@ const LABELS: &[(&str, &str)] = &[
     ("tracked", "處理案件"),
     ("subcases", "子案"),
     ("renamed", "更名"),
+    ("lead city", "主辦城市"),
+    ("partner city", "合作城市"),
     ("progress", "辦理情形"),
     ("decision", "決議"),
     ("commit", "提交"),

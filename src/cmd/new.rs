@@ -59,21 +59,21 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         .retain(|f| f.is_error() && !before.contains(&(f.file.clone(), f.code, f.message.clone())));
     if !findings.is_empty() {
         finding::sort(&mut findings);
-        return Outcome::fail(
+        let why = Msg::new(&cat::NEW_WOULD_NOT_VALIDATE);
+        let mut out = Outcome::refuse(
             Exit::Problems,
-            format!(
-                "{}error: the register would not validate with the new file; nothing was written\n",
-                env.findings(&findings)
-            ),
+            Said::error(Msg::new(&cat::NOTHING_WRITTEN).msg("why", why)),
         );
+        out.stderr = env.findings(&findings);
+        return out;
     }
     if let Err(e) = kbbt::write::commit(&env.root, std::slice::from_ref(&change)) {
         return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
     }
-    Outcome::ok(format!(
-        "created {}: {summary}\n",
-        env.shown.join(&change.path).display()
-    ))
+    let done = Msg::new(&cat::CREATED)
+        .text("file", env.shown.join(&change.path).display().to_string())
+        .msg("what", summary);
+    Outcome::localized(done.render(env.style.lang) + "\n")
 }
 
 /// Every finding on the register with `change` added.
@@ -119,19 +119,21 @@ fn today() -> Date {
 }
 
 /// A member city typed by a user: the platform's spelling, or a usage error with a suggestion.
-fn member(reg: &Register, s: &str, what: &str) -> Result<String, Outcome> {
+fn member(reg: &Register, s: &str, what: &'static str) -> Result<String, Outcome> {
     let p = &reg.platform.value;
     let names: Vec<String> = p.members.iter().map(|m| m.value.clone()).collect();
     if let Some(m) = names.iter().find(|m| normalize(m) == normalize(s)) {
         return Ok(m.clone());
     }
-    Err(usage(
-        format!("unknown {what} `{s}`: not a member of {}", p.name.value),
-        Some(suggest_str(s, &names).map_or_else(
-            || format!("the members are {}", names.join(", ")),
-            |x| format!("did you mean `{x}`?"),
-        )),
-    ))
+    let hint = suggest_str(s, &names).map_or_else(
+        || Msg::new(&cat::MEMBERS_ARE).list("members", names.iter().map(item)),
+        |x| Msg::new(&cat::DID_YOU_MEAN).text("name", x),
+    );
+    let msg = Msg::new(&cat::UNKNOWN_CITY)
+        .label("what", what)
+        .text("city", s)
+        .text("platform", p.name.value.clone());
+    Err(usage(msg, Some(hint)))
 }
 
 fn topic(reg: &Register, s: &str) -> Result<String, Outcome> {
@@ -145,18 +147,19 @@ fn topic(reg: &Register, s: &str) -> Result<String, Outcome> {
     if let Some(t) = names.iter().find(|t| normalize(t) == normalize(s)) {
         return Ok(t.clone());
     }
+    let hint = suggest_str(s, &names).map_or_else(
+        || {
+            if names.is_empty() {
+                Msg::new(&cat::NO_TOPICS)
+            } else {
+                Msg::new(&cat::TOPICS_ARE).list("topics", names.iter().map(item))
+            }
+        },
+        |x| Msg::new(&cat::DID_YOU_MEAN).text("name", x),
+    );
     Err(usage(
-        format!("unknown topic `{s}`"),
-        Some(suggest_str(s, &names).map_or_else(
-            || {
-                if names.is_empty() {
-                    "the platform defines no topics (platform.yaml `topics:`)".to_string()
-                } else {
-                    format!("the topics are {}", names.join(", "))
-                }
-            },
-            |x| format!("did you mean `{x}`?"),
-        )),
+        Msg::new(&cat::UNKNOWN_TOPIC).text("topic", s),
+        Some(hint),
     ))
 }
 
@@ -165,16 +168,12 @@ fn check_status(a: &NewCaseArgs) -> Result<(), Outcome> {
     match Status::parse(a.status.trim()) {
         Some(Status::Ongoing) => Ok(()),
         Some(Status::Proposed) => Err(usage(
-            "a new case cannot start as `proposed` without its meeting",
-            Some(
-                "a proposal is a meeting's decision: write it under `propose:` in the meeting file and run `kbbt apply`; or use --status ongoing for a case already tracked",
-            ),
+            Msg::new(&cat::NEW_NOT_PROPOSED),
+            Some(Msg::new(&cat::PROPOSAL_IS_A_DECISION)),
         )),
         _ => Err(usage(
-            format!("`{}` is not a status a new case can start with", a.status),
-            Some(
-                "use --status ongoing (recorded as `seen`); other statuses come from meeting decisions",
-            ),
+            Msg::new(&cat::NEW_BAD_STATUS).text("status", a.status.clone()),
+            Some(Msg::new(&cat::USE_ONGOING)),
         )),
     }
 }
@@ -205,7 +204,7 @@ fn cities(reg: &Register, a: &NewCaseArgs) -> Result<(Option<String>, Vec<String
         let m = member(reg, x.as_str(), "partner city")?;
         if lead.as_ref() == Some(&m) {
             return Err(usage(
-                format!("`{m}` is both the lead and a partner"),
+                Msg::new(&cat::LEAD_AND_PARTNER).text("city", m),
                 None::<Msg>,
             ));
         }
@@ -237,15 +236,14 @@ fn refuse_existing(reg: &Register, g: usize, title: &str) -> Result<(), Outcome>
         _ => None,
     };
     match existing {
-        Some(i) => Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {} already has a case of that name: {}\n  hint: a case is created once; record new facts in {}\n",
-                reg.platform.value.groups[g].name.value,
-                idx.resolver.describe(&[i]),
-                reg.cases[i].path.display()
-            ),
-        )),
+        Some(i) => {
+            let msg = Msg::new(&cat::CASE_EXISTS)
+                .text("group", reg.platform.value.groups[g].name.value.clone())
+                .msg("case", idx.resolver.describe_msg(&[i]));
+            let hint = Msg::new(&cat::RECORD_IN_FILE)
+                .text("file", reg.cases[i].path.display().to_string());
+            Err(Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint)))
+        }
         None => Ok(()),
     }
 }
@@ -308,12 +306,12 @@ fn case_value(
     }
 }
 
-fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Outcome> {
+fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, Msg), Outcome> {
     let p = &reg.platform.value;
     let g = user_group(reg, &a.group)?;
     let title = a.title.trim();
     if title.is_empty() {
-        return Err(usage("the title is empty", None::<Msg>));
+        return Err(usage(Msg::new(&cat::EMPTY_TITLE), None::<Msg>));
     }
     check_status(a)?;
     let source = source(a)?;
@@ -325,7 +323,10 @@ fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, String), Out
     let path = PathBuf::from("cases").join(code).join(format!("{id}.yaml"));
     let case = case_value(&id, title, group, cities, topics, source);
     let text = canon::case(&case, &schema_header(&reg.root, &path, "case"));
-    let summary = format!("{id} {title} ({group}, ongoing)");
+    let summary = Msg::new(&cat::NEW_CASE_SUMMARY)
+        .text("id", id.clone())
+        .text("title", title)
+        .text("group", group.clone());
     Ok((
         FileChange {
             path,
@@ -383,8 +384,8 @@ fn default_id(reg: &Register, level: &str, date: Date) -> Result<(String, Number
             "副市長層級" => "vm".to_string(),
             _ => {
                 return Err(usage(
-                    format!("no meeting of level `{level}` yet, so there is no id to continue"),
-                    Some("give the id with --id (lower-case letters, digits and '-', e.g. tf-1)"),
+                    Msg::new(&cat::NO_MEETING_OF_LEVEL).text("level", level),
+                    Some(Msg::new(&cat::GIVE_ID)),
                 ));
             }
         },
@@ -445,7 +446,7 @@ fn new_meeting(
     date: &str,
     id: Option<&str>,
     title: Option<&str>,
-) -> Result<(FileChange, String), Outcome> {
+) -> Result<(FileChange, Msg), Outcome> {
     let p = &reg.platform.value;
     let levels: Vec<String> = p.levels.iter().map(|l| l.value.clone()).collect();
     let Some(level) = levels
@@ -453,18 +454,19 @@ fn new_meeting(
         .find(|l| normalize(l) == normalize(level))
         .cloned()
     else {
+        let hint = suggest_str(level, &levels).map_or_else(
+            || {
+                if levels.is_empty() {
+                    Msg::new(&cat::NO_LEVELS)
+                } else {
+                    Msg::new(&cat::LEVELS_ARE).list("levels", levels.iter().map(item))
+                }
+            },
+            |x| Msg::new(&cat::DID_YOU_MEAN).text("name", x),
+        );
         return Err(usage(
-            format!("unknown meeting level `{level}`"),
-            Some(suggest_str(level, &levels).map_or_else(
-                || {
-                    if levels.is_empty() {
-                        "the platform lists no levels (platform.yaml `levels:`)".into()
-                    } else {
-                        format!("the levels are {}", levels.join(", "))
-                    }
-                },
-                |x| format!("did you mean `{x}`?"),
-            )),
+            Msg::new(&cat::UNKNOWN_LEVEL).text("level", level),
+            Some(hint),
         ));
     };
     let date = user_date(date)?;
@@ -473,8 +475,8 @@ fn new_meeting(
             let i = i.trim();
             if !meeting_id_ok(i) {
                 return Err(usage(
-                    format!("`{i}` is not a meeting id"),
-                    Some("a meeting id is lower-case letters, digits and dashes, e.g. vm-7"),
+                    Msg::new(&cat::NOT_A_MEETING_ID).text("id", i),
+                    Some(Msg::new(&cat::MEETING_ID_SHAPE_7)),
                 ));
             }
             (i.to_string(), Numbering::Sequence)
@@ -483,13 +485,11 @@ fn new_meeting(
     };
     let idx = Index::new(reg);
     if let Some(i) = idx.meeting_by_id.get(&id) {
-        return Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: meeting `{id}` already exists ({})\n  hint: give another id with --id\n",
-                reg.meetings[*i].path.display()
-            ),
-        ));
+        let msg = Msg::new(&cat::MEETING_EXISTS)
+            .text("id", id.clone())
+            .text("file", reg.meetings[*i].path.display().to_string());
+        let said = Said::error(msg).hint(Msg::new(&cat::GIVE_ANOTHER_ID));
+        return Err(Outcome::refuse(Exit::Problems, said));
     }
     let title = match title.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => t.to_string(),
@@ -497,8 +497,8 @@ fn new_meeting(
             Some((_, n)) => default_title(reg, &level, n, numbering, date),
             None => {
                 return Err(usage(
-                    format!("`{id}` has no number to build a title from"),
-                    Some("give the title with --title"),
+                    Msg::new(&cat::NO_NUMBER_FOR_TITLE).text("id", id.clone()),
+                    Some(Msg::new(&cat::GIVE_TITLE)),
                 ));
             }
         },
@@ -511,7 +511,10 @@ fn new_meeting(
             old: None,
             new: text,
         },
-        format!("{id} {title} ({date})"),
+        Msg::new(&cat::NEW_MEETING_SUMMARY)
+            .text("id", id.clone())
+            .text("title", title.clone())
+            .date("date", date),
     ))
 }
 
@@ -583,4 +586,10 @@ fn meeting_skeleton(
     let _ = writeln!(text, "totals:  # {}", t.totals);
     text.push_str("  add:\n  delist:\n  ongoing:\n");
     text
+}
+
+/// A name in a list of a message, as written.
+#[allow(clippy::ptr_arg)] // `Iterator::map` over `&String`s.
+fn item(name: &String) -> Msg {
+    Msg::new(&cat::ITEMS).text("items", name.as_str())
 }

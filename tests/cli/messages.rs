@@ -142,6 +142,13 @@ fn zh_tw_human_output_has_no_english_words() {
         "status --group nosuch",
         "list --status bogus",
         "new case --group 交通 --title 測試",
+        "new case --group 交通 --title 測試 --lead 基隆 --source 紀錄",
+        "new case --group 交通 --title 測試 --source 紀錄 --status 提案",
+        "new meeting --level 副市長層級 --date 114-07-01",
+        // Last: these write.
+        "new case --group 交通 --title 測試 --source 紀錄",
+        "new meeting --level 副市長層級 --date 115-07-01",
+        "fmt",
     ] {
         let mut run = vec!["--lang", "zh-TW"];
         run.extend(args.split(' '));
