@@ -1457,4 +1457,31 @@ crate::messages! {
         en: "give the title with --title",
         zh: "請以 --title 指定會議名稱",
     }
+
+    // import progress: returned forms.
+    /// A row's title is another case's.
+    TITLE_IS_OTHERS {
+        en: "the title is {id}'s: was the id edited?",
+        zh: "方案名稱屬於 {id}：編號是否遭修改？",
+    }
+    /// A row whose id and title name two cases.
+    ID_TITLE_MISMATCH {
+        en: "{id} is 「{title}」, but the row's title is 「{row}」",
+        zh: "{id} 為「{title}」，但該列的方案名稱為「{row}」",
+    }
+    /// What to do.
+    ID_EDITED {
+        en: "was the id edited? put back the form's id, or correct the title",
+        zh: "編號是否遭修改？請改回填報表原有的編號，或更正方案名稱",
+    }
+    /// A row in another group's sheet.
+    ROW_IN_OTHER_GROUP {
+        en: "{id} 「{title}」 is a case of {group}, not of {other}",
+        zh: "{id}「{title}」屬於{group}，不屬於{other}",
+    }
+    /// What to do.
+    MOVE_ROW_BACK {
+        en: "move the row back to its group's sheet",
+        zh: "請將該列移回其組別的工作表",
+    }
 }

@@ -2,12 +2,14 @@
 //! ids checked against the titles and groups, and every finding put at its cell (`交通組!B12`).
 
 use super::{Env, Outcome};
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::finding::Finding;
 use kbbt::import::table::{MAX_TABLE_BYTES, Row, Table};
 use kbbt::index::{Index, Resolved};
 use kbbt::model::Date;
 use kbbt::model::Register;
+use kbbt::msg::Msg;
 use kbbt::sheet::FormRow;
 use kbbt::yaml::Pos;
 use std::path::{Path, PathBuf};
@@ -172,19 +174,13 @@ fn same_case(idx: &Index, name: &str, case: usize) -> bool {
 /// The error of a row whose id is not a case: with a hint when its title is another case's.
 fn unknown_id(reg: &Register, idx: &Index, fr: &FormRow, id: &str, pos: Pos) -> Finding {
     let hint = match idx.resolver.resolve(&fr.name, None) {
-        Resolved::Found(c) => Some(format!(
-            "the title is {}'s: was the id edited?",
-            reg.cases[c].value.id.value
-        )),
+        Resolved::Found(c) => {
+            Some(Msg::new(&cat::TITLE_IS_OTHERS).text("id", reg.cases[c].value.id.value.clone()))
+        }
         _ => None,
     };
-    Finding::error(
-        "import-id",
-        Path::new(""),
-        pos,
-        format!("unknown case id `{id}`"),
-    )
-    .with_hint_opt(hint)
+    let msg = Msg::new(&cat::UNKNOWN_CASE_ID).text("id", id);
+    Finding::error("import-id", Path::new(""), pos, msg).with_hint_msg(hint)
 }
 
 /// Check a row's id: a case, whose title the row's is (or empty), in the group of the row's group
@@ -199,12 +195,12 @@ fn check_row(reg: &Register, idx: &Index, fr: &FormRow, id: &str, pos: Pos) -> R
             "import-id",
             Path::new(""),
             pos,
-            format!(
-                "{id} is 「{}」, but the row's title is 「{}」",
-                c.title.value, fr.name
-            ),
+            Msg::new(&cat::ID_TITLE_MISMATCH)
+                .text("id", id)
+                .text("title", c.title.value.clone())
+                .text("row", fr.name.clone()),
         )
-        .with_hint("was the id edited? put back the form's id, or correct the title"));
+        .with_hint(Msg::new(&cat::ID_EDITED)));
     }
     // The group column, then the sheet (named after its group), must be the case's group.
     let p = &reg.platform.value;
@@ -219,12 +215,13 @@ fn check_row(reg: &Register, idx: &Index, fr: &FormRow, id: &str, pos: Pos) -> R
             code,
             Path::new(""),
             pos,
-            format!(
-                "{id} 「{}」 is a case of {}, not of {name}",
-                c.title.value, c.group.value
-            ),
+            Msg::new(&cat::ROW_IN_OTHER_GROUP)
+                .text("id", id)
+                .text("title", c.title.value.clone())
+                .text("group", c.group.value.clone())
+                .text("other", name.clone()),
         )
-        .with_hint("move the row back to its group's sheet")),
+        .with_hint(Msg::new(&cat::MOVE_ROW_BACK))),
         None => Ok(()),
     }
 }
