@@ -1484,4 +1484,26 @@ crate::messages! {
         en: "move the row back to its group's sheet",
         zh: "請將該列移回其組別的工作表",
     }
+
+    // Files written with -o.
+    /// A file written.
+    WROTE {
+        en: "wrote {file}",
+        zh: "已寫入 {file}",
+    }
+    /// The minutes' decision section written.
+    WROTE_MINUTES {
+        en: "wrote {file} (the decisions of {id})",
+        zh: "已寫入 {file}（{id} 之決議事項）",
+    }
+    /// The progress report written.
+    WROTE_REPORT {
+        en: "wrote {file} ({n} as of {date})",
+        zh: "已寫入 {file}（資料時間 {date}，持續列管 {n} 案）",
+    }
+    /// A draft meeting file written, and the next step.
+    WROTE_DRAFT {
+        en: "wrote {file}\n  next: kbbt apply {file} --dry-run",
+        zh: "已寫入 {file}\n  下一步：`kbbt apply {file} --dry-run`",
+    }
 }

@@ -6,6 +6,7 @@ use crate::cli::ImportMinutesArgs;
 use kbbt::exit::Exit;
 use kbbt::load;
 use kbbt::minutes_in::{draft, parse, read};
+use kbbt::msg::Msg;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -137,11 +138,11 @@ fn deliver(
     }
     match write_draft(env, &path, shown, yaml, &err) {
         Ok(()) => Outcome {
-            stdout: format!(
-                "wrote {}\n  next: kbbt apply {} --dry-run\n",
-                shown.display(),
-                shown.display()
-            ),
+            stdout: Msg::new(&kbbt::catalog::WROTE_DRAFT)
+                .text("file", shown.display().to_string())
+                .render(env.style.lang)
+                + "\n",
+            localized: true,
             stderr: err,
             ..Outcome::default()
         },

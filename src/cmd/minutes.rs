@@ -15,6 +15,7 @@ use kbbt::exit::Exit;
 use kbbt::index::Index;
 use kbbt::load;
 use kbbt::model::{Meeting, Register};
+use kbbt::msg::Msg;
 use std::path::{Path, PathBuf};
 
 /// The meeting named on the command line: an id, or a meeting file (in the register or not).
@@ -146,11 +147,11 @@ pub fn run(env: &Env, o: &MinutesArgs) -> Outcome {
         let data = encode(&reg, mt, text, format, &o.font)?;
         Ok(match (target, o.output.as_deref(), data) {
             (Some(path), Some(shown), data) => {
-                let done = format!(
-                    "wrote {} (the decisions of {})\n",
-                    shown.display(),
-                    mt.id.value
-                );
+                let done = Msg::new(&kbbt::catalog::WROTE_MINUTES)
+                    .text("file", shown.display().to_string())
+                    .text("id", mt.id.value.clone())
+                    .render(env.style.lang)
+                    + "\n";
                 super::output::write(&path, shown, &data, done)
             }
             // The minutes' own words: never translated.

@@ -411,11 +411,14 @@ fn dispatch(command: &Command, env: &Env, table_format: TableFormat) -> Outcome 
 fn write_to(env: &Env, mut out: Outcome, file: &Path) -> Outcome {
     let bytes = match out.binary.take() {
         Some(b) => output::Bytes::Binary(b),
-        None if out.machine => output::Bytes::Text(out.stdout.clone()),
+        None if out.machine || out.localized => output::Bytes::Text(out.stdout.clone()),
         None => output::Bytes::Text(kbbt::i18n::text(env.style.lang, &out.stdout)),
     };
     let written = output::target(env, file, output::Dest::Document).map(|path| {
-        let done = format!("wrote {}\n", file.display());
+        let done = Msg::new(&m::WROTE)
+            .text("file", file.display().to_string())
+            .render(env.style.lang)
+            + "\n";
         output::write(&path, file, &bytes, done)
     });
     let mut w = written.unwrap_or_else(|e| e);

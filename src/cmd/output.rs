@@ -110,7 +110,8 @@ pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
     };
     // A temporary file renamed into place: a full disk or a crash leaves no partial file.
     match kbbt::write::write_output(path, bytes) {
-        Ok(()) => Outcome::ok(done),
+        // `done` is composed in the user's language by the caller.
+        Ok(()) => Outcome::localized(done),
         Err(e) => Outcome::fail(
             Exit::Problems,
             format!("error: cannot write {}: {e}\n", shown.display()),

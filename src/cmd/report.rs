@@ -11,6 +11,7 @@ use super::{Env, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
 use kbbt::index::Index;
 use kbbt::model::{Date, Register};
+use kbbt::msg::Msg;
 use kbbt::render::report::Report;
 use kbbt::tally::Timelines;
 use std::path::{Path, PathBuf};
@@ -58,6 +59,7 @@ fn encode(
 
 /// The report written to its file, or given on standard output.
 fn deliver(
+    lang: kbbt::i18n::Lang,
     target: Option<PathBuf>,
     output: Option<&Path>,
     report: &Report,
@@ -67,11 +69,12 @@ fn deliver(
     match (target, output, data) {
         (Some(path), Some(shown), data) => {
             let cases: usize = report.groups.iter().map(|g| g.rows.len()).sum();
-            let done = format!(
-                "wrote {} ({} as of {date})\n",
-                shown.display(),
-                kbbt::plural::count(cases, "ongoing case")
-            );
+            let done = Msg::new(&kbbt::catalog::WROTE_REPORT)
+                .text("file", shown.display().to_string())
+                .count("n", cases, "ongoing case", "ongoing cases")
+                .date("date", date)
+                .render(lang)
+                + "\n";
             super::output::write(&path, shown, &data, done)
         }
         // A document: never translated.
@@ -98,7 +101,14 @@ pub fn run(env: &Env, args: &ReportArgs) -> Outcome {
         let tl = Timelines::new(&reg, &idx);
         let report = kbbt::report::build(&reg, &idx, &tl, date, &groups);
         let data = encode(env, &reg, &report, date, format, &args.font)?;
-        Ok(deliver(target, args.output.as_deref(), &report, date, data))
+        Ok(deliver(
+            env.style.lang,
+            target,
+            args.output.as_deref(),
+            &report,
+            date,
+            data,
+        ))
     };
     run().unwrap_or_else(|o| o)
 }
