@@ -439,18 +439,7 @@ mod tests {
     fn every_label_a_message_uses_has_chinese() {
         let statuses = crate::model::Status::ALL.map(crate::model::Status::as_str);
         let actions = crate::model::Action::ALL.map(crate::model::Action::as_str);
-        let fields = [
-            "add",
-            "delist",
-            "ongoing",
-            "cases",
-            "completed",
-            "tracked",
-            "relist",
-            "replaced",
-            "merged",
-            "proposed",
-            "subcases",
+        let fields = crate::check::counts::FIELDS.iter().chain(&[
             "totals",
             "all-time",
             "added",
@@ -461,8 +450,8 @@ mod tests {
             "reported",
             "unknown",
             "(not stated)",
-        ];
-        for w in statuses.iter().chain(&actions).chain(&fields) {
+        ]);
+        for w in statuses.iter().chain(&actions).chain(fields) {
             assert_ne!(
                 crate::i18n::label(Lang::ZhTw, w),
                 *w,

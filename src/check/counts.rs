@@ -359,7 +359,7 @@ fn discrepancy(
 }
 
 /// The numbers a message names a field by: words of the label catalogue.
-const FIELDS: &[&str] = &[
+pub(crate) const FIELDS: &[&str] = &[
     "add",
     "delist",
     "ongoing",

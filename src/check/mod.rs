@@ -2,7 +2,7 @@
 //!
 //! Each rule appends findings; none stops at the first problem. [`RULES`] is the one registry.
 
-mod counts;
+pub(crate) mod counts;
 mod fields;
 mod follow;
 mod history;
