@@ -540,7 +540,7 @@ fn write(
         return Outcome::localized(out);
     }
     if let Err(e) = kbbt::write::commit(&env.root, changes) {
-        return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
+        return Outcome::error(e);
     }
     out.push_str(&summary);
     if !flags.commit {

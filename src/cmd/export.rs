@@ -22,7 +22,7 @@ pub fn binary(bytes: Result<Vec<u8>, String>) -> Outcome {
             machine: true,
             ..Outcome::default()
         },
-        Err(e) => Outcome::fail(Exit::Problems, format!("error: {e}\n")),
+        Err(e) => Outcome::error(e),
     }
 }
 
@@ -145,7 +145,7 @@ pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Out
     };
     let forms = match forms(&reg, &idx, &tl, date, by) {
         Ok(f) => f,
-        Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
+        Err(e) => return Outcome::error(e),
     };
     let existing: Vec<String> = forms
         .iter()
@@ -165,7 +165,7 @@ pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Out
     for f in &forms {
         match xlsx::workbook(&f.sheets) {
             Ok(b) => built.push(b),
-            Err(e) => return Outcome::fail(Exit::Problems, format!("error: {e}\n")),
+            Err(e) => return Outcome::error(e),
         }
     }
     if let Err(e) = std::fs::create_dir_all(&target) {

@@ -254,8 +254,7 @@ fn suggest_done(
         _ if n == 0 => Msg::new(&cat::NO_MILESTONE),
         None => Msg::new(&cat::MILESTONES_SUGGESTED).count("n", n, "milestone", "milestones"),
         Some(changes) => {
-            kbbt::write::commit(&env.root, changes)
-                .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))?;
+            kbbt::write::commit(&env.root, changes).map_err(Outcome::error)?;
             Msg::new(&cat::MILESTONES_ADDED)
                 .count("n", n, "milestone", "milestones")
                 .count("files", changes.len(), "file", "files")

@@ -218,9 +218,7 @@ fn plan(
     let mut listing_added = false;
     if args.complete {
         let source = args.source.clone().unwrap_or_else(|| label.clone());
-        let change = listing_change(reg, date, &source).map_err(|e| {
-            Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n"))
-        })?;
+        let change = listing_change(reg, date, &source).map_err(Outcome::nothing_written)?;
         if let Some(c) = change {
             p.changes.push(c);
             listing_added = true;

@@ -25,7 +25,7 @@ fn read_input(env: &Env, a: &ImportMinutesArgs, stdin: bool) -> Result<String, O
     } else {
         read::document(&env.args_dir.join(a.file.as_path()), a.file.as_path())
     };
-    text.map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))
+    text.map_err(Outcome::error)
 }
 
 /// The minutes' decision section, read with the platform's group names; none is an error.

@@ -92,6 +92,19 @@ impl Outcome {
             ..Outcome::default()
         }
     }
+    /// A failure reported by a lower layer as text (a write, a lock, git): exit 1, the text as an
+    /// error message (translated by the older line templates until it moves into the catalogue).
+    pub fn error(e: impl std::fmt::Display) -> Outcome {
+        Outcome::refuse(Exit::Problems, Said::error(Msg::legacy(e.to_string())))
+    }
+    /// As [`Outcome::error`], saying that nothing was written.
+    pub fn nothing_written(e: impl std::fmt::Display) -> Outcome {
+        let why = Msg::legacy(e.to_string());
+        Outcome::refuse(
+            Exit::Problems,
+            Said::error(Msg::new(&m::NOTHING_WRITTEN).msg("why", why)),
+        )
+    }
     /// A refusal: the exit code, and what to say on standard error.
     pub fn refuse(code: Exit, said: Said) -> Outcome {
         Outcome {
@@ -345,7 +358,7 @@ fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, 
         match recover(&env.root) {
             Ok(Some(m)) => note = format!("note: {m}\n"),
             Ok(None) => {}
-            Err(e) => return Err(Outcome::fail(Exit::Problems, format!("error: {e}\n"))),
+            Err(e) => return Err(Outcome::error(e)),
         }
     } else if pending {
         let said = Said::warning(Msg::new(&m::WRITE_PENDING)).hint(Msg::new(&m::RUN_RECOVER));
@@ -354,8 +367,7 @@ fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, 
     if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
         if writes(command) {
             // Refused, with the reason, before anything is written.
-            kbbt::write::lock(&env.root, Duration::ZERO)
-                .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}\n")))?;
+            kbbt::write::lock(&env.root, Duration::ZERO).map_err(Outcome::error)?;
         } else {
             note.push_str(&Said::warning(Msg::new(&m::STATE_DIR_LINK)).render(env.style.lang));
         }
@@ -524,7 +536,7 @@ fn write_lock(env: &Env, dry_run: bool) -> Result<Option<kbbt::write::Lock>, Out
     }
     kbbt::write::lock(&env.root, Duration::from_secs(5))
         .map(Some)
-        .map_err(|e| Outcome::fail(Exit::Problems, format!("error: {e}; nothing was written\n")))
+        .map_err(Outcome::nothing_written)
 }
 
 /// What the reports read: the register (without texts), `--as-of` or today, and `--group` (one group)

@@ -68,7 +68,7 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         return out;
     }
     if let Err(e) = kbbt::write::commit(&env.root, std::slice::from_ref(&change)) {
-        return Outcome::fail(Exit::Problems, format!("error: {e}\n"));
+        return Outcome::error(e);
     }
     let done = Msg::new(&cat::CREATED)
         .text("file", env.shown.join(&change.path).display().to_string())
