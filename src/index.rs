@@ -4,8 +4,13 @@
 //! names; an unknown name gets suggestions, an ambiguous one lists every candidate.
 
 use crate::model::Register;
-use crate::model::names::{normalize, similarity};
+use crate::model::names::{normalize, similarity, similarity_bound};
+use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The least similarity a suggestion needs.
+const SUGGEST_AT: f64 = 0.45;
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -21,6 +26,60 @@ pub struct Resolver {
     by_id: HashMap<String, usize>,
     by_title: HashMap<String, Vec<usize>>,
     by_alias: HashMap<String, Vec<usize>>,
+    /// Every name by its characters, for suggestions: built for the first unknown name, then kept up
+    /// to date as names are added.
+    chars: OnceLock<CharIndex>,
+}
+
+/// Every title and alias (normalised), and for each character the names that hold it. A name may be
+/// listed twice (a title that is also an alias): it is then compared twice, which changes nothing.
+#[derive(Debug, Clone, Default)]
+struct CharIndex {
+    /// The normalised names.
+    names: Vec<String>,
+    /// The length of each name in characters (apart, so that a scan of the lengths reads only them).
+    lens: Vec<u32>,
+    /// The group of each name's entry, `u32::MAX` for none (apart and small: the scan reads it for
+    /// every name that passes the bound).
+    groups: Vec<u32>,
+    /// The entry of each name.
+    entries: Vec<usize>,
+    /// For each character: the names (indices into `names`) that hold it, and how many times.
+    by_char: HashMap<char, Vec<(u32, u32)>>,
+}
+
+/// The characters of `s` and how many times each occurs.
+fn char_counts(s: &str) -> Vec<(char, u32)> {
+    let mut counts: Vec<(char, u32)> = Vec::new();
+    for c in s.chars() {
+        match counts.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts
+}
+
+impl CharIndex {
+    /// Add the normalised name `key` of entry `i` of `group`. An empty name is never suggested, so not
+    /// kept.
+    fn push(&mut self, key: &str, i: usize, group: Option<usize>) {
+        if key.is_empty() {
+            return;
+        }
+        let n = u32::try_from(self.names.len()).expect("fewer than 2^32 names");
+        for (c, k) in char_counts(key) {
+            self.by_char.entry(c).or_default().push((n, k));
+        }
+        self.names.push(key.to_string());
+        self.lens.push(
+            u32::try_from(key.chars().count()).expect("a name of fewer than 2^32 characters"),
+        );
+        self.groups.push(group.map_or(u32::MAX, |g| {
+            u32::try_from(g).expect("fewer than 2^32 groups")
+        }));
+        self.entries.push(i);
+    }
 }
 
 /// The outcome of resolving a name.
@@ -47,21 +106,26 @@ impl Resolver {
             group,
         });
         self.by_id.entry(id.to_ascii_uppercase()).or_insert(i);
-        self.by_title.entry(normalize(title)).or_default().push(i);
+        let key = normalize(title);
+        if let Some(ix) = self.chars.get_mut() {
+            ix.push(&key, i, group);
+        }
+        self.by_title.entry(key).or_default().push(i);
         for a in aliases {
-            let v = self.by_alias.entry(normalize(a)).or_default();
-            if !v.contains(&i) {
-                v.push(i);
-            }
+            self.add_alias(i, a);
         }
         i
     }
 
     /// Record another name of case `i`.
     pub fn add_alias(&mut self, i: usize, alias: &str) {
-        let v = self.by_alias.entry(normalize(alias)).or_default();
+        let key = normalize(alias);
+        let v = self.by_alias.entry(key.clone()).or_default();
         if !v.contains(&i) {
             v.push(i);
+            if let Some(ix) = self.chars.get_mut() {
+                ix.push(&key, i, self.entries[i].group);
+            }
         }
     }
 
@@ -71,11 +135,13 @@ impl Resolver {
         if let Some(v) = self.by_title.get_mut(&normalize(&old)) {
             v.retain(|x| *x != i);
         }
+        // The old title stays a name of the case (now an alias): it is in `chars` already.
         self.by_alias.entry(normalize(&old)).or_default().push(i);
-        self.by_title
-            .entry(normalize(new_title))
-            .or_default()
-            .push(i);
+        let key = normalize(new_title);
+        if let Some(ix) = self.chars.get_mut() {
+            ix.push(&key, i, self.entries[i].group);
+        }
+        self.by_title.entry(key).or_default().push(i);
     }
 
     /// The case id of entry `i`.
@@ -139,38 +205,88 @@ impl Resolver {
         Resolved::Unknown(self.suggest(&key, group))
     }
 
-    /// The closest cases to a normalised name, best first (at most three).
+    /// The closest cases to a normalised name, best first (at most three): of every title and alias
+    /// with a similarity of at least 0.45, the cases of `group` first, then by similarity, then by
+    /// entry.
+    ///
+    /// Not every name is compared: the names that share no character with `key` cannot reach 0.45,
+    /// and the others are compared in the order of an upper bound of their similarity from character
+    /// counts ([`similarity_bound`]), best first, until no name left can reach 0.45 or displace the
+    /// third case found. The result is the same as comparing every name.
     fn suggest(&self, key: &str, group: Option<usize>) -> Vec<usize> {
-        let mut scored: Vec<(f64, bool, usize)> = Vec::new();
-        let mut consider = |name: &str, i: usize| {
-            let s = similarity(key, &normalize(name));
-            if s >= 0.45 {
-                let same = group.is_none() || self.entries[i].group == group;
-                scored.push((s, same, i));
-            }
-        };
-        for (i, e) in self.entries.iter().enumerate() {
-            consider(&e.title, i);
+        let ix = self.chars.get_or_init(|| self.char_index());
+        let klen = key.chars().count();
+        if klen == 0 {
+            return Vec::new();
         }
-        for (name, v) in &self.by_alias {
-            for i in v {
-                let s = similarity(key, name);
-                if s >= 0.45 {
-                    scored.push((s, group.is_none() || self.entries[*i].group == group, *i));
+        let mut common = vec![0u32; ix.names.len()];
+        for (c, k) in char_counts(key) {
+            for &(n, m) in ix.by_char.get(&c).map_or(&[][..], Vec::as_slice) {
+                common[n as usize] += k.min(m);
+            }
+        }
+        // A group number that no name has when `group` is none, or is out of the index's range.
+        let want = group.map(|g| u32::try_from(g).unwrap_or(u32::MAX - 1));
+        let same = |g: u32| want.is_none_or(|w| w == g);
+        // (same group, bound, name): the names that may reach the threshold, best bound first.
+        let mut todo: Vec<(bool, f64, usize)> = Vec::new();
+        for (n, (&c, &len)) in common.iter().zip(&ix.lens).enumerate() {
+            // Most names fail a test in integers first: with fewer common characters than the
+            // shorter name has, no name contains the other, and with `c / long` below 0.45 minus
+            // `1 / (20 long)` the bound is below 0.45 however it rounds.
+            let (c, len) = (u64::from(c), u64::from(len));
+            if c < len.min(klen as u64) && 20 * c + 1 < 9 * len.max(klen as u64) {
+                continue;
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let bound = similarity_bound(klen, len as usize, c as usize);
+            if bound >= SUGGEST_AT {
+                todo.push((same(ix.groups[n]), bound, n));
+            }
+        }
+        todo.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        // The best three cases so far, each by its best score: (score, same group, entry).
+        let mut top: Vec<(f64, bool, usize)> = Vec::with_capacity(4);
+        let rank = |a: &(f64, bool, usize), b: &(f64, bool, usize)| {
+            b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2))
+        };
+        for (in_group, bound, n) in todo {
+            if let Some(third) = top.get(2) {
+                // Every name left ranks after the third case found, even with a score at its bound
+                // and the first entry of all.
+                let after = (bound, in_group, 0);
+                if rank(&after, third) == Ordering::Greater {
+                    break;
+                }
+            }
+            let i = ix.entries[n];
+            let s = similarity(key, &ix.names[n]);
+            if s < SUGGEST_AT {
+                continue;
+            }
+            let t = (s, in_group, i);
+            match top.iter().position(|x| x.2 == i) {
+                Some(k) if rank(&t, &top[k]) == Ordering::Less => top[k] = t,
+                Some(_) => continue,
+                None => top.push(t),
+            }
+            top.sort_by(rank);
+            top.truncate(3);
+        }
+        top.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    /// Every title and alias by its characters.
+    fn char_index(&self) -> CharIndex {
+        let mut ix = CharIndex::default();
+        for map in [&self.by_title, &self.by_alias] {
+            for (key, v) in map {
+                for i in v {
+                    ix.push(key, *i, self.entries[*i].group);
                 }
             }
         }
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2)));
-        let mut out = Vec::new();
-        for (_, _, i) in scored {
-            if !out.contains(&i) {
-                out.push(i);
-            }
-            if out.len() == 3 {
-                break;
-            }
-        }
-        out
+        ix
     }
 
     /// As [`Resolver::describe`], as a message: the cases joined in the user's language.
@@ -272,6 +388,109 @@ mod tests {
         );
         assert_eq!(r.resolve("共同議題", None), Resolved::Ambiguous(vec![3, 4]));
         assert_eq!(r.resolve("共同議題", Some(7)), Resolved::Found(4));
+    }
+
+    /// The suggestions as they were computed before the character index: every title and alias
+    /// compared.
+    fn suggest_every_name(r: &Resolver, key: &str, group: Option<usize>) -> Vec<usize> {
+        let mut scored: Vec<(f64, bool, usize)> = Vec::new();
+        let same = |i: usize| group.is_none() || r.entries[i].group == group;
+        for (i, e) in r.entries.iter().enumerate() {
+            let s = similarity(key, &normalize(&e.title));
+            if s >= 0.45 {
+                scored.push((s, same(i), i));
+            }
+        }
+        for (name, v) in &r.by_alias {
+            for i in v {
+                let s = similarity(key, name);
+                if s >= 0.45 {
+                    scored.push((s, same(*i), *i));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2)));
+        let mut out = Vec::new();
+        for (_, _, i) in scored {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Names from a few characters, so that they share many, contain one another and tie often.
+    fn name() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                '甲', '乙', '丙', '丁', '台', '臺', 'a', 'B', '1', ' ', '（',
+            ]),
+            0..12,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// The bound never falls below the similarity it bounds.
+        #[test]
+        fn the_bound_is_never_below_the_similarity(a in name(), b in name()) {
+            let (a, b) = (normalize(&a), normalize(&b));
+            let mut left: Vec<char> = b.chars().collect();
+            let mut common = 0;
+            for c in a.chars() {
+                if let Some(k) = left.iter().position(|x| *x == c) {
+                    left.swap_remove(k);
+                    common += 1;
+                }
+            }
+            let bound = similarity_bound(a.chars().count(), b.chars().count(), common);
+            proptest::prop_assert!(similarity(&a, &b) <= bound, "{a} / {b}: {bound}");
+        }
+
+        /// Suggestions through the character index are those of comparing every name, also after
+        /// cases, aliases and new titles are added once the index is built.
+        #[test]
+        fn suggestions_are_those_of_comparing_every_name(
+            cases in proptest::collection::vec((name(), proptest::collection::vec(name(), 0..3), 0..3usize), 0..40),
+            later in proptest::collection::vec((name(), 0..3usize, 0..3u8), 0..10),
+            lookups in proptest::collection::vec((name(), proptest::option::of(0..3usize)), 1..12),
+        ) {
+            let mut r = Resolver::default();
+            for (k, (title, aliases, g)) in cases.iter().enumerate() {
+                let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+                r.add(&format!("X-{k:03}"), title, &aliases, Some(*g));
+            }
+            let check = |r: &Resolver| -> Result<(), proptest::test_runner::TestCaseError> {
+                for (text, group) in &lookups {
+                    let key = normalize(text);
+                    proptest::prop_assert_eq!(
+                        r.suggest(&key, *group),
+                        suggest_every_name(r, &key, *group),
+                        "{:?} in {:?}", key, group
+                    );
+                }
+                Ok(())
+            };
+            check(&r)?;
+            for (k, (text, g, what)) in later.iter().enumerate() {
+                match (*what, r.len()) {
+                    (1, n) if n > 0 => r.add_alias(k % n, text),
+                    (2, n) if n > 0 => r.rename(k % n, text),
+                    _ => {
+                        r.add(&format!("Y-{k:03}"), text, &[], Some(*g));
+                    }
+                }
+            }
+            check(&r)?;
+            check(&r.clone())?;
+        }
     }
 
     #[test]

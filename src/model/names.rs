@@ -80,6 +80,36 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     lev.max(contains)
 }
 
+/// An upper bound of [`similarity`] from character counts alone: `la` and `lb` are the lengths of two
+/// normalised names in characters, `common` how many characters they have in common, counted with
+/// repeats (the size of the intersection of their multisets of characters).
+///
+/// Why it bounds: an edit script that turns the longer name into the shorter keeps some of the longer
+/// name's characters unchanged, matched in order to equal characters of the other name, and costs at
+/// least one operation for each of the others. The kept characters are common to both names, so at
+/// most `common` of them: the distance is at least `max(la, lb) - common`, and the normalised
+/// Levenshtein similarity at most `common / max(la, lb)`. The score for one name containing the other
+/// counts only when the shorter name's characters are all in the longer one (`common` equals the
+/// shorter length). Each value is computed with the same floating-point operations as in
+/// [`similarity`], and those operations are monotone, so the rounded similarity never exceeds the
+/// rounded bound.
+pub fn similarity_bound(la: usize, lb: usize, common: usize) -> f64 {
+    if la == 0 || lb == 0 {
+        return 0.0;
+    }
+    let (short, long) = (la.min(lb), la.max(lb));
+    #[allow(clippy::cast_precision_loss)]
+    let lev = 1.0 - (long.saturating_sub(common) as f64) / (long as f64);
+    let contains = if common >= short {
+        #[allow(clippy::cast_precision_loss)]
+        let r = short as f64 / long as f64;
+        0.5 + 0.5 * r
+    } else {
+        0.0
+    };
+    lev.max(contains)
+}
+
 /// The closest of `options` to `s`, if any is close enough to suggest; ties go to the earlier option.
 pub fn closest<'a>(s: &str, options: &'a [String]) -> Option<&'a str> {
     let key = normalize(s);

@@ -1,7 +1,7 @@
 //! `kbbt-gen`: writes a synthetic register for benchmarks.
 //!
 //! ```text
-//! kbbt-gen --cases N --meetings M --out DIR [--seed S] [--force]
+//! kbbt-gen --cases N --meetings M --out DIR [--seed S] [--force] [--apply-meeting D] [--unknown-names U]
 //! kbbt-gen --parse-floor DIR     (times nothing itself: parses every YAML file below DIR, for the benchmark)
 //! ```
 //!
@@ -16,6 +16,13 @@
 //! Every file is written by kbbt's own canonical layout (`kbbt::canon`) from kbbt's model types, so
 //! the register is in the layout `kbbt fmt` keeps, and a file kbbt would refuse as too large is
 //! refused here first (`kbbt::yaml::MAX_FILE_BYTES`).
+//!
+//! With `--apply-meeting D` and `--unknown-names U`, it also writes meetings that are not applied yet,
+//! in `DIR/pending/` (outside `meetings/`, so the register stays clean), for timing `kbbt apply`:
+//! `apply-D.yaml`, the next meeting with D decisions (delists of ongoing cases by id or by title, adds
+//! of new cases without ids) and the right stated numbers, which `kbbt apply` accepts; and
+//! `unknown-U.yaml`, the next meeting delisting U names that match no case (most of them a title with
+//! one character changed or cut short, the rest unrelated), which `kbbt apply` refuses.
 //!
 //! Output is deterministic for a given seed (each case draws from its own generator, so the files
 //! do not depend on how many threads write them).
@@ -245,6 +252,7 @@ const DELIST_NOTES: [&str; 4] = [
 ];
 
 const USAGE: &str = "usage: kbbt-gen --cases N --meetings M --out DIR [--seed S] [--force]
+                [--apply-meeting D] [--unknown-names U]
 
 Writes a synthetic register that `kbbt validate` accepts without findings.
 
@@ -252,7 +260,13 @@ Writes a synthetic register that `kbbt validate` accepts without findings.
   --meetings M   number of meetings vm-1..vm-M, half a year apart from 2023-07-27
   --out DIR      the register folder (created; must be empty unless --force)
   --seed S       seed of the generator (default 1)
-  --force        replace platform.yaml, cases/ and meetings/ in an existing DIR
+  --force        replace platform.yaml, cases/, meetings/ and pending/ in an existing DIR
+  --apply-meeting D
+                 also write pending/apply-D.yaml: the next meeting, not applied, with D
+                 decisions (delists and adds) and the right stated numbers
+  --unknown-names U
+                 also write pending/unknown-U.yaml: the next meeting, not applied, delisting
+                 U names that match no case
 ";
 
 /// SplitMix64: small, fast, and good enough for synthetic data.
@@ -298,6 +312,10 @@ struct Args {
     out: PathBuf,
     seed: u64,
     force: bool,
+    /// Decisions of the pending meeting `kbbt apply` accepts (`pending/apply-D.yaml`).
+    apply_meeting: Option<usize>,
+    /// Unknown names of the pending meeting `kbbt apply` refuses (`pending/unknown-U.yaml`).
+    unknown_names: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -306,6 +324,8 @@ fn parse_args() -> Result<Args, String> {
     let mut out = None;
     let mut seed = 1u64;
     let mut force = false;
+    let mut apply_meeting = None;
+    let mut unknown_names = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -329,6 +349,12 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|_| format!("--seed: `{v}` is not a number"))?;
             }
             "--force" => force = true,
+            "--apply-meeting" => {
+                apply_meeting = Some(number(&value("--apply-meeting")?, "--apply-meeting")?);
+            }
+            "--unknown-names" => {
+                unknown_names = Some(number(&value("--unknown-names")?, "--unknown-names")?);
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -339,6 +365,8 @@ fn parse_args() -> Result<Args, String> {
         out: out.ok_or("--out is required")?,
         seed,
         force,
+        apply_meeting,
+        unknown_names,
     })
 }
 
@@ -648,6 +676,200 @@ fn meeting_yaml(m: usize, mt: &MeetingPlan, cases: &[CasePlan], last: bool) -> S
     kbbt::canon::meeting(&meeting, "")
 }
 
+/// The cases ongoing after the last meeting, per group, in case order.
+fn ongoing_now(cases: &[CasePlan]) -> Vec<Vec<usize>> {
+    let mut on = vec![Vec::new(); GROUPS.len()];
+    for (i, c) in cases.iter().enumerate() {
+        if c.delisted.is_none() {
+            on[c.group].push(i);
+        }
+    }
+    on
+}
+
+/// The date of the meeting after the last one (half a year later).
+fn next_date(meetings: &[MeetingPlan]) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(2023, 7, 27).expect("a valid date");
+    meetings.last().map_or(first, |m| {
+        m.date
+            .checked_add_months(Months::new(6))
+            .expect("a date within range")
+    })
+}
+
+/// The meeting after the last one, with `decisions` and the stated numbers in their places.
+fn next_meeting(
+    meetings: &[MeetingPlan],
+    decisions: Vec<(Sp<String>, GroupDecisions)>,
+    totals: Option<Sp<Counts>>,
+    all_time: Option<Sp<AllTime>>,
+) -> String {
+    let m = meetings.len();
+    let meeting = Meeting {
+        id: sp(meeting_id(m)),
+        title: sp(meeting_title(m)),
+        level: sp_str("副市長層級"),
+        date: Some(date(next_date(meetings))),
+        source: Some(meeting_source(m)),
+        decisions: Decisions(decisions),
+        totals,
+        all_time,
+        discrepancies: Vec::new(),
+        records: None,
+        statements: Vec::new(),
+        instructions: Vec::new(),
+        close: Vec::new(),
+    };
+    kbbt::canon::meeting(&meeting, "")
+}
+
+/// `pending/apply-D.yaml`: the next meeting with `n` decisions, half of them delists of ongoing cases
+/// (by id or by title; capped by the ongoing cases there are) and the rest adds of new cases with new
+/// titles and no ids, spread over the groups, with the numbers `kbbt apply` will count (`ongoing`:
+/// the cases carried over and not delisted, as in the other meetings).
+fn apply_meeting_yaml(n: usize, cases: &[CasePlan], meetings: &[MeetingPlan], seed: u64) -> String {
+    let ng = GROUPS.len();
+    let mut rng = Rng::stream(seed, u64::MAX);
+    let mut on = ongoing_now(cases);
+    let total_on: usize = on.iter().map(Vec::len).sum();
+    let delists = (n / 2).min(total_on);
+    let adds = n - delists;
+    let mut taken: HashMap<String, u32> = cases.iter().map(|c| (title_key(&c.title), 1)).collect();
+    let mut decisions = Vec::with_capacity(ng);
+    let (mut all_add, mut all_delist, mut all_on) = (0, 0, 0);
+    for (g, group) in GROUPS.iter().enumerate() {
+        // This group's share, the remainder going to the first groups.
+        let share = |k: usize| k / ng + usize::from(g < k % ng);
+        let d = share(delists).min(on[g].len());
+        let list = &mut on[g];
+        for i in 0..d {
+            let j = i + rng.below(list.len() - i);
+            list.swap(i, j);
+        }
+        let mut gone: Vec<usize> = list.drain(..d).collect();
+        gone.sort_unstable();
+        let delist = gone
+            .iter()
+            .map(|c| {
+                let c = &cases[*c];
+                let case = if rng.pct(50) { c.id() } else { c.title.clone() };
+                sp(Ref {
+                    case: sp(case),
+                    id: None,
+                    note: None,
+                })
+            })
+            .collect();
+        let add: Vec<Sp<NewCase>> = (0..share(adds))
+            .map(|_| {
+                let subject = rng.pick(&group.subjects);
+                let base = format!(
+                    "{}{subject}{}{}",
+                    rng.pick(&PLACES),
+                    rng.pick(&ACTIONS),
+                    rng.pick(&SUFFIXES)
+                );
+                let mut title = base.clone();
+                let mut k = 1;
+                while taken.contains_key(&title_key(&title)) {
+                    k += 1;
+                    title = format!("{base}（第 {k} 期）");
+                }
+                taken.insert(title_key(&title), 1);
+                let lead = rng.below(MEMBERS.len());
+                let partners: Vec<usize> = (0..MEMBERS.len())
+                    .filter(|m| *m != lead && rng.pct(40))
+                    .collect();
+                sp(NewCase {
+                    title: sp(title),
+                    lead: Some(sp_str(MEMBERS[lead])),
+                    partners: cities(&partners),
+                    ..NewCase::default()
+                })
+            })
+            .collect();
+        // As the minutes count it: the cases carried over from before the meeting and still ongoing.
+        let ongoing = list.len();
+        (all_add, all_delist, all_on) = (all_add + add.len(), all_delist + d, all_on + ongoing);
+        decisions.push((
+            sp_str(group.name),
+            GroupDecisions {
+                add,
+                delist,
+                ongoing: count(ongoing),
+                ..GroupDecisions::default()
+            },
+        ));
+    }
+    let done_before = cases.iter().filter(|c| c.delisted.is_some()).count();
+    let totals = sp(Counts {
+        delist: count(all_delist),
+        add: count(all_add),
+        ongoing: count(all_on),
+    });
+    let all_time = sp(AllTime {
+        cases: count(cases.len() + all_add),
+        completed: count(done_before + all_delist),
+    });
+    next_meeting(meetings, decisions, Some(totals), Some(all_time))
+}
+
+/// `pending/unknown-U.yaml`: the next meeting delisting `n` names that match no case, spread over the
+/// groups. Three in four are an ongoing case's title with one character changed or its last two cut
+/// (so there is something to suggest); the rest are unrelated. The stated numbers are those of the
+/// register as it is, so the only errors are the names.
+fn unknown_meeting_yaml(
+    n: usize,
+    cases: &[CasePlan],
+    meetings: &[MeetingPlan],
+    seed: u64,
+) -> String {
+    const STAND_INS: [char; 8] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'];
+    let ng = GROUPS.len();
+    let mut rng = Rng::stream(seed, u64::MAX - 1);
+    let on = ongoing_now(cases);
+    let mut taken: HashMap<String, u32> = cases.iter().map(|c| (title_key(&c.title), 1)).collect();
+    let mut decisions = Vec::with_capacity(ng);
+    for (g, group) in GROUPS.iter().enumerate() {
+        let share = n / ng + usize::from(g < n % ng);
+        let mut delist = Vec::with_capacity(share);
+        let mut k = 0;
+        while delist.len() < share {
+            k += 1;
+            let name = match (on[g].is_empty(), rng.below(4)) {
+                (false, 0) => {
+                    let t: Vec<char> = cases[on[g][rng.below(on[g].len())]].title.chars().collect();
+                    t[..t.len() - 2].iter().collect()
+                }
+                (false, 1 | 2) => {
+                    let mut t: Vec<char> =
+                        cases[on[g][rng.below(on[g].len())]].title.chars().collect();
+                    let wide: Vec<usize> = (0..t.len()).filter(|i| !t[*i].is_ascii()).collect();
+                    t[wide[rng.below(wide.len())]] = rng.pick(&STAND_INS);
+                    t.into_iter().collect()
+                }
+                _ => format!("臨時動議第 {k} 案{}", rng.pick(&group.subjects)),
+            };
+            if taken.insert(title_key(&name), 1).is_none() {
+                delist.push(sp(Ref {
+                    case: sp(name),
+                    id: None,
+                    note: None,
+                }));
+            }
+        }
+        decisions.push((
+            sp_str(group.name),
+            GroupDecisions {
+                delist,
+                ongoing: count(on[g].len()),
+                ..GroupDecisions::default()
+            },
+        ));
+    }
+    next_meeting(meetings, decisions, None, None)
+}
+
 /// The last 30 June or 31 December on or before `d`.
 fn half_year_end(d: NaiveDate) -> NaiveDate {
     let y = d.year();
@@ -863,11 +1085,11 @@ fn prepare(args: &Args) -> Result<(), String> {
             .is_some();
         if non_empty && !args.force {
             return Err(format!(
-                "{} is not empty (use --force to replace its platform.yaml, cases/ and meetings/)",
+                "{} is not empty (use --force to replace its platform.yaml, cases/, meetings/ and pending/)",
                 out.display()
             ));
         }
-        for d in ["cases", "meetings"] {
+        for d in ["cases", "meetings", "pending"] {
             let p = out.join(d);
             if p.exists() {
                 std::fs::remove_dir_all(&p).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -884,6 +1106,18 @@ fn prepare(args: &Args) -> Result<(), String> {
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A meeting that is not applied yet, in `pending/`; refused over kbbt's size limit like any file.
+fn write_pending(dir: &Path, name: &str, text: &str) -> Result<(), String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "pending/{name} would be {} bytes, over kbbt's limit of {MAX_FILE_BYTES}",
+            text.len()
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    write_file(&dir.join(name), text)
 }
 
 fn run(args: &Args) -> Result<(), String> {
@@ -939,6 +1173,15 @@ fn run(args: &Args) -> Result<(), String> {
             .into_iter()
             .try_for_each(|h| h.join().map_err(|_| "a writer thread failed".to_string())?)
     })?;
+    let pending = args.out.join("pending");
+    if let Some(d) = args.apply_meeting {
+        let text = apply_meeting_yaml(d, &cases, &meetings, args.seed);
+        write_pending(&pending, &format!("apply-{d}.yaml"), &text)?;
+    }
+    if let Some(u) = args.unknown_names {
+        let text = unknown_meeting_yaml(u, &cases, &meetings, args.seed);
+        write_pending(&pending, &format!("unknown-{u}.yaml"), &text)?;
+    }
     let delisted = cases.iter().filter(|c| c.delisted.is_some()).count();
     eprintln!(
         "kbbt-gen: wrote {} cases ({} ongoing, {delisted} delisted) and {} meetings to {}",
@@ -1040,6 +1283,8 @@ mod tests {
             out: dir.clone(),
             seed: 7,
             force: true,
+            apply_meeting: Some(60),
+            unknown_names: Some(30),
         };
         run(&args).expect("the register is written");
         let (reg, mut findings) = kbbt::load::load(&dir);
@@ -1056,7 +1301,10 @@ mod tests {
             let canonical = if path.ends_with("platform.yaml") {
                 let p: Platform = kbbt::yaml::parse(&text).expect("a platform");
                 kbbt::canon::platform(&p, &kbbt::canon::header(&text))
-            } else if path.parent().is_some_and(|d| d.ends_with("meetings")) {
+            } else if path
+                .parent()
+                .is_some_and(|d| d.ends_with("meetings") || d.ends_with("pending"))
+            {
                 let m: Meeting = kbbt::yaml::parse(&text).expect("a meeting");
                 kbbt::canon::meeting(&m, &kbbt::canon::header(&text))
             } else {
@@ -1066,6 +1314,41 @@ mod tests {
             assert_eq!(text, canonical, "{}", path.display());
         }
         parse_floor(&dir).expect("kbbt's parse reads every file");
+        pending_meetings_plan_as_promised(&reg, &dir);
+
         std::fs::remove_dir_all(&dir).expect("the register is removed");
+    }
+
+    /// `apply-D.yaml` plans without an error and states the numbers the register will have after it;
+    /// every name of `unknown-U.yaml` is refused as unknown, most of them with a suggestion.
+    fn pending_meetings_plan_as_promised(reg: &kbbt::model::Register, dir: &Path) {
+        use kbbt::apply::plan::{plan, register_after};
+        let idx = kbbt::index::Index::new(reg);
+        let pending = dir.join("pending");
+        let m = kbbt::load::read_meeting(&pending, Path::new("apply-60.yaml")).expect("a meeting");
+        let p = plan(reg, &idx, &m.value, &m.path);
+        assert!(p.errors.is_empty(), "{:#?}", p.errors);
+        assert_eq!(p.steps.len(), 60);
+        assert_eq!(p.steps.iter().filter(|s| s.created).count(), 30);
+        let mut after = register_after(reg, &p);
+        after.meetings.push(m.clone());
+        let idx2 = kbbt::index::Index::new(&after);
+        let tl2 = kbbt::tally::Timelines::new(&after, &idx2);
+        let mismatches =
+            kbbt::check::count_mismatches(&after, &idx2, &tl2, after.meetings.len() - 1);
+        assert!(mismatches.is_empty(), "{mismatches:#?}");
+
+        let m =
+            kbbt::load::read_meeting(&pending, Path::new("unknown-30.yaml")).expect("a meeting");
+        let p = plan(reg, &idx, &m.value, &m.path);
+        assert!(p.steps.is_empty());
+        assert_eq!(p.errors.len(), 30);
+        assert!(
+            p.errors
+                .iter()
+                .all(|f| f.message.to_string().starts_with("unknown case"))
+        );
+        let hinted = p.errors.iter().filter(|f| f.hint.is_some()).count();
+        assert!(hinted >= 15, "{hinted} of 30 with a suggestion");
     }
 }
