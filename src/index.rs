@@ -165,6 +165,15 @@ impl Resolver {
         self.by_id.get(&id.trim().to_ascii_uppercase()).copied()
     }
 
+    /// Every entry with a title or alias whose normalised form is `key` (maybe twice).
+    pub fn named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+        [&self.by_title, &self.by_alias]
+            .into_iter()
+            .filter_map(move |m| m.get(key))
+            .flatten()
+            .copied()
+    }
+
     /// Resolve `text` (an id, title or alias), preferring cases of `group` when given.
     pub fn resolve(&self, text: &str, group: Option<usize>) -> Resolved {
         self.resolve_with(text, group, true)

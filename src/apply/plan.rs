@@ -421,17 +421,20 @@ impl Planner<'_> {
             return Some((r, self.has_entry(r, a)));
         }
         let key = normalize(&n.title.value);
-        let created_here = self.reg.cases.len()..self.resolver.len();
-        self.this_meeting
-            .iter()
-            .copied()
-            .chain(created_here)
-            .find_map(|r| {
-                let c = self.case(r);
+        // The first of the cases this meeting names and those it created (in entry order) with the
+        // title among its names; the resolver knows every name of every case, so only the cases it
+        // finds by the title are looked at.
+        let created_here = self.reg.cases.len();
+        self.resolver
+            .named(&key)
+            .filter(|r| *r >= created_here || self.this_meeting.binary_search(r).is_ok())
+            .filter(|r| {
+                let c = self.case(*r);
                 let same_group = self.reg.platform.value.group_by_name(&c.group) == Some(g);
-                (same_group && self.has_entry(r, a) && c.names().any(|x| normalize(x) == key))
-                    .then_some((r, true))
+                same_group && self.has_entry(*r, a) && c.names().any(|x| normalize(x) == key)
             })
+            .min()
+            .map(|r| (r, true))
     }
 
     /// A decision that creates a case (add, subcase, propose, a replacement, a merge target).
