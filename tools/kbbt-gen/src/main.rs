@@ -654,26 +654,12 @@ fn meeting_yaml(m: usize, mt: &MeetingPlan, cases: &[CasePlan], last: bool) -> S
             completed: count(done),
         })
     });
-    let meeting = Meeting {
-        id: sp(meeting_id(m)),
-        title: sp(meeting_title(m)),
-        level: sp_str("副市長層級"),
-        date: Some(date(mt.date)),
-        source: Some(meeting_source(m)),
-        decisions: Decisions(decisions),
-        totals: Some(sp(Counts {
-            delist: count(mt.delist.iter().map(Vec::len).sum()),
-            add: count(mt.add.iter().map(Vec::len).sum()),
-            ongoing: count(mt.ongoing.iter().sum()),
-        })),
-        all_time,
-        discrepancies: Vec::new(),
-        records: None,
-        statements: Vec::new(),
-        instructions: Vec::new(),
-        close: Vec::new(),
-    };
-    kbbt::canon::meeting(&meeting, "")
+    let totals = Some(sp(Counts {
+        delist: count(mt.delist.iter().map(Vec::len).sum()),
+        add: count(mt.add.iter().map(Vec::len).sum()),
+        ongoing: count(mt.ongoing.iter().sum()),
+    }));
+    meeting_text(m, mt.date, decisions, totals, all_time)
 }
 
 /// The cases ongoing after the last meeting, per group, in case order.
@@ -704,12 +690,28 @@ fn next_meeting(
     totals: Option<Sp<Counts>>,
     all_time: Option<Sp<AllTime>>,
 ) -> String {
-    let m = meetings.len();
+    meeting_text(
+        meetings.len(),
+        next_date(meetings),
+        decisions,
+        totals,
+        all_time,
+    )
+}
+
+/// Meeting number `m` (vm-{m+1}) on `day`, in kbbt's canonical layout.
+fn meeting_text(
+    m: usize,
+    day: NaiveDate,
+    decisions: Vec<(Sp<String>, GroupDecisions)>,
+    totals: Option<Sp<Counts>>,
+    all_time: Option<Sp<AllTime>>,
+) -> String {
     let meeting = Meeting {
         id: sp(meeting_id(m)),
         title: sp(meeting_title(m)),
         level: sp_str("副市長層級"),
-        date: Some(date(next_date(meetings))),
+        date: Some(date(day)),
         source: Some(meeting_source(m)),
         decisions: Decisions(decisions),
         totals,
