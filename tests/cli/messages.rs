@@ -191,3 +191,24 @@ fn a_refused_apply_speaks_chinese() {
         .collect();
     assert!(words.is_empty(), "{words:?}\n{}", out.stderr);
 }
+
+/// An operating system's error under zh-TW: kbbt's context and the system's reason both in Chinese
+/// (the reason by its code), the path as given; in English, as the system says it.
+#[test]
+fn a_missing_file_is_reported_in_the_users_language() {
+    let r = super::support::Reg::standard();
+    let zh = r.run(&["--lang", "zh-TW", "import", "progress", "missing.csv"]);
+    zh.assert_code(1);
+    assert_eq!(
+        zh.stderr,
+        "錯誤：無法讀取 missing.csv：找不到檔案或資料夾（系統錯誤碼 2）\n"
+    );
+    let en = r.run(&["import", "progress", "missing.csv"]);
+    en.assert_code(1);
+    assert!(
+        en.stderr.starts_with("error: cannot read missing.csv: ")
+            && en.stderr.contains("(os error 2)"),
+        "{}",
+        en.stderr
+    );
+}
