@@ -987,6 +987,8 @@ crate::messages! {
         zh: "無法讀取會議檔",
     }
 
+    // The YAML parser's messages (yaml.rs), tables and workbooks read by import.
+
     // Reading the register's files (load.rs).
     /// A link on the way to a file.
     LINK_ON_PATH {
@@ -1287,6 +1289,8 @@ crate::messages! {
         zh: "所有檔案均為標準格式",
     }
 
+    // Writing, locking, recovering, git and the commands' own refusals (write.rs, git.rs, edit.rs, cmd/).
+
     // An interrupted write.
     /// A read-only command on a register with a pending write.
     WRITE_PENDING {
@@ -1457,6 +1461,8 @@ crate::messages! {
         en: "give the title with --title",
         zh: "請以 --title 指定會議名稱",
     }
+
+    // import minutes, minutes and follow-up (minutes_in/, render/draft.rs, cmd/minutes.rs, cmd/follow.rs).
 
     // import progress: returned forms.
     /// A row's title is another case's.
