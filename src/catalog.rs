@@ -9,17 +9,17 @@ crate::messages! {
     /// `-C DIR` names a folder without platform.yaml.
     NOT_A_REGISTER {
         en: "`{dir}` is not a register (it has no platform.yaml)",
-        zh: "`{dir}` 不是登記簿（沒有 platform.yaml）",
+        zh: "`{dir}` 不是列管資料（沒有 platform.yaml）",
     }
     /// No platform.yaml here or above.
     NO_REGISTER {
         en: "no register here: no platform.yaml in this folder or any folder above it",
-        zh: "此處沒有登記簿：本資料夾及其上層均無 platform.yaml",
+        zh: "此處沒有列管資料：本資料夾及其上層均無 platform.yaml",
     }
     /// How to point at a register.
     RUN_INSIDE {
         en: "run kbbt inside a register, or point at one with -C DIR",
-        zh: "請在登記簿內執行 kbbt，或以 -C DIR 指定",
+        zh: "請在列管資料的資料夾內執行 kbbt，或以 -C DIR 指定",
     }
 
     // Arguments typed by a user.
@@ -100,7 +100,7 @@ crate::messages! {
     /// A reporting command on a register with errors.
     REGISTER_HAS_ERRORS {
         en: "the register has {errors}; what is shown may be wrong",
-        zh: "登記簿有 {errors} 個錯誤；所示內容可能有誤",
+        zh: "列管資料有 {errors} 個錯誤；所示內容可能有誤",
     }
     /// Where to see them.
     RUN_VALIDATE_TO_SEE {
@@ -115,7 +115,7 @@ crate::messages! {
     /// A register that cannot be read as a whole.
     REGISTER_HAS_PROBLEMS {
         en: "the register has problems; run `kbbt validate` for all of them",
-        zh: "登記簿有問題，請執行 `kbbt validate` 查看全部",
+        zh: "列管資料有問題，請執行 `kbbt validate` 查看全部",
     }
     /// `kbbt recover` with nothing to do.
     NOTHING_TO_RECOVER {
@@ -317,7 +317,7 @@ crate::messages! {
     /// A link to a case the register does not have.
     UNKNOWN_REFERENCE {
         en: "{field} `{id}` is not a case of the register",
-        zh: "`{field}` 所指的 `{id}` 不是登記簿中的案件",
+        zh: "`{field}` 所指的 `{id}` 不是列管資料中的案件",
     }
     /// A parent chain that loops.
     PARENT_CYCLE {
@@ -538,22 +538,22 @@ crate::messages! {
     /// A stated number that differs from the register's.
     STATED_COUNT {
         en: "{who}: {meeting} states {stated} {field}, the register has {register}",
-        zh: "{who}：{meeting} 載明{field} {stated} 案，登記簿為 {register} 案",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，列管資料為 {register} 案",
     }
     /// The same, for a group: the register's cases and what the meeting changes.
     STATED_COUNT_CASES {
         en: "{who}: {meeting} states {stated} {field}, the register has {register} ({cases}){ends}{adds}",
-        zh: "{who}：{meeting} 載明{field} {stated} 案，登記簿為 {register} 案（{cases}）{ends}{adds}",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，列管資料為 {register} 案（{cases}）{ends}{adds}",
     }
     /// A stated number that differs from the register's after an apply.
     STATED_COUNT_AFTER {
         en: "{who}: {meeting} states {stated} {field}, the register would have {register}",
-        zh: "{who}：{meeting} 載明{field} {stated} 案，套用後登記簿將為 {register} 案",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，套用後列管資料將為 {register} 案",
     }
     /// The same, for a group.
     STATED_COUNT_AFTER_CASES {
         en: "{who}: {meeting} states {stated} {field}, the register would have {register}: {cases}{ends}{adds}",
-        zh: "{who}：{meeting} 載明{field} {stated} 案，套用後登記簿將為 {register} 案：{cases}{ends}{adds}",
+        zh: "{who}：{meeting} 載明{field} {stated} 案，套用後列管資料將為 {register} 案：{cases}{ends}{adds}",
     }
     /// How to settle a stated count.
     CORRECT_OR_RECORD {
@@ -563,7 +563,7 @@ crate::messages! {
     /// A recorded discrepancy whose register number is out of date.
     DISCREPANCY_OUTDATED {
         en: "recorded discrepancy for {who} {field} says the register has {recorded}, but it now has {now}",
-        zh: "{who}{field}已記錄的差異載明登記簿為 {recorded} 案，但目前為 {now} 案",
+        zh: "{who}{field}已記錄的差異載明列管資料為 {recorded} 案，但目前為 {now} 案",
     }
     /// How to bring it up to date.
     UPDATE_REGISTER_OR_CASES {
@@ -583,7 +583,7 @@ crate::messages! {
     /// A recorded discrepancy that no longer holds.
     DISCREPANCY_GONE {
         en: "recorded discrepancy ({who} {field} stated {stated}) no longer holds: the register agrees with the stated number",
-        zh: "已記錄的差異（{who}{field}載明 {stated} 案）已不成立：登記簿與所載數字相符",
+        zh: "已記錄的差異（{who}{field}載明 {stated} 案）已不成立：列管資料與所載數字相符",
     }
     /// Remove it.
     REMOVE_ENTRY {
@@ -593,7 +593,7 @@ crate::messages! {
     /// Another source's number that differs from the register's.
     STATEMENT_DIFFERS_REGISTER {
         en: "{source} states {field} {stated} for {meeting}, the register has {have}",
-        zh: "{source} 載 {meeting} 之{field} {stated} 案，登記簿為 {have} 案",
+        zh: "{source} 載 {meeting} 之{field} {stated} 案，列管資料為 {have} 案",
     }
     /// Another source's number that differs from the minutes'.
     STATEMENT_DIFFERS_MINUTES {
@@ -613,7 +613,7 @@ crate::messages! {
     /// A statement's recorded discrepancy whose register number is out of date.
     STATEMENT_DISCREPANCY_OUTDATED {
         en: "recorded discrepancy for {field} says the register has {recorded}, but it now has {now}",
-        zh: "{field}已記錄的差異載明登記簿為 {recorded} 案，但目前為 {now} 案",
+        zh: "{field}已記錄的差異載明列管資料為 {recorded} 案，但目前為 {now} 案",
     }
     /// How to bring it up to date.
     UPDATE_REGISTER {
@@ -939,12 +939,12 @@ crate::messages! {
     /// Stated counts that differ.
     COUNTS_DISAGREE {
         en: "the stated counts disagree with the register",
-        zh: "紀錄所載數字與登記簿不符",
+        zh: "紀錄所載數字與列管資料不符",
     }
     /// Another meeting of that id.
     MEETING_CONFLICTS {
         en: "the meeting conflicts with the register",
-        zh: "此會議與登記簿中的同名會議衝突",
+        zh: "此會議與列管資料中的同名會議衝突",
     }
     /// An id the register cannot hold.
     MEETING_CANNOT_BE_STORED {
@@ -964,7 +964,7 @@ crate::messages! {
     /// The register after the meeting has new errors.
     WOULD_NOT_VALIDATE {
         en: "the register after this meeting would not validate",
-        zh: "套用此會議後的登記簿將無法通過檢查",
+        zh: "套用此會議後的列管資料將無法通過檢查",
     }
     /// A case file that cannot be edited in place.
     CANNOT_EDIT_SAFELY {
@@ -993,12 +993,12 @@ crate::messages! {
     /// A link on the way to a file.
     LINK_ON_PATH {
         en: "{link} is a symbolic link; kbbt does not follow links inside a register",
-        zh: "{link} 是符號連結；kbbt 不跟隨登記簿內的連結",
+        zh: "{link} 是符號連結；kbbt 不跟隨列管資料內的連結",
     }
     /// A file found as a link.
     IS_A_LINK {
         en: "a symbolic link; kbbt does not follow links inside a register",
-        zh: "這是符號連結；kbbt 不跟隨登記簿內的連結",
+        zh: "這是符號連結；kbbt 不跟隨列管資料內的連結",
     }
     /// What to do about a linked file.
     REPLACE_LINK_FILE {
@@ -1038,7 +1038,7 @@ crate::messages! {
     /// How to save it.
     SAVE_AS_UTF8 {
         en: "save the file as UTF-8 (register files are UTF-8 YAML)",
-        zh: "請以 UTF-8 儲存（登記簿檔案為 UTF-8 YAML）",
+        zh: "請以 UTF-8 儲存（列管資料檔案為 UTF-8 YAML）",
     }
     /// A file that cannot be read.
     CANNOT_READ_FILE {
@@ -1105,7 +1105,7 @@ crate::messages! {
     /// Where the schema would go.
     MODELINE_PUT_SCHEMA {
         en: "put the schema where it points (`kbbt schema {kind} > schemas/{kind}.schema.json` at the register root), or remove the line",
-        zh: "請將 schema 放在所指之處（於登記簿根目錄執行 `kbbt schema {kind} > schemas/{kind}.schema.json`），或刪除此行",
+        zh: "請將 schema 放在所指之處（於列管資料根目錄執行 `kbbt schema {kind} > schemas/{kind}.schema.json`），或刪除此行",
     }
 
     // import progress: rows of a table (import/plan.rs).
@@ -1219,7 +1219,7 @@ crate::messages! {
     /// Nothing new.
     IMPORT_NOTHING_TO_DO {
         en: "nothing to do: the register already holds every entry",
-        zh: "無須變更：登記簿已有每一筆辦理情形",
+        zh: "無須變更：列管資料已有每一筆辦理情形",
     }
     /// The end of a dry run.
     IMPORT_DRY_RUN {
@@ -1322,7 +1322,7 @@ crate::messages! {
     /// No git to check for uncommitted changes.
     GIT_NOT_RUN {
         en: "git could not be run, so kbbt cannot check the register for uncommitted changes",
-        zh: "無法執行 git，因此 kbbt 無法檢查登記簿是否有未提交的變更",
+        zh: "無法執行 git，因此 kbbt 無法檢查列管資料是否有未提交的變更",
     }
     /// What to do.
     INSTALL_GIT_OR_ALLOW_DIRTY {
@@ -1337,7 +1337,7 @@ crate::messages! {
     /// Uncommitted changes.
     UNCOMMITTED {
         en: "uncommitted changes in the register ({files})",
-        zh: "登記簿有尚未提交的變更（{files}）",
+        zh: "列管資料有尚未提交的變更（{files}）",
     }
     /// What to do.
     COMMIT_OR_ALLOW_DIRTY {
@@ -1349,7 +1349,7 @@ crate::messages! {
     /// The register with the new file would have errors.
     NEW_WOULD_NOT_VALIDATE {
         en: "the register would not validate with the new file",
-        zh: "加入新檔案後，登記簿將無法通過檢查",
+        zh: "加入新檔案後，列管資料將無法通過檢查",
     }
     /// The file written.
     CREATED {

@@ -563,9 +563,9 @@ pub fn command(lang: Lang) -> clap::Command {
 const ZH_ABOUT: &[(&str, &str)] = &[
     (
         "kbbt",
-        "以 YAML 檔案保存合作平臺的案件登記簿：檢查、套用會議決議、產生報告",
+        "以 YAML 檔案保存合作平臺的列管案件：檢查、套用會議決議、產生報告",
     ),
-    ("validate", "檢查登記簿的每個檔案，並列出每個問題及其位置"),
+    ("validate", "檢查列管資料的每個檔案，並列出每個問題及其位置"),
     ("status", "一場會議各組的統計及歷來累計"),
     ("list", "依組別、狀態、城市、共同議題或文字查詢案件"),
     ("show", "一件案件的資料卡：歷程及最新辦理情形"),
@@ -638,7 +638,7 @@ const ZH_HELP: &[(&str, &str)] = &[
     // Everywhere (the global options, -h, -V).
     (
         "register",
-        "使用 DIR 的登記簿（預設：由目前資料夾往上找到的第一個 platform.yaml）",
+        "使用 DIR 的列管資料（預設：由目前資料夾往上找到的第一個 platform.yaml）",
     ),
     ("color", "何時使用色彩"),
     (
@@ -670,7 +670,7 @@ const ZH_HELP: &[(&str, &str)] = &[
     // validate
     (
         "validate.paths",
-        "只報告這些檔案或資料夾的問題（仍檢查整個登記簿）",
+        "只報告這些檔案或資料夾的問題（仍檢查整個列管資料）",
     ),
     // status and list
     (
@@ -724,7 +724,7 @@ const ZH_HELP: &[(&str, &str)] = &[
     ),
     (
         "apply.note",
-        "搭配 --accept-discrepancy：記入差異的說明（預設：註明由 kbbt 記錄，依登記簿的語言）",
+        "搭配 --accept-discrepancy：記入差異的說明（預設：註明由 kbbt 記錄，依列管資料的語言）",
     ),
     ("apply.commit", "套用後以 git 提交變更的檔案"),
     (
@@ -742,9 +742,9 @@ const ZH_HELP: &[(&str, &str)] = &[
     ),
     (
         "minutes.as_published",
-        "登記簿記有差異之處，輸出紀錄所載的數字",
+        "列管資料記有差異之處，輸出紀錄所載的數字",
     ),
-    ("minutes.register_names", "以登記簿的案名取代會議檔的寫法"),
+    ("minutes.register_names", "以列管資料的案名取代會議檔的寫法"),
     (
         "minutes.format",
         "輸出格式（預設：依 -o 的副檔名，否則為 text）",
@@ -806,7 +806,7 @@ const ZH_HELP: &[(&str, &str)] = &[
     ),
     (
         "import minutes.id",
-        "會議編號（預設：依標題，比照登記簿中同層級的其他會議）",
+        "會議編號（預設：依標題，比照列管資料中同層級的其他會議）",
     ),
     (
         "import minutes.output",

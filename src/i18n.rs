@@ -130,7 +130,7 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "{} new cases are already in the register (see the comments)",
-        "{0} 件新增案件已在登記簿中（見註解）",
+        "{0} 件新增案件已在列管資料中（見註解）",
     ),
     (
         "warning: line {}: states {} cases but names {}",
@@ -144,7 +144,7 @@ const LINES: &[(&str, &str)] = &[
     // What the register knows: complete listings, kinds, statements, follow-up.
     (
         "{} states {} {} for {}, the register has {}",
-        "{0} 載 {3} 之 {1} {2} 案，登記簿為 {4} 案",
+        "{0} 載 {3} 之 {1} {2} 案，列管資料為 {4} 案",
     ),
     (
         "{} states {} {} for {}, the minutes state {}",
@@ -207,11 +207,11 @@ const LINES: &[(&str, &str)] = &[
     ("Latest progress, as of {}", "最新辦理情形（資料時間 {0}）"),
     (
         "note: {}: the minutes state {} {}, the register has {} (a recorded discrepancy)",
-        "說明：{0}：紀錄載明 {1} {2} 案，登記簿為 {3} 案（已記錄之差異）",
+        "說明：{0}：紀錄載明 {1} {2} 案，列管資料為 {3} 案（已記錄之差異）",
     ),
     (
         "note: {}: the minutes state {} {}, the register has {} (not recorded: run kbbt validate)",
-        "說明：{0}：紀錄載明 {1} {2} 案，登記簿為 {3} 案（未記錄，請執行 kbbt validate）",
+        "說明：{0}：紀錄載明 {1} {2} 案，列管資料為 {3} 案（未記錄，請執行 kbbt validate）",
     ),
     ("Applying {}", "套用 {0}"),
     ("Would apply {}", "將套用 {0}"),
@@ -225,11 +225,11 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "dry run: {} files would change ({} new); nothing was written",
-        "試行：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
+        "預覽：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
     ),
     (
         "dry run: {} file would change ({} new); nothing was written",
-        "試行：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
+        "預覽：將變更 {0} 個檔案（其中新增 {1} 個）；未寫入任何檔案",
     ),
     ("committed", "已提交（git commit）"),
     ("recorded discrepancy: {}", "已記錄差異：{0}"),
@@ -269,7 +269,7 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "meeting `{}` ({}) is not in the register",
-        "會議 `{0}`（{1}）不在登記簿中",
+        "會議 `{0}`（{1}）不在列管資料中",
     ),
     ("apply it first: kbbt apply {}", "請先套用：kbbt apply {0}"),
     (
@@ -278,11 +278,11 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "`{}` is one of the register's own files or folders; write the report elsewhere",
-        "`{0}` 是登記簿本身的檔案或資料夾，請將報告寫到其他地方",
+        "`{0}` 是列管資料本身的檔案或資料夾，請將報告寫到其他地方",
     ),
     (
         "`{}` is among the register's cases or its own files; a draft goes to meetings/ or elsewhere",
-        "`{0}` 屬於登記簿的案件或其本身的檔案，草稿請寫到 meetings/ 或其他地方",
+        "`{0}` 屬於列管資料的案件或其本身的檔案，草稿請寫到 meetings/ 或其他地方",
     ),
     ("cannot write {}: {}", "無法寫入 {0}：{1}"),
     ("cannot write {}", "無法寫入 {0}"),
@@ -361,16 +361,16 @@ const LINES: &[(&str, &str)] = &[
     ("1 decision cannot be applied", "1 項決議無法套用"),
     (
         "the stated counts disagree with the register",
-        "紀錄所載數字與登記簿不符",
+        "紀錄所載數字與列管資料不符",
     ),
     ("the meeting is out of order", "會議順序錯誤"),
     (
         "another kbbt is changing this register (it holds {}); try again when it has finished",
-        "另一個 kbbt 正在修改此登記簿（持有 {0}），請待其完成後再試",
+        "另一個 kbbt 正在修改此列管資料（持有 {0}），請待其完成後再試",
     ),
     (
         "uncommitted changes in the register ({})",
-        "登記簿有尚未提交的變更（{0}）",
+        "列管資料有尚未提交的變更（{0}）",
     ),
     (
         "commit or stash them first, or use --allow-dirty",
@@ -438,7 +438,7 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "{} `{}` is not a case of the register",
-        "{0} `{1}` 不是登記簿中的案件",
+        "{0} `{1}` 不是列管資料中的案件",
     ),
     (
         "`{}` is its own ancestor through `parent`",
@@ -502,19 +502,19 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "{}: {} states {} {}, the register has {} ({})",
-        "{0}：{1} 載明 {3} {2} 案，登記簿為 {4} 案（{5}）",
+        "{0}：{1} 載明 {3} {2} 案，列管資料為 {4} 案（{5}）",
     ),
     (
         "{}: {} states {} {}, the register has {}",
-        "{0}：{1} 載明 {3} {2} 案，登記簿為 {4} 案",
+        "{0}：{1} 載明 {3} {2} 案，列管資料為 {4} 案",
     ),
     (
         "{}: {} states {} {}, the register would have {}: {}",
-        "{0}：{1} 載明 {3} {2} 案，套用後登記簿將為 {4} 案：{5}",
+        "{0}：{1} 載明 {3} {2} 案，套用後列管資料將為 {4} 案：{5}",
     ),
     (
         "{}: {} states {} {}, the register would have {}",
-        "{0}：{1} 載明 {3} {2} 案，套用後登記簿將為 {4} 案",
+        "{0}：{1} 載明 {3} {2} 案，套用後列管資料將為 {4} 案",
     ),
     (
         "correct the cases, or record it under `discrepancies:` ({})",
@@ -522,11 +522,11 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "recorded discrepancy for {} {} says the register has {}, but it now has {}",
-        "{0} {1} 已記錄的差異載明登記簿為 {2} 案，但目前為 {3} 案",
+        "{0} {1} 已記錄的差異載明列管資料為 {2} 案，但目前為 {3} 案",
     ),
     (
         "recorded discrepancy ({} {} stated {}) no longer holds: the register agrees with the stated number",
-        "已記錄的差異（{0} {1} 載明 {2}）已不成立：登記簿與所載數字相符",
+        "已記錄的差異（{0} {1} 載明 {2}）已不成立：列管資料與所載數字相符",
     ),
     ("unknown case `{}` in {}", "{1}沒有案件 `{0}`"),
     ("unknown case `{}`", "沒有案件 `{0}`"),
@@ -594,7 +594,7 @@ const LINES: &[(&str, &str)] = &[
     ),
     (
         "save the file as UTF-8 (register files are UTF-8 YAML)",
-        "請以 UTF-8 儲存（登記簿檔案為 UTF-8 YAML）",
+        "請以 UTF-8 儲存（列管資料檔案為 UTF-8 YAML）",
     ),
     (
         "symbolic link loop: this link points at a folder that contains it",
@@ -604,7 +604,7 @@ const LINES: &[(&str, &str)] = &[
     ("expected a whole number", "應為整數"),
     (
         "too many YAML aliases or anchors (register files need none)",
-        "YAML 別名或錨點過多（登記簿檔案不需使用）",
+        "YAML 別名或錨點過多（列管資料檔案不需使用）",
     ),
     ("the file is nested too deeply", "檔案巢狀層次過深"),
     ("the file has too many values", "檔案的值過多"),
@@ -694,6 +694,11 @@ const LINES: &[(&str, &str)] = &[
         "說明：未填本次辦理情形而略過的列：{0} 列",
     ),
 ];
+
+/// Every label with its Chinese.
+pub fn labels() -> &'static [(&'static str, &'static str)] {
+    LABELS
+}
 
 /// One label in the language (unknown labels stay as they are).
 pub fn label(lang: Lang, en: &str) -> String {
@@ -863,7 +868,7 @@ mod tests {
             ("1 file changed (0 new)", "已變更 1 個檔案（其中新增 0 個）"),
             (
                 "dry run: 1 file would change (1 new); nothing was written",
-                "試行：將變更 1 個檔案（其中新增 1 個）；未寫入任何檔案",
+                "預覽：將變更 1 個檔案（其中新增 1 個）；未寫入任何檔案",
             ),
             ("1 decision cannot be applied", "1 項決議無法套用"),
         ] {

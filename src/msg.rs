@@ -434,6 +434,22 @@ mod tests {
         }
     }
 
+    /// The documents' words, not a translator's: the cases are 列管案件 / 列管資料 (never 登記簿), a
+    /// dry run is 預覽 (never 試行).
+    #[test]
+    fn the_chinese_uses_the_documents_words() {
+        for t in ALL {
+            for word in ["登記簿", "試行", "註冊"] {
+                assert!(!t.zh.contains(word), "{}: `{word}` in {}", t.id, t.zh);
+            }
+        }
+        for (en, zh) in crate::i18n::labels() {
+            for word in ["登記簿", "試行", "註冊"] {
+                assert!(!zh.contains(word), "label {en}: `{word}` in {zh}");
+            }
+        }
+    }
+
     /// The words messages take as labels (statuses, decisions, counted fields) all have Chinese.
     #[test]
     fn every_label_a_message_uses_has_chinese() {

@@ -157,7 +157,7 @@ impl Report {
 
     /// The sentence under the table of meetings.
     pub fn history_note() -> &'static str {
-        "持續列管：會前列管且會後仍列管之案數（即會議紀錄「其餘 N 案持續列管」），依登記簿計算。"
+        "持續列管：會前列管且會後仍列管之案數（即會議紀錄「其餘 N 案持續列管」），依列管資料計算。"
     }
 }
 

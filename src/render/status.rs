@@ -263,14 +263,16 @@ fn statement_line(
                 (Lang::En, Verdict::Differs) => {
                     format!(" (the register has {have}: not recorded; run kbbt validate)")
                 }
-                (Lang::ZhTw, Verdict::Agrees) if c.register.is_some() => "（與登記簿相符）".into(),
+                (Lang::ZhTw, Verdict::Agrees) if c.register.is_some() => {
+                    "（與列管資料相符）".into()
+                }
                 (Lang::ZhTw, Verdict::Agrees) => "（與紀錄相符）".into(),
-                (Lang::ZhTw, Verdict::AsTheMinutes) => format!("（同紀錄；登記簿為 {have} 案）"),
+                (Lang::ZhTw, Verdict::AsTheMinutes) => format!("（同紀錄；列管資料為 {have} 案）"),
                 (Lang::ZhTw, Verdict::Recorded(_)) => {
-                    format!("（登記簿為 {have} 案：已記錄之差異）")
+                    format!("（列管資料為 {have} 案：已記錄之差異）")
                 }
                 (Lang::ZhTw, Verdict::Differs) => {
-                    format!("（登記簿為 {have} 案：未記錄，請執行 kbbt validate）")
+                    format!("（列管資料為 {have} 案：未記錄，請執行 kbbt validate）")
                 }
             };
             match lang {
@@ -311,7 +313,7 @@ fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
             u.field, u.stated
         ),
         Lang::ZhTw => format!(
-            "{who}：紀錄載明{} {} 案；登記簿之案數不詳",
+            "{who}：紀錄載明{} {} 案；列管資料之案數不詳",
             crate::i18n::label(lang, u.field),
             u.stated
         ),
@@ -402,7 +404,7 @@ fn stated_note(lang: Lang, reg: &Register, m: usize, x: &Mismatch) -> String {
                 };
                 let kinds: Vec<&str> = kinds.iter().map(|k| k.describe_zh()).collect();
                 return format!(
-                    "{who}：紀錄載明{} {} 案，登記簿為 {} 案{}",
+                    "{who}：紀錄載明{} {} 案，列管資料為 {} 案{}",
                     crate::i18n::label(lang, x.field),
                     x.stated,
                     x.register,
