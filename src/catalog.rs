@@ -988,6 +988,327 @@ crate::messages! {
     }
 
     // The YAML parser's messages (yaml.rs), tables and workbooks read by import.
+    /// What a date field takes.
+    KIND_DATE {
+        en: "a date such as 2024-07-11 or 113年7月11日",
+        zh: "日期，例如 `2024-07-11` 或 `113年7月11日`",
+    }
+    /// What a meeting's `decisions` takes.
+    KIND_DECISIONS {
+        en: "a mapping from group to its decisions",
+        zh: "各組別及其決議",
+    }
+    /// What an added case is written as.
+    KIND_NEW_CASE {
+        en: "a title, or a mapping with `title` and optionally `id`, `lead`, `partners`, `topics`, `aliases`, `note`",
+        zh: "案名，或含 `title`（及 `id`、`lead`、`partners`、`topics`、`aliases`、`note` 等選填欄位）的對應",
+    }
+    /// What a decision names a case with.
+    KIND_REF {
+        en: "a case id, title or alias, or a mapping `{ case, id, note }`",
+        zh: "案件編號、案名或別名，或 `{ case, id, note }` 形式的對應",
+    }
+    /// A stated range written backwards.
+    RANGE_MIN_MAX {
+        en: "a range needs `min` ≤ `max`",
+        zh: "範圍須 `min` ≤ `max`",
+    }
+    /// A discrepancy's `kind` that is none of the kinds.
+    DISCREPANCY_KIND_UNKNOWN {
+        en: "`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them",
+        zh: "`kind` 應為 `arithmetic`、`unnamed`、`third-party` 之一，或其清單",
+    }
+    /// A percentage out of range.
+    PERCENT_RANGE {
+        en: "a percentage is a number from 0 to 100, not {value}",
+        zh: "百分比應為 0 到 100 的數字，不是 {value}",
+    }
+    /// A file over the size limit.
+    YAML_TOO_LARGE {
+        en: "file is too large ({size} bytes; the limit is {limit} bytes)",
+        zh: "檔案過大（{size} 位元組；上限為 {limit} 位元組）",
+    }
+    /// A file with nothing in it.
+    YAML_EMPTY {
+        en: "file is empty",
+        zh: "檔案是空的",
+    }
+    /// A file of only `---` and comments.
+    YAML_ONLY_MARKERS {
+        en: "file is empty (it holds no fields, only `---` or comments)",
+        zh: "檔案是空的（沒有任何欄位，只有 `---` 或註解）",
+    }
+    /// A second `---` document.
+    YAML_SECOND_DOCUMENT {
+        en: "a second YAML document starts here; a register file holds one document",
+        zh: "此處開始第二份 YAML 文件；列管資料的檔案只能有一份文件",
+    }
+    /// A list or mapping where one word (a status, an action) belongs.
+    YAML_EXPECTED_WORD {
+        en: "expected one word here (such as `ongoing`), not a list or a mapping",
+        zh: "此處應為一個詞（例如 `ongoing`），不是清單或對應",
+    }
+    /// A value left out.
+    YAML_VALUE_MISSING {
+        en: "a value is missing here",
+        zh: "此處缺少值",
+    }
+    /// Anchors and aliases over the limit.
+    YAML_TOO_MANY_ALIASES {
+        en: "too many YAML aliases or anchors (register files need none)",
+        zh: "YAML 別名或錨點過多（列管資料的檔案不需使用）",
+    }
+    /// Nesting over the limit.
+    YAML_TOO_DEEP {
+        en: "the file is nested too deeply",
+        zh: "檔案巢狀層次過深",
+    }
+    /// Values over the limit.
+    YAML_TOO_MANY_VALUES {
+        en: "the file has too many values",
+        zh: "檔案的值過多",
+    }
+    /// More than one document, found by the parser.
+    YAML_MORE_DOCUMENTS {
+        en: "the file holds more than one YAML document",
+        zh: "檔案含有多份 YAML 文件",
+    }
+    /// Another limit of the parser.
+    YAML_TOO_COMPLEX {
+        en: "the file is too large or complex ({what})",
+        zh: "檔案過大或過於複雜（{what}）",
+    }
+    /// A number that is not whole.
+    YAML_WHOLE_NUMBER {
+        en: "expected a whole number",
+        zh: "應為整數",
+    }
+    /// `true`/`false` written another way.
+    YAML_BOOLEAN {
+        en: "expected `true` or `false`",
+        zh: "應為 `true` 或 `false`",
+    }
+    /// A value of another kind than the field takes.
+    YAML_EXPECTED {
+        en: "expected {what}",
+        zh: "此處應為{what}",
+    }
+    /// A value of another kind, with what was found.
+    YAML_INVALID_TYPE {
+        en: "invalid type: {found}, expected {what}",
+        zh: "型別不符：此處是{found}，應為{what}",
+    }
+    /// A value the field does not take.
+    YAML_INVALID_VALUE {
+        en: "invalid value: {found}, expected {what}",
+        zh: "值不符：此處是{found}，應為{what}",
+    }
+    /// A list of the wrong length.
+    YAML_INVALID_LENGTH {
+        en: "invalid length {len}, expected {what}",
+        zh: "長度不符：此處有 {len} 項，應為{what}",
+    }
+    /// A word the field does not know.
+    YAML_UNKNOWN_VARIANT {
+        en: "unknown variant `{value}`, expected one of {expected}",
+        zh: "未知的值 `{value}`，可用的值：{expected}",
+    }
+    /// A field the file kind does not have.
+    YAML_UNKNOWN_FIELD {
+        en: "unknown field `{field}`, expected one of {expected}",
+        zh: "未知的欄位 `{field}`，可用的欄位：{expected}",
+    }
+    /// A field in a place that takes none.
+    YAML_UNKNOWN_FIELD_NONE {
+        en: "unknown field `{field}`, there are no fields",
+        zh: "未知的欄位 `{field}`（此處不能有欄位）",
+    }
+    /// A field that must be there.
+    YAML_MISSING_FIELD {
+        en: "missing field `{field}`",
+        zh: "缺少欄位 `{field}`",
+    }
+    /// A key written twice.
+    YAML_DUPLICATE_KEY {
+        en: "duplicate mapping key: {key}",
+        zh: "重複的鍵 `{key}`",
+    }
+    /// A key written twice, not named by the parser.
+    YAML_DUPLICATE_KEY_UNNAMED {
+        en: "duplicate mapping key",
+        zh: "重複的鍵",
+    }
+    /// `*name` with no `&name`.
+    YAML_UNKNOWN_ANCHOR {
+        en: "alias references unknown anchor",
+        zh: "別名（`*`）所指的錨點（`&`）不存在",
+    }
+    /// The file ends inside a value.
+    YAML_EOF {
+        en: "unexpected end of input",
+        zh: "檔案意外結束（引號或括號未關閉？）",
+    }
+    /// A tag such as `!!python`.
+    YAML_UNSUPPORTED_TAG {
+        en: "unsupported tag `{tag}`",
+        zh: "不支援的標記 `{tag}`",
+    }
+    /// Bytes that are not UTF-8.
+    YAML_NOT_UTF8 {
+        en: "input is not valid UTF-8",
+        zh: "內容不是有效的 UTF-8",
+    }
+    /// `key: value` inside a value.
+    YAML_MAPPING_VALUES {
+        en: "mapping values are not allowed in this context",
+        zh: "此處不能再有 `key: value`（值裡有冒號時，請以引號括住整個值）",
+    }
+    /// Indentation that breaks a mapping.
+    YAML_EXPECTED_KEY {
+        en: "while parsing a block mapping, did not find expected key",
+        zh: "此處應為欄位名稱（請檢查縮排）",
+    }
+    /// Indentation that breaks a list.
+    YAML_EXPECTED_DASH {
+        en: "while parsing a block collection, did not find expected '-' indicator",
+        zh: "此處應為以 `-` 開頭的清單項目（請檢查縮排）",
+    }
+    /// A value left out, as the scanner says it.
+    YAML_EXPECTED_NODE {
+        en: "while parsing a node, did not find expected node content",
+        zh: "此處缺少值",
+    }
+    /// `\q` in double quotes.
+    YAML_BAD_ESCAPE {
+        en: "while parsing a quoted scalar, found unknown escape character",
+        zh: "雙引號內有無法辨識的跳脫字元（`\\`）；請改用單引號，或寫成 `\\\\`",
+    }
+    /// A tab used to indent.
+    YAML_TAB_INDENT {
+        en: "tab cannot be used as indentation",
+        zh: "此處以定位字元（`Tab`）縮排；YAML 只能以空格縮排",
+    }
+    /// A tab where the scanner takes none.
+    YAML_TABS_HERE {
+        en: "tabs disallowed in this context",
+        zh: "此處不能有定位字元（`Tab`）；請改用空格",
+    }
+    /// A tab in a block's indentation.
+    YAML_TABS_BLOCK {
+        en: "tabs disallowed within this context (block indentation)",
+        zh: "此處不能以定位字元（`Tab`）縮排；YAML 只能以空格縮排",
+    }
+    /// A tab inside an unquoted value.
+    YAML_TAB_IN_VALUE {
+        en: "while scanning a plain scalar, found a tab",
+        zh: "值裡有定位字元（`Tab`）；請改用空格，或以引號括住整個值",
+    }
+    /// Indentation the scanner cannot follow.
+    YAML_INDENTATION {
+        en: "invalid indentation",
+        zh: "縮排有誤",
+    }
+    /// A `[...]` list not closed.
+    YAML_FLOW_LIST_OPEN {
+        en: "while parsing a flow sequence, expected ',' or ']'",
+        zh: "`[…]` 清單缺少逗號或 `]`",
+    }
+    /// A `{...}` mapping not closed.
+    YAML_FLOW_MAP_OPEN {
+        en: "while parsing a flow mapping, did not find expected ',' or '}'",
+        zh: "`{…}` 缺少逗號或 `}`",
+    }
+    /// Text after a closing double quote.
+    YAML_AFTER_DOUBLE_QUOTE {
+        en: "invalid trailing content after double-quoted scalar",
+        zh: "雙引號結束後還有其他內容；請以引號括住整個值",
+    }
+    /// Text after a closing single quote.
+    YAML_AFTER_SINGLE_QUOTE {
+        en: "invalid trailing content after single-quoted scalar",
+        zh: "單引號結束後還有其他內容；請以引號括住整個值",
+    }
+    /// A `[` never closed.
+    YAML_UNCLOSED_LIST {
+        en: "unclosed bracket '['",
+        zh: "`[` 未關閉（缺少 `]`）",
+    }
+    /// A `{` never closed.
+    YAML_UNCLOSED_MAP {
+        en: "unclosed bracket '{'",
+        zh: "`{` 未關閉（缺少 `}`）",
+    }
+    /// A quote never closed.
+    YAML_UNCLOSED_QUOTE {
+        en: "unclosed quote",
+        zh: "引號未關閉",
+    }
+    /// The file ends inside `[...]`.
+    YAML_EOF_FLOW_LIST {
+        en: "unexpected EOF while parsing a flow sequence",
+        zh: "檔案在 `[…]` 清單結束前就結束了",
+    }
+    /// The file ends inside `{...}`.
+    YAML_EOF_FLOW_MAP {
+        en: "unexpected EOF while parsing a flow mapping",
+        zh: "檔案在 `{…}` 結束前就結束了",
+    }
+    /// The file ends inside a value.
+    YAML_EOF_SCANNER {
+        en: "unexpected eof",
+        zh: "檔案意外結束（引號或括號未關閉？）",
+    }
+    /// `- item` where no list can start.
+    YAML_DASH_OUTSIDE_BLOCK {
+        en: "\"-\" is only valid inside a block",
+        zh: "`-` 只能用在分行的清單中",
+    }
+    /// A `]` or `}` with no opening one.
+    YAML_MISPLACED_BRACKET {
+        en: "misplaced bracket",
+        zh: "括號位置有誤（`]` 或 `}` 沒有對應的開頭）",
+    }
+    /// A `:` where none can stand.
+    YAML_COLON_PLACEMENT {
+        en: "illegal placement of ':' indicator",
+        zh: "此處不能有冒號；請以引號括住整個值",
+    }
+    /// `*name` with no `&name`, as the scanner says it.
+    YAML_UNKNOWN_ANCHOR_SCANNER {
+        en: "while parsing node, found unknown anchor",
+        zh: "別名（`*`）所指的錨點（`&`）不存在",
+    }
+    /// Anything else the parser says: its own words, as it says them.
+    YAML_PARSER_SAYS {
+        en: "{said}",
+        zh: "YAML 格式有誤（解析器的說明：{said}）",
+    }
+    /// What a field takes: text.
+    YAML_KIND_TEXT {
+        en: "string scalar",
+        zh: "文字",
+    }
+    /// What a field takes: a list.
+    YAML_KIND_LIST {
+        en: "sequence start",
+        zh: "清單",
+    }
+    /// What a field takes: a whole number.
+    YAML_WHOLE_NUMBER_KIND {
+        en: "a whole number",
+        zh: "整數",
+    }
+    /// What a field takes: fields.
+    YAML_KIND_MAPPING {
+        en: "mapping start",
+        zh: "一組欄位",
+    }
+    /// A name of code (a field, a word a field takes), shown as code in Chinese.
+    YAML_CODE {
+        en: "{name}",
+        zh: "`{name}`",
+    }
+
 
     // Reading the register's files (load.rs).
     /// A link on the way to a file.

@@ -4,6 +4,8 @@
 //! (a message with a place). Limits on size, depth, aliases and duplicate keys are set here
 //! once, so every file kind is parsed under the same rules.
 
+use crate::catalog as m;
+use crate::msg::Msg;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -95,13 +97,27 @@ pub struct ParseError {
     /// Where in the file the problem is.
     pub pos: Pos,
     /// What is wrong, for people.
-    pub message: String,
+    pub message: Msg,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        self.message.fmt(f)
     }
+}
+
+thread_local! {
+    /// The message of the last error a register type's own `Deserialize` raised on this thread
+    /// (serde keeps only the text of a custom error).
+    static CUSTOM: std::cell::RefCell<Option<Msg>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A deserialization error raised by a register type (a date that is not a date, a percentage out
+/// of range): serde carries its English text, and [`parse`] gives back the message itself.
+pub fn custom_error<E: serde::de::Error>(msg: Msg) -> E {
+    let text = msg.render(crate::i18n::Lang::En);
+    CUSTOM.with(|c| *c.borrow_mut() = Some(msg));
+    E::custom(text)
 }
 
 /// Largest register file accepted, in bytes. A case file is a few kilobytes; a meeting file
@@ -133,22 +149,21 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ParseError {
             pos: Pos { line: 1, col: 1 },
-            message: format!(
-                "file is too large ({} bytes; the limit is {} bytes)",
-                text.len(),
-                MAX_FILE_BYTES
-            ),
+            message: Msg::new(&m::YAML_TOO_LARGE)
+                .num("size", text.len())
+                .num("limit", MAX_FILE_BYTES),
         });
     }
     if text.trim().is_empty() {
         return Err(ParseError {
             pos: Pos { line: 1, col: 1 },
-            message: "file is empty".into(),
+            message: Msg::new(&m::YAML_EMPTY),
         });
     }
     if let Some(e) = documents(text) {
         return Err(e);
     }
+    CUSTOM.with(|c| c.borrow_mut().take());
     serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
         let pos = e
             .location()
@@ -159,7 +174,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
             .unwrap_or(Pos { line: 1, col: 1 });
         ParseError {
             pos,
-            message: clean_message(&e.without_snippet().to_string()),
+            message: message_of(&e),
         }
     })
 }
@@ -180,9 +195,7 @@ fn documents(text: &str) -> Option<ParseError> {
             if content || ended {
                 return Some(ParseError {
                     pos,
-                    message:
-                        "a second YAML document starts here; a register file holds one document"
-                            .into(),
+                    message: Msg::new(&m::YAML_SECOND_DOCUMENT),
                 });
             }
             if t.len() > 3 && !t[3..].trim_start().starts_with('#') {
@@ -200,56 +213,185 @@ fn documents(text: &str) -> Option<ParseError> {
     }
     (!content).then(|| ParseError {
         pos: Pos { line: 1, col: 1 },
-        message: "file is empty (it holds no fields, only `---` or comments)".into(),
+        message: Msg::new(&m::YAML_ONLY_MARKERS),
     })
 }
 
-/// The parser appends " at line L, column C" to its messages; the place is reported separately.
-/// Messages that speak of Rust types or parser internals are put in the register's terms.
-fn clean_message(m: &str) -> String {
-    let mut m = m.trim();
+/// The parser's error as a message: the errors a register file meets by their kind, with the
+/// parser's own words only for the rare rest. Messages that speak of Rust types or parser internals
+/// are put in the register's terms.
+fn message_of(e: &serde_saphyr::Error) -> Msg {
+    use serde_saphyr::Error as E;
+    let e = match e.without_snippet() {
+        #[allow(deprecated)]
+        E::AliasError { error, .. } => error.without_snippet(),
+        other => other,
+    };
+    let code_list = |names: &[&str]| {
+        Msg::new(&m::ITEMS).list(
+            "items",
+            names
+                .iter()
+                .map(|n| Msg::new(&m::YAML_CODE).text("name", *n)),
+        )
+    };
+    match e {
+        E::Message { msg, .. } => CUSTOM
+            .with(|c| c.borrow_mut().take())
+            .filter(|c| msg.trim() == c.render(crate::i18n::Lang::En))
+            .unwrap_or_else(|| said(msg)),
+        E::ExternalMessage { msg, .. } => scanner(msg),
+        E::Eof { .. } => Msg::new(&m::YAML_EOF),
+        E::MultipleDocuments { .. } => Msg::new(&m::YAML_MORE_DOCUMENTS),
+        E::Unexpected { expected, .. } => Msg::new(&m::YAML_EXPECTED).msg("what", kind(expected)),
+        E::InvalidBooleanStrict { .. } => Msg::new(&m::YAML_BOOLEAN),
+        E::NullIntoString { .. } => Msg::new(&m::YAML_VALUE_MISSING),
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => Msg::new(&m::YAML_EXPECTED_WORD),
+        E::InvalidScalar { ty, .. } if ["u32", "u64", "i64", "usize"].contains(ty) => {
+            Msg::new(&m::YAML_WHOLE_NUMBER)
+        }
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => Msg::new(&m::YAML_INVALID_TYPE)
+            .msg("found", said(unexpected))
+            .msg("what", kind(expected)),
+        E::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => Msg::new(&m::YAML_INVALID_VALUE)
+            .msg("found", said(unexpected))
+            .msg("what", kind(expected)),
+        E::SerdeInvalidLength { len, expected, .. } => Msg::new(&m::YAML_INVALID_LENGTH)
+            .num("len", *len)
+            .msg("what", kind(expected)),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => Msg::new(&m::YAML_UNKNOWN_VARIANT)
+            .text("value", variant)
+            .msg("expected", code_list(expected)),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } if expected.is_empty() => Msg::new(&m::YAML_UNKNOWN_FIELD_NONE).text("field", field),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => Msg::new(&m::YAML_UNKNOWN_FIELD)
+            .text("field", field)
+            .msg("expected", code_list(expected)),
+        E::SerdeMissingField { field, .. } => {
+            Msg::new(&m::YAML_MISSING_FIELD).text("field", *field)
+        }
+        E::DuplicateMappingKey { key: Some(k), .. } => {
+            Msg::new(&m::YAML_DUPLICATE_KEY).text("key", k)
+        }
+        E::DuplicateMappingKey { key: None, .. } => Msg::new(&m::YAML_DUPLICATE_KEY_UNNAMED),
+        E::UnknownAnchor { .. } => Msg::new(&m::YAML_UNKNOWN_ANCHOR),
+        E::UnsupportedTag { tag, .. } => Msg::new(&m::YAML_UNSUPPORTED_TAG).text("tag", tag),
+        E::InvalidUtf8Input => Msg::new(&m::YAML_NOT_UTF8),
+        E::Budget { breach, .. } => budget(breach),
+        other => said(&other.to_string()),
+    }
+}
+
+/// What a field takes, as the parser names it: the common kinds in words, the rest as the parser
+/// says them.
+fn kind(expected: &str) -> Msg {
+    let t = match expected {
+        "string scalar" | "a string" => &m::YAML_KIND_TEXT,
+        "sequence start" | "a sequence" => &m::YAML_KIND_LIST,
+        "mapping start" | "a map" => &m::YAML_KIND_MAPPING,
+        "u32" | "u64" | "i64" | "usize" | "a whole number" => &m::YAML_WHOLE_NUMBER_KIND,
+        other => match [
+            &m::KIND_DATE,
+            &m::KIND_DECISIONS,
+            &m::KIND_NEW_CASE,
+            &m::KIND_REF,
+        ]
+        .into_iter()
+        .find(|t| t.en == other)
+        {
+            Some(t) => t,
+            None => return Msg::new(&m::YAML_CODE).text("name", other),
+        },
+    };
+    Msg::new(t)
+}
+
+/// A limit of the parser's budget that a file broke.
+fn budget(breach: &serde_saphyr::budget::BudgetBreach) -> Msg {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Aliases { .. } | B::Anchors { .. } => Msg::new(&m::YAML_TOO_MANY_ALIASES),
+        B::Depth { .. } => Msg::new(&m::YAML_TOO_DEEP),
+        B::Nodes { .. } | B::Events { .. } => Msg::new(&m::YAML_TOO_MANY_VALUES),
+        B::Documents { .. } => Msg::new(&m::YAML_MORE_DOCUMENTS),
+        other => {
+            let what = format!("{other:?}");
+            let what = what
+                .split([' ', '{', '('])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            Msg::new(&m::YAML_TOO_COMPLEX).text("what", what)
+        }
+    }
+}
+
+/// The scanner's messages a register file meets, by their text; the rare rest in its own words.
+fn scanner(msg: &str) -> Msg {
+    let msg = clean(msg);
+    let known = [
+        &m::YAML_MAPPING_VALUES,
+        &m::YAML_EXPECTED_KEY,
+        &m::YAML_EXPECTED_DASH,
+        &m::YAML_EXPECTED_NODE,
+        &m::YAML_BAD_ESCAPE,
+        &m::YAML_TAB_INDENT,
+        &m::YAML_TABS_HERE,
+        &m::YAML_TABS_BLOCK,
+        &m::YAML_TAB_IN_VALUE,
+        &m::YAML_INDENTATION,
+        &m::YAML_FLOW_LIST_OPEN,
+        &m::YAML_FLOW_MAP_OPEN,
+        &m::YAML_AFTER_DOUBLE_QUOTE,
+        &m::YAML_AFTER_SINGLE_QUOTE,
+        &m::YAML_UNCLOSED_QUOTE,
+        &m::YAML_UNCLOSED_LIST,
+        &m::YAML_UNCLOSED_MAP,
+        &m::YAML_EOF_FLOW_LIST,
+        &m::YAML_EOF_FLOW_MAP,
+        &m::YAML_EOF_SCANNER,
+        &m::YAML_DASH_OUTSIDE_BLOCK,
+        &m::YAML_MISPLACED_BRACKET,
+        &m::YAML_COLON_PLACEMENT,
+        &m::YAML_UNKNOWN_ANCHOR_SCANNER,
+    ];
+    known
+        .into_iter()
+        .find(|t| t.en == msg)
+        .map_or_else(|| said(&msg), Msg::new)
+}
+
+/// The parser's own words, for what kbbt has no message of its own.
+fn said(text: &str) -> Msg {
+    Msg::new(&m::YAML_PARSER_SAYS).text("said", clean(text))
+}
+
+/// The parser appends " at line L, column C" to some messages; the place is reported separately.
+fn clean(m: &str) -> String {
+    let m = m.trim();
     if let Some(i) = m.rfind(" at line ") {
         let tail = &m[i + " at line ".len()..];
         let is_place = tail.split_once(", column ").is_some_and(|(l, c)| {
             !l.is_empty() && !c.is_empty() && (l.to_owned() + c).bytes().all(|b| b.is_ascii_digit())
         });
         if is_place {
-            m = &m[..i];
+            return m[..i].to_string();
         }
     }
-    let m = m.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    if m.starts_with("externally tagged enum expected scalar") {
-        return "expected one word here (such as `ongoing`), not a list or a mapping".into();
-    }
-    if m.starts_with("cannot deserialize null into") {
-        return "a value is missing here".into();
-    }
-    if let Some(rest) = m.strip_prefix("budget breached: ") {
-        let what = rest.split([' ', '{']).next().unwrap_or(rest);
-        return match what {
-            "Aliases" | "Anchors" => {
-                "too many YAML aliases or anchors (register files need none)".into()
-            }
-            "Depth" => "the file is nested too deeply".into(),
-            "Nodes" | "Events" => "the file has too many values".into(),
-            "Documents" => "the file holds more than one YAML document".into(),
-            _ => format!("the file is too large or complex ({what})"),
-        };
-    }
-    for (rust, plain) in [
-        ("u32", "a whole number"),
-        ("u64", "a whole number"),
-        ("i64", "a whole number"),
-        ("usize", "a whole number"),
-    ] {
-        if m == format!("invalid {rust}") {
-            return format!("expected {plain}");
-        }
-    }
-    m.replace("Option<String>", "text")
-        .replace("use Option<", "")
-        .trim()
-        .to_string()
+    m.to_string()
 }
 
 #[cfg(test)]
@@ -274,14 +416,73 @@ mod tests {
     fn unknown_and_duplicate_keys_are_errors() {
         let e = parse::<Doc>("name: a\nnmae: b\n").unwrap_err();
         assert_eq!(e.pos.line, 2);
-        assert!(e.message.contains("unknown field `nmae`"), "{}", e.message);
+        assert!(e.to_string().contains("unknown field `nmae`"), "{e}");
         let e = parse::<Doc>("name: a\nname: b\n").unwrap_err();
-        assert!(e.message.contains("duplicate"), "{}", e.message);
+        assert!(e.to_string().contains("duplicate"), "{e}");
     }
 
     #[test]
     fn bom_crlf_and_strict_booleans() {
         let d: Doc = parse("\u{feff}name: no\r\n").unwrap();
         assert_eq!(d.name.value, "no");
+    }
+
+    /// The errors a hand-written register file meets are kbbt's own messages, never the parser's
+    /// English passed through; a register type's own error comes back as its message.
+    #[test]
+    fn parser_errors_are_messages_of_their_own() {
+        #[derive(Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Full {
+            name: Option<String>,
+            n: Option<u32>,
+            list: Option<Vec<String>>,
+            when: Option<crate::model::Date>,
+            status: Option<crate::model::Status>,
+        }
+        let cases = [
+            ("name: a: b\n", "YAML_MAPPING_VALUES"),
+            ("name: \"a\\q\"\n", "YAML_BAD_ESCAPE"),
+            ("list: [a\n", "YAML_UNCLOSED_LIST"),
+            ("name: *nope\n", "YAML_UNKNOWN_ANCHOR"),
+            ("name: a\n\tn: 3\n", "YAML_TAB_IN_VALUE"),
+            ("n: x\n", "YAML_WHOLE_NUMBER"),
+            ("n: -3\n", "YAML_WHOLE_NUMBER"),
+            ("name: [1]\n", "YAML_EXPECTED"),
+            ("list: 5\n", "YAML_EXPECTED"),
+            ("nmae: a\n", "YAML_UNKNOWN_FIELD"),
+            ("name: a\nname: b\n", "YAML_DUPLICATE_KEY"),
+            ("status: ongoingg\n", "YAML_UNKNOWN_VARIANT"),
+            ("status: [ongoing]\n", "YAML_EXPECTED_WORD"),
+            ("when: 2024-13-01\n", "NOT_A_REAL_DATE"),
+            ("when: someday\n", "NOT_A_DATE"),
+            ("", "YAML_EMPTY"),
+            ("---\n# only\n", "YAML_ONLY_MARKERS"),
+            ("name: a\n---\nname: b\n", "YAML_SECOND_DOCUMENT"),
+        ];
+        let mut wrong = Vec::new();
+        for (text, id) in cases {
+            let e = parse::<Full>(text).unwrap_err();
+            if e.message.id() != id {
+                wrong.push(format!("{text:?}: {} ({e})", e.message.id()));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// A register type's error raised inside a list that is then not what the parser fails on does
+    /// not leak into the next file's message.
+    #[test]
+    fn a_custom_message_is_never_reused() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct D {
+            when: crate::model::Date,
+        }
+        let e = parse::<D>("when: someday\n").unwrap_err();
+        assert_eq!(e.message.id(), "NOT_A_DATE");
+        let e = parse::<D>("when: [1]\n").unwrap_err();
+        assert_ne!(e.message.id(), "NOT_A_DATE", "{e}");
     }
 }

@@ -130,7 +130,7 @@ pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Findi
                 "edit",
                 path,
                 e.pos,
-                Msg::new(&cat::EDIT_WOULD_NOT_PARSE).msg("why", Msg::legacy(e.message)),
+                Msg::new(&cat::EDIT_WOULD_NOT_PARSE).msg("why", e.message),
             )),
         }
     }
@@ -179,7 +179,7 @@ pub fn record_discrepancies(
             "edit",
             path,
             x.pos,
-            Msg::new(&cat::RECORDING_WOULD_BREAK).msg("why", Msg::legacy(x.message)),
+            Msg::new(&cat::RECORDING_WOULD_BREAK).msg("why", x.message),
         )
     })?;
     Ok(new)

@@ -238,9 +238,9 @@ impl<'de> Deserialize<'de> for Percent {
         if v.is_finite() && (0.0..=100.0).contains(&v) {
             Ok(Percent(v))
         } else {
-            Err(serde::de::Error::custom(format!(
-                "a percentage is a number from 0 to 100, not {v}"
-            )))
+            Err(crate::yaml::custom_error(
+                crate::msg::Msg::new(&crate::catalog::PERCENT_RANGE).text("value", v.to_string()),
+            ))
         }
     }
 }

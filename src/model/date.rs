@@ -58,10 +58,10 @@ impl<'de> Deserialize<'de> for Date {
         impl serde::de::Visitor<'_> for V {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date such as 2024-07-11 or 113年7月11日")
+                f.write_str(crate::catalog::KIND_DATE.en)
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
-                parse_date(s).map_err(E::custom)
+                parse_date(s).map_err(crate::yaml::custom_error)
             }
         }
         d.deserialize_str(V)

@@ -1,6 +1,8 @@
 //! A meeting file: the decisions of one meeting, per group, and the numbers it states.
 
 use super::date::Date;
+use crate::catalog as m;
+use crate::msg::Msg;
 use crate::yaml::Sp;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -229,7 +231,7 @@ impl<'de> Deserialize<'de> for Stated {
         match E::deserialize(d)? {
             E::N(n) => Ok(Stated::Exact(n)),
             E::R(R { min, max }) if min <= max => Ok(Stated::Range { min, max }),
-            E::R(_) => Err(de::Error::custom("a range needs `min` ≤ `max`")),
+            E::R(_) => Err(crate::yaml::custom_error(Msg::new(&m::RANGE_MIN_MAX))),
         }
     }
 }
@@ -331,7 +333,7 @@ impl<'de> Deserialize<'de> for Decisions {
         impl<'de> Visitor<'de> for V {
             type Value = Decisions;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping from group to its decisions")
+                f.write_str(m::KIND_DECISIONS.en)
             }
             fn visit_unit<E: de::Error>(self) -> Result<Decisions, E> {
                 Ok(Decisions::default())
@@ -633,11 +635,9 @@ impl<'de> Deserialize<'de> for Kinds {
             Many(Vec<DiscrepancyKind>),
         }
         Ok(Kinds(
-            match E::deserialize(d).map_err(|_| {
-                de::Error::custom(
-                    "`kind` is one of `arithmetic`, `unnamed`, `third-party`, or a list of them",
-                )
-            })? {
+            match E::deserialize(d)
+                .map_err(|_| crate::yaml::custom_error(Msg::new(&m::DISCREPANCY_KIND_UNKNOWN)))?
+            {
                 E::One(k) => vec![k],
                 E::Many(v) => v,
             },
@@ -661,7 +661,7 @@ impl Discrepancy {
 /// "A string or a mapping" for decision items: the string is the title (or the reference).
 /// The string form's place is filled in from the item's place by [`Meeting::fill_positions`].
 macro_rules! string_or_map {
-    ($ty:ident, $raw:ident, $field:ident, $expect:literal) => {
+    ($ty:ident, $raw:ident, $field:ident, $expect:path) => {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 Ok(match StringOr::<$raw>::deserialize(d)? {
@@ -674,13 +674,15 @@ macro_rules! string_or_map {
             }
         }
         impl Expecting for $raw {
-            const EXPECTING: &'static str = $expect;
+            fn expecting() -> &'static str {
+                $expect.en
+            }
         }
     };
 }
 
 trait Expecting {
-    const EXPECTING: &'static str;
+    fn expecting() -> &'static str;
 }
 
 enum StringOr<T> {
@@ -694,7 +696,7 @@ impl<'de, T: Deserialize<'de> + Expecting> Deserialize<'de> for StringOr<T> {
         impl<'de, T: Deserialize<'de> + Expecting> Visitor<'de> for V<T> {
             type Value = StringOr<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(T::EXPECTING)
+                f.write_str(T::expecting())
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(StringOr::Str(s.to_owned()))
@@ -710,18 +712,8 @@ impl<'de, T: Deserialize<'de> + Expecting> Deserialize<'de> for StringOr<T> {
     }
 }
 
-string_or_map!(
-    NewCase,
-    NewCaseMap,
-    title,
-    "a title, or a mapping with `title` and optionally `id`, `lead`, `partners`, `topics`, `aliases`, `note`"
-);
-string_or_map!(
-    Ref,
-    RefMap,
-    case,
-    "a case id, title or alias, or a mapping `{ case, id, note }`"
-);
+string_or_map!(NewCase, NewCaseMap, title, m::KIND_NEW_CASE);
+string_or_map!(Ref, RefMap, case, m::KIND_REF);
 
 impl<'de> Deserialize<'de> for Target {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

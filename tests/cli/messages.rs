@@ -212,3 +212,40 @@ fn a_missing_file_is_reported_in_the_users_language() {
         en.stderr
     );
 }
+
+/// The YAML errors people make by hand (a colon in a value, a bad escape, a tab, a list where a word
+/// belongs, an unknown field, a repeated key, an unclosed bracket) are said in Chinese, with the
+/// file's own names (fields, values) as code and the parser's English nowhere.
+#[test]
+fn yaml_errors_are_said_in_chinese() {
+    let broken: &[(&str, &str)] = &[
+        ("title: 捷運環狀線（北環段）", "title: 捷運: 環狀線"),
+        ("title: 捷運環狀線（北環段）", "title: \"捷運\\q\""),
+        ("group: 交通組", "\tgroup: 交通組"),
+        ("status: ongoing", "status: [ongoing]"),
+        ("status: ongoing", "status: ongoingg"),
+        ("status: ongoing", "stauts: ongoing"),
+        ("status: ongoing", "status: ongoing\nstatus: delisted"),
+        ("group: 交通組", "group: [交通組"),
+        ("group: 交通組", "group: *nope"),
+    ];
+    for (from, to) in broken {
+        let r = Reg::standard();
+        r.case("TR-001", TR001.replacen(from, to, 1));
+        let out = r.run(&["--lang", "zh-TW", "validate"]);
+        out.assert_code(1);
+        let first = out
+            .stdout
+            .lines()
+            .chain(out.stderr.lines())
+            .find(|l| l.contains("錯誤："));
+        let first =
+            first.unwrap_or_else(|| panic!("{to:?}: no error\n{}{}", out.stdout, out.stderr));
+        assert!(
+            first.starts_with("cases/TR/TR-001.yaml:"),
+            "{to:?}: {first}"
+        );
+        let words = english_words(first);
+        assert!(words.is_empty(), "{to:?}: English {words:?} in {first}");
+    }
+}
