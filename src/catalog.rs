@@ -1023,6 +1023,156 @@ crate::messages! {
         en: "a percentage is a number from 0 to 100, not {value}",
         zh: "百分比應為 0 到 100 的數字，不是 {value}",
     }
+    /// A new case given a parent in `add` or `propose`.
+    PARENT_IN_SUBCASES {
+        en: "`parent` belongs in `subcases`, not in `add` or `propose`",
+        zh: "`parent` 應寫於 `subcases`，不應寫於 `add` 或 `propose`",
+    }
+    /// A meeting file whose id the register already has, with other content.
+    MEETING_ALREADY_THERE {
+        en: "the register already has meeting `{id}` in {file}, with other content",
+        zh: "列管資料已有會議 `{id}`（{file}），內容不同",
+    }
+    /// How to go on from a meeting already there.
+    APPLY_IT_OR_RENAME {
+        en: "apply {file} itself, or give this meeting another id",
+        zh: "請直接套用 {file}，或為此會議另取編號",
+    }
+    /// A meeting older than one already applied.
+    MEETING_OUT_OF_ORDER {
+        en: "{id} ({date}) is older than {other}, already applied ({other_date})",
+        zh: "{id}（{date}）早於已套用的 {other}（{other_date}）",
+    }
+    /// How to apply an older meeting on purpose.
+    ALLOW_OUT_OF_ORDER {
+        en: "use --allow-out-of-order if this is intended",
+        zh: "若確為如此，請使用 `--allow-out-of-order`",
+    }
+    /// An edit that re-parsed to other data.
+    EDITED_WOULD_DIFFER {
+        en: "the edited file would not hold the intended data",
+        zh: "修改後的檔案內容將與預期不符",
+    }
+    /// An edit that would not parse.
+    EDITED_WOULD_NOT_PARSE {
+        en: "the edited file would not parse ({why})",
+        zh: "修改後的檔案將無法解析（{why}）",
+    }
+    /// A file import cannot add the progress entry to.
+    CANNOT_ADD_PROGRESS {
+        en: "cannot add the progress entry in place: {why}",
+        zh: "無法就地加入辦理情形：{why}",
+    }
+    /// How to make a file editable in place, for import.
+    FMT_THEN_IMPORT {
+        en: "run `kbbt fmt` on it, then import again",
+        zh: "請先對其執行 `kbbt fmt`，再匯入一次",
+    }
+    /// A line of a table the CSV reader cannot read.
+    TABLE_NOT_CSV {
+        en: "not valid CSV: {why}",
+        zh: "不是有效的 CSV：{why}",
+    }
+    /// Two 資料時間 lines that differ.
+    TABLE_SECOND_DATA_TIME {
+        en: "a second 資料時間 ({date}) differs from the one on line {line} ({first})",
+        zh: "第二個資料時間（{date}）與第 {line} 行的資料時間（{first}）不同",
+    }
+    /// A 資料時間 line whose date cannot be read.
+    TABLE_DATA_TIME_UNREADABLE {
+        en: "cannot read the 資料時間 line: {why}",
+        zh: "無法讀取資料時間：{why}",
+    }
+    /// A row wider than the header.
+    TABLE_ROW_TOO_WIDE {
+        en: "this row has {cells} cells, the header on line {line} has {columns} columns",
+        zh: "此列有 {cells} 格，但第 {line} 行的標題列只有 {columns} 欄",
+    }
+    /// A CSV line inside the table without a comma.
+    TABLE_NOT_A_ROW_CSV {
+        en: "not a row of the table (no comma): `{text}`",
+        zh: "不是表格的一列（沒有逗號）：`{text}`",
+    }
+    /// A text line inside the table without a tab.
+    TABLE_NOT_A_ROW_TAB {
+        en: "not a row of the table (no tab): `{text}`",
+        zh: "不是表格的一列（沒有定位字元）：`{text}`",
+    }
+    /// A continuation row at the top.
+    TABLE_ORPHAN_CONTINUATION {
+        en: "a continuation row (empty name) with no row before it",
+        zh: "接續列（案名空白）之前沒有任何一列",
+    }
+    /// No header row found.
+    TABLE_NO_HEADER {
+        en: "no header row with a name column ({names}) and a progress column ({texts})",
+        zh: "找不到含案名欄（{names}）及辦理情形欄（{texts}）的標題列",
+    }
+    /// A header and nothing under it.
+    TABLE_NO_ROWS {
+        en: "the table has no rows",
+        zh: "表格沒有任何一列",
+    }
+    /// The table could not be read.
+    TABLE_UNREADABLE {
+        en: "cannot read the table; nothing was written",
+        zh: "無法讀取表格；未寫入任何檔案",
+    }
+    /// A path that is a folder or a device, not a file.
+    NAMED_NOT_A_FILE {
+        en: "{file} is not a file",
+        zh: "{file} 不是檔案",
+    }
+    /// A table file over the size limit.
+    TABLE_TOO_LARGE {
+        en: "{file} is too large ({size} bytes; the limit is {limit} bytes)",
+        zh: "{file} 過大（{size} 位元組；上限為 {limit} 位元組）",
+    }
+    /// A table file that is not UTF-8.
+    TABLE_NOT_UTF8 {
+        en: "{file} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8",
+        zh: "{file} 不是 UTF-8 文字（第 {offset} 位元組無效）；請以 UTF-8 儲存",
+    }
+    /// A file that cannot be read, with the system's reason.
+    CANNOT_READ_NAMED {
+        en: "cannot read {file}: {cause}",
+        zh: "無法讀取 {file}：{cause}",
+    }
+    /// Workbooks and a text table given together.
+    IMPORT_MIXED_FILES {
+        en: "give either workbooks (.xlsx, .ods) or one text table, not both",
+        zh: "請只給活頁簿（.xlsx、.ods）或只給一個文字表格，不要同時給",
+    }
+    /// Several text tables given.
+    IMPORT_ONE_TABLE {
+        en: "a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once",
+        zh: "文字表格一次只能匯入一個；只有活頁簿（.xlsx、.ods）可一次讀取多個",
+    }
+    /// The listing cannot be added to platform.yaml.
+    CANNOT_RECORD_LISTING {
+        en: "cannot record the listing in platform.yaml: {why}",
+        zh: "無法在 platform.yaml 記錄此完整清單：{why}",
+    }
+    /// The listing's edit would break platform.yaml.
+    LISTING_WOULD_BREAK {
+        en: "recording the listing would break platform.yaml",
+        zh: "記錄此完整清單將使 platform.yaml 無法解析",
+    }
+    /// A workbook over the size limit.
+    SHEET_TOO_LARGE {
+        en: "too large ({size} bytes; the limit is {limit} bytes)",
+        zh: "檔案過大（{size} 位元組；上限為 {limit} 位元組）",
+    }
+    /// Two forms of different 資料時間.
+    SHEET_DATA_TIMES_DIFFER {
+        en: "資料時間 {date} differs from {first} ({place})",
+        zh: "資料時間 {date} 與 {first}（{place}）不同",
+    }
+    /// The forms could not be read.
+    FORMS_UNREADABLE {
+        en: "cannot read the forms; nothing was written",
+        zh: "無法讀取回填表；未寫入任何檔案",
+    }
     /// A file over the size limit.
     YAML_TOO_LARGE {
         en: "file is too large ({size} bytes; the limit is {limit} bytes)",

@@ -78,12 +78,6 @@ impl Finding {
         self.hint = Some(hint.into());
         self
     }
-    /// The same finding with the hint given, or none.
-    #[must_use]
-    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
-        self.hint = hint.map(Msg::from);
-        self
-    }
     /// The same finding with the hint given as a message, or none.
     #[must_use]
     pub fn with_hint_msg(mut self, hint: Option<Msg>) -> Self {

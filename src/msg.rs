@@ -369,8 +369,8 @@ mod tests {
     /// and file names.
     const ALLOWED_LATIN: &[&str] = &[
         "kbbt", "platform", "yaml", "csv", "xlsx", "bom", "format", "DIR", "FILE", "DATE", "cases",
-        "C", "o", "e", "g", "UTF", "YAML", "git", "FIFO", "schema", "apply", "validate", "status",
-        "list", "show", "fmt", "import", "export", "recover",
+        "C", "o", "e", "g", "UTF", "YAML", "CSV", "ods", "git", "FIFO", "schema", "apply",
+        "validate", "status", "list", "show", "fmt", "import", "export", "recover",
     ];
 
     #[test]

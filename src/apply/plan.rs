@@ -234,11 +234,7 @@ impl Planner<'_> {
         }
         for n in d.add.iter().chain(&d.propose) {
             if n.value.parent.is_some() {
-                self.err(
-                    n.pos,
-                    "`parent` belongs in `subcases`, not in `add` or `propose`".into(),
-                    None,
-                );
+                self.err(n.pos, Msg::new(&cat::PARENT_IN_SUBCASES), None);
             }
         }
     }

@@ -185,16 +185,14 @@ fn target_path(
             "meeting",
             &mdoc.path,
             m.id.pos,
-            format!(
-                "the register already has meeting `{}` in {}, with other content",
-                m.id.value,
-                reg.meetings[*i].path.display()
-            ),
+            Msg::new(&cat::MEETING_ALREADY_THERE)
+                .text("id", &m.id.value)
+                .text("file", reg.meetings[*i].path.display().to_string()),
         )
-        .with_hint(format!(
-            "apply {} itself, or give this meeting another id",
-            reg.meetings[*i].path.display()
-        ));
+        .with_hint(
+            Msg::new(&cat::APPLY_IT_OR_RENAME)
+                .text("file", reg.meetings[*i].path.display().to_string()),
+        );
         return Err(refuse(env, vec![f], &cat::MEETING_CONFLICTS));
     }
     // The same rule as `validate` and `new`: apply never writes a meeting id validate rejects.
@@ -203,9 +201,9 @@ fn target_path(
             "meeting-id",
             &mdoc.path,
             m.id.pos,
-            format!("`{}` is not a meeting id", m.id.value),
+            Msg::new(&cat::NOT_A_MEETING_ID).text("id", &m.id.value),
         )
-        .with_hint("a meeting id is lower-case letters, digits and dashes, e.g. vm-3");
+        .with_hint(Msg::new(&cat::MEETING_ID_SHAPE));
         return Err(refuse(env, vec![f], &cat::MEETING_CANNOT_BE_STORED));
     }
     Ok(target)
@@ -341,12 +339,13 @@ fn in_order(
                 "out-of-order",
                 &mdoc.path,
                 m.date.as_ref().map_or(m.id.pos, |x| x.pos),
-                format!(
-                    "{} ({date}) is older than {}, already applied ({d})",
-                    m.id.value, reg.meetings[i].value.id.value
-                ),
+                Msg::new(&cat::MEETING_OUT_OF_ORDER)
+                    .text("id", &m.id.value)
+                    .date("date", date)
+                    .text("other", &reg.meetings[i].value.id.value)
+                    .date("other_date", d),
             )
-            .with_hint("use --allow-out-of-order if this is intended");
+            .with_hint(Msg::new(&cat::ALLOW_OUT_OF_ORDER));
             Err(refuse(env, vec![f], &cat::OUT_OF_ORDER))
         }
         _ => Ok(()),

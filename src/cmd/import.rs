@@ -2,7 +2,6 @@
 
 use super::{Env, Outcome, load_clean, user_date};
 use crate::cli::ImportProgressArgs;
-use anyhow::{Context as _, anyhow, bail};
 use kbbt::apply::unified_diff;
 use kbbt::catalog as cat;
 use kbbt::exit::Exit;
@@ -25,26 +24,35 @@ fn outcome(stdout: String, stderr: String, code: Exit) -> Outcome {
 }
 
 /// Read the table file: size-limited, UTF-8 (a BOM is fine).
-fn read_table(env: &Env, file: &Path) -> anyhow::Result<String> {
+fn read_table(env: &Env, file: &Path) -> Result<String, Outcome> {
     let full = env.args_dir.join(file);
-    let cannot_read = || format!("cannot read {}", file.display());
-    let meta = std::fs::metadata(&full).with_context(cannot_read)?;
+    let shown = file.display().to_string();
+    let fail = |m: Msg| Outcome::refuse(Exit::Problems, Said::error(m));
+    let cannot_read = |e: std::io::Error| {
+        fail(
+            Msg::new(&cat::CANNOT_READ_NAMED)
+                .text("file", &shown)
+                .os("cause", e.to_string()),
+        )
+    };
+    let meta = std::fs::metadata(&full).map_err(cannot_read)?;
     if !meta.is_file() {
-        bail!("{} is not a file", file.display());
+        return Err(fail(Msg::new(&cat::NAMED_NOT_A_FILE).text("file", &shown)));
     }
     if meta.len() > MAX_TABLE_BYTES as u64 {
-        bail!(
-            "{} is too large ({} bytes; the limit is {MAX_TABLE_BYTES} bytes)",
-            file.display(),
-            meta.len()
-        );
+        return Err(fail(
+            Msg::new(&cat::TABLE_TOO_LARGE)
+                .text("file", &shown)
+                .num("size", meta.len())
+                .num("limit", MAX_TABLE_BYTES),
+        ));
     }
-    let bytes = std::fs::read(&full).with_context(cannot_read)?;
+    let bytes = std::fs::read(&full).map_err(cannot_read)?;
     String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-            file.display(),
-            e.utf8_error().valid_up_to()
+        fail(
+            Msg::new(&cat::TABLE_NOT_UTF8)
+                .text("file", &shown)
+                .num("offset", e.utf8_error().valid_up_to()),
         )
     })
 }
@@ -74,16 +82,12 @@ fn read(env: &Env, args: &ImportProgressArgs) -> Result<Input, Outcome> {
         .filter(|f| super::import_sheet::is_sheet(f))
         .count();
     if sheets > 0 && sheets < files.len() {
-        return Err(Outcome::fail(
-            Exit::Usage,
-            "error: give either workbooks (.xlsx, .ods) or one text table, not both\n".into(),
-        ));
+        let m = Msg::new(&cat::IMPORT_MIXED_FILES);
+        return Err(Outcome::refuse(Exit::Usage, Said::error(m)));
     }
     if sheets == 0 && files.len() > 1 {
-        return Err(Outcome::fail(Exit::Usage,
-            "error: a text table is imported one at a time; only workbooks (.xlsx, .ods) are read several at once\n"
-                .into(),
-        ));
+        let m = Msg::new(&cat::IMPORT_ONE_TABLE);
+        return Err(Outcome::refuse(Exit::Usage, Said::error(m)));
     }
     if sheets > 0 {
         let (forms, date) = super::import_sheet::read(env, files)?;
@@ -110,7 +114,7 @@ fn read(env: &Env, args: &ImportProgressArgs) -> Result<Input, Outcome> {
 
 /// One text table (the report's tab-separated text, or CSV), parsed; every unreadable row at once.
 fn text_table(env: &Env, file: &Path) -> Result<Table, Outcome> {
-    let text = read_table(env, file).map_err(|e| Outcome::failed(&e))?;
+    let text = read_table(env, file)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -123,13 +127,12 @@ fn text_table(env: &Env, file: &Path) -> Result<Table, Outcome> {
                 Finding::error("import-table", file, Pos { line, col: 1 }, e.message)
             })
             .collect();
-        Outcome::fail(
+        let mut out = Outcome::refuse(
             Exit::Problems,
-            format!(
-                "{}error: cannot read the table; nothing was written\n",
-                render::findings_text(&findings, Path::new(""), env.style)
-            ),
-        )
+            Said::error(Msg::new(&cat::TABLE_UNREADABLE)),
+        );
+        out.stderr = render::findings_text(&findings, Path::new(""), env.style);
+        out
     })
 }
 
@@ -218,7 +221,10 @@ fn plan(
     let mut listing_added = false;
     if args.complete {
         let source = args.source.clone().unwrap_or_else(|| label.clone());
-        let change = listing_change(reg, date, &source).map_err(Outcome::nothing_written)?;
+        let change = listing_change(reg, date, &source).map_err(|why| {
+            let m = Msg::new(&cat::NOTHING_WRITTEN).msg("why", why);
+            Outcome::refuse(Exit::Problems, Said::error(m))
+        })?;
         if let Some(c) = change {
             p.changes.push(c);
             listing_added = true;
@@ -404,7 +410,7 @@ fn listing_change(
     reg: &kbbt::model::Register,
     date: kbbt::model::Date,
     source: &str,
-) -> Result<Option<kbbt::write::FileChange>, String> {
+) -> Result<Option<kbbt::write::FileChange>, Msg> {
     let p = &reg.platform.value;
     if p.listings.iter().any(|l| l.value.date.value == date) {
         return Ok(None);
@@ -422,12 +428,12 @@ fn listing_change(
             "name", "short", "founded", "members", "groups", "levels", "topics", "sources",
         ],
     )
-    .map_err(|m| format!("cannot record the listing in platform.yaml: {m}"))?;
+    .map_err(|m| Msg::new(&cat::CANNOT_RECORD_LISTING).msg("why", Msg::legacy(m)))?;
     let new = e.finish();
     // The edited file must parse and hold exactly one more listing.
     match kbbt::load::parse_doc::<kbbt::model::Platform>(&reg.platform.path, new.clone()) {
         Ok(d) if d.value.listings.len() == p.listings.len() + 1 => {}
-        _ => return Err("recording the listing would break platform.yaml".into()),
+        _ => return Err(Msg::new(&cat::LISTING_WOULD_BREAK)),
     }
     Ok(Some(kbbt::write::FileChange {
         path: reg.platform.path.clone(),

@@ -9,7 +9,7 @@ use kbbt::import::table::{MAX_TABLE_BYTES, Row, Table};
 use kbbt::index::{Index, Resolved};
 use kbbt::model::Date;
 use kbbt::model::Register;
-use kbbt::msg::Msg;
+use kbbt::msg::{Msg, Said};
 use kbbt::sheet::FormRow;
 use kbbt::yaml::Pos;
 use std::path::{Path, PathBuf};
@@ -97,23 +97,27 @@ pub fn read(env: &Env, files: &[PathBuf]) -> Result<(Forms, Option<Date>), Outco
         table: Table::default(),
         rows: Vec::new(),
     };
-    let mut errors = String::new();
+    let mut errors: Vec<Finding> = Vec::new();
+    let mut unreadable: Vec<Said> = Vec::new();
     let mut as_of: Option<(Date, String)> = None;
+    let at_place = |place: String, m: Msg| Finding::error("sheet", Path::new(&place), Pos::NONE, m);
     for file in files {
         let full = env.args_dir.join(file);
         let bytes = match std::fs::metadata(&full) {
             Ok(m) if m.len() > MAX_TABLE_BYTES as u64 => {
-                errors.push_str(&format!(
-                    "{}: error: too large ({} bytes; the limit is {MAX_TABLE_BYTES} bytes)\n",
-                    file.display(),
-                    m.len()
-                ));
+                let msg = Msg::new(&cat::SHEET_TOO_LARGE)
+                    .num("size", m.len())
+                    .num("limit", MAX_TABLE_BYTES);
+                errors.push(at_place(file.display().to_string(), msg));
                 continue;
             }
             _ => match std::fs::read(&full) {
                 Ok(b) => b,
                 Err(e) => {
-                    errors.push_str(&format!("error: cannot read {}: {e}\n", file.display()));
+                    let msg = Msg::new(&cat::CANNOT_READ_NAMED)
+                        .text("file", file.display().to_string())
+                        .os("cause", e.to_string());
+                    unreadable.push(Said::error(msg));
                     continue;
                 }
             },
@@ -122,9 +126,12 @@ pub fn read(env: &Env, files: &[PathBuf]) -> Result<(Forms, Option<Date>), Outco
             Ok(form) => {
                 if let Some((d, at)) = &form.as_of {
                     match &as_of {
-                        Some((prev, where_)) if prev != d => errors.push_str(&format!(
-                            "{}:{at}: error: 資料時間 {d} differs from {prev} ({where_})\n",
-                            file.display()
+                        Some((prev, where_)) if prev != d => errors.push(at_place(
+                            format!("{}:{at}", file.display()),
+                            Msg::new(&cat::SHEET_DATA_TIMES_DIFFER)
+                                .date("date", *d)
+                                .date("first", *prev)
+                                .text("place", where_),
                         )),
                         Some(_) => {}
                         None => as_of = Some((*d, format!("{}:{at}", file.display()))),
@@ -148,14 +155,20 @@ pub fn read(env: &Env, files: &[PathBuf]) -> Result<(Forms, Option<Date>), Outco
                     } else {
                         format!("{}:{at}", file.display())
                     };
-                    errors.push_str(&format!("{place}: error: {msg}\n"));
+                    errors.push(at_place(place, Msg::legacy(msg)));
                 }
             }
         }
     }
-    if !errors.is_empty() {
-        errors.push_str("error: cannot read the forms; nothing was written\n");
-        return Err(Outcome::fail(Exit::Problems, errors));
+    if !errors.is_empty() || !unreadable.is_empty() {
+        let mut out = Outcome::refuse(
+            Exit::Problems,
+            Said::error(Msg::new(&cat::FORMS_UNREADABLE)),
+        );
+        out.stderr = kbbt::render::findings_text(&errors, Path::new(""), env.style);
+        unreadable.append(&mut out.said);
+        out.said = unreadable;
+        return Err(out);
     }
     forms.table.as_of = as_of.map(|a| a.0);
     let date = forms.table.as_of;

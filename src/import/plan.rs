@@ -331,11 +331,13 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
             &entry_text(&doc.value, &entry),
             keys_before_progress(),
         );
-        let verified = edited.and_then(|t| match yaml::parse::<Case>(&t) {
-            Ok(v) if v == want => Ok(t),
-            Ok(_) => Err("the edited file would not hold the intended data".to_string()),
-            Err(e) => Err(format!("the edited file would not parse ({})", e.message)),
-        });
+        let verified = edited
+            .map_err(Msg::legacy)
+            .and_then(|t| match yaml::parse::<Case>(&t) {
+                Ok(v) if v == want => Ok(t),
+                Ok(_) => Err(Msg::new(&cat::EDITED_WOULD_DIFFER)),
+                Err(e) => Err(Msg::new(&cat::EDITED_WOULD_NOT_PARSE).msg("why", e.message)),
+            });
         match verified {
             Ok(new) => {
                 p.changes.push(FileChange {
@@ -350,9 +352,9 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
                     "edit",
                     &doc.path,
                     Pos::NONE,
-                    format!("cannot add the progress entry in place: {e}"),
+                    Msg::new(&cat::CANNOT_ADD_PROGRESS).msg("why", e),
                 )
-                .with_hint("run `kbbt fmt` on it, then import again"),
+                .with_hint(Msg::new(&cat::FMT_THEN_IMPORT)),
             ),
         }
     }

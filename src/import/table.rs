@@ -1,7 +1,9 @@
 //! Reading a progress table: the report's tab-separated text or a CSV, into rows of (group
 //! heading, name, plain text), every problem with its line. See [`parse`] and [`plain_text`].
 
+use crate::catalog as m;
 use crate::model::{Date, parse_date};
+use crate::msg::Msg;
 
 /// The largest table accepted, in bytes (the real report is about 150 kB).
 pub const MAX_TABLE_BYTES: usize = 32 * 1024 * 1024;
@@ -37,7 +39,7 @@ pub struct TableError {
     /// The 1-based line.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: crate::msg::Msg,
 }
 
 /// The input format.
@@ -121,7 +123,7 @@ fn records(text: &str, format: Format) -> Result<Vec<Record>, TableError> {
                         + e.position()
                             .and_then(|p| usize::try_from(p.line()).ok())
                             .unwrap_or(1),
-                    message: format!("not valid CSV: {e}"),
+                    message: Msg::new(&m::TABLE_NOT_CSV).text("why", e.to_string()),
                 })?;
                 // The reader's own line count is off with CRLF line ends: count from the offset.
                 let mut at = r
@@ -244,15 +246,16 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
                     Ok(d) => match as_of {
                         Some((prev, line)) if prev != d => errors.push(TableError {
                             line: r.line,
-                            message: format!(
-                                "a second 資料時間 ({d}) differs from the one on line {line} ({prev})"
-                            ),
+                            message: Msg::new(&m::TABLE_SECOND_DATA_TIME)
+                                .date("date", d)
+                                .num("line", line)
+                                .date("first", prev),
                         }),
                         _ => as_of = Some((d, r.line)),
                     },
                     Err(e) => errors.push(TableError {
                         line: r.line,
-                        message: format!("cannot read the 資料時間 line: {e}"),
+                        message: Msg::new(&m::TABLE_DATA_TIME_UNREADABLE).msg("why", e),
                     }),
                 }
                 continue;
@@ -281,10 +284,10 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
         {
             errors.push(TableError {
                 line: r.line,
-                message: format!(
-                    "this row has {} cells, the header on line {hline} has {n} columns",
-                    cells.len()
-                ),
+                message: Msg::new(&m::TABLE_ROW_TOO_WIDE)
+                    .num("cells", cells.len())
+                    .num("line", hline)
+                    .num("columns", n),
             });
             continue;
         }
@@ -293,15 +296,12 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
             if !b.rows.is_empty() {
                 errors.push(TableError {
                     line: r.line,
-                    message: format!(
-                        "not a row of the table (no {}): `{}`",
-                        if format == Format::Csv {
-                            "comma"
-                        } else {
-                            "tab"
-                        },
-                        short(cells[0])
-                    ),
+                    message: Msg::new(if format == Format::Csv {
+                        &m::TABLE_NOT_A_ROW_CSV
+                    } else {
+                        &m::TABLE_NOT_A_ROW_TAB
+                    })
+                    .text("text", short(cells[0])),
                 });
             }
             continue;
@@ -318,7 +318,7 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
             Some((_, chunks)) if name.is_empty() => chunks.push(body),
             None if name.is_empty() => errors.push(TableError {
                 line: r.line,
-                message: "a continuation row (empty name) with no row before it".into(),
+                message: Msg::new(&m::TABLE_ORPHAN_CONTINUATION),
             }),
             Some((prev, chunks))
                 if unbalanced(&prev.name)
@@ -346,16 +346,24 @@ pub fn parse(text: &str, format: Format) -> Result<Table, Vec<TableError>> {
     if errors.is_empty() && header.is_none() {
         errors.push(TableError {
             line: 1,
-            message: format!(
-                "no header row with a name column ({}) and a progress column ({})",
-                NAME_HEADERS.join(", "),
-                TEXT_HEADERS.join(", ")
-            ),
+            message: Msg::new(&m::TABLE_NO_HEADER)
+                .list(
+                    "names",
+                    NAME_HEADERS
+                        .iter()
+                        .map(|n| Msg::new(&m::YAML_CODE).text("name", *n)),
+                )
+                .list(
+                    "texts",
+                    TEXT_HEADERS
+                        .iter()
+                        .map(|n| Msg::new(&m::YAML_CODE).text("name", *n)),
+                ),
         });
     } else if errors.is_empty() && b.rows.is_empty() {
         errors.push(TableError {
             line: header.map_or(1, |(l, _)| l),
-            message: "the table has no rows".into(),
+            message: Msg::new(&m::TABLE_NO_ROWS),
         });
     }
     if !errors.is_empty() {

@@ -249,3 +249,52 @@ fn yaml_errors_are_said_in_chinese() {
         assert!(words.is_empty(), "{to:?}: English {words:?} in {first}");
     }
 }
+
+/// A table import cannot read: every problem in Chinese, at its line, with the table's own text as
+/// it is; the usual refusals of the command too.
+#[test]
+fn unreadable_tables_are_reported_in_chinese() {
+    let r = Reg::standard();
+    let tables: &[(&str, &[u8])] = &[
+        ("no-header.csv", "a,b\nc,d\n".as_bytes()),
+        ("only-header.csv", "案名,辦理情形\n".as_bytes()),
+        (
+            "stray.txt",
+            "案名\t辦理情形\n捷運環狀線（北環段）\t進行中\nno tab here, English words\n".as_bytes(),
+        ),
+        (
+            "dates.txt",
+            "資料時間：114年12月31日\n案名\t辦理情形\n資料時間：114年6月30日\n捷運\t好\n"
+                .as_bytes(),
+        ),
+        ("latin1.csv", b"\xe9t\xe9,x\n"),
+        ("folder.csv", b""),
+    ];
+    for (name, bytes) in tables {
+        if *name == "folder.csv" {
+            std::fs::create_dir_all(r.path().join(name)).expect("folder");
+        } else {
+            r.write(name, bytes);
+        }
+        let out = r.run(&["--lang", "zh-TW", "import", "progress", name]);
+        out.assert_code(1);
+        let shown = out.stderr.replace(name, "");
+        let words = english_words(&shown);
+        assert!(
+            words.is_empty(),
+            "{name}: English {words:?}\n{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains(name),
+            "{name}: the file is named\n{}",
+            out.stderr
+        );
+    }
+    let out = r.run(&["--lang", "zh-TW", "import", "progress", "a.csv", "b.csv"]);
+    out.assert_code(2);
+    assert_eq!(
+        out.stderr,
+        "錯誤：文字表格一次只能匯入一個；只有活頁簿（.xlsx、.ods）可一次讀取多個\n"
+    );
+}
