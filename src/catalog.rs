@@ -1533,6 +1533,11 @@ crate::messages! {
         en: "{file} has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line",
         zh: "{file} 沒有 kbbt 能讀取的決議事項：沒有如「(一) 交通組」的組別標題，也沒有總計行",
     }
+    /// Minutes on standard input without a decision section.
+    IM_NO_DECISION_SECTION_STDIN {
+        en: "standard input has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line",
+        zh: "標準輸入沒有 kbbt 能讀取的決議事項：沒有如「(一) 交通組」的組別標題，也沒有總計行",
+    }
     /// `-o FILE` that exists, without `--force`.
     IM_EXISTS {
         en: "{file} already exists",

@@ -33,15 +33,6 @@ fn read_input(env: &Env, a: &ImportMinutesArgs, stdin: bool) -> Result<String, O
     text.map_err(|said| Outcome::refuse(Exit::Problems, said))
 }
 
-/// The minutes' input as a message names it: the file as given, or standard input.
-fn input(a: &ImportMinutesArgs, stdin: bool) -> Msg {
-    if stdin {
-        Msg::new(&cat::IM_STANDARD_INPUT)
-    } else {
-        Msg::new(&cat::IM_FILE).text("file", a.file.as_path().display().to_string())
-    }
-}
-
 /// The minutes' decision section, read with the platform's group names; none is an error.
 fn parse_minutes(
     reg: &kbbt::model::Register,
@@ -58,7 +49,12 @@ fn parse_minutes(
         .collect();
     let parsed = parse::parse_with(text, &spellings);
     if parsed.groups.is_empty() && parsed.totals.is_none() {
-        let msg = Msg::new(&cat::IM_NO_DECISION_SECTION).msg("file", input(a, stdin));
+        let msg = if stdin {
+            Msg::new(&cat::IM_NO_DECISION_SECTION_STDIN)
+        } else {
+            Msg::new(&cat::IM_NO_DECISION_SECTION)
+                .text("file", a.file.as_path().display().to_string())
+        };
         return Err(Outcome::refuse(Exit::Problems, Said::error(msg)));
     }
     Ok(parsed)
