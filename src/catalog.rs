@@ -1762,6 +1762,46 @@ crate::messages! {
         en: "everyone",
         zh: "全體",
     }
+    /// `check overdue`: a milestone past due.
+    OVERDUE_MILESTONE {
+        en: "overdue since {due}: {text} ({title})",
+        zh: "逾期（預定 {due}）：{text}（{title}）",
+    }
+    /// `check overdue`: a case behind its plan.
+    OVERDUE_BEHIND {
+        en: "behind: planned {planned}%, actual {actual}% as of {date} ({title})",
+        zh: "落後：預定進度 {planned}%，實際進度 {actual}%（資料時間 {date}）（{title}）",
+    }
+    /// `check overdue`: an open instruction past due, to someone.
+    OVERDUE_INSTRUCTION_TO {
+        en: "due {due} ({to}): {text}",
+        zh: "期限 {due}（{to}）：{text}",
+    }
+    /// `check overdue`: the heading of the instructions past due.
+    OVERDUE_INSTRUCTIONS {
+        en: "instructions",
+        zh: "主席指示事項",
+    }
+    /// `check overdue` with nothing late.
+    OVERDUE_NONE {
+        en: "nothing overdue on {date}: no milestone past due, no case behind its plan by more than {behind} points, no instruction past due",
+        zh: "{date} 無逾期或落後：無逾期之里程碑、無實際進度落後預定逾 {behind} 個百分點之案件、無逾期之主席指示",
+    }
+    /// `check overdue`: how many items are late.
+    OVERDUE_SOME {
+        en: "{n} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)",
+        zh: "{date} 逾期或落後共 {n} 項（落後：實際進度低於預定進度逾 {behind} 個百分點）",
+    }
+    /// `check stale`: a case without progress.
+    STALE_NO_PROGRESS {
+        en: "no progress",
+        zh: "無辦理情形",
+    }
+    /// `check stale`: a date of progress not confirmed.
+    STALE_UNCONFIRMED_WHEN {
+        en: "{when} (unconfirmed)",
+        zh: "{when}（未確認）",
+    }
     /// The heading of a case card's latest progress.
     CARD_LATEST_PROGRESS {
         en: "Latest progress, as of {date}",
