@@ -1934,6 +1934,360 @@ crate::messages! {
     }
 
     // import minutes, minutes and follow-up (minutes_in/, render/draft.rs, cmd/minutes.rs, cmd/follow.rs).
+    /// The minutes given on standard input (`-`), where a message names the file.
+    IM_STANDARD_INPUT {
+        en: "standard input",
+        zh: "標準輸入",
+    }
+    /// The minutes' file, where a message names it.
+    IM_FILE {
+        en: "{file}",
+        zh: "{file}",
+    }
+    /// A problem of one file (or standard input).
+    IM_IN_FILE {
+        en: "{file}: {why}",
+        zh: "{file}：{why}",
+    }
+    /// Standard input cannot be read.
+    IM_CANNOT_READ_STDIN {
+        en: "cannot read standard input: {cause}",
+        zh: "無法讀取標準輸入：{cause}",
+    }
+    /// A file cannot be read.
+    IM_CANNOT_READ {
+        en: "cannot read {file}: {cause}",
+        zh: "無法讀取 {file}：{cause}",
+    }
+    /// A PDF given to `import minutes`.
+    IM_PDF {
+        en: "{file} is a PDF: kbbt does not read PDF (no maintained crate extracts its Chinese text reliably)",
+        zh: "{file} 是 `PDF` 檔：kbbt 不讀取 `PDF`（沒有持續維護的套件能可靠擷取其中文文字）",
+    }
+    /// What to do with a PDF.
+    IM_EXPORT_PDF {
+        en: "open it and save or export it as text (.txt), .docx or .odt, then import that file",
+        zh: "請開啟該檔，另存或匯出為純文字（`.txt`）、`.docx` 或 `.odt`，再匯入該檔",
+    }
+    /// A .doc given to `import minutes`.
+    IM_LEGACY_WORD {
+        en: "{file} is a legacy Word file",
+        zh: "{file} 是舊版 `Word` 檔案",
+    }
+    /// What to do with a .doc.
+    IM_SAVE_AS_DOCX {
+        en: "save it as .docx (or .odt) and import that file",
+        zh: "請另存為 `.docx`（或 `.odt`），再匯入該檔",
+    }
+    /// Text minutes that are not UTF-8.
+    IM_NOT_UTF8 {
+        en: "not UTF-8 text; save the document as UTF-8 text, .docx or .odt",
+        zh: "不是 UTF-8 文字；請將文件存為 UTF-8 純文字、`.docx` 或 `.odt`",
+    }
+    /// A .docx or .odt that is not a zip package (the library's reason).
+    IM_NOT_A_PACKAGE {
+        en: "not a valid document package: {cause}",
+        zh: "不是有效的文件封裝檔：`{cause}`",
+    }
+    /// A package without its text member.
+    IM_NO_MEMBER {
+        en: "the package has no {name}",
+        zh: "封裝檔中沒有 {name}",
+    }
+    /// A document whose XML does not parse (the parser's reason).
+    IM_MALFORMED_XML {
+        en: "the document's XML is malformed: {cause}",
+        zh: "文件的 `XML` 格式錯誤：`{cause}`",
+    }
+    /// Minutes without a decision section.
+    IM_NO_DECISION_SECTION {
+        en: "{file} has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line",
+        zh: "{file} 沒有 kbbt 能讀取的決議事項：沒有如「(一) 交通組」的組別標題，也沒有總計行",
+    }
+    /// Minutes on standard input without a decision section.
+    IM_NO_DECISION_SECTION_STDIN {
+        en: "standard input has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line",
+        zh: "標準輸入沒有 kbbt 能讀取的決議事項：沒有如「(一) 交通組」的組別標題，也沒有總計行",
+    }
+    /// `-o FILE` that exists, without `--force`.
+    IM_EXISTS {
+        en: "{file} already exists",
+        zh: "{file} 已存在",
+    }
+    /// How to overwrite it.
+    IM_GIVE_FORCE {
+        en: "give --force to overwrite it",
+        zh: "如要覆寫，請加 --force",
+    }
+    /// A stated count that differs from the names listed (a warning, and a comment of the draft).
+    IM_STATES_BUT_NAMES {
+        en: "line {line}: states {stated} but names {listed}",
+        zh: "第 {line} 行載明 {stated} 案，但列出 {listed} 案",
+    }
+    /// What the draft holds.
+    IM_SUMMARY {
+        en: "recognised {recognised}, pinned {pinned}, unresolved {unresolved}, unparsed {unparsed} (kept as comments)",
+        zh: "已辨識 {recognised} 項、以編號指定 {pinned} 項、未能對應 {unresolved} 項、未能解讀 {unparsed} 句（均保留為註解）",
+    }
+    /// Lines outside the groups.
+    IM_OTHER_LINES {
+        en: "{n} outside the groups (header, other resolutions, later sections) kept as comments at the top",
+        zh: "議題小組以外的 {n} 行（會議資料、其他決議、其後各節）保留為檔首註解",
+    }
+    /// New cases the register has.
+    IM_EXISTING {
+        en: "{n} already in the register (see the comments)",
+        zh: "{n} 件新增案件已在列管資料中（見註解）",
+    }
+
+    // The comments of a draft meeting file, in the register's language (platform.yaml `language:`).
+    /// The draft's first line.
+    DRAFT_HEADER {
+        en: "Drafted by `kbbt import minutes` from {source}: check it, then `kbbt apply --dry-run`.",
+        zh: "本檔由 `kbbt import minutes` 依 {source} 草擬：請檢查後執行 `kbbt apply --dry-run`。",
+    }
+    /// A line of the minutes kept as it is.
+    DRAFT_LINE {
+        en: "line {line}: {text}",
+        zh: "第 {line} 行：{text}",
+    }
+    /// A sentence in a group not read.
+    DRAFT_NOT_READ {
+        en: "line {line} (not read): {text}",
+        zh: "第 {line} 行（未能解讀）：{text}",
+    }
+    /// A stated count that differs, with the sentence.
+    DRAFT_STATES_BUT_NAMES {
+        en: "line {line}: states {stated} but names {listed}: {text}",
+        zh: "第 {line} 行載明 {stated} 案，但列出 {listed} 案：{text}",
+    }
+    /// 臨時動議 that name no group and no case of the register.
+    DRAFT_UNPLACED {
+        en: "line {line}: 臨時動議 without a group: {names}; put each under its group's `propose:`",
+        zh: "第 {line} 行：臨時動議未載組別：{names}；請逐一列於其組別的 `propose:` 之下",
+    }
+    /// A 臨時動議 placed with the register's case of its name.
+    DRAFT_PLACED {
+        en: "line {line}: 臨時動議, no group stated; placed with the register's case of this name",
+        zh: "第 {line} 行：臨時動議未載組別；依列管資料中的同名案件歸組",
+    }
+    /// A header field the minutes do not give.
+    DRAFT_MISSING {
+        en: "not found in the document: {what}; fill it in",
+        zh: "文件中找不到{what}；請填寫",
+    }
+    /// The meeting's id.
+    DRAFT_MISSING_ID {
+        en: "the meeting's id (give --id)",
+        zh: "會議編號（請以 --id 指定）",
+    }
+    /// The meeting's title.
+    DRAFT_MISSING_TITLE {
+        en: "the title (…第 N 次…會議紀錄)",
+        zh: "會議名稱（`…第 N 次…會議紀錄`）",
+    }
+    /// The meeting's level.
+    DRAFT_MISSING_LEVEL {
+        en: "the level",
+        zh: "會議層級",
+    }
+    /// The meeting's date.
+    DRAFT_MISSING_DATE {
+        en: "the date (時間：…年…月…日)",
+        zh: "會議日期（時間：…年…月…日）",
+    }
+    /// A group heading the platform does not know.
+    DRAFT_NOT_A_GROUP {
+        en: "line {line}: 「{heading}」 is not a group of the platform; the decisions below are not resolved by group",
+        zh: "第 {line} 行：「{heading}」不是平臺的組別；以下決議未依組別對應",
+    }
+    /// A group with two ongoing counts.
+    DRAFT_SECOND_ONGOING {
+        en: "line {line}: a second count of ongoing cases ({prev} before)",
+        zh: "第 {line} 行：第二個持續列管案數（前一個為 {prev}）",
+    }
+    /// A name of another group's case.
+    DRAFT_OTHER_GROUP {
+        en: "unresolved: the name is a case of another group: {cases}",
+        zh: "未能對應：此名稱為其他組別的案件：{cases}",
+    }
+    /// A name several cases have.
+    DRAFT_AMBIGUOUS {
+        en: "unresolved: several cases have this name: {cases}",
+        zh: "未能對應：多個案件有此名稱：{cases}",
+    }
+    /// A drifted spelling pinned to a case.
+    DRAFT_PINNED {
+        en: "pinned: the minutes' wording, read as {case}",
+        zh: "以編號指定：會議紀錄的文字，判讀為 {case}",
+    }
+    /// A name like no case's.
+    DRAFT_NOTHING_LIKE {
+        en: "unresolved: no case of the register has a name like this",
+        zh: "未能對應：列管資料中沒有名稱相近的案件",
+    }
+    /// A name not in the register, with the closest.
+    DRAFT_CLOSEST {
+        en: "unresolved: not a name in the register; closest: {cases}",
+        zh: "未能對應：列管資料中沒有此名稱；最接近的是：{cases}",
+    }
+    /// The minutes' wording of a case written by its id.
+    DRAFT_MINUTES_WRITE {
+        en: "the minutes write 「{name}」",
+        zh: "會議紀錄寫作「{name}」",
+    }
+    /// A new case the register already has.
+    DRAFT_ALREADY {
+        en: "already in the register ({status}): {case}; check before applying",
+        zh: "已在列管資料中（{status}）：{case}；套用前請確認",
+    }
+    /// A new case's name that cases of other groups (or several) have.
+    DRAFT_NAME_EXISTS {
+        en: "cases of this name exist: {cases}",
+        zh: "已有同名案件：{cases}",
+    }
+    /// A new case close to an existing one.
+    DRAFT_CLOSE_TO {
+        en: "close to {case}: if it is that case, give its id",
+        zh: "與 {case} 相近：如為該案，請寫其編號",
+    }
+
+    /// `kbbt minutes FILE` with a meeting file that does not read.
+    MIN_CANNOT_READ_MEETING {
+        en: "cannot read the meeting {file}: {why}",
+        zh: "無法讀取會議 {file}：{why}",
+    }
+    /// `kbbt minutes FILE` with a meeting not applied.
+    MIN_NOT_IN_REGISTER {
+        en: "meeting `{id}` ({file}) is not in the register",
+        zh: "會議 `{id}`（{file}）不在列管資料中",
+    }
+    /// What to do.
+    MIN_APPLY_FIRST {
+        en: "apply it first: kbbt apply {file}",
+        zh: "請先套用：`kbbt apply {file}`",
+    }
+    /// Neither an id nor a file.
+    MIN_UNKNOWN_MEETING {
+        en: "unknown meeting `{id}` (neither a meeting id nor a file)",
+        zh: "未知的會議 `{id}`（既不是會議編號，也不是檔案）",
+    }
+    /// Where to see all the problems.
+    MIN_RUN_VALIDATE_ALL {
+        en: "run `kbbt validate` for all the problems",
+        zh: "請執行 `kbbt validate` 查看所有問題",
+    }
+    /// A meeting without decisions about cases.
+    MIN_NO_DECISIONS {
+        en: "meeting `{id}` records no decisions about cases, so it has no decision section",
+        zh: "會議 `{id}` 沒有關於案件的決議，因此沒有決議事項",
+    }
+
+    /// `suggest milestones NAME` or `log NAME` where the name is no one case.
+    FOLLOW_NO_SINGLE_CASE {
+        en: "no single case `{name}`",
+        zh: "沒有唯一符合的案件 `{name}`",
+    }
+    /// What to do.
+    FOLLOW_GIVE_ID {
+        en: "give its id (kbbt show {name} lists the candidates)",
+        zh: "請寫案件編號（`kbbt show {name}` 可列出可能的案件）",
+    }
+    /// `log NAME` with a name no case has.
+    FOLLOW_NO_CASE {
+        en: "no case `{name}`",
+        zh: "沒有案件 `{name}`",
+    }
+    /// The cases close to it.
+    FOLLOW_DID_YOU_MEAN {
+        en: "did you mean {cases}?",
+        zh: "是否指 {cases}？",
+    }
+    /// A case file the milestones cannot be added to.
+    FOLLOW_WOULD_BREAK {
+        en: "adding milestones would break {file}",
+        zh: "加入里程碑會使 {file} 無法正確讀取",
+    }
+    /// `diff` from or to a meeting without a date.
+    FOLLOW_MEETING_UNDATED {
+        en: "meeting `{id}` has no date",
+        zh: "會議 `{id}` 未載日期",
+    }
+    /// An instruction still open.
+    FOLLOW_OPEN {
+        en: "open",
+        zh: "列管中",
+    }
+    /// An instruction closed by a meeting.
+    FOLLOW_CLOSED_AT {
+        en: "closed at {id}",
+        zh: "於 {id} 解除列管",
+    }
+    /// The mark after an instruction's id on its card.
+    FOLLOW_INSTRUCTION {
+        en: "(instruction)",
+        zh: "（主席指示）",
+    }
+    /// An instruction to no one in particular.
+    FOLLOW_EVERYONE {
+        en: "everyone",
+        zh: "全體",
+    }
+    /// `check overdue`: a milestone past due.
+    OVERDUE_MILESTONE {
+        en: "overdue since {due}: {text} ({title})",
+        zh: "逾期（預定 {due}）：{text}（{title}）",
+    }
+    /// `check overdue`: a case behind its plan.
+    OVERDUE_BEHIND {
+        en: "behind: planned {planned}%, actual {actual}% as of {date} ({title})",
+        zh: "落後：預定進度 {planned}%，實際進度 {actual}%（資料時間 {date}）（{title}）",
+    }
+    /// `check overdue`: an open instruction past due, to someone.
+    OVERDUE_INSTRUCTION_TO {
+        en: "due {due} ({to}): {text}",
+        zh: "期限 {due}（{to}）：{text}",
+    }
+    /// `check overdue`: the heading of the instructions past due.
+    OVERDUE_INSTRUCTIONS {
+        en: "instructions",
+        zh: "主席指示事項",
+    }
+    /// `check overdue` with nothing late.
+    OVERDUE_NONE {
+        en: "nothing overdue on {date}: no milestone past due, no case behind its plan by more than {behind} points, no instruction past due",
+        zh: "{date} 無逾期或落後：無逾期之里程碑、無實際進度落後預定逾 {behind} 個百分點之案件、無逾期之主席指示",
+    }
+    /// `check overdue`: how many items are late.
+    OVERDUE_SOME {
+        en: "{n} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)",
+        zh: "{date} 逾期或落後共 {n} 項（落後：實際進度低於預定進度逾 {behind} 個百分點）",
+    }
+    /// `check stale`: a case without progress.
+    STALE_NO_PROGRESS {
+        en: "no progress",
+        zh: "無辦理情形",
+    }
+    /// `check stale`: a date of progress not confirmed.
+    STALE_UNCONFIRMED_WHEN {
+        en: "{when} (unconfirmed)",
+        zh: "{when}（未確認）",
+    }
+    /// The heading of a case card's latest progress.
+    CARD_LATEST_PROGRESS {
+        en: "Latest progress, as of {date}",
+        zh: "最新辦理情形（資料時間 {date}）",
+    }
+    /// A milestone on a case card.
+    CARD_MILESTONE {
+        en: "{due} {text}",
+        zh: "{due} {text}",
+    }
+    /// A milestone met, on a case card.
+    CARD_MILESTONE_MET {
+        en: "{due} {text} (met {met})",
+        zh: "{due} {text}（已於 {met} 達成）",
+    }
 
     // import progress: returned forms.
     /// A row's title is another case's.

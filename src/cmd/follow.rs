@@ -4,12 +4,13 @@
 
 use super::{Env, Outcome, load_clean, report_view, user_date, user_group};
 use crate::cli::{CardFormat, DiffArgs};
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::follow::{self, InstructionRef};
 use kbbt::index::{Index, Resolved};
 use kbbt::model::names::id_key;
 use kbbt::model::{Date, Register, Status};
-use kbbt::msg::Msg;
+use kbbt::msg::{Msg, Said};
 use kbbt::suggest::{AddError, Suggestion};
 use kbbt::tally::Timelines;
 use kbbt::write::FileChange;
@@ -40,13 +41,13 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
 
 /// The state of an instruction: `open`, or `closed at vm-7` (「列管中」, 「於 vm-7 解除列管」).
 fn state(lang: kbbt::i18n::Lang, reg: &Register, r: &InstructionRef) -> String {
-    let zh = lang == kbbt::i18n::Lang::ZhTw;
-    match (r.closed_by, zh) {
-        (Some(m), false) => format!("closed at {}", reg.meetings[m].value.id.value),
-        (Some(m), true) => format!("於 {} 解除列管", reg.meetings[m].value.id.value),
-        (None, false) => "open".to_string(),
-        (None, true) => "列管中".to_string(),
+    match r.closed_by {
+        Some(m) => {
+            Msg::new(&cat::FOLLOW_CLOSED_AT).text("id", reg.meetings[m].value.id.value.clone())
+        }
+        None => Msg::new(&cat::FOLLOW_OPEN),
     }
+    .render(lang)
 }
 
 /// `kbbt list --instructions`: every instruction, its meeting, addressee, due date and state.
@@ -125,15 +126,10 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
     let mdoc = &reg.meetings[r.meeting];
     let i = &mdoc.value.instructions[r.index].value;
     let st = env.style;
-    let zh = st.lang == kbbt::i18n::Lang::ZhTw;
     let mut s = format!(
         "{} {}\n",
         st.bold(&i.id.value),
-        st.bold(if zh {
-            "（主席指示）"
-        } else {
-            "(instruction)"
-        })
+        st.bold(&Msg::new(&cat::FOLLOW_INSTRUCTION).render(st.lang))
     );
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
@@ -142,21 +138,24 @@ pub fn instruction_card(env: &Env, reg: &Register, idx: &Index, name: &str) -> O
             let _ = writeln!(s, "  {}{v}", st.dim(&format!("{k}{}", " ".repeat(pad))));
         }
     };
+    let (id, title) = (&mdoc.value.id.value, &mdoc.value.title.value);
     field(
         "meeting",
-        format!(
-            "{} {}{}",
-            mdoc.value.id.value,
-            mdoc.value.title.value,
-            mdoc.value
-                .date()
-                .map_or(String::new(), |d| format!(" ({})", st.date(d)))
+        mdoc.value.date().map_or_else(
+            || format!("{id} {title}"),
+            |d| {
+                Msg::new(&cat::MEETING_HEADING)
+                    .text("id", id.clone())
+                    .text("title", title.clone())
+                    .date("date", d)
+                    .render(st.lang)
+            },
         ),
     );
     field(
         "to",
         i.to.as_ref().map_or_else(
-            || if zh { "全體" } else { "everyone" }.to_string(),
+            || Msg::new(&cat::FOLLOW_EVERYONE).render(st.lang),
             |t| t.value.clone(),
         ),
     );
@@ -176,12 +175,11 @@ fn suggest_cases(reg: &Register, idx: &Index, case: Option<&str>) -> Result<Vec<
     if let Some(name) = case {
         return match idx.resolver.resolve(name, None) {
             Resolved::Found(i) => Ok(vec![i]),
-            _ => Err(Outcome::fail(
-                Exit::Problems,
-                format!(
-                    "error: no single case `{name}`\n  hint: give its id (kbbt show {name} lists the candidates)\n"
-                ),
-            )),
+            _ => {
+                let msg = Msg::new(&cat::FOLLOW_NO_SINGLE_CASE).text("name", name);
+                let hint = Msg::new(&cat::FOLLOW_GIVE_ID).text("name", name);
+                Err(Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint)))
+            }
         };
     }
     let tl = Timelines::new(reg, idx);
@@ -196,20 +194,25 @@ fn suggest_cases(reg: &Register, idx: &Index, case: Option<&str>) -> Result<Vec<
 /// The change that adds a case's suggested milestones to its file.
 fn suggest_change(reg: &Register, c: usize, s: &[Suggestion]) -> Result<FileChange, Outcome> {
     let doc = &reg.cases[c];
-    let path = doc.path.display();
+    let path = doc.path.display().to_string();
+    let nothing_written = |why: Msg| {
+        let msg = Msg::new(&cat::NOTHING_WRITTEN).msg("why", why);
+        Outcome::refuse(Exit::Problems, Said::error(msg))
+    };
     match kbbt::suggest::add_milestones(doc, s) {
         Ok(new) => Ok(FileChange {
             path: doc.path.clone(),
             old: Some(doc.text.clone()),
             new,
         }),
-        Err(AddError::Edit(err)) => Err(Outcome::fail(
-            Exit::Problems,
-            format!("error: {path}: {err}; nothing was written\n"),
+        // LEGACY: the editor's reason is English text until edit.rs says it as a message.
+        Err(AddError::Edit(err)) => Err(nothing_written(
+            Msg::new(&cat::IM_IN_FILE)
+                .msg("file", Msg::new(&cat::IM_FILE).text("file", path))
+                .msg("why", Msg::legacy(err)),
         )),
-        Err(AddError::Breaks) => Err(Outcome::fail(
-            Exit::Problems,
-            format!("error: adding milestones would break {path}; nothing was written\n"),
+        Err(AddError::Breaks) => Err(nothing_written(
+            Msg::new(&cat::FOLLOW_WOULD_BREAK).text("file", path),
         )),
     }
 }
@@ -254,6 +257,7 @@ fn suggest_done(
         _ if n == 0 => Msg::new(&cat::NO_MILESTONE),
         None => Msg::new(&cat::MILESTONES_SUGGESTED).count("n", n, "milestone", "milestones"),
         Some(changes) => {
+            // LEGACY: the writer's errors are English text until write.rs says them as messages.
             kbbt::write::commit(&env.root, changes).map_err(Outcome::error)?;
             Msg::new(&cat::MILESTONES_ADDED)
                 .count("n", n, "milestone", "milestones")
@@ -272,7 +276,8 @@ fn point(reg: &Register, idx: &Index, s: &str) -> Result<(Date, String), Outcome
             .date()
             .map(|d| (d, s.to_string()))
             .ok_or_else(|| {
-                Outcome::fail(Exit::Usage, format!("error: meeting `{s}` has no date\n"))
+                let msg = Msg::new(&cat::FOLLOW_MEETING_UNDATED).text("id", s);
+                Outcome::refuse(Exit::Usage, Said::error(msg))
             });
     }
     user_date(s).map(|d| (d, d.to_string()))
@@ -315,15 +320,15 @@ pub fn log(env: &Env, name: &str) -> Outcome {
     let i = match idx.resolver.resolve(name, None) {
         Resolved::Found(i) => i,
         Resolved::Unknown(v) if !v.is_empty() => {
-            return Outcome::fail(
-                Exit::Problems,
-                format!(
-                    "error: no case `{name}`\n  hint: did you mean {}?\n",
-                    idx.resolver.describe(&v)
-                ),
-            );
+            let msg = Msg::new(&cat::FOLLOW_NO_CASE).text("name", name);
+            let hint =
+                Msg::new(&cat::FOLLOW_DID_YOU_MEAN).msg("cases", idx.resolver.describe_msg(&v));
+            return Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint));
         }
-        _ => return Outcome::fail(Exit::Problems, format!("error: no single case `{name}`\n")),
+        _ => {
+            let msg = Msg::new(&cat::FOLLOW_NO_SINGLE_CASE).text("name", name);
+            return Outcome::refuse(Exit::Problems, Said::error(msg));
+        }
     };
     let doc = &reg.cases[i];
     let c = &doc.value;

@@ -3,10 +3,11 @@
 
 use super::{Env, Outcome, load_clean};
 use crate::cli::ImportMinutesArgs;
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::load;
 use kbbt::minutes_in::{draft, parse, read};
-use kbbt::msg::Msg;
+use kbbt::msg::{Msg, Said};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,16 +17,20 @@ fn read_input(env: &Env, a: &ImportMinutesArgs, stdin: bool) -> Result<String, O
     let text = if stdin {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-            return Err(Outcome::fail(
-                Exit::Problems,
-                format!("error: cannot read standard input: {e}\n"),
-            ));
+            let msg = Msg::new(&cat::IM_CANNOT_READ_STDIN).os("cause", e.to_string());
+            return Err(Outcome::refuse(Exit::Problems, Said::error(msg)));
         }
-        read::text(buf).map_err(|e| format!("standard input: {e}"))
+        read::text(buf).map_err(|why| {
+            Said::error(
+                Msg::new(&cat::IM_IN_FILE)
+                    .msg("file", Msg::new(&cat::IM_STANDARD_INPUT))
+                    .msg("why", why),
+            )
+        })
     } else {
         read::document(&env.args_dir.join(a.file.as_path()), a.file.as_path())
     };
-    text.map_err(Outcome::error)
+    text.map_err(|said| Outcome::refuse(Exit::Problems, said))
 }
 
 /// The minutes' decision section, read with the platform's group names; none is an error.
@@ -44,27 +49,41 @@ fn parse_minutes(
         .collect();
     let parsed = parse::parse_with(text, &spellings);
     if parsed.groups.is_empty() && parsed.totals.is_none() {
-        return Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {} has no decision section kbbt can read: no group heading such as 「(一) 交通組」 and no totals line\n",
-                if stdin {
-                    "standard input".to_string()
-                } else {
-                    a.file.as_path().display().to_string()
-                }
-            ),
-        ));
+        let msg = if stdin {
+            Msg::new(&cat::IM_NO_DECISION_SECTION_STDIN)
+        } else {
+            Msg::new(&cat::IM_NO_DECISION_SECTION)
+                .text("file", a.file.as_path().display().to_string())
+        };
+        return Err(Outcome::refuse(Exit::Problems, Said::error(msg)));
     }
     Ok(parsed)
 }
 
-/// The draft's `source`: `--source`, else the minutes' title, else the file's name.
-fn source_name(a: &ImportMinutesArgs, parsed: &parse::Parsed, stdin: bool) -> String {
+/// The draft's `source`: `--source`, else the minutes' title, else the file's name (standard input
+/// in the register's language, as the draft's comments are).
+fn source_name(
+    reg: &kbbt::model::Register,
+    a: &ImportMinutesArgs,
+    parsed: &parse::Parsed,
+    stdin: bool,
+) -> String {
     match (a.source.as_deref(), &parsed.title) {
         (Some(s), _) => s.to_string(),
         (None, Some(t)) => format!("{t}紀錄"),
-        (None, None) if stdin => "standard input".to_string(),
+        (None, None) if stdin => {
+            let lang = match reg
+                .platform
+                .value
+                .language
+                .as_ref()
+                .map(|l| l.value.as_str())
+            {
+                Some("zh-TW") => kbbt::i18n::Lang::ZhTw,
+                _ => kbbt::i18n::Lang::En,
+            };
+            Msg::new(&cat::IM_STANDARD_INPUT).render(lang)
+        }
         (None, None) => a.file.as_path().file_name().map_or_else(
             || a.file.as_path().display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -82,14 +101,20 @@ fn write_draft(
     yaml: String,
     err: &str,
 ) -> Result<(), Outcome> {
+    let failed = |msg: Msg| {
+        let mut o = Outcome::refuse(Exit::Problems, Said::error(msg));
+        o.stderr = err.to_string();
+        o
+    };
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let written = match path.strip_prefix(&root) {
         Ok(rel) if rel.starts_with("meetings") && rel.components().count() == 2 => {
             let old = if path.exists() {
                 Some(std::fs::read_to_string(path).map_err(|e| {
-                    Outcome::fail(
-                        Exit::Problems,
-                        format!("error: cannot read {}: {e}\n", shown.display()),
+                    failed(
+                        Msg::new(&cat::IM_CANNOT_READ)
+                            .text("file", shown.display().to_string())
+                            .os("cause", e.to_string()),
                     )
                 })?)
             } else {
@@ -109,7 +134,8 @@ fn write_draft(
         _ => kbbt::write::write_output(path, yaml.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", shown.display())),
     };
-    written.map_err(|e| Outcome::fail(Exit::Problems, format!("{err}error: {e}\n")))
+    // LEGACY: the writer's errors are English text until write.rs says them as messages.
+    written.map_err(|e| failed(Msg::legacy(e)))
 }
 
 /// The draft given on standard output, or written to `-o FILE` (refused if it exists, without
@@ -128,13 +154,10 @@ fn deliver(
     };
     let shown = a.output.as_deref().unwrap_or(Path::new("-"));
     if path.exists() && !a.force {
-        return Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {} already exists; nothing was written\n  hint: give --force to overwrite it\n",
-                shown.display()
-            ),
-        );
+        let exists = Msg::new(&cat::IM_EXISTS).text("file", shown.display().to_string());
+        let said = Said::error(Msg::new(&cat::NOTHING_WRITTEN).msg("why", exists))
+            .hint(Msg::new(&cat::IM_GIVE_FORCE));
+        return Outcome::refuse(Exit::Problems, said);
     }
     match write_draft(env, &path, shown, yaml, &err) {
         Ok(()) => Outcome {
@@ -162,13 +185,13 @@ pub fn run(env: &Env, a: &ImportMinutesArgs) -> Outcome {
         let stdin = a.file.as_path().as_os_str() == "-";
         let text = read_input(env, a, stdin)?;
         let parsed = parse_minutes(&reg, &text, a, stdin)?;
-        let source = source_name(a, &parsed, stdin);
+        let source = source_name(&reg, a, &parsed, stdin);
         let options = draft::Options {
             id: a.id.as_deref(),
             source: &source,
         };
         let (yaml, sum) = draft::draft(&parsed, &reg, &options);
-        let err = kbbt::render::draft::summary(&parsed.mismatches, &sum);
+        let err = kbbt::render::draft::summary(&parsed.mismatches, &sum, env.style.lang);
         Ok(deliver(env, a, out, yaml, err))
     };
     run().unwrap_or_else(|o| o)

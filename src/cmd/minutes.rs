@@ -10,12 +10,13 @@
 use super::output::Bytes;
 use super::{Env, Outcome, load_clean};
 use crate::cli::{MinutesArgs, MinutesFormat};
+use kbbt::catalog as cat;
 use kbbt::decisions::GroupDecisionsOf;
 use kbbt::exit::Exit;
 use kbbt::index::Index;
 use kbbt::load;
 use kbbt::model::{Meeting, Register};
-use kbbt::msg::Msg;
+use kbbt::msg::{Msg, Said};
 use std::path::{Path, PathBuf};
 
 /// The meeting named on the command line: an id, or a meeting file (in the register or not).
@@ -35,19 +36,18 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
         let dir = canon.parent().unwrap_or(Path::new("/"));
         let name = canon.file_name().map(Path::new).unwrap_or(Path::new(""));
         let doc = load::read_meeting(dir, name).map_err(|f| {
-            Outcome::fail(
-                Exit::Problems,
-                format!("error: cannot read the meeting {arg}: {}\n", f.message),
-            )
+            let msg = Msg::new(&cat::MIN_CANNOT_READ_MEETING)
+                .text("file", arg)
+                .msg("why", f.message);
+            Outcome::refuse(Exit::Problems, Said::error(msg))
         })?;
         let id = doc.value.id.value;
         return idx.meeting_by_id.get(&id).copied().ok_or_else(|| {
-            Outcome::fail(
-                Exit::Problems,
-                format!(
-                    "error: meeting `{id}` ({arg}) is not in the register\n  hint: apply it first: kbbt apply {arg}\n"
-                ),
-            )
+            let msg = Msg::new(&cat::MIN_NOT_IN_REGISTER)
+                .text("id", id.clone())
+                .text("file", arg);
+            let hint = Msg::new(&cat::MIN_APPLY_FIRST).text("file", arg);
+            Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint))
         });
     }
     let ids: Vec<String> = reg
@@ -55,12 +55,11 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
         .iter()
         .map(|m| m.value.id.value.clone())
         .collect();
-    let hint = kbbt::model::names::suggest_str(arg, &ids)
-        .map_or(String::new(), |s| format!("  hint: did you mean `{s}`?\n"));
-    Err(Outcome::fail(
-        Exit::Usage,
-        format!("error: unknown meeting `{arg}` (neither a meeting id nor a file)\n{hint}"),
-    ))
+    let mut said = Said::error(Msg::new(&cat::MIN_UNKNOWN_MEETING).text("id", arg));
+    if let Some(s) = kbbt::model::names::suggest_str(arg, &ids) {
+        said = said.hint(Msg::new(&cat::DID_YOU_MEAN).text("name", s));
+    }
+    Err(Outcome::refuse(Exit::Usage, said))
 }
 
 /// Where to write (`-o`, checked) and in what format; a package needs a file.
@@ -83,22 +82,17 @@ fn destination(env: &Env, o: &MinutesArgs) -> Result<(Option<PathBuf>, MinutesFo
 fn decisions<'a>(env: &Env, reg: &'a Register, m: usize) -> Result<GroupDecisionsOf<'a>, Outcome> {
     let doc = &reg.meetings[m];
     let groups = kbbt::decisions::by_group(reg, &doc.value).map_err(|key| {
-        Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {}: unknown group `{key}`\n  hint: run `kbbt validate` for all the problems\n",
-                env.shown.join(&doc.path).display(),
-            ),
-        )
+        let file =
+            Msg::new(&cat::IM_FILE).text("file", env.shown.join(&doc.path).display().to_string());
+        let msg = Msg::new(&cat::IM_IN_FILE)
+            .msg("file", file)
+            .msg("why", Msg::new(&cat::UNKNOWN_GROUP).text("group", key));
+        let said = Said::error(msg).hint(Msg::new(&cat::MIN_RUN_VALIDATE_ALL));
+        Outcome::refuse(Exit::Problems, said)
     })?;
     if groups.is_empty() {
-        return Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: meeting `{}` records no decisions about cases, so it has no decision section\n",
-                doc.value.id.value
-            ),
-        ));
+        let msg = Msg::new(&cat::MIN_NO_DECISIONS).text("id", doc.value.id.value.clone());
+        return Err(Outcome::refuse(Exit::Problems, Said::error(msg)));
     }
     Ok(groups)
 }

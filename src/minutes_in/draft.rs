@@ -11,9 +11,12 @@
 
 use super::parse::{Item, Name, Parsed};
 use crate::canon::scalar;
+use crate::catalog as cat;
+use crate::i18n::Lang;
 use crate::index::{Index, Resolved};
 use crate::model::Register;
 use crate::model::names::{normalize, similarity};
+use crate::msg::Msg;
 use std::fmt::Write as _;
 
 /// How close a drifted spelling must be to pin it to a case (when no other case is as close).
@@ -49,14 +52,14 @@ pub struct Options<'a> {
 
 #[derive(Default)]
 struct Entry {
-    comments: Vec<String>,
+    comments: Vec<Msg>,
     text: String,
 }
 
 #[derive(Default)]
 struct Block {
     name: String,
-    comments: Vec<String>,
+    comments: Vec<Msg>,
     replace: Vec<Entry>,
     merge: Vec<Entry>,
     add: Vec<Entry>,
@@ -66,7 +69,7 @@ struct Block {
     relist: Vec<Entry>,
     delist: Vec<Entry>,
     ongoing: Option<u32>,
-    tail: Vec<String>,
+    tail: Vec<Msg>,
 }
 
 struct Drafter<'a> {
@@ -78,12 +81,12 @@ struct Drafter<'a> {
 /// A reference resolved: what to write, and a comment.
 struct Resolution {
     id: Option<String>,
-    comment: Option<String>,
+    comment: Option<Msg>,
 }
 
 impl Drafter<'_> {
-    fn describe(&self, i: usize) -> String {
-        self.index.resolver.describe(&[i])
+    fn describe(&self, i: usize) -> Msg {
+        self.index.resolver.describe_msg(&[i])
     }
 
     /// Cases of group `g` whose title or an alias comes close to `name`, closest first.
@@ -120,20 +123,16 @@ impl Drafter<'_> {
                 self.sum.unresolved += 1;
                 Resolution {
                     id: None,
-                    comment: Some(format!(
-                        "unresolved: the name is a case of another group: {}",
-                        r.describe(&v)
-                    )),
+                    comment: Some(
+                        Msg::new(&cat::DRAFT_OTHER_GROUP).msg("cases", r.describe_msg(&v)),
+                    ),
                 }
             }
             Resolved::Ambiguous(v) => {
                 self.sum.unresolved += 1;
                 Resolution {
                     id: None,
-                    comment: Some(format!(
-                        "unresolved: several cases have this name: {}",
-                        r.describe(&v)
-                    )),
+                    comment: Some(Msg::new(&cat::DRAFT_AMBIGUOUS).msg("cases", r.describe_msg(&v))),
                 }
             }
             Resolved::Unknown(_) => {
@@ -145,10 +144,7 @@ impl Drafter<'_> {
                     self.sum.pinned += 1;
                     return Resolution {
                         id: Some(r.id(i).to_string()),
-                        comment: Some(format!(
-                            "pinned: the minutes' wording, read as {}",
-                            self.describe(i)
-                        )),
+                        comment: Some(Msg::new(&cat::DRAFT_PINNED).msg("case", self.describe(i))),
                     };
                 }
                 self.sum.unresolved += 1;
@@ -156,12 +152,9 @@ impl Drafter<'_> {
                 Resolution {
                     id: None,
                     comment: Some(if list.is_empty() {
-                        "unresolved: no case of the register has a name like this".to_string()
+                        Msg::new(&cat::DRAFT_NOTHING_LIKE)
                     } else {
-                        format!(
-                            "unresolved: not a name in the register; closest: {}",
-                            r.describe(&list)
-                        )
+                        Msg::new(&cat::DRAFT_CLOSEST).msg("cases", r.describe_msg(&list))
                     }),
                 }
             }
@@ -169,12 +162,12 @@ impl Drafter<'_> {
     }
 
     /// A reference where only a name or an id can be written (replace, merge, rename, parent).
-    fn plain_ref(&mut self, n: &Name, g: Option<usize>, comments: &mut Vec<String>) -> String {
+    fn plain_ref(&mut self, n: &Name, g: Option<usize>, comments: &mut Vec<Msg>) -> String {
         let res = self.reference(&n.text, g);
         comments.extend(res.comment);
         match res.id {
             Some(id) => {
-                comments.push(format!("the minutes write 「{}」", n.text));
+                comments.push(Msg::new(&cat::DRAFT_MINUTES_WRITE).text("name", n.text.clone()));
                 scalar(&id, true)
             }
             None => scalar(&n.text, true),
@@ -214,23 +207,21 @@ impl Drafter<'_> {
             Resolved::Found(i) => {
                 self.sum.existing += 1;
                 let status = self.reg.cases[i].value.status.value.as_str();
-                comments.push(format!(
-                    "already in the register ({status}): {}; check before applying",
-                    self.describe(i)
-                ));
+                comments.push(
+                    Msg::new(&cat::DRAFT_ALREADY)
+                        .label("status", status)
+                        .msg("case", self.describe(i)),
+                );
                 parts.push(("id", scalar(r.id(i), true)));
             }
             Resolved::OtherGroup(v) | Resolved::Ambiguous(v) => {
-                comments.push(format!("cases of this name exist: {}", r.describe(&v)));
+                comments.push(Msg::new(&cat::DRAFT_NAME_EXISTS).msg("cases", r.describe_msg(&v)));
             }
             Resolved::Unknown(_) => {
                 if let Some((s, i)) = self.near(&title, g).first()
                     && *s >= PIN_SIMILARITY
                 {
-                    comments.push(format!(
-                        "close to {}: if it is that case, give its id",
-                        self.describe(*i)
-                    ));
+                    comments.push(Msg::new(&cat::DRAFT_CLOSE_TO).msg("case", self.describe(*i)));
                 }
             }
         }
@@ -278,8 +269,18 @@ fn flow_map(parts: &[(&str, String)]) -> String {
     format!("{{ {} }}", inner.join(", "))
 }
 
-fn comment(s: &str) -> String {
-    s.replace(['\n', '\r'], " ")
+/// The register's language (platform.yaml `language:`): Chinese for `zh-TW`, else English.
+fn register_lang(reg: &Register) -> Lang {
+    match reg
+        .platform
+        .value
+        .language
+        .as_ref()
+        .map(|l| l.value.as_str())
+    {
+        Some("zh-TW") => Lang::ZhTw,
+        _ => Lang::En,
+    }
 }
 
 /// The platform level named in a title (the longest that appears).
@@ -328,10 +329,11 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
             ..Block::default()
         };
         if gi.is_none() {
-            b.comments.push(format!(
-                "line {}: 「{}」 is not a group of the platform; the decisions below are not resolved by group",
-                g.line, g.heading
-            ));
+            b.comments.push(
+                Msg::new(&cat::DRAFT_NOT_A_GROUP)
+                    .num("line", g.line)
+                    .text("heading", g.heading.clone()),
+            );
         }
         for l in &g.items {
             match &l.item {
@@ -362,10 +364,11 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
                 Item::Ongoing(n) => {
                     d.sum.recognised += 1;
                     if let Some(prev) = b.ongoing.replace(*n) {
-                        b.tail.push(format!(
-                            "line {}: a second count of ongoing cases ({prev} before)",
-                            l.line
-                        ));
+                        b.tail.push(
+                            Msg::new(&cat::DRAFT_SECOND_ONGOING)
+                                .num("line", l.line)
+                                .num("prev", prev),
+                        );
                     }
                 }
                 Item::Replace { case, by } => {
@@ -428,10 +431,18 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
                         text: format!("{{ case: {c}, to: {} }}", scalar(&to.text, true)),
                     });
                 }
-                Item::Noted(s) => b.tail.push(format!("line {}: {s}", l.line)),
+                Item::Noted(s) => b.tail.push(
+                    Msg::new(&cat::DRAFT_LINE)
+                        .num("line", l.line)
+                        .text("text", s.clone()),
+                ),
                 Item::Unparsed(s) => {
                     d.sum.unparsed += 1;
-                    b.tail.push(format!("line {} (not read): {s}", l.line));
+                    b.tail.push(
+                        Msg::new(&cat::DRAFT_NOT_READ)
+                            .num("line", l.line)
+                            .text("text", s.clone()),
+                    );
                 }
             }
         }
@@ -463,10 +474,8 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
                 }
             };
             let mut e = d.new_case(n, Some(gi), &[]);
-            e.comments.insert(
-                0,
-                format!("line {line}: 臨時動議, no group stated; placed with the register's case of this name"),
-            );
+            e.comments
+                .insert(0, Msg::new(&cat::DRAFT_PLACED).num("line", *line));
             blocks[at].propose.push(e);
         }
         if !left.is_empty() {
@@ -479,41 +488,40 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
             .iter()
             .rposition(|g| g.line <= m.line)
             .and_then(|i| blocks.get_mut(i));
-        let msg = format!(
-            "line {}: states {} cases but names {}: {}",
-            m.line, m.stated, m.listed, m.text
-        );
+        let msg = Msg::new(&cat::DRAFT_STATES_BUT_NAMES)
+            .num("line", m.line)
+            .count("stated", m.stated, "case", "cases")
+            .num("listed", m.listed)
+            .text("text", m.text.clone());
         d.sum.mismatches += 1;
         if let Some(b) = g {
             b.comments.push(msg);
         }
     }
 
+    // The comments are in the register's language (platform.yaml `language:`), as `kbbt new` writes them.
+    let lang = register_lang(reg);
+    let comment = |m: &Msg| m.render(lang).replace(['\n', '\r'], " ");
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "# Drafted by `kbbt import minutes` from {}: check it, then `kbbt apply --dry-run`.",
-        comment(opts.source)
-    );
+    let header = Msg::new(&cat::DRAFT_HEADER).text("source", opts.source);
+    let _ = writeln!(o, "# {}", comment(&header));
     for (line, s) in &p.other {
         d.sum.other += 1;
-        let _ = writeln!(o, "# line {line}: {}", comment(s));
+        let m = Msg::new(&cat::DRAFT_LINE)
+            .num("line", *line)
+            .text("text", s.clone());
+        let _ = writeln!(o, "# {}", comment(&m));
     }
     for (line, names) in &unplaced {
         let list: Vec<String> = names.iter().map(|n| format!("「{}」", n.text)).collect();
-        let _ = writeln!(
-            o,
-            "# line {line}: 臨時動議 without a group: {}; put each under its group's `propose:`",
-            comment(&list.join("、"))
-        );
+        let m = Msg::new(&cat::DRAFT_UNPLACED)
+            .num("line", *line)
+            .text("names", list.join("、"));
+        let _ = writeln!(o, "# {}", comment(&m));
     }
     for m in &p.mismatches {
         if !p.groups.iter().any(|g| g.line <= m.line) {
-            let _ = writeln!(
-                o,
-                "# line {}: states {} cases but names {}",
-                m.line, m.stated, m.listed
-            );
+            let _ = writeln!(o, "# {}", comment(&crate::render::draft::mismatch(m)));
         }
     }
     let title = p.title.clone().unwrap_or_default();
@@ -522,19 +530,20 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
         .id
         .map(str::to_string)
         .or_else(|| level.as_deref().and_then(|l| id_of(reg, &title, l)));
-    let missing = |o: &mut String, what: &str| {
-        let _ = writeln!(o, "# not found in the document: {what}; fill it in");
+    let missing = |o: &mut String, what: &'static crate::msg::Template| {
+        let m = Msg::new(&cat::DRAFT_MISSING).msg("what", Msg::new(what));
+        let _ = writeln!(o, "# {}", comment(&m));
     };
     if id.is_none() {
-        missing(&mut o, "the meeting's id (give --id)");
+        missing(&mut o, &cat::DRAFT_MISSING_ID);
     }
     let _ = writeln!(o, "id: {}", scalar(id.as_deref().unwrap_or(""), false));
     if p.title.is_none() {
-        missing(&mut o, "the title (…第 N 次…會議紀錄)");
+        missing(&mut o, &cat::DRAFT_MISSING_TITLE);
     }
     let _ = writeln!(o, "title: {}", scalar(&title, false));
     if level.is_none() {
-        missing(&mut o, "the level");
+        missing(&mut o, &cat::DRAFT_MISSING_LEVEL);
     }
     let _ = writeln!(
         o,
@@ -546,7 +555,7 @@ pub fn draft(p: &Parsed, reg: &Register, opts: &Options<'_>) -> (String, Summary
             let _ = writeln!(o, "date: {dt}");
         }
         None => {
-            missing(&mut o, "the date (時間：…年…月…日)");
+            missing(&mut o, &cat::DRAFT_MISSING_DATE);
             let _ = writeln!(o, "date: \"\"");
         }
     }

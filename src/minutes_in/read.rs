@@ -3,60 +3,75 @@
 //! `text:s`, tabs, line breaks and tables of `content.xml`). Read with an XML parser, never with
 //! patterns over the markup. A table cell ends with a tab, a row with a line end.
 
+use crate::catalog as cat;
+use crate::msg::{Msg, Said};
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 use std::path::Path;
 
-/// The text of the document at `path`, by its extension; messages name it as `shown`.
-pub fn document(path: &Path, shown: &Path) -> Result<String, String> {
+/// The text of the document at `path`, by its extension; messages name it as `shown`. An error is
+/// what to say, with what to do about it when there is something to do.
+pub fn document(path: &Path, shown: &Path) -> Result<String, Said> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", shown.display()))?;
-    let path = shown;
+    let file = || shown.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Said::error(
+            Msg::new(&cat::IM_CANNOT_READ)
+                .text("file", file())
+                .os("cause", e.to_string()),
+        )
+    })?;
+    let in_file = |why: Msg| {
+        Said::error(
+            Msg::new(&cat::IM_IN_FILE)
+                .msg("file", Msg::new(&cat::IM_FILE).text("file", file()))
+                .msg("why", why),
+        )
+    };
     match ext.as_str() {
-        "docx" => docx(&bytes).map_err(|e| format!("{}: {e}", path.display())),
-        "odt" => odt(&bytes).map_err(|e| format!("{}: {e}", path.display())),
-        "pdf" => Err(format!(
-            "{} is a PDF: kbbt does not read PDF (no maintained crate extracts its Chinese text reliably)\n  hint: open it and save or export it as text (.txt), .docx or .odt, then import that file",
-            path.display()
-        )),
-        "doc" => Err(format!(
-            "{} is a legacy Word file\n  hint: save it as .docx (or .odt) and import that file",
-            path.display()
-        )),
-        _ => text(bytes).map_err(|e| format!("{}: {e}", path.display())),
+        "docx" => docx(&bytes).map_err(in_file),
+        "odt" => odt(&bytes).map_err(in_file),
+        "pdf" => Err(Said::error(Msg::new(&cat::IM_PDF).text("file", file()))
+            .hint(Msg::new(&cat::IM_EXPORT_PDF))),
+        "doc" => Err(
+            Said::error(Msg::new(&cat::IM_LEGACY_WORD).text("file", file()))
+                .hint(Msg::new(&cat::IM_SAVE_AS_DOCX)),
+        ),
+        _ => text(bytes).map_err(in_file),
     }
 }
 
 /// UTF-8 text (a BOM and CRLF line ends are accepted).
-pub fn text(bytes: Vec<u8>) -> Result<String, String> {
-    let s = String::from_utf8(bytes).map_err(|_| {
-        "not UTF-8 text; save the document as UTF-8 text, .docx or .odt".to_string()
-    })?;
+pub fn text(bytes: Vec<u8>) -> Result<String, Msg> {
+    let s = String::from_utf8(bytes).map_err(|_| Msg::new(&cat::IM_NOT_UTF8))?;
     Ok(s.trim_start_matches('\u{feff}').replace("\r\n", "\n"))
 }
 
-fn member(bytes: &[u8], name: &str) -> Result<String, String> {
+fn member(bytes: &[u8], name: &str) -> Result<String, Msg> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not a valid document package: {e}"))?;
+        .map_err(|e| Msg::new(&cat::IM_NOT_A_PACKAGE).text("cause", e.to_string()))?;
     let mut f = zip
         .by_name(name)
-        .map_err(|_| format!("the package has no {name}"))?;
+        .map_err(|_| Msg::new(&cat::IM_NO_MEMBER).text("name", name))?;
     let mut s = String::new();
-    f.read_to_string(&mut s)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    f.read_to_string(&mut s).map_err(|e| {
+        Msg::new(&cat::IM_CANNOT_READ)
+            .text("file", name)
+            .os("cause", e.to_string())
+    })?;
     Ok(s)
 }
 
 /// The text of a .docx file.
-pub fn docx(bytes: &[u8]) -> Result<String, String> {
+pub fn docx(bytes: &[u8]) -> Result<String, Msg> {
     walk(&member(bytes, "word/document.xml")?, &DOCX)
 }
 
 /// The text of an .odt file.
-pub fn odt(bytes: &[u8]) -> Result<String, String> {
+pub fn odt(bytes: &[u8]) -> Result<String, Msg> {
     walk(&member(bytes, "content.xml")?, &ODT)
 }
 
@@ -115,7 +130,7 @@ fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
 }
 
-fn walk(xml: &str, v: &Vocabulary) -> Result<String, String> {
+fn walk(xml: &str, v: &Vocabulary) -> Result<String, Msg> {
     let mut r = quick_xml::Reader::from_str(xml);
     r.config_mut().trim_text(false);
     let mut out = String::new();
@@ -126,7 +141,7 @@ fn walk(xml: &str, v: &Vocabulary) -> Result<String, String> {
     loop {
         let ev = r
             .read_event()
-            .map_err(|e| format!("the document's XML is malformed: {e}"))?;
+            .map_err(|e| Msg::new(&cat::IM_MALFORMED_XML).text("cause", e.to_string()))?;
         match ev {
             Event::Start(e) => {
                 let n = local(&e);

@@ -2,10 +2,12 @@
 //! notes and sources, as text or JSON. Pure: values in, strings out.
 
 use super::Style;
+use crate::catalog as cat;
 use crate::follow::Light;
 use crate::i18n::{self, Lang};
 use crate::index::Index;
 use crate::model::{Case, Date, Register};
+use crate::msg::Msg;
 use crate::yaml::Sp;
 use serde_json::json;
 
@@ -98,15 +100,13 @@ fn fields(c: &Case, file: &str, light: Option<Light>, st: Style) -> String {
     s.push_str(&field(st, "light", &light_text(st.lang, light)));
     for m in &c.milestones {
         let m = &m.value;
-        let met = m
-            .done
-            .as_ref()
-            .map_or_else(String::new, |d| format!(" (met {})", d.value));
-        s.push_str(&field(
-            st,
-            "milestone",
-            &format!("{} {}{met}", m.due.value, m.text),
-        ));
+        let line = match &m.done {
+            Some(d) => Msg::new(&cat::CARD_MILESTONE_MET).date("met", d.value),
+            None => Msg::new(&cat::CARD_MILESTONE),
+        }
+        .date("due", m.due.value)
+        .text("text", m.text.clone());
+        s.push_str(&field(st, "milestone", &line.render(st.lang)));
     }
     s.push_str(&field(st, "file", file));
     s
@@ -151,8 +151,8 @@ fn texts(c: &Case, st: Style) -> String {
     let mut s = String::new();
     let indented = |text: &str| text.lines().map(|l| format!("  {l}\n")).collect::<String>();
     if let Some(p) = c.latest_progress(None) {
-        let heading = format!("Latest progress, as of {}", st.date(p.as_of.value));
-        s.push_str(&format!("\n{}\n", st.bold(&i18n::line(st.lang, &heading))));
+        let heading = Msg::new(&cat::CARD_LATEST_PROGRESS).date("date", p.as_of.value);
+        s.push_str(&format!("\n{}\n", st.bold(&heading.render(st.lang))));
         s.push_str(&indented(&p.text));
     }
     if let Some(n) = &c.notes {

@@ -14,42 +14,29 @@ use std::fmt::Write as _;
 
 /// A late item's line, in the reader's language.
 fn late_line(reg: &Register, l: &Late, st: Style) -> String {
-    let zh = st.lang == Lang::ZhTw;
-    match l {
-        Late::Milestone { case, milestone: m } => {
-            let case = &reg.cases[*case].value;
-            let (id, title) = (&case.id.value, &case.title.value);
-            if zh {
-                format!(
-                    "  {id}  逾期（預定 {}）：{}（{title}）",
-                    st.date(m.due.value),
-                    m.text
-                )
-            } else {
-                format!(
-                    "  {id}  overdue since {}: {} ({title})",
-                    m.due.value, m.text
-                )
-            }
-        }
+    let (case, msg) = match l {
+        Late::Milestone { case, milestone: x } => (
+            *case,
+            Msg::new(&m::OVERDUE_MILESTONE)
+                .date("due", x.due.value)
+                .text("text", x.text.clone()),
+        ),
         Late::Behind {
             case,
             as_of: d,
             planned,
             actual,
-        } => {
-            let case = &reg.cases[*case].value;
-            let (id, title) = (&case.id.value, &case.title.value);
-            if zh {
-                format!(
-                    "  {id}  落後：預定進度 {planned}%，實際進度 {actual}%（資料時間 {}）（{title}）",
-                    st.date(*d)
-                )
-            } else {
-                format!("  {id}  behind: planned {planned}%, actual {actual}% as of {d} ({title})")
-            }
-        }
-    }
+        } => (
+            *case,
+            Msg::new(&m::OVERDUE_BEHIND)
+                .text("planned", planned.to_string())
+                .text("actual", actual.to_string())
+                .date("date", *d),
+        ),
+    };
+    let case = &reg.cases[case].value;
+    let msg = msg.text("title", case.title.value.clone());
+    format!("  {}  {}", case.id.value, msg.render(st.lang))
 }
 
 /// An open instruction's line: its id, due date, addressee and text.
@@ -58,43 +45,24 @@ fn instruction_line(reg: &Register, r: &crate::follow::InstructionRef, st: Style
     let Some(due) = i.due.as_ref().map(|d| d.value) else {
         return String::new();
     };
-    let to = i.to.as_ref().map(|t| t.value.as_str());
-    if st.lang == Lang::ZhTw {
-        format!(
-            "  {}  期限 {}{}：{}",
-            i.id.value,
-            st.date(due),
-            to.map_or(String::new(), |t| format!("（{t}）")),
-            i.text
-        )
-    } else {
-        format!(
-            "  {}  due {due}{}: {}",
-            i.id.value,
-            to.map_or(String::new(), |t| format!(" ({t})")),
-            i.text
-        )
+    let msg = match &i.to {
+        Some(t) => Msg::new(&m::OVERDUE_INSTRUCTION_TO).text("to", t.value.clone()),
+        None => Msg::new(&m::SUGGESTED),
     }
+    .date("due", due)
+    .text("text", i.text.clone());
+    format!("  {}  {}", i.id.value, msg.render(st.lang))
 }
 
 /// The closing line: nothing late, or how many items are.
 fn overdue_summary(o: &Overdue, date: Date, st: Style) -> String {
-    let (day, behind, found) = (st.date(date), o.behind, o.len());
-    match (found, st.lang) {
-        (0, Lang::ZhTw) => format!(
-            "{day} 無逾期或落後：無逾期之里程碑、無實際進度落後預定逾 {behind} 個百分點之案件、無逾期之主席指示\n"
-        ),
-        (0, Lang::En) => format!(
-            "nothing overdue on {date}: no milestone past due, no case behind its plan by more than {behind} points, no instruction past due\n"
-        ),
-        (_, Lang::ZhTw) => format!(
-            "{day} 逾期或落後共 {found} 項（落後：實際進度低於預定進度逾 {behind} 個百分點）\n"
-        ),
-        (_, Lang::En) => format!(
-            "{} overdue or behind on {date} (behind: actual progress more than {behind} points below the planned)\n",
-            crate::plural::count(found, "item")
-        ),
+    let msg = match o.len() {
+        0 => Msg::new(&m::OVERDUE_NONE),
+        n => Msg::new(&m::OVERDUE_SOME).count("n", n, "item", "items"),
     }
+    .date("date", date)
+    .text("behind", o.behind.to_string());
+    msg.render(st.lang) + "\n"
 }
 
 /// `kbbt check overdue`'s listing: per group its late items, then the instructions past due, then
@@ -110,12 +78,8 @@ pub fn overdue(reg: &Register, o: &Overdue, date: Date, st: Style) -> String {
         }
     }
     if !o.instructions.is_empty() {
-        let heading = if st.lang == Lang::ZhTw {
-            "主席指示事項"
-        } else {
-            "instructions"
-        };
-        let _ = writeln!(out, "{}", st.bold(heading));
+        let heading = Msg::new(&m::OVERDUE_INSTRUCTIONS).render(st.lang);
+        let _ = writeln!(out, "{}", st.bold(&heading));
         for r in &o.instructions {
             let _ = writeln!(out, "{}", instruction_line(reg, r, st));
         }
@@ -207,19 +171,15 @@ pub fn diff_text(reg: &Register, d: &Diff, st: Style) -> String {
 
 /// A stale case's "when": its latest progress's date or "no progress", marked when unconfirmed.
 fn stale_when(s: &crate::follow::StaleCase, st: Style) -> String {
-    let zh = st.lang == Lang::ZhTw;
-    let mut when = s.latest.map_or_else(
-        || if zh { "無辦理情形" } else { "no progress" }.to_string(),
-        |d| st.date(d),
-    );
-    if s.unconfirmed {
-        when.push_str(if zh {
-            "（未確認）"
-        } else {
-            " (unconfirmed)"
-        });
+    let when = match s.latest {
+        Some(d) => Msg::new(&m::DATE).date("date", d),
+        None => Msg::new(&m::STALE_NO_PROGRESS),
+    };
+    match s.unconfirmed {
+        true => Msg::new(&m::STALE_UNCONFIRMED_WHEN).msg("when", when),
+        false => when,
     }
-    when
+    .render(st.lang)
 }
 
 /// The closing lines of `check stale`: no ongoing case, none stale, or how many are.

@@ -315,7 +315,7 @@ fn a_draft_pins_a_unique_drift_keeps_the_unknown_and_reports_what_it_did_not_rea
     out.assert_stdout_has("# unresolved: ");
     out.assert_stderr_has("warning: line 7: states 2 cases but names 1");
     out.assert_stderr_has(
-        "pinned 1, unresolved 1, unparsed 1 (kept as comments)\n1 lines outside the groups",
+        "pinned 1, unresolved 1, unparsed 1 (kept as comments)\n1 line outside the groups",
     );
 }
 
