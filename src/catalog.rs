@@ -653,8 +653,13 @@ crate::messages! {
     // diff and log
     /// The heading of `kbbt diff`: both points and the ongoing cases at each.
     DIFF_HEADING {
-        en: "{from} ({from_date}) → {to} ({to_date}): ongoing {a} → {b}",
-        zh: "{from}（{from_date}）→ {to}（{to_date}）：持續列管 {a} 案 → {b} 案",
+        en: "{from} → {to}: ongoing {a} → {b}",
+        zh: "{from} → {to}：持續列管 {a} 案 → {b} 案",
+    }
+    /// A point of `kbbt diff` given as a meeting: its id and date.
+    DIFF_POINT_MEETING {
+        en: "{id} ({date})",
+        zh: "{id}（{date}）",
     }
     /// `kbbt diff` between two points with no change.
     NOTHING_CHANGED {

@@ -131,11 +131,19 @@ pub fn diff_json(reg: &Register, d: &Diff) -> String {
 /// What changed, as text: both points with their ongoing counts, then per group each change.
 pub fn diff_text(reg: &Register, d: &Diff, st: Style) -> String {
     let (a, b) = (&d.from, &d.to);
+    // A point given as a date is shown as that date (ROC under zh-TW); a meeting by its id and date.
+    let point = |p: &crate::diff::Point| {
+        if p.label == p.date.to_string() {
+            Msg::new(&m::DATE).date("date", p.date)
+        } else {
+            Msg::new(&m::DIFF_POINT_MEETING)
+                .text("id", p.label.clone())
+                .date("date", p.date)
+        }
+    };
     let heading = Msg::new(&m::DIFF_HEADING)
-        .text("from", a.label.clone())
-        .date("from_date", a.date)
-        .text("to", b.label.clone())
-        .date("to_date", b.date)
+        .msg("from", point(a))
+        .msg("to", point(b))
         .num("a", a.ongoing)
         .num("b", b.ongoing);
     let mut s = format!("{}\n", st.bold(&heading.render(st.lang)));

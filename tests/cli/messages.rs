@@ -298,3 +298,18 @@ fn unreadable_tables_are_reported_in_chinese() {
         "錯誤：文字表格一次只能匯入一個；只有活頁簿（.xlsx、.ods）可一次讀取多個\n"
     );
 }
+
+/// `kbbt diff` from a date: the date is shown once, as the user's language writes dates (ROC under
+/// zh-TW), and a meeting by its id and date.
+#[test]
+fn diff_points_are_dates_in_the_users_language() {
+    let r = super::support::Reg::standard();
+    let zh = r.run(&["--lang", "zh-TW", "diff", "2024-01-01", "vm-1"]);
+    zh.assert_code(0);
+    let first = zh.stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("113-01-01 → vm-1（"), "{first}");
+    assert!(!first.contains("2024"), "{first}");
+    let en = r.run(&["diff", "2024-01-01", "vm-1"]);
+    let first = en.stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("2024-01-01 → vm-1 ("), "{first}");
+}
