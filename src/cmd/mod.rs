@@ -51,12 +51,6 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn ok(stdout: String) -> Outcome {
-        Outcome {
-            stdout,
-            ..Outcome::default()
-        }
-    }
     /// Output in a machine format (JSON, CSV): its text never changes with the language.
     pub fn machine(stdout: String) -> Outcome {
         Outcome {
@@ -68,21 +62,11 @@ impl Outcome {
     /// A command-level failure (a file that cannot be read or written, a git step): exit 1, with
     /// the error and its context, outermost first (`cannot write report.md: Permission denied`).
     pub fn failed(e: &anyhow::Error) -> Outcome {
-        let root = e.root_cause().to_string();
-        let contexts: Vec<String> = e
-            .chain()
-            .map(ToString::to_string)
-            .take_while(|c| *c != root)
-            .collect();
-        // The operating system's part is translated by its code; kbbt's context by the catalogue.
-        let cause = Msg::new(&m::OS_ERROR).os("cause", root);
-        let msg = match contexts.is_empty() {
-            true => cause,
-            false => Msg::new(&m::CONTEXT_CAUSE)
-                .msg("context", Msg::legacy(contexts.join(": ")))
-                .msg("cause", cause),
-        };
-        Outcome::refuse(Exit::Problems, Said::error(msg))
+        Outcome::refuse(Exit::Problems, Said::error(error_msg(e)))
+    }
+    /// A refusal or failure of the writer (a lock, a write, a recovery): exit 1, its message and hint.
+    pub fn write_failed(e: kbbt::write::Error) -> Outcome {
+        Outcome::refuse(Exit::Problems, e.said())
     }
     /// Human output composed in the user's language (see [`Outcome::localized`]).
     pub fn localized(stdout: String) -> Outcome {
@@ -92,8 +76,9 @@ impl Outcome {
             ..Outcome::default()
         }
     }
-    /// A failure reported by a lower layer as text (a write, a lock, git): exit 1, the text as an
-    /// error message (translated by the older line templates until it moves into the catalogue).
+    /// A failure reported by a lower layer as English text: exit 1, the text as an error message
+    /// (translated by the older line templates). For the commands whose lower layers still say
+    /// English; others use [`Outcome::write_failed`] or [`Outcome::refuse`].
     pub fn error(e: impl std::fmt::Display) -> Outcome {
         Outcome::refuse(Exit::Problems, Said::error(Msg::legacy(e.to_string())))
     }
@@ -113,6 +98,14 @@ impl Outcome {
             ..Outcome::default()
         }
     }
+    /// Text for standard error that is in the user's language already (findings): with the exit code.
+    pub fn stderr(code: Exit, stderr: String) -> Outcome {
+        Outcome {
+            stderr,
+            code,
+            ..Outcome::default()
+        }
+    }
     pub fn fail(code: Exit, stderr: String) -> Outcome {
         Outcome {
             stderr,
@@ -120,6 +113,33 @@ impl Outcome {
             ..Outcome::default()
         }
     }
+}
+
+/// An `anyhow` error as a message: kbbt's context (a [`Msg`] given to `.context(..)`) and the cause,
+/// outermost first (`cannot read vm-7.yaml: No such file or directory`). The cause is the operating
+/// system's words, translated by their code, or kbbt's own message (`anyhow::Error::msg(Msg)`).
+pub fn error_msg(e: &anyhow::Error) -> Msg {
+    let root = e.root_cause().to_string();
+    let contexts: Vec<String> = e
+        .chain()
+        .map(ToString::to_string)
+        .take_while(|c| *c != root)
+        .collect();
+    let own = e.downcast_ref::<Msg>();
+    if contexts.is_empty() {
+        return match own {
+            Some(msg) => msg.clone(),
+            None => Msg::new(&m::OS_ERROR).os("cause", root),
+        };
+    }
+    let context = match own {
+        Some(msg) if contexts.len() == 1 && msg.to_string() == contexts[0] => msg.clone(),
+        // A context still composed in English (translated by the older line templates).
+        _ => Msg::legacy(contexts.join(": ")),
+    };
+    Msg::new(&m::CONTEXT_CAUSE)
+        .msg("context", context)
+        .msg("cause", Msg::new(&m::OS_ERROR).os("cause", root))
 }
 
 /// Where the register is, how to show its paths, how to style output.
@@ -162,16 +182,14 @@ impl Env {
         for (given, r) in paths.iter().zip(&rel) {
             let full = self.args_dir.join(given);
             let why = if std::fs::symlink_metadata(&full).is_err() {
-                "does not exist"
+                &m::PATH_DOES_NOT_EXIST
             } else if r.is_absolute() || !kbbt::safety::inside(r) && !r.as_os_str().is_empty() {
-                "is outside the register"
+                &m::PATH_OUTSIDE_REGISTER
             } else {
                 continue;
             };
-            return Err(Outcome::fail(
-                Exit::Usage,
-                format!("error: `{}` {why}\n", given.display()),
-            ));
+            let msg = Msg::new(why).text("path", given.display().to_string());
+            return Err(Outcome::refuse(Exit::Usage, Said::error(msg)));
         }
         Ok(rel)
     }
@@ -286,12 +304,14 @@ fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
         Err(o) => return o,
     };
     if matches!(cli.command, Command::Recover) {
-        return Outcome::ok(if note.is_empty() {
-            Msg::new(&m::NOTHING_TO_RECOVER).render(lang) + "\n"
-        } else {
-            note.strip_prefix("note: ").unwrap_or(&note).to_string()
-        });
+        let done = note
+            .recovered
+            .unwrap_or_else(|| Msg::new(&m::NOTHING_TO_RECOVER));
+        let mut out = Outcome::localized(done.render(lang) + "\n");
+        out.stderr = note.text;
+        return out;
     }
+    let note = note.said();
     let mut out = dispatch(&cli.command, &env, table_format);
     out.stderr.insert_str(0, &note);
     out.said.extend(env.notes.take());
@@ -350,26 +370,47 @@ fn table_format(out: Option<&TableOut>) -> Result<TableFormat, Outcome> {
     Ok(f)
 }
 
+/// What [`pending_write`] has to say: what recovery did, and warnings (in the user's language).
+struct Pending {
+    recovered: Option<Msg>,
+    text: String,
+    lang: kbbt::i18n::Lang,
+}
+
+impl Pending {
+    /// Everything for standard error: `note: finished an interrupted write …` first.
+    fn said(self) -> String {
+        let note = self.recovered.map(|msg| Said {
+            level: kbbt::msg::Level::Note,
+            msg,
+            hint: None,
+        });
+        note.map_or_else(String::new, |n| n.render(self.lang)) + &self.text
+    }
+}
+
 /// An interrupted write: a command that writes first finishes it (or refuses, when `.kbbt` is a
-/// link); one that only reads says so and goes on. Returns the note for standard error.
-fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, Outcome> {
-    let mut note = String::new();
+/// link); one that only reads says so and goes on.
+fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<Pending, Outcome> {
+    let lang = env.style.lang;
+    let mut note = Pending {
+        recovered: None,
+        text: String::new(),
+        lang,
+    };
     if pending && writes(command) {
-        match recover(&env.root) {
-            Ok(Some(m)) => note = format!("note: {m}\n"),
-            Ok(None) => {}
-            Err(e) => return Err(Outcome::error(e)),
-        }
+        note.recovered = recover(&env.root).map_err(Outcome::write_failed)?;
     } else if pending {
         let said = Said::warning(Msg::new(&m::WRITE_PENDING)).hint(Msg::new(&m::RUN_RECOVER));
-        note = said.render(env.style.lang);
+        note.text = said.render(lang);
     }
     if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
         if writes(command) {
             // Refused, with the reason, before anything is written.
-            kbbt::write::lock(&env.root, Duration::ZERO).map_err(Outcome::error)?;
+            kbbt::write::take_lock(&env.root, Duration::ZERO).map_err(Outcome::write_failed)?;
         } else {
-            note.push_str(&Said::warning(Msg::new(&m::STATE_DIR_LINK)).render(env.style.lang));
+            note.text
+                .push_str(&Said::warning(Msg::new(&m::STATE_DIR_LINK)).render(lang));
         }
     }
     Ok(note)
@@ -438,8 +479,8 @@ fn write_to(env: &Env, mut out: Outcome, file: &Path) -> Outcome {
     w
 }
 
-fn recover(root: &Path) -> Result<Option<String>, String> {
-    let _lock = kbbt::write::lock(root, Duration::from_secs(10))?;
+fn recover(root: &Path) -> Result<Option<Msg>, kbbt::write::Error> {
+    let _lock = kbbt::write::take_lock(root, Duration::from_secs(10))?;
     kbbt::write::recover(root)
 }
 
@@ -534,9 +575,13 @@ fn write_lock(env: &Env, dry_run: bool) -> Result<Option<kbbt::write::Lock>, Out
     if dry_run {
         return Ok(None);
     }
-    kbbt::write::lock(&env.root, Duration::from_secs(5))
+    kbbt::write::take_lock(&env.root, Duration::from_secs(5))
         .map(Some)
-        .map_err(Outcome::nothing_written)
+        .map_err(|e| {
+            let mut said = e.said();
+            said.msg = Msg::new(&m::NOTHING_WRITTEN).msg("why", said.msg);
+            Outcome::refuse(Exit::Problems, said)
+        })
 }
 
 /// What the reports read: the register (without texts), `--as-of` or today, and `--group` (one group)
