@@ -1305,7 +1305,7 @@ crate::messages! {
     /// `.kbbt` is a link.
     STATE_DIR_LINK {
         en: ".kbbt is a symbolic link; commands that write refuse to run until it is removed",
-        zh: ".kbbt 是符號連結；在移除之前，會寫入的命令都不會執行",
+        zh: "`.kbbt` 是符號連結；在移除之前，會寫入的命令都不會執行",
     }
 
     // apply and git.
@@ -1566,7 +1566,7 @@ crate::messages! {
     /// `.kbbt` is a link, for a command that writes.
     STATE_DIR_IS_LINK {
         en: ".kbbt is a symbolic link; kbbt keeps its lock and journal there and does not follow links",
-        zh: ".kbbt 是符號連結；kbbt 在該處保存鎖定檔及日誌，不會循連結存取",
+        zh: "`.kbbt` 是符號連結；kbbt 在該處保存鎖定檔及日誌，不會循連結存取",
     }
     /// What to do.
     REMOVE_STATE_LINK {
@@ -1576,7 +1576,7 @@ crate::messages! {
     /// `.kbbt/` committed to git.
     STATE_COMMITTED {
         en: ".kbbt/ is committed to git: a journal there was not left by an interrupted kbbt on this machine",
-        zh: ".kbbt/ 已提交至 git：其中的日誌並非本機中斷的 kbbt 所留下",
+        zh: ".kbbt/ 已提交至 `git`：其中的日誌並非本機中斷的 kbbt 所留下",
     }
     /// What to do.
     UNTRACK_STATE {
@@ -1751,7 +1751,7 @@ crate::messages! {
     /// A commit message that could not be kept.
     MESSAGE_NOT_KEPT {
         en: ".kbbt is a symbolic link; the message was not kept",
-        zh: ".kbbt 是符號連結；未保留提交訊息",
+        zh: "`.kbbt` 是符號連結；未保留提交訊息",
     }
     /// A file that cannot be staged.
     CANNOT_STAGE {
@@ -1810,12 +1810,12 @@ crate::messages! {
     /// git cannot be started.
     GIT_COULD_NOT_RUN {
         en: "git could not be run",
-        zh: "無法執行 git",
+        zh: "無法執行 `git`",
     }
     /// git has no committer, in its own words.
     GIT_NO_IDENTITY {
         en: "git does not know who commits: {why}",
-        zh: "git 未設定提交者：{why}",
+        zh: "`git` 未設定提交者：{why}",
     }
     /// git said nothing about it.
     NO_GIT_USER {
@@ -1845,7 +1845,7 @@ crate::messages! {
     /// `--commit` outside a git work tree.
     COMMIT_NEEDS_WORK_TREE {
         en: "--commit needs a git work tree, and the register is not in one",
-        zh: "--commit 需要 git 工作目錄，但列管資料不在其中",
+        zh: "--commit 需要 `git` 工作目錄，但列管資料不在其中",
     }
     /// Nothing committed, and why.
     NOTHING_COMMITTED {
@@ -1926,17 +1926,17 @@ crate::messages! {
     /// `--format` and the file's extension disagree.
     FORMAT_CONTRADICTS {
         en: "`--format {format}` contradicts the file name `{file}` (a .{ext} file)",
-        zh: "`--format {format}` 與檔名 `{file}` 不符（副檔名為 .{ext}）",
+        zh: "`--format {format}` 與檔名 `{file}` 不符（副檔名為 `.{ext}`）",
     }
     /// What to do.
     DROP_FORMAT {
         en: "drop --format, or name the file .{ext}",
-        zh: "請省略 --format，或將檔名改為 .{ext}",
+        zh: "請省略 --format，或將檔名改為 `.{ext}`",
     }
     /// An extension of a format the command does not write.
     FORMAT_NOT_WRITTEN {
         en: "this command does not write {format} (`{file}`)",
-        zh: "此命令不輸出 {format} 格式（`{file}`）",
+        zh: "此命令不輸出 `{format}` 格式（`{file}`）",
     }
     /// The formats a command writes.
     FORMATS_ARE {
@@ -1956,7 +1956,7 @@ crate::messages! {
     /// A binary package asked for without `-o`.
     BINARY_NEEDS_FILE {
         en: "{format} is a binary package; write it to a file with -o FILE.{format}",
-        zh: "{format} 是封裝檔（二進位），請以 -o FILE.{format} 寫入檔案",
+        zh: "`{format}` 是封裝檔（二進位），請以 `-o FILE.{format}` 寫入檔案",
     }
     /// A package that cannot be built, in the library's words.
     CANNOT_BUILD_PACKAGE {
@@ -1997,6 +1997,11 @@ crate::messages! {
     NOTHING_TO_COLLECT {
         en: "no case is ongoing on {date}; there is nothing to collect",
         zh: "{date} 沒有持續列管的案件，無須收集辦理情形",
+    }
+    /// A format's name in a list of formats.
+    FORMAT_NAME {
+        en: "{name}",
+        zh: "`{name}`",
     }
     /// The man page cannot be rendered.
     CANNOT_RENDER_MAN {

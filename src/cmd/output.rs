@@ -43,7 +43,7 @@ fn name<F: ValueEnum>(f: &F) -> String {
 fn names<F: ValueEnum>() -> Msg {
     let items = F::value_variants()
         .iter()
-        .map(|f| Msg::new(&cat::ITEMS).text("items", name(f)));
+        .map(|f| Msg::new(&cat::FORMAT_NAME).text("name", name(f)));
     Msg::new(&cat::ITEMS).list("items", items)
 }
 

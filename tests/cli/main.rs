@@ -11,6 +11,7 @@ mod import_minutes;
 mod lang;
 mod list_show;
 mod messages;
+mod messages_errors;
 mod meta;
 mod minutes;
 mod new;

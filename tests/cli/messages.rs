@@ -72,7 +72,7 @@ fn register_values_that_look_like_labels_or_messages_print_unchanged() {
 
 /// What may stand in Latin letters in Chinese output: ids (`TR-005`, `vm-2`), file paths, code spans,
 /// options and the command's own name; everything else must be Chinese.
-fn english_words(text: &str) -> Vec<String> {
+pub(crate) fn english_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     for line in text.lines() {
         // Code spans and Markdown line breaks are code, not words.
