@@ -2014,6 +2014,48 @@ crate::messages! {
         zh: "沒有 `{name}` 的 schema",
     }
 
+    // Workbooks read by import progress (sheet.rs).
+    /// A workbook of too many parts.
+    WORKBOOK_TOO_MANY_PARTS {
+        en: "it has {n} parts; a workbook kbbt reads has far fewer",
+        zh: "其中有 {n} 個部分；kbbt 讀取的活頁簿遠少於此",
+    }
+    /// A part of a workbook that cannot be read.
+    WORKBOOK_PART_UNREADABLE {
+        en: "a part of it cannot be read",
+        zh: "其中有部分無法讀取",
+    }
+    /// A workbook that unpacks to too much.
+    WORKBOOK_TOO_LARGE {
+        en: "it unpacks to {n} bytes; the limit is {limit} bytes",
+        zh: "解壓縮後達 {n} 位元組；上限為 {limit} 位元組",
+    }
+    /// Not a workbook, in the reader library's words.
+    NOT_A_WORKBOOK {
+        en: "not a workbook kbbt can read (.xlsx or .ods): {cause}",
+        zh: "不是 kbbt 能讀取的活頁簿（`.xlsx` 或 `.ods`）：{cause}",
+    }
+    /// A sheet that cannot be read, in the reader library's words.
+    CANNOT_READ_SHEET {
+        en: "cannot read the sheet: {cause}",
+        zh: "無法讀取工作表：{cause}",
+    }
+    /// Two 資料時間 in one workbook.
+    DATA_TIME_DIFFERS {
+        en: "資料時間 {date} differs from {prev} ({at})",
+        zh: "資料時間 {date} 與 {prev}（{at}）不同",
+    }
+    /// A 資料時間 that is not a date.
+    CANNOT_READ_DATA_TIME {
+        en: "cannot read the 資料時間: {why}",
+        zh: "無法讀取資料時間：{why}",
+    }
+    /// A workbook without a progress table.
+    NO_PROGRESS_TABLE {
+        en: "no progress table in it (a header row with 編號 or 方案名稱, and 本次辦理情形); a workbook written by `kbbt list` or `kbbt report` is not one",
+        zh: "其中沒有辦理情形表（須有含「編號」或「方案名稱」及「本次辦理情形」的標題列）；`kbbt list` 或 `kbbt report` 產生的活頁簿不是填報表",
+    }
+
     // import minutes, minutes and follow-up (minutes_in/, render/draft.rs, cmd/minutes.rs, cmd/follow.rs).
 
     // import progress: returned forms.

@@ -464,8 +464,8 @@ fn dispatch(command: &Command, env: &Env, table_format: TableFormat) -> Outcome 
 fn write_to(env: &Env, mut out: Outcome, file: &Path) -> Outcome {
     let bytes = match out.binary.take() {
         Some(b) => output::Bytes::Binary(b),
-        None if out.machine || out.localized => output::Bytes::Text(out.stdout.clone()),
-        None => output::Bytes::Text(kbbt::i18n::text(env.style.lang, &out.stdout)),
+        // Tables are composed in the user's language (or a machine format) already.
+        None => output::Bytes::Text(out.stdout.clone()),
     };
     let written = output::target(env, file, output::Dest::Document).map(|path| {
         let done = Msg::new(&m::WROTE)
