@@ -1863,7 +1863,7 @@ crate::messages! {
         zh: "{id} 已套用；提交 {files} 個檔案",
     }
     /// The meeting file to apply cannot be read.
-    CANNOT_READ_NAMED {
+    CANNOT_READ_ARG {
         en: "cannot read {file}",
         zh: "無法讀取 {file}",
     }

@@ -130,7 +130,6 @@ pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Findi
                 "edit",
                 path,
                 e.pos,
-                // The parser's own words (not yet a message of the catalogue).
                 Msg::new(&cat::EDIT_WOULD_NOT_PARSE).msg("why", Msg::legacy(e.message)),
             )),
         }
@@ -180,7 +179,6 @@ pub fn record_discrepancies(
             "edit",
             path,
             x.pos,
-            // The parser's own words (not yet a message of the catalogue).
             Msg::new(&cat::RECORDING_WOULD_BREAK).msg("why", Msg::legacy(x.message)),
         )
     })?;

@@ -55,7 +55,7 @@ fn meeting_doc(
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let canon = abs
         .canonicalize()
-        .with_context(|| Msg::new(&cat::CANNOT_READ_NAMED).text("file", arg.display().to_string()))
+        .with_context(|| Msg::new(&cat::CANNOT_READ_ARG).text("file", arg.display().to_string()))
         .map_err(|e| Outcome::failed(&e))?;
     if let Ok(rel) = canon.strip_prefix(&root)
         && let Some(d) = reg.meetings.iter().find(|m| m.path == rel)

@@ -81,9 +81,8 @@ fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outco
     let mut after = reg.clone();
     let is_case = change.path.starts_with("cases");
     let bad = |e: yaml::ParseError| {
-        // The parser's own words (not yet a message of the catalogue).
-        let why = Msg::legacy(e.message);
-        let msg = Msg::new(&cat::NEW_WOULD_NOT_PARSE).msg("why", why);
+        // The parser's own message.
+        let msg = Msg::new(&cat::NEW_WOULD_NOT_PARSE).msg("why", e.message.into());
         Outcome::refuse(Exit::Problems, Said::error(msg))
     };
     if is_case {
