@@ -773,6 +773,16 @@ mod tests {
             fs::read_to_string(d.path().join("cases/a.yaml")).unwrap(),
             "edited by someone else\n"
         );
+        // The same refusal as a message, in Chinese with the path as it is.
+        let e = commit_changes(
+            d.path(),
+            &[change("cases/a.yaml", Some("as read\n"), "new\n")],
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.msg.render(crate::i18n::Lang::ZhTw),
+            "kbbt 處理期間，cases/a.yaml 已在磁碟上遭修改；未寫入任何檔案"
+        );
         fs::write(d.path().join("cases/b.yaml"), "exists\n").unwrap();
         let e = commit(d.path(), &[change("cases/b.yaml", None, "new\n")]).unwrap_err();
         assert!(e.contains("already exists"), "{e}");

@@ -627,3 +627,30 @@ fn user_group(reg: &Register, s: &str) -> Result<usize, Outcome> {
         Outcome::refuse(Exit::Usage, said)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context as _;
+    use kbbt::i18n::Lang;
+
+    /// kbbt's context and the system's cause, each in the language; kbbt's own error as it is.
+    #[test]
+    fn an_error_chain_is_a_message() {
+        let io = std::io::Error::from_raw_os_error(2);
+        let e = Err::<(), _>(io)
+            .context(Msg::new(&m::CANNOT_READ_ARG).text("file", "vm-7.yaml"))
+            .unwrap_err();
+        let msg = error_msg(&e);
+        assert!(
+            msg.to_string().starts_with("cannot read vm-7.yaml: "),
+            "{msg}"
+        );
+        assert_eq!(
+            msg.render(Lang::ZhTw),
+            "無法讀取 vm-7.yaml：找不到檔案或資料夾（系統錯誤碼 2）"
+        );
+        let own = anyhow::Error::msg(Msg::new(&m::GIT_COULD_NOT_RUN));
+        assert_eq!(error_msg(&own).render(Lang::ZhTw), "無法執行 `git`");
+    }
+}
