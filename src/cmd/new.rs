@@ -76,13 +76,17 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
     Outcome::localized(done.render(env.style.lang) + "\n")
 }
 
+/// The parser's own message about a file.
+fn parser_said(m: impl Into<Msg>) -> Msg {
+    m.into()
+}
+
 /// Every finding on the register with `change` added.
 fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outcome> {
     let mut after = reg.clone();
     let is_case = change.path.starts_with("cases");
     let bad = |e: yaml::ParseError| {
-        // The parser's own message.
-        let msg = Msg::new(&cat::NEW_WOULD_NOT_PARSE).msg("why", e.message.into());
+        let msg = Msg::new(&cat::NEW_WOULD_NOT_PARSE).msg("why", parser_said(e.message));
         Outcome::refuse(Exit::Problems, Said::error(msg))
     };
     if is_case {
