@@ -1781,7 +1781,7 @@ crate::messages! {
     /// `.kbbt` is a link.
     STATE_DIR_LINK {
         en: ".kbbt is a symbolic link; commands that write refuse to run until it is removed",
-        zh: ".kbbt 是符號連結；在移除之前，會寫入的命令都不會執行",
+        zh: "`.kbbt` 是符號連結；在移除之前，會寫入的命令都不會執行",
     }
 
     // apply and git.
@@ -1936,6 +1936,600 @@ crate::messages! {
     GIVE_TITLE {
         en: "give the title with --title",
         zh: "請以 --title 指定會議名稱",
+    }
+
+    // The writer (write.rs): locking, writing all or nothing, and recovering.
+    /// `{why}; nothing was moved or deleted`: how every refusal of recovery ends.
+    NOTHING_MOVED {
+        en: "{why}; nothing was moved or deleted",
+        zh: "{why}；未移動或刪除任何檔案",
+    }
+    /// A folder that cannot be created.
+    CANNOT_CREATE {
+        en: "cannot create {file}: {cause}",
+        zh: "無法建立 {file}：{cause}",
+    }
+    /// A file that cannot be opened.
+    CANNOT_OPEN {
+        en: "cannot open {file}: {cause}",
+        zh: "無法開啟 {file}：{cause}",
+    }
+    /// Another kbbt holds the lock.
+    LOCK_HELD {
+        en: "another kbbt is changing this register (it holds {file}); try again when it has finished",
+        zh: "另一個 kbbt 正在修改此列管資料（持有 {file}），請待其完成後再試",
+    }
+    /// The lock cannot be taken.
+    CANNOT_LOCK {
+        en: "cannot lock {file}: {cause}",
+        zh: "無法鎖定 {file}：{cause}",
+    }
+    /// A journal kbbt did not write.
+    JOURNAL_NOT_OURS {
+        en: ".kbbt/journal was not written by this kbbt ({why})",
+        zh: "`.kbbt/journal` 並非此 kbbt 所寫入（{why}）",
+    }
+    /// Why: its first line.
+    JOURNAL_FIRST_LINE {
+        en: "its first line is not `kbbt-journal 2`",
+        zh: "第一行不是 `kbbt-journal 2`",
+    }
+    /// Why: its last line.
+    JOURNAL_NO_END {
+        en: "it does not end with `end`",
+        zh: "結尾不是 `end`",
+    }
+    /// Why: a line of another shape.
+    JOURNAL_NOT_FOUR_FIELDS {
+        en: "line {n} does not have four fields",
+        zh: "第 {n} 行不是四個欄位",
+    }
+    /// Why: a line naming something kbbt did not stage.
+    JOURNAL_NOT_STAGED {
+        en: "line {n}: `{name}` is not a staged file of kbbt",
+        zh: "第 {n} 行：`{name}` 不是 kbbt 暫存的檔案",
+    }
+    /// Why: a hash of another shape.
+    JOURNAL_BAD_HASH {
+        en: "line {n}: a hash is malformed",
+        zh: "第 {n} 行：雜湊值格式錯誤",
+    }
+    /// Why: a file named twice.
+    JOURNAL_REPEATS {
+        en: "line {n} repeats a file",
+        zh: "第 {n} 行重複列出檔案",
+    }
+    /// A journal naming a file that is not the register's.
+    JOURNAL_NAMES_OTHER {
+        en: ".kbbt/journal names `{file}` (line {n}), which is not a case, meeting or platform file of this register",
+        zh: "`.kbbt/journal` 列出 `{file}`（第 {n} 行），但它不是此列管資料的案件、會議或平臺檔案",
+    }
+    /// A file of kbbt's own that cannot be read.
+    CANNOT_READ_IT {
+        en: "cannot read it: {cause}",
+        zh: "無法讀取：{cause}",
+    }
+    /// A link, a folder or a device where kbbt keeps a file.
+    NOT_REGULAR_FILE {
+        en: "it is not a regular file",
+        zh: "不是一般檔案",
+    }
+    /// A file of kbbt's own over the size limit.
+    TOO_LARGE {
+        en: "it is too large",
+        zh: "檔案過大",
+    }
+    /// The staging folder is not one.
+    STAGING_NOT_OURS {
+        en: ".kbbt/staging is not a folder kbbt made (a link or a file)",
+        zh: "`.kbbt/staging` 不是 kbbt 建立的資料夾（而是連結或檔案）",
+    }
+    /// A file or folder that cannot be read.
+    CANNOT_READ_PATH {
+        en: "cannot read {file}: {cause}",
+        zh: "無法讀取 {file}：{cause}",
+    }
+    /// The staging folder holds something else.
+    STAGING_HOLDS_OTHER {
+        en: ".kbbt/staging holds `{name}`, which kbbt did not stage",
+        zh: "`.kbbt/staging` 中有 `{name}`，並非 kbbt 暫存的檔案",
+    }
+    /// A file that cannot be removed.
+    CANNOT_REMOVE {
+        en: "cannot remove {file}: {cause}",
+        zh: "無法刪除 {file}：{cause}",
+    }
+    /// `.kbbt` is a link, for a command that writes.
+    STATE_DIR_IS_LINK {
+        en: ".kbbt is a symbolic link; kbbt keeps its lock and journal there and does not follow links",
+        zh: "`.kbbt` 是符號連結；kbbt 在該處保存鎖定檔及日誌，不會循連結存取",
+    }
+    /// What to do.
+    REMOVE_STATE_LINK {
+        en: "remove the link (`rm .kbbt`); kbbt makes the folder itself",
+        zh: "請移除該連結（`rm .kbbt`）；kbbt 會自行建立資料夾",
+    }
+    /// `.kbbt/` committed to git.
+    STATE_COMMITTED {
+        en: ".kbbt/ is committed to git: a journal there was not left by an interrupted kbbt on this machine",
+        zh: ".kbbt/ 已提交至 `git`：其中的日誌並非本機中斷的 kbbt 所留下",
+    }
+    /// What to do.
+    UNTRACK_STATE {
+        en: "`git rm -r --cached .kbbt`, check the register with `git status`, then delete .kbbt/",
+        zh: "請執行 `git rm -r --cached .kbbt`，以 `git status` 檢查列管資料，再刪除 .kbbt/",
+    }
+    /// A journal that cannot be read.
+    JOURNAL_UNUSABLE {
+        en: ".kbbt/journal cannot be used: {why}",
+        zh: "`.kbbt/journal` 無法使用：{why}",
+    }
+    /// A journal that is not text.
+    JOURNAL_NOT_TEXT {
+        en: ".kbbt/journal is not text",
+        zh: "`.kbbt/journal` 不是文字檔",
+    }
+    /// What to do about a journal kbbt did not write.
+    IF_NOT_YOURS {
+        en: "if you did not run kbbt here, delete .kbbt/ and check the register with `git status`",
+        zh: "若您未曾在此執行 kbbt，請刪除 .kbbt/ 並以 `git status` 檢查列管資料",
+    }
+    /// An interrupted write that cannot be finished.
+    CANNOT_FINISH {
+        en: "cannot finish the interrupted write: {file}: {why}",
+        zh: "無法完成中斷的寫入：{file}：{why}",
+    }
+    /// What to do.
+    CHECK_OR_ABANDON {
+        en: "check the register with `git status`; delete .kbbt/ to abandon the interrupted write",
+        zh: "請以 `git status` 檢查列管資料；刪除 .kbbt/ 即放棄中斷的寫入",
+    }
+    /// A link on the way to a file to write.
+    LINK_ON_THE_WAY {
+        en: "{file} is a symbolic link and kbbt does not write through links",
+        zh: "{file} 是符號連結，kbbt 不會透過連結寫入",
+    }
+    /// A file and what is wrong with it.
+    FILE_WHY {
+        en: "{file}: {why}",
+        zh: "{file}：{why}",
+    }
+    /// A staged file with other bytes than the journal records.
+    STAGED_DIFFERS {
+        en: "{file} does not hold the text the journal records",
+        zh: "{file} 的內容與日誌所記不符",
+    }
+    /// A file edited since kbbt read it, during an interrupted write.
+    CHANGED_SINCE_READ {
+        en: "the file changed after kbbt read it (its new text is kept in {file})",
+        zh: "kbbt 讀取後檔案已遭修改（新內容保留於 {file}）",
+    }
+    /// A staged file gone, and the file without its text.
+    STAGED_MISSING {
+        en: "the staged file {file} is missing and the file does not hold its text",
+        zh: "暫存檔 {file} 不存在，且該檔案並非其內容",
+    }
+    /// A file that cannot be moved into place by recovery.
+    CANNOT_FINISH_WRITING {
+        en: "cannot finish writing {file}: {cause}",
+        zh: "無法完成寫入 {file}：{cause}",
+    }
+    /// `kbbt recover` finished a write.
+    FINISHED_WRITE {
+        en: "finished an interrupted write ({files})",
+        zh: "已完成中斷的寫入（{files} 個檔案）",
+    }
+    /// `kbbt recover` discarded a write that had not reached its commit point.
+    DISCARDED_WRITE {
+        en: "discarded an interrupted write that had not started changing files",
+        zh: "已捨棄尚未開始變更檔案的中斷寫入",
+    }
+    /// Something on the way that is not a folder.
+    NOT_A_FOLDER {
+        en: "{file} is not a folder",
+        zh: "{file} 不是資料夾",
+    }
+    /// A file kbbt will not write, and why.
+    REFUSING_TO_WRITE {
+        en: "refusing to write {file}: {why}",
+        zh: "拒絕寫入 {file}：{why}",
+    }
+    /// Why: outside the register.
+    OUTSIDE_REGISTER {
+        en: "it is outside the register",
+        zh: "該檔案在列管資料之外",
+    }
+    /// Why: not one of the register's files.
+    NOT_REGISTER_FILE {
+        en: "it is not a case, meeting or platform file of this register",
+        zh: "該檔案不是此列管資料的案件、會議或平臺檔案",
+    }
+    /// Why: a control character in the name.
+    NAME_HOLDS_CONTROL {
+        en: "its name holds a control character",
+        zh: "檔名含有控制字元",
+    }
+    /// A file that cannot be written, and why.
+    CANNOT_WRITE_WHY {
+        en: "cannot write {file}: {why}",
+        zh: "無法寫入 {file}：{why}",
+    }
+    /// One file twice in a change.
+    WRITE_TWICE {
+        en: "refusing to write {file} twice in one change",
+        zh: "拒絕在同一次變更中寫入 {file} 兩次",
+    }
+    /// A folder kbbt cannot create files in.
+    CANNOT_WRITE_IN {
+        en: "cannot write in {file}: {cause}",
+        zh: "無法在 {file} 中寫入：{cause}",
+    }
+    /// A file that cannot be read again before writing.
+    CANNOT_REREAD {
+        en: "cannot re-read {file}: {why}",
+        zh: "無法重新讀取 {file}：{why}",
+    }
+    /// A file edited while kbbt worked.
+    CHANGED_ON_DISK {
+        en: "{file} changed on disk while kbbt was working",
+        zh: "kbbt 處理期間，{file} 已在磁碟上遭修改",
+    }
+    /// A new file that exists.
+    ALREADY_EXISTS {
+        en: "{file} already exists",
+        zh: "{file} 已存在",
+    }
+    /// The journal cannot be written.
+    CANNOT_WRITE_JOURNAL {
+        en: "cannot write the journal: {cause}",
+        zh: "無法寫入日誌：{cause}",
+    }
+    /// An edit made meanwhile: run again.
+    RUN_AGAIN {
+        en: "{why}; run the command again",
+        zh: "{why}；請重新執行命令",
+    }
+    /// The journal cannot be put in place.
+    CANNOT_COMMIT_JOURNAL {
+        en: "cannot commit the journal: {cause}",
+        zh: "無法確立日誌：{cause}",
+    }
+    /// A write stopped past its commit point.
+    PARTLY_WRITTEN {
+        en: "{why}; {done} of {files} are written and the rest wait in .kbbt/journal",
+        zh: "{why}；{files} 個檔案中已寫入 {done} 個，其餘記於 `.kbbt/journal` 待完成",
+    }
+    /// A file edited while kbbt was writing.
+    WHILE_WRITING {
+        en: "{why} while kbbt was writing",
+        zh: "{why}（於 kbbt 寫入期間）",
+    }
+    /// What to do.
+    RECOVER_FINISHES {
+        en: "run `kbbt recover`: it finishes the write if the file is as kbbt read it, and says what to do otherwise",
+        zh: "請執行 `kbbt recover`：檔案若仍如 kbbt 讀取時，即完成寫入，否則說明如何處理",
+    }
+    /// A folder that cannot be created for a file.
+    CANNOT_CREATE_FOLDER_OF {
+        en: "cannot create the folder of {file}: {cause}",
+        zh: "無法建立 {file} 所在的資料夾：{cause}",
+    }
+    /// A file that cannot be written.
+    CANNOT_WRITE_FILE {
+        en: "cannot write {file}: {cause}",
+        zh: "無法寫入 {file}：{cause}",
+    }
+    /// What to do.
+    FIX_THEN_RECOVER {
+        en: "fix the cause, then run `kbbt recover`",
+        zh: "請排除原因後執行 `kbbt recover`",
+    }
+    /// A commit message that could not be kept.
+    MESSAGE_NOT_KEPT {
+        en: ".kbbt is a symbolic link; the message was not kept",
+        zh: "`.kbbt` 是符號連結；未保留提交訊息",
+    }
+    /// A file that cannot be staged.
+    CANNOT_STAGE {
+        en: "cannot stage {file}: {cause}",
+        zh: "無法暫存 {file}：{cause}",
+    }
+    /// A path too long for file systems.
+    PATH_TOO_LONG {
+        en: "the path is {n} bytes long (the limit is {limit})",
+        zh: "路徑長 {n} 位元組（上限為 {limit}）",
+    }
+    /// A name too long for file systems.
+    NAME_TOO_LONG {
+        en: "a name in it is {n} bytes long (the limit is {limit})",
+        zh: "其中一個名稱長 {n} 位元組（上限為 {limit}）",
+    }
+
+    // The line editor (edit.rs): why a file cannot be edited in place.
+    /// A value that is not on one line.
+    EDIT_NOT_ONE_LINE {
+        en: "`{key}` is not a one-line value",
+        zh: "`{key}` 不是單行的值",
+    }
+    /// A value over several lines.
+    EDIT_SPANS_LINES {
+        en: "`{key}` spans several lines",
+        zh: "`{key}` 跨越多行",
+    }
+    /// A key that is not a list.
+    EDIT_NOT_A_LIST {
+        en: "`{key}` is not a list",
+        zh: "`{key}` 不是清單",
+    }
+    /// A list of another layout.
+    EDIT_CANNOT_EXTEND {
+        en: "`{key}` is not a list kbbt can extend in place",
+        zh: "`{key}` 不是 kbbt 能就地延伸的清單",
+    }
+    /// A list whose entries are not where they should be.
+    EDIT_ENTRIES_NOT_FOUND {
+        en: "the file's `{key}` entries cannot be found",
+        zh: "找不到檔案中的 `{key}` 項目",
+    }
+    /// A flow list where a block list is needed.
+    EDIT_NOT_BLOCK_LIST {
+        en: "`{key}` is not a block list kbbt can extend in place",
+        zh: "`{key}` 不是 kbbt 能就地延伸的區塊清單",
+    }
+    /// A key without entries or a value.
+    EDIT_NO_ENTRIES {
+        en: "`{key}` has no entries and no value",
+        zh: "`{key}` 沒有項目也沒有值",
+    }
+
+    // git (git.rs) and apply --commit.
+    /// git cannot be started.
+    GIT_COULD_NOT_RUN {
+        en: "git could not be run",
+        zh: "無法執行 `git`",
+    }
+    /// git has no committer, in its own words.
+    GIT_NO_IDENTITY {
+        en: "git does not know who commits: {why}",
+        zh: "`git` 未設定提交者：{why}",
+    }
+    /// git said nothing about it.
+    NO_GIT_USER {
+        en: "no user.name or user.email",
+        zh: "沒有 `user.name` 或 `user.email`",
+    }
+    /// A step of a commit failed, in git's words.
+    GIT_STEP_FAILED {
+        en: "git {step} failed: {why}",
+        zh: "`git {step}` 失敗：{why}",
+    }
+    /// `--commit` failed after the files were written.
+    WRITTEN_BUT {
+        en: "the files were written, but {why}",
+        zh: "檔案已寫入，但{why}",
+    }
+    /// Where the commit message is kept, and how to finish.
+    MESSAGE_KEPT {
+        en: "the message is kept in {file}; fix the cause, then run `git add -- {files} && git commit -F {file} -- {files}`, or `kbbt apply meetings/{meeting}.yaml --commit` again",
+        zh: "提交訊息保留於 {file}；請排除原因後執行 `git add -- {files} && git commit -F {file} -- {files}`，或再次執行 `kbbt apply meetings/{meeting}.yaml --commit`",
+    }
+    /// How to finish, when the message could not be kept.
+    APPLY_COMMIT_AGAIN {
+        en: "fix the cause, then run `kbbt apply meetings/{meeting}.yaml --commit` again ({why})",
+        zh: "請排除原因後再次執行 `kbbt apply meetings/{meeting}.yaml --commit`（{why}）",
+    }
+    /// `--commit` outside a git work tree.
+    COMMIT_NEEDS_WORK_TREE {
+        en: "--commit needs a git work tree, and the register is not in one",
+        zh: "--commit 需要 `git` 工作目錄，但列管資料不在其中",
+    }
+    /// Nothing committed, and why.
+    NOTHING_COMMITTED {
+        en: "{why}; nothing was committed",
+        zh: "{why}；未提交任何變更",
+    }
+    /// `apply --commit` of a meeting applied and committed.
+    ALREADY_COMMITTED {
+        en: "{id} is already applied and committed; nothing to do",
+        zh: "{id} 已套用並提交，無須處理",
+    }
+    /// `apply --commit` of a meeting applied but not committed.
+    COMMITTING_APPLIED {
+        en: "{id} is already applied; committing {files}",
+        zh: "{id} 已套用；提交 {files} 個檔案",
+    }
+    /// The meeting file to apply cannot be read.
+    CANNOT_READ_ARG {
+        en: "cannot read {file}",
+        zh: "無法讀取 {file}",
+    }
+
+    // Paths typed by a user (validate, fmt).
+    /// A path that does not exist.
+    PATH_DOES_NOT_EXIST {
+        en: "`{path}` does not exist",
+        zh: "`{path}` 不存在",
+    }
+    /// A path outside the register.
+    PATH_OUTSIDE_REGISTER {
+        en: "`{path}` is outside the register",
+        zh: "`{path}` 在列管資料之外",
+    }
+
+    // new, fmt, show
+    /// The new file would not parse (a bug).
+    NEW_WOULD_NOT_PARSE {
+        en: "the new file would not parse ({why}); nothing was written (please report this)",
+        zh: "新檔案將無法解析（{why}）；未寫入任何檔案（請回報此問題）",
+    }
+    /// `fmt` leaves a file with comments.
+    FMT_HAS_COMMENTS {
+        en: "not reformatted: it has comments that the canonical layout would drop",
+        zh: "未重新排版：檔案內的註解會因標準格式而遺失",
+    }
+    /// What to do.
+    MOVE_COMMENTS {
+        en: "move the comments to the top of the file, or into a `note`",
+        zh: "請將註解移至檔案開頭，或改寫為 `note`",
+    }
+    /// The canonical layout would change the data (a bug).
+    FMT_WOULD_CHANGE_DATA {
+        en: "the canonical layout would change this file's data; left as it is (please report this)",
+        zh: "標準格式會改變此檔案的資料，故維持原狀（請回報此問題）",
+    }
+    /// `show` of a name several cases answer to.
+    NAME_AMBIGUOUS {
+        en: "`{name}` is ambiguous",
+        zh: "`{name}` 有多種可能",
+    }
+    /// Which.
+    COULD_BE_GIVE_ID {
+        en: "it could be {cases}; give the id",
+        zh: "可能是 {cases}；請寫案件編號",
+    }
+    /// `show` of a name no case answers to.
+    NO_CASE {
+        en: "no case `{name}`",
+        zh: "沒有案件 `{name}`",
+    }
+    /// How to search.
+    SEARCH_WITH_TEXT {
+        en: "`kbbt list --text …` searches titles, notes and progress",
+        zh: "`kbbt list --text …` 可搜尋案名、備註及辦理情形",
+    }
+
+    // Documents written with -o (cmd/output.rs) and export.
+    /// `--format` and the file's extension disagree.
+    FORMAT_CONTRADICTS {
+        en: "`--format {format}` contradicts the file name `{file}` (a .{ext} file)",
+        zh: "`--format {format}` 與檔名 `{file}` 不符（副檔名為 `.{ext}`）",
+    }
+    /// What to do.
+    DROP_FORMAT {
+        en: "drop --format, or name the file .{ext}",
+        zh: "請省略 --format，或將檔名改為 `.{ext}`",
+    }
+    /// An extension of a format the command does not write.
+    FORMAT_NOT_WRITTEN {
+        en: "this command does not write {format} (`{file}`)",
+        zh: "此命令不輸出 `{format}` 格式（`{file}`）",
+    }
+    /// The formats a command writes.
+    FORMATS_ARE {
+        en: "the formats are {formats}",
+        zh: "可用的格式：{formats}",
+    }
+    /// An extension kbbt does not know.
+    FORMAT_FROM_NAME {
+        en: "cannot tell the format from the file name `{file}`",
+        zh: "無法由檔名 `{file}` 判斷格式",
+    }
+    /// What to do.
+    GIVE_FORMAT {
+        en: "give --format ({formats})",
+        zh: "請以 --format 指定（{formats}）",
+    }
+    /// A binary package asked for without `-o`.
+    BINARY_NEEDS_FILE {
+        en: "{format} is a binary package; write it to a file with -o FILE.{format}",
+        zh: "`{format}` 是封裝檔（二進位），請以 `-o FILE.{format}` 寫入檔案",
+    }
+    /// A package that cannot be built, in the library's words.
+    CANNOT_BUILD_PACKAGE {
+        en: "cannot build the package: {cause}",
+        zh: "無法產生封裝檔：{cause}",
+    }
+    /// A workbook that cannot be built, in the library's words.
+    CANNOT_BUILD_WORKBOOK {
+        en: "cannot build the workbook: {cause}",
+        zh: "無法產生活頁簿：{cause}",
+    }
+    /// A document's `-o` among the register's own files.
+    REGISTER_OWN_FILE {
+        en: "`{file}` is one of the register's own files or folders; write the report elsewhere",
+        zh: "`{file}` 是列管資料本身的檔案或資料夾，請將報告寫到其他地方",
+    }
+    /// A draft's `-o` among the register's own files.
+    REGISTER_OWN_FILE_DRAFT {
+        en: "`{file}` is among the register's cases or its own files; a draft goes to meetings/ or elsewhere",
+        zh: "`{file}` 屬於列管資料的案件或其本身的檔案，草稿請寫到 `meetings/` 或其他地方",
+    }
+    /// Forms in the folder already.
+    RETURNED_FORMS_MAY_BE_THERE {
+        en: "returned forms may be in it: write the new forms into another folder",
+        zh: "其中可能有寄回的填報表：請將新的填報表寫入另一個資料夾",
+    }
+    /// Forms per lead city, and no case has one.
+    NO_LEAD_FOR_FORMS {
+        en: "none of the {n} cases ongoing on {date} has a lead city, so there is no form per city to write",
+        zh: "{date} 持續列管的 {n} 案均未記錄主辦城市，無法依城市產生填報表",
+    }
+    /// What to do.
+    RECORD_LEAD_OR_BY_GROUP {
+        en: "record each case's `lead`, or write one form per group with --by group",
+        zh: "請記錄各案的 `lead`，或以 `--by group` 依組別產生填報表",
+    }
+    /// No ongoing case to collect progress of.
+    NOTHING_TO_COLLECT {
+        en: "no case is ongoing on {date}; there is nothing to collect",
+        zh: "{date} 沒有持續列管的案件，無須收集辦理情形",
+    }
+    /// A format's name in a list of formats.
+    FORMAT_NAME {
+        en: "{name}",
+        zh: "`{name}`",
+    }
+    /// The man page cannot be rendered.
+    CANNOT_RENDER_MAN {
+        en: "cannot render the man page: {cause}",
+        zh: "無法產生 `man` 說明頁：{cause}",
+    }
+    /// `kbbt schema` of a name kbbt has no schema for.
+    NO_SCHEMA {
+        en: "no schema for `{name}`",
+        zh: "沒有 `{name}` 的 schema",
+    }
+
+    // Workbooks read by import progress (sheet.rs).
+    /// A workbook of too many parts.
+    WORKBOOK_TOO_MANY_PARTS {
+        en: "it has {n} parts; a workbook kbbt reads has far fewer",
+        zh: "其中有 {n} 個部分；kbbt 讀取的活頁簿遠少於此",
+    }
+    /// A part of a workbook that cannot be read.
+    WORKBOOK_PART_UNREADABLE {
+        en: "a part of it cannot be read",
+        zh: "其中有部分無法讀取",
+    }
+    /// A workbook that unpacks to too much.
+    WORKBOOK_TOO_LARGE {
+        en: "it unpacks to {n} bytes; the limit is {limit} bytes",
+        zh: "解壓縮後達 {n} 位元組；上限為 {limit} 位元組",
+    }
+    /// Not a workbook, in the reader library's words.
+    NOT_A_WORKBOOK {
+        en: "not a workbook kbbt can read (.xlsx or .ods): {cause}",
+        zh: "不是 kbbt 能讀取的活頁簿（`.xlsx` 或 `.ods`）：{cause}",
+    }
+    /// A sheet that cannot be read, in the reader library's words.
+    CANNOT_READ_SHEET {
+        en: "cannot read the sheet: {cause}",
+        zh: "無法讀取工作表：{cause}",
+    }
+    /// Two 資料時間 in one workbook.
+    DATA_TIME_DIFFERS {
+        en: "資料時間 {date} differs from {prev} ({at})",
+        zh: "資料時間 {date} 與 {prev}（{at}）不同",
+    }
+    /// A 資料時間 that is not a date.
+    CANNOT_READ_DATA_TIME {
+        en: "cannot read the 資料時間: {why}",
+        zh: "無法讀取資料時間：{why}",
+    }
+    /// A workbook without a progress table.
+    NO_PROGRESS_TABLE {
+        en: "no progress table in it (a header row with 編號 or 方案名稱, and 本次辦理情形); a workbook written by `kbbt list` or `kbbt report` is not one",
+        zh: "其中沒有辦理情形表（須有含「編號」或「方案名稱」及「本次辦理情形」的標題列）；`kbbt list` 或 `kbbt report` 產生的活頁簿不是填報表",
     }
 
     // import minutes, minutes and follow-up (minutes_in/, render/draft.rs, cmd/minutes.rs, cmd/follow.rs).

@@ -4,6 +4,23 @@
 //! Everything else (comments, blank lines, quoting, key order, CRLF, a BOM) is left byte for byte.
 //! The caller re-parses the result and checks it holds exactly the intended data.
 
+use crate::catalog as cat;
+use crate::msg::Msg;
+
+/// Why an edit cannot be made in place: a message about the key (shown in English by `Display`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(pub Msg);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+fn refuse(t: &'static crate::msg::Template, key: &str) -> Error {
+    Error(Msg::new(t).text("key", key))
+}
+
 /// A case file's text as lines, ready for small edits.
 pub struct Editor {
     lines: Vec<String>,
@@ -153,7 +170,7 @@ impl Editor {
     }
 
     /// Set `key: value` (value already YAML text). A missing key is inserted after `after`.
-    pub fn set_scalar(&mut self, key: &str, value: &str, after: &[&str]) -> Result<(), String> {
+    pub fn set_scalar(&mut self, key: &str, value: &str, after: &[&str]) -> Result<(), Error> {
         match self.find(key) {
             Some(i) => {
                 let line = &self.lines[i];
@@ -161,10 +178,10 @@ impl Editor {
                 let lead = rest.len() - rest.trim_start().len();
                 let (old, comment) = split_comment(rest.trim_start());
                 if old.is_empty() || old.starts_with('|') || old.starts_with('>') {
-                    return Err(format!("`{key}` is not a one-line value"));
+                    return Err(refuse(&cat::EDIT_NOT_ONE_LINE, key));
                 }
                 if self.block_end(i) != i + 1 {
-                    return Err(format!("`{key}` spans several lines"));
+                    return Err(refuse(&cat::EDIT_SPANS_LINES, key));
                 }
                 let new = format!(
                     "{key}:{}{value}{comment}",
@@ -188,7 +205,7 @@ impl Editor {
         item: &str,
         block: bool,
         after: &[&str],
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         let Some(i) = self.find(key) else {
             let at = self.insertion_point(after);
             if block {
@@ -215,7 +232,7 @@ impl Editor {
                 .unwrap_or_default();
             let indent = first.len() - first.trim_start().len();
             if !first.trim_start().starts_with('-') {
-                return Err(format!("`{key}` is not a list"));
+                return Err(refuse(&cat::EDIT_NOT_A_LIST, key));
             }
             self.lines
                 .insert(end, format!("{}- {item}", " ".repeat(indent)));
@@ -236,7 +253,7 @@ impl Editor {
             self.lines[i] = format!("{key}:{lead}{new}{comment}");
             Ok(())
         } else {
-            Err(format!("`{key}` is not a list kbbt can extend in place"))
+            Err(refuse(&cat::EDIT_CANNOT_EXTEND, key))
         }
     }
     /// Insert `entry` (the YAML text of one block item at indent 2, `  - …` lines ending in `\n`)
@@ -250,7 +267,7 @@ impl Editor {
         existing: usize,
         entry: &str,
         after: &[&str],
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         let shift = |indent: usize| -> Vec<String> {
             entry
                 .lines()
@@ -269,7 +286,7 @@ impl Editor {
         };
         let Some(i) = self.find(key) else {
             if existing != 0 || at != 0 {
-                return Err(format!("the file's `{key}` entries cannot be found"));
+                return Err(refuse(&cat::EDIT_ENTRIES_NOT_FOUND, key));
             }
             let at_line = self.insertion_point(after);
             let mut new = vec![format!("{key}:")];
@@ -289,9 +306,7 @@ impl Editor {
             return Ok(());
         }
         if !value.is_empty() {
-            return Err(format!(
-                "`{key}` is not a block list kbbt can extend in place"
-            ));
+            return Err(refuse(&cat::EDIT_NOT_BLOCK_LIST, key));
         }
         let end = self.block_end(i);
         let Some(first) = self.lines[i + 1..end]
@@ -299,7 +314,7 @@ impl Editor {
             .find(|l| !is_blank_or_comment(l))
             .cloned()
         else {
-            return Err(format!("`{key}` has no entries and no value"));
+            return Err(refuse(&cat::EDIT_NO_ENTRIES, key));
         };
         let indent = indent_of(&first);
         let items: Vec<usize> = (i + 1..end)
@@ -312,7 +327,7 @@ impl Editor {
             })
             .collect();
         if items.len() != existing || !first.trim_start().starts_with('-') {
-            return Err(format!("`{key}` is not a list kbbt can extend in place"));
+            return Err(refuse(&cat::EDIT_CANNOT_EXTEND, key));
         }
         let line = items.get(at).copied().unwrap_or(end);
         self.lines.splice(line..line, shift(indent));

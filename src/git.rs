@@ -2,10 +2,12 @@
 //! files have uncommitted changes, and commit exactly these files.
 //!
 //! git is optional: a register outside a work tree (or a machine without git) is never an error for
-//! the dirty check. Failures of a git command kbbt was asked to run travel as [`anyhow::Error`] with
-//! the command named, for the caller to put into its own message.
+//! the dirty check. Failures of a git command kbbt was asked to run travel as [`anyhow::Error`] holding
+//! a [`Msg`] (the command named, git's own words verbatim), for the caller to put into its own message.
 
-use anyhow::{Context, Result, bail};
+use crate::catalog as cat;
+use crate::msg::Msg;
+use anyhow::{Context, Result};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -16,7 +18,7 @@ fn git(root: &Path, args: &[&str]) -> Result<Output> {
         .arg(root)
         .args(args)
         .output()
-        .context("git could not be run")
+        .context(Msg::new(&cat::GIT_COULD_NOT_RUN))
 }
 
 /// Whether git knows who commits in this work tree (`user.name` and `user.email`, or the
@@ -24,14 +26,13 @@ fn git(root: &Path, args: &[&str]) -> Result<Output> {
 pub fn identity(root: &Path) -> Result<()> {
     let o = git(root, &["var", "GIT_COMMITTER_IDENT"])?;
     if !o.status.success() {
-        bail!(
-            "git does not know who commits: {}",
-            String::from_utf8_lossy(&o.stderr)
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("no user.name or user.email")
-                .trim()
-        );
+        let said = String::from_utf8_lossy(&o.stderr);
+        let why = match said.lines().find(|l| !l.trim().is_empty()) {
+            Some(l) => Msg::new(&cat::ITEMS).text("items", l.trim()),
+            None => Msg::new(&cat::NO_GIT_USER),
+        };
+        let msg = Msg::new(&cat::GIT_NO_IDENTITY).msg("why", why);
+        return Err(anyhow::Error::msg(msg));
     }
     Ok(())
 }
@@ -81,11 +82,10 @@ pub fn commit(root: &Path, files: &[String], message: &str) -> Result<()> {
     for args in [add, commit] {
         let o = git(root, &args)?;
         if !o.status.success() {
-            bail!(
-                "git {} failed: {}",
-                args[0],
-                String::from_utf8_lossy(&o.stderr).trim()
-            );
+            let msg = Msg::new(&cat::GIT_STEP_FAILED)
+                .text("step", args[0])
+                .text("why", String::from_utf8_lossy(&o.stderr).trim());
+            return Err(anyhow::Error::msg(msg));
         }
     }
     Ok(())

@@ -120,12 +120,6 @@ impl Msg {
         self
     }
 
-    /// A message composed in English before this catalogue existed: translated line by line by
-    /// [`crate::i18n::line`] under zh-TW. Such messages move to the catalogue one by one.
-    pub fn legacy(text: impl Into<String>) -> Msg {
-        Msg::new(&LEGACY).text("text", text)
-    }
-
     /// An operating system's error.
     pub fn os(mut self, name: &'static str, text: impl Into<String>) -> Msg {
         self.push(name, Arg::Os(text.into()));
@@ -140,13 +134,6 @@ impl Msg {
     /// The message in a language. A placeholder without an argument stays as it is (`{name}`); the
     /// tests make sure there is none.
     pub fn render(&self, lang: Lang) -> String {
-        if std::ptr::eq(self.template, &LEGACY) {
-            let text = match self.args.first() {
-                Some((_, Arg::Text(t))) => t.as_str(),
-                _ => "",
-            };
-            return crate::i18n::line(lang, text);
-        }
         let t = match lang {
             Lang::En => self.template.en,
             Lang::ZhTw => self.template.zh,
@@ -169,25 +156,6 @@ impl Msg {
         }
         out.push_str(rest);
         out
-    }
-}
-
-/// The template of [`Msg::legacy`]: not in the catalogue.
-static LEGACY: Template = Template {
-    id: "LEGACY",
-    en: "{text}",
-    zh: "{text}",
-};
-
-impl From<String> for Msg {
-    fn from(s: String) -> Msg {
-        Msg::legacy(s)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(s: &str) -> Msg {
-        Msg::legacy(s)
     }
 }
 

@@ -44,19 +44,23 @@ pub fn register_file(p: &Path) -> bool {
 }
 
 /// Why a name cannot be written, if it cannot: a component or the whole path too long.
-pub fn name_problem(p: &Path) -> Option<String> {
+pub fn name_problem(p: &Path) -> Option<crate::msg::Msg> {
+    use crate::{catalog as cat, msg::Msg};
     if p.as_os_str().len() > MAX_PATH_BYTES {
-        return Some(format!(
-            "the path is {} bytes long (the limit is {MAX_PATH_BYTES})",
-            p.as_os_str().len()
-        ));
+        return Some(
+            Msg::new(&cat::PATH_TOO_LONG)
+                .num("n", p.as_os_str().len())
+                .num("limit", MAX_PATH_BYTES),
+        );
     }
     for c in p.components() {
         let n = c.as_os_str().len();
         if n > MAX_NAME_BYTES {
-            return Some(format!(
-                "a name in it is {n} bytes long (the limit is {MAX_NAME_BYTES})"
-            ));
+            return Some(
+                Msg::new(&cat::NAME_TOO_LONG)
+                    .num("n", n)
+                    .num("limit", MAX_NAME_BYTES),
+            );
         }
     }
     None

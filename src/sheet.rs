@@ -6,7 +6,9 @@
 //! note) are left alone. The text of a cell becomes a progress text by the rule of
 //! [`crate::import::table::plain_text`].
 
+use crate::catalog as cat;
 use crate::model::Date;
+use crate::msg::Msg;
 use calamine::{Data, Reader};
 use std::io::Cursor;
 
@@ -143,38 +145,35 @@ pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Refuse a workbook whose parts would unpack to more than [`MAX_UNPACKED_BYTES`], or that has an
 /// absurd number of parts. Not a zip at all is left to the reader to say.
-fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), String> {
+fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), Msg> {
     let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
     if z.len() > 10_000 {
-        return Err(format!(
-            "it has {} parts; a workbook kbbt reads has far fewer",
-            z.len()
-        ));
+        return Err(Msg::new(&cat::WORKBOOK_TOO_MANY_PARTS).num("n", z.len()));
     }
     let mut total: u64 = 0;
     for i in 0..z.len() {
         let Ok(f) = z.by_index_raw(i) else {
-            return Err("a part of it cannot be read".into());
+            return Err(Msg::new(&cat::WORKBOOK_PART_UNREADABLE));
         };
         total = total.saturating_add(f.size());
     }
     if total > limit {
-        return Err(format!(
-            "it unpacks to {total} bytes; the limit is {limit} bytes"
-        ));
+        return Err(Msg::new(&cat::WORKBOOK_TOO_LARGE)
+            .num("n", total)
+            .num("limit", limit));
     }
     Ok(())
 }
 
 /// Read a workbook's bytes (.xlsx or .ods). Problems are (cell or sheet, message).
-pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
+pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, Msg)>> {
     check_unpacked(bytes, MAX_UNPACKED_BYTES).map_err(|e| vec![(String::new(), e)])?;
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         vec![(
             String::new(),
-            format!("not a workbook kbbt can read (.xlsx or .ods): {e}"),
+            Msg::new(&cat::NOT_A_WORKBOOK).text("cause", e.to_string()),
         )]
     })?;
     let mut form = Form::default();
@@ -184,7 +183,8 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
         let range = match wb.worksheet_range(&sheet) {
             Ok(r) => r,
             Err(e) => {
-                errors.push((sheet.clone(), format!("cannot read the sheet: {e}")));
+                let m = Msg::new(&cat::CANNOT_READ_SHEET).text("cause", e.to_string());
+                errors.push((sheet.clone(), m));
                 continue;
             }
         };
@@ -239,12 +239,19 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
                     let at = cell_ref(&sheet, r0 + i as u32, c0 + j as u32);
                     match d {
                         Ok(d) => match &form.as_of {
-                            Some((prev, where_)) if *prev != d => errors
-                                .push((at, format!("資料時間 {d} differs from {prev} ({where_})"))),
+                            Some((prev, where_)) if *prev != d => {
+                                let m = Msg::new(&cat::DATA_TIME_DIFFERS)
+                                    .date("date", d)
+                                    .date("prev", *prev)
+                                    .text("at", where_.clone());
+                                errors.push((at, m));
+                            }
                             Some(_) => {}
                             None => form.as_of = Some((d, at)),
                         },
-                        Err(e) => errors.push((at, format!("cannot read the 資料時間: {e}"))),
+                        Err(e) => {
+                            errors.push((at, Msg::new(&cat::CANNOT_READ_DATA_TIME).msg("why", e)))
+                        }
                     }
                 }
             }
@@ -271,10 +278,7 @@ pub fn read(bytes: &[u8]) -> Result<Form, Vec<(String, String)>> {
         }
     }
     if tables == 0 && errors.is_empty() {
-        errors.push((
-            String::new(),
-            "no progress table in it (a header row with 編號 or 方案名稱, and 本次辦理情形); a workbook written by `kbbt list` or `kbbt report` is not one".into(),
-        ));
+        errors.push((String::new(), Msg::new(&cat::NO_PROGRESS_TABLE)));
     }
     if errors.is_empty() {
         Ok(form)
@@ -318,7 +322,10 @@ mod tests {
         let bytes = out.into_inner();
         assert!(check_unpacked(&bytes, 4096).is_ok());
         let e = check_unpacked(&bytes, 1024).unwrap_err();
-        assert_eq!(e, "it unpacks to 2048 bytes; the limit is 1024 bytes");
+        assert_eq!(
+            e.to_string(),
+            "it unpacks to 2048 bytes; the limit is 1024 bytes"
+        );
         let mut out = Cursor::new(Vec::new());
         let mut z = zip::ZipWriter::new(&mut out);
         for i in 0..10_001 {
@@ -326,6 +333,6 @@ mod tests {
         }
         z.finish().unwrap();
         let e = read(&out.into_inner()).unwrap_err();
-        assert!(e[0].1.contains("10001 parts"), "{e:?}");
+        assert!(e[0].1.to_string().contains("10001 parts"), "{e:?}");
     }
 }

@@ -150,7 +150,7 @@ pub fn milestone(s: &Suggestion) -> Milestone {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddError {
     /// The editor could not add a milestone (its message).
-    Edit(String),
+    Edit(crate::edit::Error),
     /// The edited file would not parse, or not hold exactly the added milestones more.
     Breaks,
 }

@@ -27,7 +27,7 @@ fn append_list(
     key: &str,
     old: &[Sp<String>],
     new: &[Sp<String>],
-) -> Result<(), String> {
+) -> Result<(), crate::edit::Error> {
     for s in new.iter().skip(old.len()) {
         e.append(key, &canon::scalar(s, true), false, before(key))?;
     }
@@ -35,7 +35,7 @@ fn append_list(
 }
 
 /// The minimal edits that turn `old` (with text `text`) into `new`.
-fn edit_case(text: &str, old: &Case, new: &Case) -> Result<String, String> {
+fn edit_case(text: &str, old: &Case, new: &Case) -> Result<String, crate::edit::Error> {
     let mut e = Editor::new(text);
     if new.title != old.title {
         e.set_scalar("title", &canon::scalar(&new.title, false), before("title"))?;
@@ -103,7 +103,7 @@ pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Findi
                                 "edit",
                                 &doc.path,
                                 Pos::NONE,
-                                Msg::new(&cat::CANNOT_EDIT_IN_PLACE).msg("why", Msg::legacy(e)),
+                                Msg::new(&cat::CANNOT_EDIT_IN_PLACE).msg("why", e.0),
                             )
                             .with_hint(Msg::new(&cat::RUN_FMT_FIRST)),
                         );
@@ -169,7 +169,7 @@ pub fn record_discrepancies(
                 "edit",
                 path,
                 Pos::NONE,
-                Msg::new(&cat::CANNOT_RECORD_WHY).msg("why", Msg::legacy(m)),
+                Msg::new(&cat::CANNOT_RECORD_WHY).msg("why", m.0),
             )
         })?;
     }

@@ -55,7 +55,7 @@ fn meeting_doc(
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
     let canon = abs
         .canonicalize()
-        .with_context(|| format!("cannot read {}", arg.display()))
+        .with_context(|| Msg::new(&cat::CANNOT_READ_ARG).text("file", arg.display().to_string()))
         .map_err(|e| Outcome::failed(&e))?;
     if let Ok(rel) = canon.strip_prefix(&root)
         && let Some(d) = reg.meetings.iter().find(|m| m.path == rel)
@@ -283,7 +283,6 @@ fn refused_plan(
             }
         }
         out.stdout = planned;
-        out.localized = true;
     }
     out
 }
@@ -380,7 +379,7 @@ fn git_ready(env: &Env, flags: &ApplyArgs, target: &Path) -> Result<(), Outcome>
     if flags.commit
         && let Err(e) = kbbt::git::identity(&env.root)
     {
-        return refuse(Msg::legacy(e.to_string()), Msg::new(&cat::SET_GIT_IDENTITY));
+        return refuse(super::error_msg(&e), Msg::new(&cat::SET_GIT_IDENTITY));
     }
     if !flags.allow_dirty {
         let d = dirty(&env.root, target);
@@ -538,8 +537,8 @@ fn write(
         out.push_str(&summary);
         return Outcome::localized(out);
     }
-    if let Err(e) = kbbt::write::commit(&env.root, changes) {
-        return Outcome::error(e);
+    if let Err(e) = kbbt::write::commit_changes(&env.root, changes) {
+        return Outcome::write_failed(e);
     }
     out.push_str(&summary);
     if !flags.commit {
@@ -562,9 +561,7 @@ fn write(
         out.lines().skip(1).collect::<Vec<_>>().join("\n")
     );
     if let Err(e) = kbbt::git::commit(&env.root, &files, &msg) {
-        let mut failed = commit_failed(env, out, &e, &files, &msg, &m.id.value);
-        failed.localized = true;
-        return failed;
+        return commit_failed(env, out, &e, &files, &msg, &m.id.value);
     }
     out.push_str(&(Msg::new(&cat::COMMITTED).render(lang) + "\n"));
     Outcome::localized(out)
@@ -584,37 +581,30 @@ fn commit_failed(
         .map(|f| kbbt::canon::scalar(f, false))
         .collect();
     let hint = match kbbt::write::keep_commit_message(&env.root, msg) {
-        Ok(kept) => format!(
-            "  hint: the message is kept in {0}; fix the cause, then run `git add -- {1} && git commit -F {0} -- {1}`, or `kbbt apply meetings/{meeting}.yaml --commit` again\n",
-            kept.display(),
-            quoted.join(" ")
-        ),
-        Err(why) => format!(
-            "  hint: fix the cause, then run `kbbt apply meetings/{meeting}.yaml --commit` again ({why})\n"
-        ),
+        Ok(kept) => Msg::new(&cat::MESSAGE_KEPT)
+            .text("file", kept.display().to_string())
+            .text("files", quoted.join(" "))
+            .text("meeting", meeting),
+        Err(why) => Msg::new(&cat::APPLY_COMMIT_AGAIN)
+            .text("meeting", meeting)
+            .msg("why", why),
     };
-    Outcome {
-        stdout: out,
-        stderr: format!("error: the files were written, but {e}\n{hint}"),
-        code: Exit::Problems,
-        ..Outcome::default()
-    }
+    let error = Msg::new(&cat::WRITTEN_BUT).msg("why", super::error_msg(e));
+    let mut failed = Outcome::refuse(Exit::Problems, Said::error(error).hint(hint));
+    failed.stdout = out;
+    failed
 }
 
 /// `apply --commit` of a meeting that is applied but not committed: commit the meeting file and the
 /// case files whose history names it, when git still has them uncommitted.
 fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -> Outcome {
     let Some(prefix) = kbbt::git::prefix(&env.root) else {
-        return Outcome::fail(
-            Exit::Problems,
-            "error: --commit needs a git work tree, and the register is not in one\n".into(),
-        );
+        let msg = Msg::new(&cat::COMMIT_NEEDS_WORK_TREE);
+        return Outcome::refuse(Exit::Problems, Said::error(msg));
     };
     if let Err(e) = kbbt::git::identity(&env.root) {
-        return Outcome::fail(
-            Exit::Problems,
-            format!("error: {e}; nothing was committed\n"),
-        );
+        let msg = Msg::new(&cat::NOTHING_COMMITTED).msg("why", super::error_msg(&e));
+        return Outcome::refuse(Exit::Problems, Said::error(msg));
     }
     let mut mine: Vec<String> = reg
         .cases
@@ -637,11 +627,10 @@ fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -
                 .any(|d| d.trim_matches('"') == format!("{prefix}{f}"))
         })
         .collect();
+    let lang = env.style.lang;
     if files.is_empty() {
-        return Outcome::ok(format!(
-            "{} is already applied and committed; nothing to do\n",
-            m.id.value
-        ));
+        let done = Msg::new(&cat::ALREADY_COMMITTED).text("id", m.id.value.clone());
+        return Outcome::localized(done.render(lang) + "\n");
     }
     let msg = format!(
         "Apply {} {}{}\n\n{}",
@@ -650,13 +639,13 @@ fn commit_applied(env: &Env, reg: &Register, m: &Meeting, meeting_file: &Path) -
         m.date().map_or(String::new(), |d| format!(" ({d})")),
         plural::count(files.len(), "file")
     );
-    let out = format!(
-        "{} is already applied; committing {}\n",
-        m.id.value,
-        plural::count(files.len(), "file")
-    );
+    let out = Msg::new(&cat::COMMITTING_APPLIED)
+        .text("id", m.id.value.clone())
+        .count("files", files.len(), "file", "files")
+        .render(lang)
+        + "\n";
     match kbbt::git::commit(&env.root, &files, &msg) {
-        Ok(()) => Outcome::ok(format!("{out}committed\n")),
+        Ok(()) => Outcome::localized(out + &Msg::new(&cat::COMMITTED).render(lang) + "\n"),
         Err(e) => commit_failed(env, out, &e, &files, &msg, &m.id.value),
     }
 }

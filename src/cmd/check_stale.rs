@@ -23,7 +23,6 @@ pub fn run(env: &Env, args: &StaleArgs) -> Outcome {
     let out = kbbt::render::follow::stale(&reg, &stale, date, months, env.style);
     Outcome {
         stdout: out,
-        localized: true,
         code: if stale.stale() == 0 {
             Exit::Success
         } else {

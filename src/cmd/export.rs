@@ -7,7 +7,7 @@ use kbbt::catalog as cat;
 use kbbt::exit::Exit;
 use kbbt::i18n::Lang;
 use kbbt::index::Index;
-use kbbt::msg::Msg;
+use kbbt::msg::{Msg, Said};
 use kbbt::render::Table;
 use kbbt::render::forms::{FormsBy, forms};
 use kbbt::render::xlsx::{self, Cell, Sheet};
@@ -22,8 +22,14 @@ pub fn binary(bytes: Result<Vec<u8>, String>) -> Outcome {
             machine: true,
             ..Outcome::default()
         },
-        Err(e) => Outcome::error(e),
+        Err(e) => workbook_failed(&e),
     }
+}
+
+/// A workbook that cannot be built: the library's words.
+fn workbook_failed(e: &str) -> Outcome {
+    let msg = Msg::new(&cat::CANNOT_BUILD_WORKBOOK).text("cause", e);
+    Outcome::refuse(Exit::Problems, Said::error(msg))
 }
 
 /// A table as a one-sheet workbook: `numbers` and `dates` are the typed columns.
@@ -145,43 +151,40 @@ pub fn progress_forms(env: &Env, as_of: Option<&str>, by: By, dir: &Path) -> Out
     };
     let forms = match forms(&reg, &idx, &tl, date, by) {
         Ok(f) => f,
-        Err(e) => return Outcome::error(e),
+        Err(said) => return Outcome::refuse(Exit::Problems, said),
     };
-    let existing: Vec<String> = forms
+    let existing: Vec<Msg> = forms
         .iter()
         .filter(|f| target.join(&f.file).exists())
-        .map(|f| dir.join(&f.file).display().to_string())
+        .map(|f| Msg::new(&cat::ITEMS).text("items", dir.join(&f.file).display().to_string()))
         .collect();
     if !existing.is_empty() {
-        return Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: {} already exists; nothing was written\n  hint: returned forms may be in it: write the new forms into another folder\n",
-                existing.join(", ")
-            ),
-        );
+        let why = Msg::new(&cat::ALREADY_EXISTS).list("file", existing);
+        let msg = Msg::new(&cat::NOTHING_WRITTEN).msg("why", why);
+        let said = Said::error(msg).hint(Msg::new(&cat::RETURNED_FORMS_MAY_BE_THERE));
+        return Outcome::refuse(Exit::Problems, said);
     }
     let mut built = Vec::new();
     for f in &forms {
         match xlsx::workbook(&f.sheets) {
             Ok(b) => built.push(b),
-            Err(e) => return Outcome::error(e),
+            Err(e) => return workbook_failed(&e),
         }
     }
     if let Err(e) = std::fs::create_dir_all(&target) {
-        return Outcome::fail(
-            Exit::Problems,
-            format!("error: cannot create {}: {e}\n", dir.display()),
-        );
+        let msg = Msg::new(&cat::CANNOT_CREATE)
+            .text("file", dir.display().to_string())
+            .os("cause", e.to_string());
+        return Outcome::refuse(Exit::Problems, Said::error(msg));
     }
     let mut s = String::new();
     for (f, bytes) in forms.iter().zip(built) {
         let shown = dir.join(&f.file);
         if let Err(e) = std::fs::write(target.join(&f.file), bytes) {
-            return Outcome::fail(
-                Exit::Problems,
-                format!("error: cannot write {}: {e}\n", shown.display()),
-            );
+            let msg = Msg::new(&cat::CANNOT_WRITE_FILE)
+                .text("file", shown.display().to_string())
+                .os("cause", e.to_string());
+            return Outcome::refuse(Exit::Problems, Said::error(msg));
         }
         let wrote = Msg::new(&cat::WROTE_FORM)
             .text("file", shown.display().to_string())

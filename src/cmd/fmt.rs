@@ -44,11 +44,9 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
             "fmt-comments",
             &doc.path,
             Pos::NONE,
-            "not reformatted: it has comments that the canonical layout would drop",
+            Msg::new(&cat::FMT_HAS_COMMENTS),
         )
-        .with_hint(
-            "move the comments to the top of the file, or into a `note`",
-        )));
+        .with_hint(Msg::new(&cat::MOVE_COMMENTS))));
     }
     Some(match kbbt::yaml::parse::<T>(&new) {
         Ok(v) if v == doc.value => Ok(FileChange {
@@ -60,7 +58,7 @@ fn reformat<T: PartialEq + serde::de::DeserializeOwned>(
             "fmt",
             &doc.path,
             Pos::NONE,
-            "the canonical layout would change this file's data; left as it is (please report this)",
+            Msg::new(&cat::FMT_WOULD_CHANGE_DATA),
         )),
     })
 }
@@ -96,7 +94,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
     let (reg, mut findings) = kbbt::load::load(&env.root);
     let Some(reg) = reg else {
         finding::sort(&mut findings);
-        return Outcome::fail(Exit::Problems, env.findings(&findings));
+        return Outcome::stderr(Exit::Problems, env.findings(&findings));
     };
     let mut changes = Vec::new();
     let wanted_file = |p: &Path| wanted.is_empty() || wanted.iter().any(|w| p.starts_with(w));
@@ -120,7 +118,6 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
     let file = |c: &kbbt::write::FileChange| env.shown.join(&c.path).display().to_string();
     let mut out = Outcome {
         stderr: env.findings(&findings),
-        localized: true,
         ..Outcome::default()
     };
     if check {
@@ -138,8 +135,10 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Outcome {
         }
         return out;
     }
-    if let Err(e) = kbbt::write::commit(&env.root, &changes) {
-        return Outcome::fail(Exit::Problems, format!("{}error: {e}\n", out.stderr));
+    if let Err(e) = kbbt::write::commit_changes(&env.root, &changes) {
+        let mut failed = Outcome::write_failed(e);
+        failed.stderr = out.stderr;
+        return failed;
     }
     for c in &changes {
         out.stdout

@@ -29,7 +29,6 @@ pub fn overdue(env: &Env, as_of: Option<&str>, group: Option<&str>) -> Outcome {
     let out = kbbt::render::follow::overdue(&reg, &late, date, env.style);
     Outcome {
         stdout: out,
-        localized: true,
         code: if late.is_empty() {
             Exit::Success
         } else {
@@ -209,7 +208,7 @@ fn suggest_change(reg: &Register, c: usize, s: &[Suggestion]) -> Result<FileChan
         Err(AddError::Edit(err)) => Err(nothing_written(
             Msg::new(&cat::IM_IN_FILE)
                 .msg("file", Msg::new(&cat::IM_FILE).text("file", path))
-                .msg("why", Msg::legacy(err)),
+                .msg("why", err.0),
         )),
         Err(AddError::Breaks) => Err(nothing_written(
             Msg::new(&cat::FOLLOW_WOULD_BREAK).text("file", path),
@@ -257,8 +256,7 @@ fn suggest_done(
         _ if n == 0 => Msg::new(&cat::NO_MILESTONE),
         None => Msg::new(&cat::MILESTONES_SUGGESTED).count("n", n, "milestone", "milestones"),
         Some(changes) => {
-            // LEGACY: the writer's errors are English text until write.rs says them as messages.
-            kbbt::write::commit(&env.root, changes).map_err(Outcome::error)?;
+            kbbt::write::commit_changes(&env.root, changes).map_err(Outcome::write_failed)?;
             Msg::new(&cat::MILESTONES_ADDED)
                 .count("n", n, "milestone", "milestones")
                 .count("files", changes.len(), "file", "files")

@@ -180,12 +180,10 @@ fn finish(env: &Env, input: Input, args: &ImportProgressArgs) -> Result<Outcome,
         out.push_str(&line(m));
         return Ok(localized(out, stderr, Exit::Success));
     }
-    if let Err(e) = kbbt::write::commit(&env.root, &p.changes) {
-        return Err(outcome(
-            String::new(),
-            format!("{stderr}error: {e}\n"),
-            Exit::Problems,
-        ));
+    if let Err(e) = kbbt::write::commit_changes(&env.root, &p.changes) {
+        let mut out = Outcome::write_failed(e);
+        out.stderr = stderr;
+        return Err(out);
     }
     out.push_str(&counts);
     let m = Msg::new(&cat::FILES_CHANGED).count("files", files, "file", "files");
@@ -399,7 +397,6 @@ fn counts_line(p: &Plan, dry_run: bool) -> Msg {
 /// An outcome composed in the user's language.
 fn localized(stdout: String, stderr: String, code: Exit) -> Outcome {
     Outcome {
-        localized: true,
         ..outcome(stdout, stderr, code)
     }
 }
@@ -428,7 +425,7 @@ fn listing_change(
             "name", "short", "founded", "members", "groups", "levels", "topics", "sources",
         ],
     )
-    .map_err(|m| Msg::new(&cat::CANNOT_RECORD_LISTING).msg("why", Msg::legacy(m)))?;
+    .map_err(|m| Msg::new(&cat::CANNOT_RECORD_LISTING).msg("why", m.0))?;
     let new = e.finish();
     // The edited file must parse and hold exactly one more listing.
     match kbbt::load::parse_doc::<kbbt::model::Platform>(&reg.platform.path, new.clone()) {

@@ -101,13 +101,18 @@ fn write_draft(
     yaml: String,
     err: &str,
 ) -> Result<(), Outcome> {
+    let failed_said = |said: Said| {
+        let mut o = Outcome::refuse(Exit::Problems, said);
+        o.stderr = err.to_string();
+        o
+    };
     let failed = |msg: Msg| {
         let mut o = Outcome::refuse(Exit::Problems, Said::error(msg));
         o.stderr = err.to_string();
         o
     };
     let root = env.root.canonicalize().unwrap_or_else(|_| env.root.clone());
-    let written = match path.strip_prefix(&root) {
+    match path.strip_prefix(&root) {
         Ok(rel) if rel.starts_with("meetings") && rel.components().count() == 2 => {
             let old = if path.exists() {
                 Some(std::fs::read_to_string(path).map_err(|e| {
@@ -120,22 +125,27 @@ fn write_draft(
             } else {
                 None
             };
-            kbbt::write::lock(&env.root, Duration::from_secs(5)).and_then(|_lock| {
-                kbbt::write::commit(
-                    &env.root,
-                    &[kbbt::write::FileChange {
-                        path: rel.to_path_buf(),
-                        old,
-                        new: yaml,
-                    }],
-                )
-            })
+            kbbt::write::take_lock(&env.root, Duration::from_secs(5))
+                .and_then(|_lock| {
+                    kbbt::write::commit_changes(
+                        &env.root,
+                        &[kbbt::write::FileChange {
+                            path: rel.to_path_buf(),
+                            old,
+                            new: yaml,
+                        }],
+                    )
+                })
+                .map_err(|e| failed_said(e.said()))
         }
-        _ => kbbt::write::write_output(path, yaml.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", shown.display())),
-    };
-    // LEGACY: the writer's errors are English text until write.rs says them as messages.
-    written.map_err(|e| failed(Msg::legacy(e)))
+        _ => kbbt::write::write_output(path, yaml.as_bytes()).map_err(|e| {
+            failed(
+                Msg::new(&cat::CANNOT_WRITE_WHY)
+                    .text("file", shown.display().to_string())
+                    .msg("why", Msg::new(&cat::OS_ERROR).os("cause", e.to_string())),
+            )
+        }),
+    }
 }
 
 /// The draft given on standard output, or written to `-o FILE` (refused if it exists, without
@@ -165,7 +175,6 @@ fn deliver(
                 .text("file", shown.display().to_string())
                 .render(env.style.lang)
                 + "\n",
-            localized: true,
             stderr: err,
             ..Outcome::default()
         },

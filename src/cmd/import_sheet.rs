@@ -155,7 +155,7 @@ pub fn read(env: &Env, files: &[PathBuf]) -> Result<(Forms, Option<Date>), Outco
                     } else {
                         format!("{}:{at}", file.display())
                     };
-                    errors.push(at_place(place, Msg::legacy(msg)));
+                    errors.push(at_place(place, msg));
                 }
             }
         }

@@ -65,23 +65,19 @@ pub fn list(env: &Env, f: &ListArgs, format: TableFormat) -> Outcome {
 fn resolve(idx: &Index, name: &str) -> Result<usize, Outcome> {
     match idx.resolver.resolve(name, None) {
         Resolved::Found(i) => Ok(i),
-        Resolved::Ambiguous(v) | Resolved::OtherGroup(v) => Err(Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: `{name}` is ambiguous\n  hint: it could be {}; give the id\n",
-                idx.resolver.describe(&v)
-            ),
-        )),
+        Resolved::Ambiguous(v) | Resolved::OtherGroup(v) => {
+            let msg = Msg::new(&cat::NAME_AMBIGUOUS).text("name", name);
+            let hint = Msg::new(&cat::COULD_BE_GIVE_ID).msg("cases", idx.resolver.describe_msg(&v));
+            Err(Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint)))
+        }
         Resolved::Unknown(v) => {
             let hint = if v.is_empty() {
-                "  hint: `kbbt list --text …` searches titles, notes and progress\n".to_string()
+                Msg::new(&cat::SEARCH_WITH_TEXT)
             } else {
-                format!("  hint: did you mean {}?\n", idx.resolver.describe(&v))
+                Msg::new(&cat::DID_YOU_MEAN_CASES).msg("meant", idx.resolver.describe_msg(&v))
             };
-            Err(Outcome::fail(
-                Exit::Problems,
-                format!("error: no case `{name}`\n{hint}"),
-            ))
+            let msg = Msg::new(&cat::NO_CASE).text("name", name);
+            Err(Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint)))
         }
     }
 }

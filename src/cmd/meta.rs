@@ -3,7 +3,9 @@
 use super::Outcome;
 use crate::cli::{Cli, SchemaKind, Shell};
 use clap::CommandFactory;
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
+use kbbt::msg::{Msg, Said};
 
 pub fn completions(shell: Shell) -> Outcome {
     let sh = match shell {
@@ -66,10 +68,10 @@ pub fn man() -> Outcome {
     })();
     match rendered {
         Ok(()) => Outcome::machine(tidy_roff(&String::from_utf8_lossy(&buf))),
-        Err(e) => Outcome::fail(
-            Exit::Problems,
-            format!("error: cannot render the man page: {e}\n"),
-        ),
+        Err(e) => {
+            let msg = Msg::new(&cat::CANNOT_RENDER_MAN).os("cause", e.to_string());
+            Outcome::refuse(Exit::Problems, Said::error(msg))
+        }
     }
 }
 
@@ -101,6 +103,9 @@ pub fn schema(kind: SchemaKind) -> Outcome {
     };
     match kbbt::schema::text_of(name) {
         Some(s) => Outcome::machine(s),
-        None => Outcome::fail(Exit::Usage, format!("error: no schema for `{name}`\n")),
+        None => Outcome::refuse(
+            Exit::Usage,
+            Said::error(Msg::new(&cat::NO_SCHEMA).text("name", name)),
+        ),
     }
 }

@@ -44,19 +44,11 @@ pub struct Outcome {
     pub machine: bool,
     /// A binary result (a workbook), written to `-o FILE` instead of standard output.
     pub binary: Option<Vec<u8>>,
-    /// Standard output is composed in the user's language already: not translated afterwards.
-    pub localized: bool,
     /// Messages for standard error as values, rendered in the user's language after `stderr`.
     pub said: Vec<Said>,
 }
 
 impl Outcome {
-    pub fn ok(stdout: String) -> Outcome {
-        Outcome {
-            stdout,
-            ..Outcome::default()
-        }
-    }
     /// Output in a machine format (JSON, CSV): its text never changes with the language.
     pub fn machine(stdout: String) -> Outcome {
         Outcome {
@@ -68,42 +60,18 @@ impl Outcome {
     /// A command-level failure (a file that cannot be read or written, a git step): exit 1, with
     /// the error and its context, outermost first (`cannot write report.md: Permission denied`).
     pub fn failed(e: &anyhow::Error) -> Outcome {
-        let root = e.root_cause().to_string();
-        let contexts: Vec<String> = e
-            .chain()
-            .map(ToString::to_string)
-            .take_while(|c| *c != root)
-            .collect();
-        // The operating system's part is translated by its code; kbbt's context by the catalogue.
-        let cause = Msg::new(&m::OS_ERROR).os("cause", root);
-        let msg = match contexts.is_empty() {
-            true => cause,
-            false => Msg::new(&m::CONTEXT_CAUSE)
-                .msg("context", Msg::legacy(contexts.join(": ")))
-                .msg("cause", cause),
-        };
-        Outcome::refuse(Exit::Problems, Said::error(msg))
+        Outcome::refuse(Exit::Problems, Said::error(error_msg(e)))
+    }
+    /// A refusal or failure of the writer (a lock, a write, a recovery): exit 1, its message and hint.
+    pub fn write_failed(e: kbbt::write::Error) -> Outcome {
+        Outcome::refuse(Exit::Problems, e.said())
     }
     /// Human output composed in the user's language (see [`Outcome::localized`]).
     pub fn localized(stdout: String) -> Outcome {
         Outcome {
             stdout,
-            localized: true,
             ..Outcome::default()
         }
-    }
-    /// A failure reported by a lower layer as text (a write, a lock, git): exit 1, the text as an
-    /// error message (translated by the older line templates until it moves into the catalogue).
-    pub fn error(e: impl std::fmt::Display) -> Outcome {
-        Outcome::refuse(Exit::Problems, Said::error(Msg::legacy(e.to_string())))
-    }
-    /// As [`Outcome::error`], saying that nothing was written.
-    pub fn nothing_written(e: impl std::fmt::Display) -> Outcome {
-        let why = Msg::legacy(e.to_string());
-        Outcome::refuse(
-            Exit::Problems,
-            Said::error(Msg::new(&m::NOTHING_WRITTEN).msg("why", why)),
-        )
     }
     /// A refusal: the exit code, and what to say on standard error.
     pub fn refuse(code: Exit, said: Said) -> Outcome {
@@ -113,13 +81,41 @@ impl Outcome {
             ..Outcome::default()
         }
     }
-    pub fn fail(code: Exit, stderr: String) -> Outcome {
+    /// Text for standard error that is in the user's language already (findings): with the exit code.
+    pub fn stderr(code: Exit, stderr: String) -> Outcome {
         Outcome {
             stderr,
             code,
             ..Outcome::default()
         }
     }
+}
+
+/// An `anyhow` error as a message: kbbt's context (a [`Msg`] given to `.context(..)`) and the cause,
+/// outermost first (`cannot read vm-7.yaml: No such file or directory`). The cause is the operating
+/// system's words, translated by their code, or kbbt's own message (`anyhow::Error::msg(Msg)`).
+pub fn error_msg(e: &anyhow::Error) -> Msg {
+    let root = e.root_cause().to_string();
+    let contexts: Vec<String> = e
+        .chain()
+        .map(ToString::to_string)
+        .take_while(|c| *c != root)
+        .collect();
+    let own = e.downcast_ref::<Msg>();
+    if contexts.is_empty() {
+        return match own {
+            Some(msg) => msg.clone(),
+            None => Msg::new(&m::OS_ERROR).os("cause", root),
+        };
+    }
+    let context = match own {
+        Some(msg) if contexts.len() == 1 && msg.to_string() == contexts[0] => msg.clone(),
+        // kbbt gives every context as a message; anything else is shown as it is.
+        _ => Msg::new(&m::OS_ERROR).os("cause", contexts.join(": ")),
+    };
+    Msg::new(&m::CONTEXT_CAUSE)
+        .msg("context", context)
+        .msg("cause", Msg::new(&m::OS_ERROR).os("cause", root))
 }
 
 /// Where the register is, how to show its paths, how to style output.
@@ -162,16 +158,14 @@ impl Env {
         for (given, r) in paths.iter().zip(&rel) {
             let full = self.args_dir.join(given);
             let why = if std::fs::symlink_metadata(&full).is_err() {
-                "does not exist"
+                &m::PATH_DOES_NOT_EXIST
             } else if r.is_absolute() || !kbbt::safety::inside(r) && !r.as_os_str().is_empty() {
-                "is outside the register"
+                &m::PATH_OUTSIDE_REGISTER
             } else {
                 continue;
             };
-            return Err(Outcome::fail(
-                Exit::Usage,
-                format!("error: `{}` {why}\n", given.display()),
-            ));
+            let msg = Msg::new(why).text("path", given.display().to_string());
+            return Err(Outcome::refuse(Exit::Usage, Said::error(msg)));
         }
         Ok(rel)
     }
@@ -185,9 +179,6 @@ impl Env {
 pub fn run(cli: &Cli) -> Outcome {
     let lang = kbbt::i18n::detect(cli.lang);
     let mut out = run_in(cli, lang);
-    if !out.machine && !out.localized {
-        out.stdout = kbbt::i18n::text(lang, &out.stdout);
-    }
     // Human-readable listings fit the terminal (or --width): tables are fitted as they are drawn,
     // other long lines are broken here, once they are in the user's language.
     let listing = matches!(
@@ -200,7 +191,6 @@ pub fn run(cli: &Cli) -> Outcome {
     {
         out.stdout = render::fit_lines(&out.stdout, w);
     }
-    out.stderr = kbbt::i18n::text(lang, &out.stderr);
     for s in std::mem::take(&mut out.said) {
         out.stderr.push_str(&s.render(lang));
     }
@@ -286,12 +276,14 @@ fn run_in(cli: &Cli, lang: kbbt::i18n::Lang) -> Outcome {
         Err(o) => return o,
     };
     if matches!(cli.command, Command::Recover) {
-        return Outcome::ok(if note.is_empty() {
-            Msg::new(&m::NOTHING_TO_RECOVER).render(lang) + "\n"
-        } else {
-            note.strip_prefix("note: ").unwrap_or(&note).to_string()
-        });
+        let done = note
+            .recovered
+            .unwrap_or_else(|| Msg::new(&m::NOTHING_TO_RECOVER));
+        let mut out = Outcome::localized(done.render(lang) + "\n");
+        out.stderr = note.text;
+        return out;
     }
+    let note = note.said();
     let mut out = dispatch(&cli.command, &env, table_format);
     out.stderr.insert_str(0, &note);
     out.said.extend(env.notes.take());
@@ -350,26 +342,47 @@ fn table_format(out: Option<&TableOut>) -> Result<TableFormat, Outcome> {
     Ok(f)
 }
 
+/// What [`pending_write`] has to say: what recovery did, and warnings (in the user's language).
+struct Pending {
+    recovered: Option<Msg>,
+    text: String,
+    lang: kbbt::i18n::Lang,
+}
+
+impl Pending {
+    /// Everything for standard error: `note: finished an interrupted write …` first.
+    fn said(self) -> String {
+        let note = self.recovered.map(|msg| Said {
+            level: kbbt::msg::Level::Note,
+            msg,
+            hint: None,
+        });
+        note.map_or_else(String::new, |n| n.render(self.lang)) + &self.text
+    }
+}
+
 /// An interrupted write: a command that writes first finishes it (or refuses, when `.kbbt` is a
-/// link); one that only reads says so and goes on. Returns the note for standard error.
-fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<String, Outcome> {
-    let mut note = String::new();
+/// link); one that only reads says so and goes on.
+fn pending_write(env: &Env, command: &Command, pending: bool) -> Result<Pending, Outcome> {
+    let lang = env.style.lang;
+    let mut note = Pending {
+        recovered: None,
+        text: String::new(),
+        lang,
+    };
     if pending && writes(command) {
-        match recover(&env.root) {
-            Ok(Some(m)) => note = format!("note: {m}\n"),
-            Ok(None) => {}
-            Err(e) => return Err(Outcome::error(e)),
-        }
+        note.recovered = recover(&env.root).map_err(Outcome::write_failed)?;
     } else if pending {
         let said = Said::warning(Msg::new(&m::WRITE_PENDING)).hint(Msg::new(&m::RUN_RECOVER));
-        note = said.render(env.style.lang);
+        note.text = said.render(lang);
     }
     if kbbt::safety::is_link(&env.root, kbbt::write::STATE_DIR) {
         if writes(command) {
             // Refused, with the reason, before anything is written.
-            kbbt::write::lock(&env.root, Duration::ZERO).map_err(Outcome::error)?;
+            kbbt::write::take_lock(&env.root, Duration::ZERO).map_err(Outcome::write_failed)?;
         } else {
-            note.push_str(&Said::warning(Msg::new(&m::STATE_DIR_LINK)).render(env.style.lang));
+            note.text
+                .push_str(&Said::warning(Msg::new(&m::STATE_DIR_LINK)).render(lang));
         }
     }
     Ok(note)
@@ -423,8 +436,8 @@ fn dispatch(command: &Command, env: &Env, table_format: TableFormat) -> Outcome 
 fn write_to(env: &Env, mut out: Outcome, file: &Path) -> Outcome {
     let bytes = match out.binary.take() {
         Some(b) => output::Bytes::Binary(b),
-        None if out.machine || out.localized => output::Bytes::Text(out.stdout.clone()),
-        None => output::Bytes::Text(kbbt::i18n::text(env.style.lang, &out.stdout)),
+        // Tables are composed in the user's language (or a machine format) already.
+        None => output::Bytes::Text(out.stdout.clone()),
     };
     let written = output::target(env, file, output::Dest::Document).map(|path| {
         let done = Msg::new(&m::WROTE)
@@ -438,8 +451,8 @@ fn write_to(env: &Env, mut out: Outcome, file: &Path) -> Outcome {
     w
 }
 
-fn recover(root: &Path) -> Result<Option<String>, String> {
-    let _lock = kbbt::write::lock(root, Duration::from_secs(10))?;
+fn recover(root: &Path) -> Result<Option<Msg>, kbbt::write::Error> {
+    let _lock = kbbt::write::take_lock(root, Duration::from_secs(10))?;
     kbbt::write::recover(root)
 }
 
@@ -534,9 +547,13 @@ fn write_lock(env: &Env, dry_run: bool) -> Result<Option<kbbt::write::Lock>, Out
     if dry_run {
         return Ok(None);
     }
-    kbbt::write::lock(&env.root, Duration::from_secs(5))
+    kbbt::write::take_lock(&env.root, Duration::from_secs(5))
         .map(Some)
-        .map_err(Outcome::nothing_written)
+        .map_err(|e| {
+            let mut said = e.said();
+            said.msg = Msg::new(&m::NOTHING_WRITTEN).msg("why", said.msg);
+            Outcome::refuse(Exit::Problems, said)
+        })
 }
 
 /// What the reports read: the register (without texts), `--as-of` or today, and `--group` (one group)
@@ -581,4 +598,31 @@ fn user_group(reg: &Register, s: &str) -> Result<usize, Outcome> {
         let said = Said::error(Msg::new(&m::UNKNOWN_GROUP).text("group", s)).hint(hint);
         Outcome::refuse(Exit::Usage, said)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context as _;
+    use kbbt::i18n::Lang;
+
+    /// kbbt's context and the system's cause, each in the language; kbbt's own error as it is.
+    #[test]
+    fn an_error_chain_is_a_message() {
+        let io = std::io::Error::from_raw_os_error(2);
+        let e = Err::<(), _>(io)
+            .context(Msg::new(&m::CANNOT_READ_ARG).text("file", "vm-7.yaml"))
+            .unwrap_err();
+        let msg = error_msg(&e);
+        assert!(
+            msg.to_string().starts_with("cannot read vm-7.yaml: "),
+            "{msg}"
+        );
+        assert_eq!(
+            msg.render(Lang::ZhTw),
+            "無法讀取 vm-7.yaml：找不到檔案或資料夾（系統錯誤碼 2）"
+        );
+        let own = anyhow::Error::msg(Msg::new(&m::GIT_COULD_NOT_RUN));
+        assert_eq!(error_msg(&own).render(Lang::ZhTw), "無法執行 `git`");
+    }
 }

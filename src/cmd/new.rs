@@ -67,8 +67,8 @@ pub fn run(env: &Env, what: &NewCommand) -> Outcome {
         out.stderr = env.findings(&findings);
         return out;
     }
-    if let Err(e) = kbbt::write::commit(&env.root, std::slice::from_ref(&change)) {
-        return Outcome::error(e);
+    if let Err(e) = kbbt::write::commit_changes(&env.root, std::slice::from_ref(&change)) {
+        return Outcome::write_failed(e);
     }
     let done = Msg::new(&cat::CREATED)
         .text("file", env.shown.join(&change.path).display().to_string())
@@ -81,13 +81,8 @@ fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outco
     let mut after = reg.clone();
     let is_case = change.path.starts_with("cases");
     let bad = |e: yaml::ParseError| {
-        Outcome::fail(
-            Exit::Problems,
-            format!(
-                "error: the new file would not parse ({}); nothing was written (please report this)\n",
-                e.message
-            ),
-        )
+        let msg = Msg::new(&cat::NEW_WOULD_NOT_PARSE).msg("why", e.message);
+        Outcome::refuse(Exit::Problems, Said::error(msg))
     };
     if is_case {
         let value = yaml::parse::<Case>(&change.new).map_err(bad)?;
@@ -108,9 +103,9 @@ fn check_with(reg: &Register, change: &FileChange) -> Result<Vec<Finding>, Outco
     Ok(kbbt::check::run(&after))
 }
 
-fn usage<H: Into<Msg>>(msg: impl Into<Msg>, hint: Option<H>) -> Outcome {
-    let mut said = Said::error(msg.into());
-    said.hint = hint.map(Into::into);
+fn usage(msg: Msg, hint: Option<Msg>) -> Outcome {
+    let mut said = Said::error(msg);
+    said.hint = hint;
     Outcome::refuse(Exit::Usage, said)
 }
 
@@ -205,7 +200,7 @@ fn cities(reg: &Register, a: &NewCaseArgs) -> Result<(Option<String>, Vec<String
         if lead.as_ref() == Some(&m) {
             return Err(usage(
                 Msg::new(&cat::LEAD_AND_PARTNER).text("city", m),
-                None::<Msg>,
+                None,
             ));
         }
         if !partners.contains(&m) {
@@ -311,7 +306,7 @@ fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, Msg), Outcom
     let g = user_group(reg, &a.group)?;
     let title = a.title.trim();
     if title.is_empty() {
-        return Err(usage(Msg::new(&cat::EMPTY_TITLE), None::<Msg>));
+        return Err(usage(Msg::new(&cat::EMPTY_TITLE), None));
     }
     check_status(a)?;
     let source = source(a)?;

@@ -9,7 +9,9 @@
 
 use super::{Env, Outcome};
 use clap::ValueEnum;
+use kbbt::catalog as cat;
 use kbbt::exit::Exit;
+use kbbt::msg::{Msg, Said};
 use std::path::{Path, PathBuf};
 
 /// Every extension kbbt knows, and the format it means.
@@ -37,12 +39,17 @@ fn name<F: ValueEnum>(f: &F) -> String {
         .unwrap_or_default()
 }
 
-fn names<F: ValueEnum>() -> String {
-    F::value_variants()
+/// The formats a command writes, as a list.
+fn names<F: ValueEnum>() -> Msg {
+    let items = F::value_variants()
         .iter()
-        .map(name)
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|f| Msg::new(&cat::FORMAT_NAME).text("name", name(f)));
+    Msg::new(&cat::ITEMS).list("items", items)
+}
+
+/// A usage error (exit 2) with a hint.
+fn usage(msg: Msg, hint: Msg) -> Outcome {
+    Outcome::refuse(Exit::Usage, Said::error(msg).hint(hint))
 }
 
 /// The format to write: `--format`, else `-o`'s extension, else `default`.
@@ -62,36 +69,38 @@ pub fn choose<F: ValueEnum + Copy + PartialEq>(
     match (given, meant) {
         // A .txt file holds any text format the user asks for (Markdown, CSV, …), not a package.
         (Some(f), Some("text")) if !matches!(name(&f).as_str(), "odt" | "docx") => Ok(f),
-        (Some(f), Some(m)) if !is(&f, m) => Err(Outcome::fail(Exit::Usage,
-            format!(
-                "error: `--format {}` contradicts the file name `{shown}` (a .{} file)\n  hint: drop --format, or name the file .{}\n",
-                name(&f),
-                ext.unwrap_or_default(),
-                KNOWN
-                    .iter()
-                    .find(|(_, x)| is(&f, x))
-                    .map_or_else(|| name(&f), |(e, _)| (*e).to_string())
-            ),
-        )),
+        (Some(f), Some(m)) if !is(&f, m) => {
+            let msg = Msg::new(&cat::FORMAT_CONTRADICTS)
+                .text("format", name(&f))
+                .text("file", shown)
+                .text("ext", ext.unwrap_or_default());
+            let meant = KNOWN
+                .iter()
+                .find(|(_, x)| is(&f, x))
+                .map_or_else(|| name(&f), |(e, _)| (*e).to_string());
+            Err(usage(msg, Msg::new(&cat::DROP_FORMAT).text("ext", meant)))
+        }
         (Some(f), _) => Ok(f),
         (None, Some(m)) => F::value_variants()
             .iter()
             .find(|f| is(f, m))
             .copied()
             .ok_or_else(|| {
-                Outcome::fail(Exit::Usage,
-                    format!(
-                        "error: this command does not write {m} (`{shown}`)\n  hint: the formats are {}\n",
-                        names::<F>()
-                    ),
+                let msg = Msg::new(&cat::FORMAT_NOT_WRITTEN)
+                    .text("format", m)
+                    .text("file", shown);
+                usage(
+                    msg,
+                    Msg::new(&cat::FORMATS_ARE).msg("formats", names::<F>()),
                 )
             }),
-        (None, None) if ext.is_some() => Err(Outcome::fail(Exit::Usage,
-            format!(
-                "error: cannot tell the format from the file name `{shown}`\n  hint: give --format ({})\n",
-                names::<F>()
-            ),
-        )),
+        (None, None) if ext.is_some() => {
+            let msg = Msg::new(&cat::FORMAT_FROM_NAME).text("file", shown);
+            Err(usage(
+                msg,
+                Msg::new(&cat::GIVE_FORMAT).msg("formats", names::<F>()),
+            ))
+        }
         (None, None) => Ok(default),
     }
 }
@@ -112,30 +121,32 @@ pub fn write(path: &Path, shown: &Path, data: &Bytes, done: String) -> Outcome {
     match kbbt::write::write_output(path, bytes) {
         // `done` is composed in the user's language by the caller.
         Ok(()) => Outcome::localized(done),
-        Err(e) => Outcome::fail(
-            Exit::Problems,
-            format!("error: cannot write {}: {e}\n", shown.display()),
-        ),
+        Err(e) => {
+            let msg = Msg::new(&cat::CANNOT_WRITE_FILE)
+                .text("file", shown.display().to_string())
+                .os("cause", e.to_string());
+            Outcome::refuse(Exit::Problems, Said::error(msg))
+        }
     }
 }
 
 /// A built package as the bytes to write; a package that cannot be built is an error naming
 /// `what` it is ("package", "workbook").
 pub fn package<E: std::fmt::Display>(b: Result<Vec<u8>, E>, what: &str) -> Result<Bytes, Outcome> {
+    let template = match what {
+        "workbook" => &cat::CANNOT_BUILD_WORKBOOK,
+        _ => &cat::CANNOT_BUILD_PACKAGE,
+    };
     b.map(Bytes::Binary).map_err(|e| {
-        Outcome::fail(
-            Exit::Problems,
-            format!("error: cannot build the {what}: {e}\n"),
-        )
+        let msg = Msg::new(template).text("cause", e.to_string());
+        Outcome::refuse(Exit::Problems, Said::error(msg))
     })
 }
 
 /// A binary package without `-o`: refused (exit 2), it is not for a terminal or a pipe of text.
 pub fn needs_file(format: &str) -> Outcome {
-    Outcome::fail(
-        Exit::Usage,
-        format!("error: {format} is a binary package; write it to a file with -o FILE.{format}\n"),
-    )
+    let msg = Msg::new(&cat::BINARY_NEEDS_FILE).text("format", format);
+    Outcome::refuse(Exit::Usage, Said::error(msg))
 }
 
 #[cfg(test)]
@@ -225,17 +236,11 @@ pub fn target(env: &Env, out: &Path, dest: Dest) -> Result<PathBuf, Outcome> {
     };
     if register_file(&full) || pointed.as_deref().is_some_and(register_file) {
         let why = match dest {
-            Dest::Document => {
-                "is one of the register's own files or folders; write the report elsewhere"
-            }
-            Dest::Draft => {
-                "is among the register's cases or its own files; a draft goes to meetings/ or elsewhere"
-            }
+            Dest::Document => &cat::REGISTER_OWN_FILE,
+            Dest::Draft => &cat::REGISTER_OWN_FILE_DRAFT,
         };
-        return Err(Outcome::fail(
-            Exit::Usage,
-            format!("error: `{}` {why}\n", out.display()),
-        ));
+        let msg = Msg::new(why).text("file", out.display().to_string());
+        return Err(Outcome::refuse(Exit::Usage, Said::error(msg)));
     }
     Ok(full)
 }

@@ -79,7 +79,6 @@ pub fn run(env: &Env, args: &ValidateArgs) -> Outcome {
         stderr: String::new(),
         code,
         machine: format != FindingFormat::Text,
-        localized: format == FindingFormat::Text,
         ..Outcome::default()
     }
 }

@@ -25,7 +25,7 @@ pub fn insert_progress(
     existing: usize,
     entry: &str,
     after: &[&str],
-) -> Result<String, String> {
+) -> Result<String, crate::edit::Error> {
     let mut e = crate::edit::Editor::new(text);
     e.insert_item("progress", at, existing, entry, after)?;
     Ok(e.finish())
@@ -332,7 +332,7 @@ pub fn plan(reg: &Register, idx: &Index, table: &Table, as_of: Date, file: &Path
             keys_before_progress(),
         );
         let verified = edited
-            .map_err(Msg::legacy)
+            .map_err(|e| e.0)
             .and_then(|t| match yaml::parse::<Case>(&t) {
                 Ok(v) if v == want => Ok(t),
                 Ok(_) => Err(Msg::new(&cat::EDITED_WOULD_DIFFER)),

@@ -3,8 +3,10 @@
 //! Pure: the forms as sheets; `xlsx` writes them.
 
 use super::xlsx::{self, Cell, Sheet};
+use crate::catalog as cat;
 use crate::index::Index;
 use crate::model::{Date, Register};
+use crate::msg::{Msg, Said};
 use crate::tally::Timelines;
 
 /// The header of a progress form's table; `kbbt import progress` finds the table by it.
@@ -92,12 +94,12 @@ fn by_lead(
     reg: &Register,
     ongoing: &[usize],
     date: Date,
-) -> Result<Vec<(String, Vec<usize>)>, String> {
+) -> Result<Vec<(String, Vec<usize>)>, Said> {
     if ongoing.iter().all(|c| lead(reg, *c).is_none()) {
-        return Err(format!(
-            "none of the {} cases ongoing on {date} has a lead city, so there is no form per city to write\n  hint: record each case's `lead`, or write one form per group with --by group",
-            ongoing.len()
-        ));
+        let msg = Msg::new(&cat::NO_LEAD_FOR_FORMS)
+            .num("n", ongoing.len())
+            .date("date", date);
+        return Err(Said::error(msg).hint(Msg::new(&cat::RECORD_LEAD_OR_BY_GROUP)));
     }
     let mut cities: Vec<String> = reg.platform.value.member_names();
     for c in ongoing {
@@ -163,11 +165,11 @@ pub fn forms(
     tl: &Timelines,
     date: Date,
     by: FormsBy,
-) -> Result<Vec<Form>, String> {
+) -> Result<Vec<Form>, Said> {
     let ongoing = ongoing(reg, idx, tl, date);
     if ongoing.is_empty() {
-        return Err(format!(
-            "no case is ongoing on {date}; there is nothing to collect"
+        return Err(Said::error(
+            Msg::new(&cat::NOTHING_TO_COLLECT).date("date", date),
         ));
     }
     let owners = match by {

@@ -489,7 +489,7 @@ mod tests {
             "x",
             Path::new("cases/a,b.yaml"),
             Pos { line: 3, col: 5 },
-            "bad: 50%\nnext",
+            crate::msg::Msg::new(&crate::catalog::YAML_PARSER_SAYS).text("said", "bad: 50%\nnext"),
         );
         assert_eq!(
             findings_github(&[f], Path::new("")),

@@ -264,7 +264,7 @@ fn a_genuine_journal_is_finished_by_recover() {
     read_only_touch_nothing(&r, &Outside::new());
     let run = r.run(&["recover"]);
     run.assert_code(0);
-    run.assert_stdout_has("finished an interrupted write (1 files)");
+    run.assert_stdout_has("finished an interrupted write (1 file)");
     assert_eq!(
         std::fs::read_to_string(r.path().join("cases/TR/TR-001.yaml")).unwrap(),
         new

@@ -389,7 +389,7 @@ fn output_goes_to_meetings_never_over_a_file_without_force_never_into_cases() {
         let zh_import = ["--lang", "zh-TW", "import", "minutes"];
         let linked = r.run_sub(&zh_import, &["minutes.txt", "-o", "link.yaml", "--force"]);
         linked.assert_code(2);
-        linked.assert_stderr_has("草稿請寫到 meetings/");
+        linked.assert_stderr_has("草稿請寫到 `meetings/`");
         assert_eq!(r.snapshot(), before);
     }
 }

@@ -11,6 +11,7 @@ mod import_minutes;
 mod lang;
 mod list_show;
 mod messages;
+mod messages_errors;
 mod messages_minutes;
 mod meta;
 mod minutes;
