@@ -418,6 +418,32 @@ mod tests {
         }
     }
 
+    /// No space between two Chinese words (「截至目前」, not 「截至 目前」): Chinese runs on; a space
+    /// only stands beside a number, a code or a value.
+    #[test]
+    fn no_space_between_chinese_words() {
+        let cjk = |c: char| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                || ('\u{3000}'..='\u{303f}').contains(&c)
+                || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        };
+        let mut bad = Vec::new();
+        for t in ALL
+            .iter()
+            .map(|t| (t.id, t.zh))
+            .chain(crate::i18n::labels().iter().map(|(e, z)| (*e, *z)))
+        {
+            let chars: Vec<char> = t.1.chars().collect();
+            for w in chars.windows(3) {
+                if w[1] == ' ' && cjk(w[0]) && cjk(w[2]) {
+                    bad.push(format!("{}: 「{}」", t.0, t.1));
+                    break;
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
+
     /// The words messages take as labels (statuses, decisions, counted fields) all have Chinese.
     #[test]
     fn every_label_a_message_uses_has_chinese() {
