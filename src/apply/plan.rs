@@ -9,7 +9,9 @@ use crate::catalog as cat;
 use crate::finding::Finding;
 use crate::index::{Index, Resolved, Resolver};
 use crate::model::names::normalize;
-use crate::model::{Action, Case, Date, HistoryEntry, Meeting, NewCase, Status, Target};
+use crate::model::{
+    Action, Case, CaseFields, Date, HistoryEntry, Meeting, NewCase, Status, Target,
+};
 use crate::model::{Doc, Register};
 use crate::msg::Msg;
 use crate::yaml::{Pos, Sp};
@@ -521,7 +523,7 @@ impl Planner<'_> {
                 self.err(t.pos, msg, None);
             }
         }
-        let case = Case {
+        let case = Case::from(CaseFields {
             id: Sp::new(id.clone()),
             title: Sp::new(n.title.value.clone()),
             aliases: n.aliases.iter().map(|a| Sp::new(a.value.clone())).collect(),
@@ -550,7 +552,7 @@ impl Planner<'_> {
             benefits: None,
             ministries: vec![],
             contact: None,
-        };
+        });
         let aliases: Vec<&str> = n.aliases.iter().map(|a| a.value.as_str()).collect();
         let r = self
             .resolver

@@ -28,7 +28,7 @@
 //! do not depend on how many threads write them).
 
 use chrono::{Datelike, Months, NaiveDate};
-use kbbt::model::case::{Action, Case, HistoryEntry, Progress, Status};
+use kbbt::model::case::{Action, Case, CaseFields, HistoryEntry, Progress, Status};
 use kbbt::model::date::Date;
 use kbbt::model::meeting::{AllTime, Counts, Decisions, GroupDecisions, Meeting, NewCase, Ref};
 use kbbt::model::platform::{GroupDef, Platform};
@@ -1041,7 +1041,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         as_of = half_year_end(as_of - chrono::Days::new(1));
     }
     let contact = rng.pct(50).then(|| g.office.to_string());
-    let case = Case {
+    let case = Case::from(CaseFields {
         id: sp(c.id()),
         title: sp(c.title.clone()),
         aliases: Vec::new(),
@@ -1074,7 +1074,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         benefits: None,
         ministries: Vec::new(),
         contact,
-    };
+    });
     kbbt::canon::case(&case, "")
 }
 
