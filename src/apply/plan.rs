@@ -681,18 +681,43 @@ impl Planner<'_> {
     }
 }
 
-/// The register as it would be after the plan: touched cases replaced, new ones appended.
+/// The register as it would be after the plan: touched cases replaced, new ones appended. It holds
+/// the values only, not the files' texts (the rules, lookups and tallies never read them), so that a
+/// large register's texts are not copied.
 pub fn register_after(reg: &Register, plan: &Plan) -> Register {
-    let mut after = reg.clone();
+    fn bare<T: Clone>(d: &Doc<T>) -> Doc<T> {
+        Doc {
+            path: d.path.clone(),
+            text: String::new(),
+            value: d.value.clone(),
+        }
+    }
+    let mut replaced: Vec<Option<&Case>> = vec![None; reg.cases.len()];
+    let mut new = Vec::new();
     for t in &plan.touched {
         match t.existing {
-            Some(i) => after.cases[i].value = t.case.clone(),
-            None => after.cases.push(Doc {
+            Some(i) => replaced[i] = Some(&t.case),
+            None => new.push(Doc {
                 path: t.path.clone(),
                 text: String::new(),
                 value: t.case.clone(),
             }),
         }
     }
-    after
+    let mut cases = Vec::with_capacity(reg.cases.len() + new.len());
+    cases.extend(reg.cases.iter().zip(replaced).map(|(d, r)| match r {
+        Some(c) => Doc {
+            path: d.path.clone(),
+            text: String::new(),
+            value: c.clone(),
+        },
+        None => bare(d),
+    }));
+    cases.extend(new);
+    Register {
+        root: reg.root.clone(),
+        platform: bare(&reg.platform),
+        cases,
+        meetings: reg.meetings.iter().map(bare).collect(),
+    }
 }
