@@ -1320,8 +1320,40 @@ mod tests {
         }
         parse_floor(&dir).expect("kbbt's parse reads every file");
         pending_meetings_plan_as_promised(&reg, &dir);
+        assert_eq!(
+            status_outputs(&dir, kbbt::load::Texts::Lean),
+            status_outputs(&dir, kbbt::load::Texts::Keep)
+        );
 
         std::fs::remove_dir_all(&dir).expect("the register is removed");
+    }
+
+    /// What `status` shows of the register at `dir` loaded with `texts` (every group and all, by group
+    /// and by lead, as JSON and Markdown), with the rules' findings.
+    fn status_outputs(dir: &Path, texts: kbbt::load::Texts) -> Vec<String> {
+        use kbbt::render::status::{Query, StatusView, json, markdown};
+        let reg = kbbt::load::load_with(dir, texts)
+            .0
+            .expect("the register loads");
+        let idx = kbbt::index::Index::new(&reg);
+        let tl = kbbt::tally::Timelines::new(&reg, &idx);
+        let mut out = vec![format!("{:?}", kbbt::check::run_in(&reg, &idx, &tl, &[]))];
+        let groups = std::iter::once(None).chain((0..reg.platform.value.groups.len()).map(Some));
+        for group in groups {
+            for by_lead in [false, true] {
+                let q = Query {
+                    group,
+                    meeting: kbbt::tally::latest_meeting(&reg, &idx, None),
+                    meeting_named: false,
+                    as_of: None,
+                    by_lead,
+                };
+                let v = StatusView::build(&reg, &idx, &tl, q);
+                out.push(json(&v));
+                out.push(markdown(&v, kbbt::render::Style::default()));
+            }
+        }
+        out
     }
 
     /// `apply-D.yaml` plans without an error and states the numbers the register will have after it;
