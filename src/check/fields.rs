@@ -318,10 +318,13 @@ impl<'a> TitleIndex<'a> {
             }
             let i = u32::try_from(i).expect("fewer than 2^32 cases");
             let h = std::hash::BuildHasher::hash_one(&ix.hasher, (c.group.value.as_str(), &key));
-            if ix.first.contains_key(&h) {
-                ix.clash.insert((&c.group.value, key), i);
-            } else {
-                ix.first.insert(h, i);
+            match ix.first.entry(h) {
+                std::collections::hash_map::Entry::Occupied(_) => {
+                    ix.clash.insert((&c.group.value, key), i);
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
             }
         }
         ix

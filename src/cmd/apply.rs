@@ -94,7 +94,11 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
     let target = target_path(env, &reg, &idx, &mdoc, in_register)?;
     let p = plan::plan(&reg, &idx, m, &mdoc.path);
     if !p.errors.is_empty() {
-        return Err(refused_plan(env, &reg, &mdoc, &p, flags));
+        let refused = refused_plan(env, &reg, &mdoc, &p, flags);
+        // The process ends right after printing: tearing a large register down piece by piece
+        // would only cost time.
+        std::mem::forget((reg, idx, tl));
+        return Err(refused);
     }
     not_changed_since_applied(env, Ctx::new(&reg, &idx, &tl), m)?;
     if !p.changes_anything() {
@@ -156,7 +160,9 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
         let msg = Msg::new(&cat::RECORDED_DISCREPANCY).msg("what", what);
         out.push_str(&(msg.render(env.style.lang) + "\n"));
     }
-    Ok(write(env, out, &changes, m, &target, flags))
+    let out = write(env, out, &changes, m, &target, flags);
+    std::mem::forget((reg, idx, tl, after, idx2, tl2));
+    Ok(out)
 }
 
 /// Where the meeting file lives in the register; refused when the register has another meeting of
@@ -274,6 +280,7 @@ fn refused_plan(
                 .with_hint(Msg::new(&cat::FIX_DECISIONS_FIRST)),
             );
         }
+        std::mem::forget((after, idx2, tl2));
     }
     let why = Msg::new(&cat::DECISIONS_REFUSED).count("n", p.errors.len(), "decision", "decisions");
     let mut out = refuse_msg(env, &mut findings, why);
