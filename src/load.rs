@@ -336,7 +336,7 @@ pub enum Texts {
     /// Keep only each file's leading comment lines.
     Drop,
     /// As `Drop`, and the cases' progress texts are not kept either (each is still read and checked
-    /// as text): for commands that never show them (`validate`, `status`).
+    /// as text): for commands that never show them (`validate`, `status`, `list` as a table).
     Lean,
 }
 
@@ -369,5 +369,65 @@ pub fn load_with(root: &Path, texts: Texts) -> (Option<Register>, Vec<Finding>) 
             findings.push(f);
             (None, findings)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything `status` can show of the register at `root` loaded with `texts`: the load's and the
+    /// rules' findings, and the status of every group and of all, by group and by lead, as JSON and in
+    /// both languages.
+    fn status_outputs(root: &Path, texts: Texts) -> Vec<String> {
+        use crate::render::status::{Query, StatusView, json, markdown};
+        let (reg, findings) = load_with(root, texts);
+        let reg = reg.expect("the register loads");
+        let idx = crate::index::Index::new(&reg);
+        let tl = crate::tally::Timelines::new(&reg, &idx);
+        let mut out = vec![
+            format!("{findings:?}"),
+            format!("{:?}", crate::check::run_in(&reg, &idx, &tl, &[])),
+        ];
+        let groups = std::iter::once(None).chain((0..reg.platform.value.groups.len()).map(Some));
+        for group in groups {
+            for by_lead in [false, true] {
+                let q = Query {
+                    group,
+                    meeting: crate::tally::latest_meeting(&reg, &idx, None),
+                    meeting_named: false,
+                    as_of: None,
+                    by_lead,
+                };
+                let v = StatusView::build(&reg, &idx, &tl, q);
+                out.push(json(&v));
+                for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhTw] {
+                    let style = crate::render::Style {
+                        lang,
+                        ..crate::render::Style::default()
+                    };
+                    out.push(markdown(&v, style));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_lean_load_gives_the_same_status_on_the_shipped_register() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let full = status_outputs(root, Texts::Keep);
+        assert_eq!(status_outputs(root, Texts::Lean), full);
+        assert_eq!(status_outputs(root, Texts::Drop), full);
+        // The lean load did leave the progress texts out.
+        let (reg, _) = load_with(root, Texts::Lean);
+        let reg = reg.expect("the register loads");
+        assert!(reg.cases.iter().any(|c| !c.value.progress.is_empty()));
+        assert!(
+            reg.cases
+                .iter()
+                .flat_map(|c| &c.value.progress)
+                .all(|p| p.text.is_empty())
+        );
     }
 }

@@ -9,7 +9,9 @@ use crate::catalog as cat;
 use crate::finding::Finding;
 use crate::index::{Index, Resolved, Resolver};
 use crate::model::names::normalize;
-use crate::model::{Action, Case, Date, HistoryEntry, Meeting, NewCase, Status, Target};
+use crate::model::{
+    Action, Case, CaseFields, Date, HistoryEntry, Meeting, NewCase, Status, Target,
+};
 use crate::model::{Doc, Register};
 use crate::msg::Msg;
 use crate::yaml::{Pos, Sp};
@@ -517,7 +519,7 @@ impl Planner<'_> {
                 self.err(t.pos, msg, None);
             }
         }
-        let case = Case {
+        let case = Case::from(CaseFields {
             id: Sp::new(id.clone()),
             title: Sp::new(n.title.value.clone()),
             aliases: n.aliases.iter().map(|a| Sp::new(a.value.clone())).collect(),
@@ -546,7 +548,7 @@ impl Planner<'_> {
             benefits: None,
             ministries: vec![],
             contact: None,
-        };
+        });
         let aliases: Vec<&str> = n.aliases.iter().map(|a| a.value.as_str()).collect();
         let r = self
             .resolver
@@ -675,18 +677,43 @@ impl Planner<'_> {
     }
 }
 
-/// The register as it would be after the plan: touched cases replaced, new ones appended.
+/// The register as it would be after the plan: touched cases replaced, new ones appended. It holds
+/// the values only, not the files' texts (the rules, lookups and tallies never read them), so that a
+/// large register's texts are not copied.
 pub fn register_after(reg: &Register, plan: &Plan) -> Register {
-    let mut after = reg.clone();
+    fn bare<T: Clone>(d: &Doc<T>) -> Doc<T> {
+        Doc {
+            path: d.path.clone(),
+            text: String::new(),
+            value: d.value.clone(),
+        }
+    }
+    let mut replaced: Vec<Option<&Case>> = vec![None; reg.cases.len()];
+    let mut new = Vec::new();
     for t in &plan.touched {
         match t.existing {
-            Some(i) => after.cases[i].value = t.case.clone(),
-            None => after.cases.push(Doc {
+            Some(i) => replaced[i] = Some(&t.case),
+            None => new.push(Doc {
                 path: t.path.clone(),
                 text: String::new(),
                 value: t.case.clone(),
             }),
         }
     }
-    after
+    let mut cases = Vec::with_capacity(reg.cases.len() + new.len());
+    cases.extend(reg.cases.iter().zip(replaced).map(|(d, r)| match r {
+        Some(c) => Doc {
+            path: d.path.clone(),
+            text: String::new(),
+            value: c.clone(),
+        },
+        None => bare(d),
+    }));
+    cases.extend(new);
+    Register {
+        root: reg.root.clone(),
+        platform: bare(&reg.platform),
+        cases,
+        meetings: reg.meetings.iter().map(bare).collect(),
+    }
 }

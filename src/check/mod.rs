@@ -18,6 +18,7 @@ pub use counts::{
 };
 
 /// What the rules look at.
+#[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     /// The register checked.
     pub reg: &'a Register,
@@ -25,6 +26,13 @@ pub struct Ctx<'a> {
     pub idx: &'a Index,
     /// Its cases' timelines.
     pub tl: &'a Timelines,
+}
+
+impl<'a> Ctx<'a> {
+    /// A register and its lookups.
+    pub fn new(reg: &'a Register, idx: &'a Index, tl: &'a Timelines) -> Self {
+        Ctx { reg, idx, tl }
+    }
 }
 
 type Rule = fn(&Ctx, &mut Vec<Finding>);
@@ -110,13 +118,31 @@ pub fn errors_in(reg: &Register, idx: &Index, tl: &Timelines, skip: &[&str]) -> 
 /// The errors `after` has that `before` has not (compared by rule, file and message), leaving out the
 /// rules named in `skip`: how a command that writes proves it never writes what `validate` rejects.
 pub fn new_errors(before: &Register, after: &Register, skip: &[&str]) -> Vec<Finding> {
-    let old: std::collections::HashSet<(&str, std::path::PathBuf, crate::msg::Msg)> =
-        errors_except(before, skip)
-            .into_iter()
-            .map(|f| (f.code, f.file, f.message))
-            .collect();
-    errors_except(after, skip)
+    let (idx, idx2) = (Index::new(before), Index::new(after));
+    let (tl, tl2) = (Timelines::new(before, &idx), Timelines::new(after, &idx2));
+    new_errors_in(
+        Ctx::new(before, &idx, &tl),
+        Ctx::new(after, &idx2, &tl2),
+        skip,
+    )
+}
+
+/// As [`new_errors`], with the lookups of both registers already built (a command that needs them too
+/// builds them once). The rules run on both registers at the same time.
+pub fn new_errors_in(before: Ctx, after: Ctx, skip: &[&str]) -> Vec<Finding> {
+    let (old, new) = std::thread::scope(|s| {
+        let old = s.spawn(|| errors_in(before.reg, before.idx, before.tl, skip));
+        let new = errors_in(after.reg, after.idx, after.tl, skip);
+        (
+            old.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            new,
+        )
+    });
+    let old: std::collections::HashSet<(&str, std::path::PathBuf, crate::msg::Msg)> = old
         .into_iter()
+        .map(|f| (f.code, f.file, f.message))
+        .collect();
+    new.into_iter()
         .filter(|f| !old.contains(&(f.code, f.file.clone(), f.message.clone())))
         .collect()
 }

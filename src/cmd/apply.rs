@@ -1,11 +1,11 @@
 //! `kbbt apply MEETING.yaml`: plan, check the stated counts, then write all or nothing.
 
-use super::{Env, Outcome, load_clean};
+use super::{Env, Outcome, load_clean_for_writing};
 use crate::cli::ApplyArgs;
 use anyhow::Context as _;
 use kbbt::apply::{self, plan, unified_diff};
 use kbbt::catalog as cat;
-use kbbt::check::{Mismatch, count_mismatches};
+use kbbt::check::{Ctx, Mismatch, count_mismatches};
 use kbbt::exit::Exit;
 use kbbt::finding::{self, Finding};
 use kbbt::index::Index;
@@ -88,16 +88,19 @@ pub fn run(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Outcome {
 /// Every step of `apply`; `Err` is a refusal (or a result) that ends it early, before any write.
 fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
     let _lock = super::write_lock(env, flags.dry_run)?;
-    let reg = load_clean(env, kbbt::load::Texts::Keep)?;
+    let (reg, idx, tl) = load_clean_for_writing(env)?;
     let (mdoc, in_register) = meeting_doc(env, &reg, cwd, &flags.meeting)?;
     let m = &mdoc.value;
-    let idx = Index::new(&reg);
     let target = target_path(env, &reg, &idx, &mdoc, in_register)?;
     let p = plan::plan(&reg, &idx, m, &mdoc.path);
     if !p.errors.is_empty() {
-        return Err(refused_plan(env, &reg, &mdoc, &p, flags));
+        let refused = refused_plan(env, &reg, &mdoc, &p, flags);
+        // The process ends right after printing: tearing a large register down piece by piece
+        // would only cost time.
+        std::mem::forget((reg, idx, tl));
+        return Err(refused);
     }
-    not_changed_since_applied(env, &reg, m)?;
+    not_changed_since_applied(env, Ctx::new(&reg, &idx, &tl), m)?;
     if !p.changes_anything() {
         // `--commit` after a write whose commit failed (a hook, no identity): commit what this meeting
         // wrote and git still has uncommitted, nothing else.
@@ -111,9 +114,10 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
     git_ready(env, flags, &target)?;
     // The register after the meeting, and its numbers against the stated ones.
     let (after, mi) = register_after(&reg, &p, &mdoc);
-    validates_after(env, &reg, &after, &mdoc, &target, &p)?;
     let idx2 = Index::new(&after);
     let tl2 = Timelines::new(&after, &idx2);
+    let (before, after_ctx) = (Ctx::new(&reg, &idx, &tl), Ctx::new(&after, &idx2, &tl2));
+    validates_after(env, before, after_ctx, &mdoc, &target, &p)?;
     let unrecorded = unrecorded_mismatches(&after, &idx2, &tl2, mi, m, &reg);
     if !unrecorded.is_empty() && !flags.accept_discrepancy {
         let findings = unrecorded
@@ -156,7 +160,9 @@ fn apply(env: &Env, cwd: &Path, flags: &ApplyArgs) -> Result<Outcome, Outcome> {
         let msg = Msg::new(&cat::RECORDED_DISCREPANCY).msg("what", what);
         out.push_str(&(msg.render(env.style.lang) + "\n"));
     }
-    Ok(write(env, out, &changes, m, &target, flags))
+    let out = write(env, out, &changes, m, &target, flags);
+    std::mem::forget((reg, idx, tl, after, idx2, tl2));
+    Ok(out)
 }
 
 /// Where the meeting file lives in the register; refused when the register has another meeting of
@@ -272,6 +278,7 @@ fn refused_plan(
                 .with_hint(Msg::new(&cat::FIX_DECISIONS_FIRST)),
             );
         }
+        std::mem::forget((after, idx2, tl2));
     }
     let why = Msg::new(&cat::DECISIONS_REFUSED).count("n", p.errors.len(), "decision", "decisions");
     let mut out = refuse_msg(env, &mut findings, why);
@@ -289,7 +296,8 @@ fn refused_plan(
 
 /// A meeting applied before whose file changed since: the histories record decisions it no longer
 /// has. Reported, not "nothing to do" (and not applied on top).
-fn not_changed_since_applied(env: &Env, reg: &Register, m: &Meeting) -> Result<(), Outcome> {
+fn not_changed_since_applied(env: &Env, before: Ctx, m: &Meeting) -> Result<(), Outcome> {
+    let reg = before.reg;
     let recorded = reg.cases.iter().any(|c| {
         c.value
             .history
@@ -300,7 +308,7 @@ fn not_changed_since_applied(env: &Env, reg: &Register, m: &Meeting) -> Result<(
         return Ok(());
     }
     let at = format!(" at {}, ", m.id.value);
-    let mut stale: Vec<Finding> = kbbt::check::run(reg)
+    let mut stale: Vec<Finding> = kbbt::check::run_in(reg, before.idx, before.tl, &[])
         .into_iter()
         .filter(|f| f.code == "history-decision" && f.message.to_string().contains(&at))
         .collect();
@@ -401,13 +409,13 @@ fn git_ready(env: &Env, flags: &ApplyArgs, target: &Path) -> Result<(), Outcome>
 /// the files this meeting writes are its concern (other meetings may wait to be applied).
 fn validates_after(
     env: &Env,
-    reg: &Register,
-    after: &Register,
+    before: Ctx,
+    after: Ctx,
     mdoc: &Doc<Meeting>,
     target: &Path,
     p: &plan::Plan,
 ) -> Result<(), Outcome> {
-    let mut fresh = kbbt::check::new_errors(reg, after, &["stated-counts"]);
+    let mut fresh = kbbt::check::new_errors_in(before, after, &["stated-counts"]);
     fresh.retain(|f| {
         f.file == mdoc.path || f.file == target || p.touched.iter().any(|t| t.path == f.file)
     });

@@ -53,7 +53,14 @@ fn output(env: &Env, reg: &Register, cases: &[&Case], format: TableFormat) -> Ou
 /// `kbbt list`: the cases that match the filters.
 pub fn list(env: &Env, f: &ListArgs, format: TableFormat) -> Outcome {
     let run = || -> Result<Outcome, Outcome> {
-        let reg = load_clean(env, kbbt::load::Texts::Drop)?;
+        // The table and Markdown show no progress text, and only `--text` searches them.
+        let lean = f.text.is_none() && matches!(format, TableFormat::Table | TableFormat::Markdown);
+        let texts = if lean {
+            kbbt::load::Texts::Lean
+        } else {
+            kbbt::load::Texts::Drop
+        };
+        let reg = load_clean(env, texts)?;
         let filter = filter(&reg, f)?;
         let cases = kbbt::filter::select(&reg, &filter);
         Ok(output(env, &reg, &cases, format))

@@ -503,23 +503,7 @@ fn loaded_clean(
             // A command that writes takes the platform's groups for folder names and ids: a platform
             // that does not validate (a group code `.git`, `A/B`, `tr`, or twice) stops it.
             if writes {
-                let mut bad = kbbt::check::errors_except(
-                    &r,
-                    &kbbt::check::RULES
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .filter(|n| *n != "platform")
-                        .collect::<Vec<_>>(),
-                );
-                if !bad.is_empty() {
-                    finding::sort(&mut bad);
-                    let mut out = Outcome::refuse(
-                        Exit::Problems,
-                        Said::error(Msg::new(&m::PLATFORM_HAS_PROBLEMS)),
-                    );
-                    out.stderr = env.findings(&bad);
-                    return Err(out);
-                }
+                platform_ok(env, &r, None)?;
             }
             Ok(r)
         }
@@ -530,6 +514,48 @@ fn loaded_clean(
             Err(out)
         }
     }
+}
+
+/// A command that writes takes the platform's groups for folder names and ids: a platform that does
+/// not validate (a group code `.git`, `A/B`, `tr`, or twice) stops it. `lookups`: the register's, when
+/// the command has built them.
+fn platform_ok(
+    env: &Env,
+    r: &Register,
+    lookups: Option<(&kbbt::index::Index, &kbbt::tally::Timelines)>,
+) -> Result<(), Outcome> {
+    let skip: Vec<&str> = kbbt::check::RULES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| *n != "platform")
+        .collect();
+    let mut bad = match lookups {
+        Some((idx, tl)) => kbbt::check::errors_in(r, idx, tl, &skip),
+        None => kbbt::check::errors_except(r, &skip),
+    };
+    if bad.is_empty() {
+        return Ok(());
+    }
+    finding::sort(&mut bad);
+    let mut out = Outcome::refuse(
+        Exit::Problems,
+        Said::error(Msg::new(&m::PLATFORM_HAS_PROBLEMS)),
+    );
+    out.stderr = env.findings(&bad);
+    Err(out)
+}
+
+/// As [`load_clean`] for a command that writes (every text kept) and needs the register's lookups: they
+/// are built once, for the platform check and for the command.
+fn load_clean_for_writing(
+    env: &Env,
+) -> Result<(Register, kbbt::index::Index, kbbt::tally::Timelines), Outcome> {
+    let (reg, findings) = load::load_with(&env.root, load::Texts::Keep);
+    let reg = loaded_clean(env, reg, findings, false)?;
+    let idx = kbbt::index::Index::new(&reg);
+    let tl = kbbt::tally::Timelines::new(&reg, &idx);
+    platform_ok(env, &reg, Some((&idx, &tl)))?;
+    Ok((reg, idx, tl))
 }
 
 /// A reporting command still reports on a register with errors, but says so: what it shows may be

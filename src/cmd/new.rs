@@ -17,7 +17,7 @@ use kbbt::finding::{self, Finding};
 use kbbt::index::{Index, Resolved};
 use kbbt::model::names::normalize;
 use kbbt::model::names::{split_id, suggest_str};
-use kbbt::model::{Action, Case, Date, HistoryEntry, Meeting, Status};
+use kbbt::model::{Action, Case, CaseFields, Date, HistoryEntry, Meeting, Status};
 use kbbt::model::{Doc, Register};
 use kbbt::msg::{Msg, Said};
 use kbbt::write::FileChange;
@@ -266,7 +266,7 @@ fn case_value(
     topics: Vec<String>,
     source: &str,
 ) -> Case {
-    Case {
+    Case::from(CaseFields {
         id: Sp::new(id.to_string()),
         title: Sp::new(title.to_string()),
         aliases: Vec::new(),
@@ -298,7 +298,7 @@ fn case_value(
         benefits: None,
         ministries: Vec::new(),
         contact: None,
-    }
+    })
 }
 
 fn new_case(reg: &Register, a: &NewCaseArgs) -> Result<(FileChange, Msg), Outcome> {

@@ -282,10 +282,11 @@ impl Milestone {
     }
 }
 
-/// One cooperation case, as its file `cases/<code>/<id>.yaml` holds it.
+/// Every field of a case file, as written: what a case is read as, and what code that makes a case
+/// fills in (then [`Case::from`]). A [`Case`] keeps the same values in less room.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
+#[serde(deny_unknown_fields, rename = "Case")]
+pub struct CaseFields {
     /// The case's id: its group's code and three or more digits (`TR-003`).
     pub id: Sp<String>,
     /// The title the documents give the case (捷運萬大-中和-樹林線).
@@ -355,6 +356,160 @@ pub struct Case {
     #[serde(default)]
     pub contact: Option<String>,
 }
+
+/// The fields most cases leave empty: links to other cases, milestones and the proposal form's
+/// texts. A [`Case`] holds them behind one optional box and reads them through `Deref`
+/// (`case.parent`, `case.milestones`), so a case without any costs 8 bytes for all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rare {
+    /// The id of the parent case, for a sub-case (子案).
+    pub parent: Option<Sp<String>>,
+    /// The ids of the cases this one replaced.
+    pub replaces: Vec<Sp<String>>,
+    /// The ids of the cases that replaced this one.
+    pub replaced_by: Vec<Sp<String>>,
+    /// The id of the case this one was merged into.
+    pub merged_into: Option<Sp<String>>,
+    /// The ids of the cases merged into this one.
+    pub merged_from: Vec<Sp<String>>,
+    /// Milestones (里程碑), in date order.
+    pub milestones: Vec<Sp<Milestone>>,
+    /// The proposal's type (提案類型), from its proposal form.
+    pub kind: Option<String>,
+    /// The proposal's explanation (說明).
+    pub summary: Option<String>,
+    /// The proposal's concrete approach (具體作法).
+    pub approach: Option<String>,
+    /// The expected benefits of cooperating (合作效益).
+    pub benefits: Option<String>,
+    /// The central ministries the case asks for (對應中央部會).
+    pub ministries: Vec<String>,
+}
+
+/// What a case without any rare field reads through `Deref`.
+static NO_RARE: Rare = Rare {
+    parent: None,
+    replaces: Vec::new(),
+    replaced_by: Vec::new(),
+    merged_into: None,
+    merged_from: Vec::new(),
+    milestones: Vec::new(),
+    kind: None,
+    summary: None,
+    approach: None,
+    benefits: None,
+    ministries: Vec::new(),
+};
+
+impl Rare {
+    fn is_empty(&self) -> bool {
+        self == &NO_RARE
+    }
+}
+
+/// One cooperation case, as its file `cases/<code>/<id>.yaml` holds it. Read as [`CaseFields`]
+/// (the same input is accepted, with the same messages); the fields of [`Rare`] are reached through
+/// `Deref`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "CaseFields")]
+pub struct Case {
+    /// The case's id: its group's code and three or more digits (`TR-003`).
+    pub id: Sp<String>,
+    /// The title the documents give the case (捷運萬大-中和-樹林線).
+    pub title: Sp<String>,
+    /// Other names the documents use for the case; matching uses them too.
+    pub aliases: Vec<Sp<String>>,
+    /// The case's group, by its name in `platform.yaml` (交通組).
+    pub group: Sp<String>,
+    /// The member city that leads the case (主辦).
+    pub lead: Option<Sp<String>>,
+    /// The other member cities involved (合作).
+    pub partners: Vec<Sp<String>>,
+    /// Common topics (共同議題) the case is tagged with.
+    pub topics: Vec<Sp<String>>,
+    /// Where the case stands; must agree with its history.
+    pub status: Sp<Status>,
+    /// Every decision that touched the case, oldest first.
+    pub history: Vec<Sp<HistoryEntry>>,
+    /// Progress entries (辦理情形), newest first.
+    pub progress: Vec<Progress>,
+    /// The documents the case's facts come from.
+    pub sources: Vec<String>,
+    /// Free text, e.g. where the documents disagree.
+    pub notes: Option<String>,
+    /// The office to contact (交通局); no personal names or phone numbers.
+    pub contact: Option<String>,
+    /// The rare fields, when the case has any.
+    rare: Option<Box<Rare>>,
+}
+
+impl From<CaseFields> for Case {
+    fn from(f: CaseFields) -> Case {
+        let rare = Rare {
+            parent: f.parent,
+            replaces: f.replaces,
+            replaced_by: f.replaced_by,
+            merged_into: f.merged_into,
+            merged_from: f.merged_from,
+            milestones: f.milestones,
+            kind: f.kind,
+            summary: f.summary,
+            approach: f.approach,
+            benefits: f.benefits,
+            ministries: f.ministries,
+        };
+        Case {
+            id: f.id,
+            title: f.title,
+            aliases: f.aliases,
+            group: f.group,
+            lead: f.lead,
+            partners: f.partners,
+            topics: f.topics,
+            status: f.status,
+            history: f.history,
+            progress: f.progress,
+            sources: f.sources,
+            notes: f.notes,
+            contact: f.contact,
+            rare: (!rare.is_empty()).then(|| Box::new(rare)),
+        }
+    }
+}
+
+impl std::ops::Deref for Case {
+    type Target = Rare;
+    fn deref(&self) -> &Rare {
+        self.rare.as_deref().unwrap_or(&NO_RARE)
+    }
+}
+
+impl std::ops::DerefMut for Case {
+    fn deref_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for Case {
+    fn eq(&self, o: &Case) -> bool {
+        self.id == o.id
+            && self.title == o.title
+            && self.aliases == o.aliases
+            && self.group == o.group
+            && self.lead == o.lead
+            && self.partners == o.partners
+            && self.topics == o.topics
+            && self.status == o.status
+            && self.history == o.history
+            && self.progress == o.progress
+            && self.sources == o.sources
+            && self.notes == o.notes
+            && self.contact == o.contact
+            && **self == **o
+    }
+}
+
+impl Eq for Case {}
 
 impl Case {
     /// The status the history implies: that of the last status-changing entry.

@@ -356,31 +356,31 @@ impl<'de> Deserialize<'de> for Decisions {
 #[serde(deny_unknown_fields)]
 pub struct GroupDecisions {
     /// New cases (同意新增).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub add: Vec<Sp<NewCase>>,
     /// Cases no longer tracked (同意解列).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub delist: Vec<Sp<Ref>>,
     /// The minutes' 「其餘 N 案持續列管」: the group's cases ongoing before and after the meeting.
     #[serde(default)]
     pub ongoing: Option<Sp<u32>>,
     /// New sub-cases (子案), each naming its `parent`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub subcases: Vec<Sp<NewCase>>,
     /// Cases replaced by others.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub replace: Vec<Sp<Replace>>,
     /// Cases merged into one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub merge: Vec<Sp<Merge>>,
     /// Cases renamed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub rename: Vec<Sp<Rename>>,
     /// Cases raised (提案 / 臨時動議), not yet tracked.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub propose: Vec<Sp<NewCase>>,
     /// Cases tracked again after a delist.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub relist: Vec<Sp<Ref>>,
 }
 

@@ -8,7 +8,8 @@ pub mod platform;
 pub mod register;
 
 pub use case::{
-    Action, Case, HistoryEntry, Milestone, Percent, Progress, Status, without_progress_texts,
+    Action, Case, CaseFields, HistoryEntry, Milestone, Percent, Progress, Rare, Status,
+    without_progress_texts,
 };
 pub use date::{Date, parse_date};
 pub use meeting::{

@@ -28,7 +28,7 @@
 //! do not depend on how many threads write them).
 
 use chrono::{Datelike, Months, NaiveDate};
-use kbbt::model::case::{Action, Case, HistoryEntry, Progress, Status};
+use kbbt::model::case::{Action, Case, CaseFields, HistoryEntry, Progress, Status};
 use kbbt::model::date::Date;
 use kbbt::model::meeting::{AllTime, Counts, Decisions, GroupDecisions, Meeting, NewCase, Ref};
 use kbbt::model::platform::{GroupDef, Platform};
@@ -1041,7 +1041,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         as_of = half_year_end(as_of - chrono::Days::new(1));
     }
     let contact = rng.pct(50).then(|| g.office.to_string());
-    let case = Case {
+    let case = Case::from(CaseFields {
         id: sp(c.id()),
         title: sp(c.title.clone()),
         aliases: Vec::new(),
@@ -1074,7 +1074,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
         benefits: None,
         ministries: Vec::new(),
         contact,
-    };
+    });
     kbbt::canon::case(&case, "")
 }
 
@@ -1320,8 +1320,40 @@ mod tests {
         }
         parse_floor(&dir).expect("kbbt's parse reads every file");
         pending_meetings_plan_as_promised(&reg, &dir);
+        assert_eq!(
+            status_outputs(&dir, kbbt::load::Texts::Lean),
+            status_outputs(&dir, kbbt::load::Texts::Keep)
+        );
 
         std::fs::remove_dir_all(&dir).expect("the register is removed");
+    }
+
+    /// What `status` shows of the register at `dir` loaded with `texts` (every group and all, by group
+    /// and by lead, as JSON and Markdown), with the rules' findings.
+    fn status_outputs(dir: &Path, texts: kbbt::load::Texts) -> Vec<String> {
+        use kbbt::render::status::{Query, StatusView, json, markdown};
+        let reg = kbbt::load::load_with(dir, texts)
+            .0
+            .expect("the register loads");
+        let idx = kbbt::index::Index::new(&reg);
+        let tl = kbbt::tally::Timelines::new(&reg, &idx);
+        let mut out = vec![format!("{:?}", kbbt::check::run_in(&reg, &idx, &tl, &[]))];
+        let groups = std::iter::once(None).chain((0..reg.platform.value.groups.len()).map(Some));
+        for group in groups {
+            for by_lead in [false, true] {
+                let q = Query {
+                    group,
+                    meeting: kbbt::tally::latest_meeting(&reg, &idx, None),
+                    meeting_named: false,
+                    as_of: None,
+                    by_lead,
+                };
+                let v = StatusView::build(&reg, &idx, &tl, q);
+                out.push(json(&v));
+                out.push(markdown(&v, kbbt::render::Style::default()));
+            }
+        }
+        out
     }
 
     /// `apply-D.yaml` plans without an error and states the numbers the register will have after it;
