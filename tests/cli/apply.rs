@@ -518,14 +518,7 @@ fn killed_at_every_step_leaves_before_or_after() {
 fn a_held_lock_makes_apply_wait_then_fail_clearly() {
     let r = Reg::standard();
     r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
-    std::fs::create_dir_all(r.path().join(".kbbt")).unwrap();
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(r.path().join(".kbbt/lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = r.hold_lock();
     let out = refused(&r, "vm-3");
     out.assert_stderr_has("another kbbt is changing this register");
     drop(lock);

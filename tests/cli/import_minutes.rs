@@ -275,7 +275,7 @@ fn docx_and_odt_made_by_libreoffice_give_the_same_draft_as_the_text() {
     }
 }
 
-const MINUTES: &str = "\
+pub(crate) const MINUTES: &str = "\
 基北北桃合作交流平臺第 3 次副市長層級會議紀錄
 時間：113 年 12 月 20 日（星期五）上午 10 時
 

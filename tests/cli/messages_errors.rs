@@ -41,14 +41,7 @@ fn interrupted_write(r: &Reg) {
 fn a_held_lock_is_said_in_chinese() {
     let r = Reg::standard();
     r.meeting("vm-3", vm3("  交通組:\n    add: [新案]\n"));
-    std::fs::create_dir_all(r.path().join(".kbbt")).unwrap();
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(r.path().join(".kbbt/lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = r.hold_lock();
     for args in [&["apply", "meetings/vm-3.yaml"][..], &["fmt"]] {
         let out = zh(&r, args);
         out.assert_code(1);

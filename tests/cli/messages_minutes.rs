@@ -38,20 +38,13 @@ fn package(member: &str, xml: &str) -> Vec<u8> {
     z.finish().expect("finish package").into_inner()
 }
 
-const MINUTES: &str = "\
-基北北桃合作交流平臺第 3 次副市長層級會議紀錄
-時間：113 年 12 月 20 日（星期五）上午 10 時
-
-柒、決議事項
-一、議題小組合作案件，請依決議持續辦理：同意解列 2 案、新增 1 案及確認執行中 2 案。
-(一) 交通組
-1. 同意新增 2 案：「跨市自行車道串聯」。
-2. 同意解列 2 案：「跨市公車路線整合案」、「完全不同的名稱」。
-3. 其餘 1 案持續列管。
-4. 這一句不是決議的格式。
-(二) 觀光組
-1. 其餘 3 案持續列管。
-";
+/// The minutes of the import tests, with a second group.
+fn minutes() -> String {
+    format!(
+        "{}(二) 觀光組\n1. 其餘 3 案持續列管。\n",
+        super::import_minutes::MINUTES
+    )
+}
 
 const LETTER: &str = "敬啟者：\n謹此函達。\n";
 
@@ -157,7 +150,7 @@ fn import_minutes_refusals_in_chinese() {
 #[test]
 fn import_minutes_never_over_a_file_in_either_language() {
     let r = Reg::standard();
-    r.write("minutes.txt", MINUTES);
+    r.write("minutes.txt", minutes());
     r.write("draft.yaml", "old\n");
     let out = zh(
         &r,
@@ -206,7 +199,7 @@ fn comments(draft: &str) -> String {
 fn the_summary_is_in_the_users_language_and_the_drafts_comments_in_the_registers() {
     let r = Reg::standard();
     r.write("platform.yaml", format!("{PLATFORM}language: zh-TW\n"));
-    r.write("minutes.txt", MINUTES);
+    r.write("minutes.txt", minutes());
     let out = zh(&r, &["import", "minutes", "minutes.txt"]);
     out.assert_code(0);
     assert_eq!(

@@ -137,6 +137,19 @@ impl Reg {
         self.write(&format!("meetings/{id}.yaml"), yaml)
     }
 
+    /// Hold the register's write lock, as another kbbt would, until the file returned is dropped.
+    pub fn hold_lock(&self) -> std::fs::File {
+        std::fs::create_dir_all(self.path().join(".kbbt")).expect("create .kbbt");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.path().join(".kbbt/lock"))
+            .expect("open the lock");
+        lock.lock().expect("take the lock");
+        lock
+    }
+
     pub fn remove(&self, rel: &str) -> &Reg {
         std::fs::remove_file(self.path().join(rel)).expect("remove file");
         self
