@@ -19,7 +19,7 @@ crate::messages! {
     /// How to point at a register.
     RUN_INSIDE {
         en: "run kbbt inside a register, or point at one with -C DIR",
-        zh: "請在列管資料的資料夾內執行 kbbt，或以 -C DIR 指定",
+        zh: "請在列管資料的資料夾內執行 kbbt，或以 `-C 資料夾` 指定",
     }
 
     // Arguments typed by a user.
@@ -56,7 +56,7 @@ crate::messages! {
     /// A workbook asked for without `-o FILE`.
     XLSX_NEEDS_FILE {
         en: "an .xlsx workbook is not text; give the file to write with -o FILE (e.g. -o cases.xlsx)",
-        zh: ".xlsx 活頁簿不是文字；請以 -o FILE 指定寫入的檔案（例如 -o cases.xlsx）",
+        zh: ".xlsx 活頁簿不是文字；請以 `-o 檔案` 指定寫入的檔案（例如 `-o cases.xlsx`）",
     }
 
     // status
@@ -1650,7 +1650,7 @@ crate::messages! {
     /// How to give it.
     GIVE_AS_OF {
         en: "give it with --as-of DATE (e.g. --as-of 114-12-31)",
-        zh: "請以 --as-of DATE 指定（例如 --as-of 114-12-31）",
+        zh: "請以 `--as-of 日期` 指定（例如 `--as-of 114-12-31`）",
     }
     /// The heading of an import.
     IMPORTING {
@@ -2432,7 +2432,7 @@ crate::messages! {
     /// A binary package asked for without `-o`.
     BINARY_NEEDS_FILE {
         en: "{format} is a binary package; write it to a file with -o FILE.{format}",
-        zh: "`{format}` 是封裝檔（二進位），請以 `-o FILE.{format}` 寫入檔案",
+        zh: "`{format}` 是封裝檔（二進位），請以 `-o 檔案.{format}` 寫入檔案",
     }
     /// A package that cannot be built, in the library's words.
     CANNOT_BUILD_PACKAGE {

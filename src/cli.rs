@@ -589,7 +589,7 @@ const ZH_ABOUT: &[(&str, &str)] = &[
     ),
     (
         "check stale",
-        "最新辦理情形早於 N 個月的持續列管案件（有則結束代碼為 1）",
+        "最新辦理情形早於 `--months` 個月的持續列管案件（有則結束代碼為 1）",
     ),
     (
         "suggest",
@@ -638,7 +638,7 @@ const ZH_HELP: &[(&str, &str)] = &[
     // Everywhere (the global options, -h, -V).
     (
         "register",
-        "使用 DIR 的列管資料（預設：由目前資料夾往上找到的第一個 platform.yaml）",
+        "使用此資料夾的列管資料（預設：由目前資料夾往上找到的第一個 platform.yaml）",
     ),
     ("color", "何時使用色彩"),
     (
@@ -810,9 +810,9 @@ const ZH_HELP: &[(&str, &str)] = &[
     ),
     (
         "import minutes.output",
-        "將草稿寫入 FILE 而非標準輸出（不得寫入 cases/）",
+        "將草稿寫入此檔案而非標準輸出（不得寫入 cases/）",
     ),
-    ("import minutes.force", "FILE 已存在時覆寫"),
+    ("import minutes.force", "檔案已存在時覆寫"),
     (
         "import minutes.source",
         "`source:` 所記的文件名稱（預設：標題所示的會議紀錄，否則為檔案名稱）",
@@ -862,7 +862,7 @@ const ZH_VALUE: &[(&str, &str)] = &[
     ("report.format=docx", "Office Open XML（.docx）：Word"),
     (
         "report.format=xlsx",
-        "Excel 活頁簿（.xlsx）：一張總表，每組一張工作表（需要 -o FILE）",
+        "Excel 活頁簿（.xlsx）：一張總表，每組一張工作表（需要 -o 檔案）",
     ),
     ("minutes.format=text", "純文字，每段一行"),
     (
@@ -872,7 +872,7 @@ const ZH_VALUE: &[(&str, &str)] = &[
     ("minutes.format=docx", "Office Open XML（.docx）"),
     (
         "format=xlsx",
-        "Excel 活頁簿（.xlsx），儲存格有型別（需要 -o FILE）",
+        "Excel 活頁簿（.xlsx），儲存格有型別（需要 -o 檔案）",
     ),
 ];
 
@@ -903,9 +903,59 @@ fn shown_value(v: &clap::builder::PossibleValue) -> String {
     }
 }
 
+/// The names of the values arguments take (`<FILE>`), in Chinese.
+const ZH_VALUE_NAMES: &[(&str, &str)] = &[
+    ("DIR", "資料夾"),
+    ("FILE", "檔案"),
+    ("DATE", "日期"),
+    ("TEXT", "文字"),
+    ("NAME", "名稱"),
+    ("N", "N"),
+    ("BY", "分組方式"),
+    ("CASE", "案件"),
+    ("COLOR", "模式"),
+    ("FORMAT", "格式"),
+    ("FROM", "起點"),
+    ("TO", "終點"),
+    ("GROUP", "組別"),
+    ("ID", "編號"),
+    ("KIND", "種類"),
+    ("LANG", "語言"),
+    ("LEAD", "主辦城市"),
+    ("LEVEL", "層級"),
+    ("MEETING", "會議"),
+    ("MONTHS", "月數"),
+    ("PARTNER", "合作城市"),
+    ("PARTNERS", "合作城市"),
+    ("PATHS", "路徑"),
+    ("SHELL", "殼層"),
+    ("SOURCE", "來源"),
+    ("STATUS", "狀態"),
+    ("TITLE", "案名"),
+    ("TOPIC", "共同議題"),
+    ("TOPICS", "共同議題"),
+];
+
+/// The value name an argument shows (`FILE`), as clap would: given, else its id in capitals.
+fn value_names(a: &clap::Arg) -> Vec<String> {
+    match a.get_value_names() {
+        Some(v) => v.iter().map(ToString::to_string).collect(),
+        None => vec![a.get_id().as_str().to_uppercase()],
+    }
+}
+
 /// An argument in Chinese: its help, and the annotations clap would write in English.
 fn localize_arg(a: clap::Arg, path: &str) -> clap::Arg {
     let id = a.get_id().as_str().to_string();
+    let a = if a.get_action().takes_values() {
+        let names: Vec<&'static str> = value_names(&a)
+            .iter()
+            .map(|n| zh(ZH_VALUE_NAMES, "", n).unwrap_or("值"))
+            .collect();
+        a.value_names(names)
+    } else {
+        a
+    };
     let mut help = match zh(ZH_HELP, path, &id) {
         Some(h) => h.to_string(),
         None => a.get_help().map(ToString::to_string).unwrap_or_default(),
@@ -1327,6 +1377,13 @@ mod tests {
                         missing.push(format!("`{path}.{id}`: the help is not Chinese: {text:?}"));
                     }
                 }
+                if a.get_action().takes_values() {
+                    for n in value_names(a) {
+                        if zh(ZH_VALUE_NAMES, "", &n).is_none() {
+                            missing.push(format!("ZH_VALUE_NAMES has no `{n}` (`{path}.{id}`)"));
+                        }
+                    }
+                }
                 for v in a.get_possible_values() {
                     let key = format!("{id}={}", v.get_name());
                     if v.get_help().is_some() && zh(ZH_VALUE, &path, &key).is_none() {
@@ -1482,15 +1539,15 @@ mod tests {
             ),
             (
                 &["new", "case", "--title", "x"],
-                "錯誤：缺少下列必要的參數：\n  --group <GROUP>\n\n用法：kbbt new case [選項] --group <GROUP> --title <TITLE>\n\n更多說明請用 `--help`。\n",
+                "錯誤：缺少下列必要的參數：\n  --group <組別>\n\n用法：kbbt new case [選項] --group <組別> --title <案名>\n\n更多說明請用 `--help`。\n",
             ),
             (
                 &["validate", "--format", "xml"],
-                "錯誤：`xml` 不是 `--format <FORMAT>` 的有效值\n  〔可用值：text、json、github〕\n\n更多說明請用 `--help`。\n",
+                "錯誤：`xml` 不是 `--format <格式>` 的有效值\n  〔可用值：text、json、github〕\n\n更多說明請用 `--help`。\n",
             ),
             (
                 &["import", "progress", "a", "--complete", "--skip-unmatched"],
-                "錯誤：`--complete` 不能與 `--skip-unmatched` 同時使用\n\n用法：kbbt import progress [選項] <FILE>...\n\n更多說明請用 `--help`。\n",
+                "錯誤：`--complete` 不能與 `--skip-unmatched` 同時使用\n\n用法：kbbt import progress [選項] <檔案>...\n\n更多說明請用 `--help`。\n",
             ),
             (
                 &["--width", "5", "list"],
@@ -1506,7 +1563,7 @@ mod tests {
             ),
             (
                 &["list", "--format"],
-                "錯誤：`--format <FORMAT>` 需要一個值，但未提供\n  〔可用值：table、json、csv、markdown、xlsx〕\n\n更多說明請用 `--help`。\n",
+                "錯誤：`--format <格式>` 需要一個值，但未提供\n  〔可用值：table、json、csv、markdown、xlsx〕\n\n更多說明請用 `--help`。\n",
             ),
         ] {
             let e = zh_error_of(args);

@@ -186,7 +186,7 @@ fn refused_output_files_are_said_in_chinese() {
     out.assert_code(2);
     chinese(
         &out,
-        &["錯誤：`odt` 是封裝檔（二進位），請以 `-o FILE.odt` 寫入檔案\n"],
+        &["錯誤：`odt` 是封裝檔（二進位），請以 `-o 檔案.odt` 寫入檔案\n"],
     );
     // A file that cannot be written: the system's reason by its code.
     let out = zh(&r, &["status", "-o", "no/such/folder/t.md"]);
