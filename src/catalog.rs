@@ -70,6 +70,126 @@ crate::messages! {
         en: "All time (as of {date})",
         zh: "歷來累計（截至 {date}）",
     }
+    /// A known count in the totals line.
+    TOTAL_KNOWN {
+        en: "{what} {n}",
+        zh: "{what} {n} 案",
+    }
+    /// A count the register does not know, in the totals line.
+    TOTAL_UNKNOWN {
+        en: "{what} unknown",
+        zh: "{what}不詳",
+    }
+    /// A meeting file that records only some kinds of decision.
+    RECORDS_ONLY {
+        en: "{id} records only: {kinds}; every other count is unknown (not 0)",
+        zh: "{id} 之會議檔僅完整記載：{kinds}；其餘案數不詳（非 0）",
+    }
+    /// A stated number the register agrees with.
+    VERDICT_REGISTER_AGREES {
+        en: " (the register agrees)",
+        zh: "（與列管資料相符）",
+    }
+    /// A stated number the minutes agree with.
+    VERDICT_MINUTES_AGREE {
+        en: " (the minutes agree)",
+        zh: "（與紀錄相符）",
+    }
+    /// A stated number as the minutes give it, the register having another.
+    VERDICT_AS_MINUTES {
+        en: " (as the minutes; the register has {have})",
+        zh: "（同紀錄；列管資料為 {have} 案）",
+    }
+    /// A stated number that differs, recorded as a discrepancy.
+    VERDICT_RECORDED {
+        en: " (the register has {have}: a recorded discrepancy)",
+        zh: "（列管資料為 {have} 案：已記錄之差異）",
+    }
+    /// A stated number that differs, not recorded.
+    VERDICT_DIFFERS {
+        en: " (the register has {have}: not recorded; run kbbt validate)",
+        zh: "（列管資料為 {have} 案：未記錄，請執行 kbbt validate）",
+    }
+    /// One number a source states, and how it compares.
+    STATED_NUMBER {
+        en: "{field} {n}{verdict}",
+        zh: "{field} {n} 案{verdict}",
+    }
+    /// What another source states, with its date.
+    STATED_BY_DATED {
+        en: "stated by {source} ({date}): {numbers}",
+        zh: "{source}（{date}）載：{numbers}",
+    }
+    /// What another source states.
+    STATED_BY {
+        en: "stated by {source}: {numbers}",
+        zh: "{source}載：{numbers}",
+    }
+    /// A stated number the register cannot check.
+    UNCHECKED_STATED {
+        en: "{who}: the minutes state {field} {n}; the register does not know its own number",
+        zh: "{who}：紀錄載明{field} {n} 案；列管資料之案數不詳",
+    }
+    /// The heading over the cases a complete listing leaves out.
+    NOT_IN_LISTING {
+        en: "not in the complete listing of {date} ({source}):",
+        zh: "未列於 {date}之完整列表（{source}）：",
+    }
+    /// A stated number that differs from the register, under a meeting.
+    STATED_NOTE {
+        en: "{who}: the minutes state {field} {stated}, the register has {register}{tail}",
+        zh: "{who}：紀錄載明{field} {stated} 案，列管資料為 {register} 案{tail}",
+    }
+    /// The tail of a difference not recorded.
+    NOTE_NOT_RECORDED {
+        en: " (not recorded: run kbbt validate)",
+        zh: "（未記錄，請執行 kbbt validate）",
+    }
+    /// The tail of a recorded difference.
+    NOTE_RECORDED {
+        en: " (a recorded discrepancy)",
+        zh: "（已記錄之差異）",
+    }
+    /// The tail of a recorded difference, with its kinds.
+    NOTE_RECORDED_KINDS {
+        en: " (a recorded discrepancy: {kinds})",
+        zh: "（已記錄之差異：{kinds}）",
+    }
+    /// Two kinds of discrepancy, one after the other.
+    KINDS_PAIR {
+        en: "{a}; {b}",
+        zh: "{a}；{b}",
+    }
+    /// A discrepancy of arithmetic.
+    KIND_ARITHMETIC {
+        en: "the minutes contradict their own arithmetic",
+        zh: "紀錄自身算式不符",
+    }
+    /// A discrepancy of unnamed cases.
+    KIND_UNNAMED {
+        en: "the minutes count cases they never name",
+        zh: "紀錄計入未具名之案件",
+    }
+    /// A discrepancy with another source.
+    KIND_THIRD_PARTY {
+        en: "another source disagrees",
+        zh: "其他來源所載不同",
+    }
+    /// The heading of the follow-up lights in `status`.
+    LIGHTS_HEADING {
+        en: "Follow-up lights of the ongoing cases",
+        zh: "持續列管案件之管考燈號",
+    }
+    /// A note under a table.
+    NOTE_LINE {
+        en: "note: {note}",
+        zh: "說明：{note}",
+    }
+    /// The heading over the unconfirmed cases.
+    UNCONFIRMED_HEADING {
+        en: "unconfirmed (ongoing by recorded decisions, but absent from a complete listing; not counted as ongoing):",
+        zh: "未確認（依所載決議仍持續列管，惟未列於完整列表，不計入持續列管）：",
+    }
     /// A meeting, as a heading: its id, title and date.
     MEETING_HEADING {
         en: "{id} {title} ({date})",

@@ -38,6 +38,8 @@ pub enum Arg {
     Count(u64, &'static str, &'static str),
     /// A date: ISO in English, ROC (`114-12-31`) in Chinese.
     Date(Date),
+    /// A date in running text: ISO in English, 「114 年 12 月 31 日」 in Chinese.
+    DateProse(Date),
     /// A message inside a message, rendered in the same language.
     Msg(Box<Msg>),
     /// Items of a list: joined with `, ` in English and 「、」 in Chinese.
@@ -105,6 +107,12 @@ impl Msg {
     /// A date.
     pub fn date(mut self, name: &'static str, d: Date) -> Msg {
         self.push(name, Arg::Date(d));
+        self
+    }
+
+    /// A date in running text (「114 年 12 月 31 日」 under zh-TW).
+    pub fn date_prose(mut self, name: &'static str, d: Date) -> Msg {
+        self.push(name, Arg::DateProse(d));
         self
     }
 
@@ -213,6 +221,13 @@ fn render_arg(out: &mut String, a: &Arg, lang: Lang) {
             let _ = write!(out, "{d}");
         }
         (Arg::Date(d), Lang::ZhTw) => out.push_str(&d.roc_short()),
+        (Arg::DateProse(d), Lang::En) => {
+            let _ = write!(out, "{d}");
+        }
+        (Arg::DateProse(d), Lang::ZhTw) => {
+            let long = d.roc_long();
+            out.push_str(long.strip_prefix("中華民國 ").unwrap_or(&long));
+        }
         (Arg::Msg(m), _) => out.push_str(&m.render(lang)),
         (Arg::Os(s), _) => {
             out.push_str(&crate::i18n::os_error(lang, s).unwrap_or_else(|| s.clone()));

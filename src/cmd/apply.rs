@@ -479,10 +479,7 @@ fn file_changes(
     if !unrecorded.is_empty() {
         let pl = &reg.platform.value;
         // The note is in the register's language (platform.yaml `language:`), or the user's reason.
-        let lang = match pl.language.as_ref().map(|l| l.value.as_str()) {
-            Some("zh-TW") => kbbt::i18n::Lang::ZhTw,
-            _ => kbbt::i18n::Lang::En,
-        };
+        let lang = pl.writes_in();
         let note = flags
             .note
             .clone()

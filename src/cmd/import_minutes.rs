@@ -72,16 +72,7 @@ fn source_name(
         (Some(s), _) => s.to_string(),
         (None, Some(t)) => format!("{t}紀錄"),
         (None, None) if stdin => {
-            let lang = match reg
-                .platform
-                .value
-                .language
-                .as_ref()
-                .map(|l| l.value.as_str())
-            {
-                Some("zh-TW") => kbbt::i18n::Lang::ZhTw,
-                _ => kbbt::i18n::Lang::En,
-            };
+            let lang = reg.platform.value.writes_in();
             Msg::new(&cat::IM_STANDARD_INPUT).render(lang)
         }
         (None, None) => a.file.as_path().file_name().map_or_else(

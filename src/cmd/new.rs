@@ -556,9 +556,9 @@ fn meeting_skeleton(
     date: Date,
 ) -> String {
     let p = &reg.platform.value;
-    let t = match p.language.as_ref().map(|l| l.value.as_str()) {
-        Some("zh-TW") => &SKELETON_ZH,
-        _ => &SKELETON_EN,
+    let t = match p.writes_in() {
+        kbbt::i18n::Lang::ZhTw => &SKELETON_ZH,
+        kbbt::i18n::Lang::En => &SKELETON_EN,
     };
     let mut text = schema_header(&reg.root, path, "meeting");
     text.push_str(t.header);

@@ -271,16 +271,7 @@ fn flow_map(parts: &[(&str, String)]) -> String {
 
 /// The register's language (platform.yaml `language:`): Chinese for `zh-TW`, else English.
 fn register_lang(reg: &Register) -> Lang {
-    match reg
-        .platform
-        .value
-        .language
-        .as_ref()
-        .map(|l| l.value.as_str())
-    {
-        Some("zh-TW") => Lang::ZhTw,
-        _ => Lang::En,
-    }
+    reg.platform.value.writes_in()
 }
 
 /// The platform level named in a title (the longest that appears).

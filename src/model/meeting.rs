@@ -604,20 +604,12 @@ impl DiscrepancyKind {
             DiscrepancyKind::ThirdParty => "third-party",
         }
     }
-    /// What the kind means, in Traditional Chinese.
-    pub fn describe_zh(self) -> &'static str {
-        match self {
-            DiscrepancyKind::Arithmetic => "紀錄自身算式不符",
-            DiscrepancyKind::Unnamed => "紀錄計入未具名之案件",
-            DiscrepancyKind::ThirdParty => "其他來源所載不同",
-        }
-    }
     /// What the kind means, for people.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static crate::msg::Template {
         match self {
-            DiscrepancyKind::Arithmetic => "the minutes contradict their own arithmetic",
-            DiscrepancyKind::Unnamed => "the minutes count cases they never name",
-            DiscrepancyKind::ThirdParty => "another source disagrees",
+            DiscrepancyKind::Arithmetic => &m::KIND_ARITHMETIC,
+            DiscrepancyKind::Unnamed => &m::KIND_UNNAMED,
+            DiscrepancyKind::ThirdParty => &m::KIND_THIRD_PARTY,
         }
     }
 }

@@ -80,6 +80,14 @@ pub struct GroupDef {
 }
 
 impl Platform {
+    /// The language the register is written in (`language:`): Chinese for `zh-TW`, else English.
+    /// What kbbt writes into the register (comments, recorded notes) is in it.
+    pub fn writes_in(&self) -> crate::i18n::Lang {
+        match self.language.as_ref().map(|l| l.value.as_str()) {
+            Some("zh-TW") => crate::i18n::Lang::ZhTw,
+            _ => crate::i18n::Lang::En,
+        }
+    }
     /// The member cities' names, in the platform's order.
     pub fn member_names(&self) -> Vec<String> {
         self.members.iter().map(|m| m.value.clone()).collect()

@@ -193,44 +193,33 @@ pub fn totals_line(lang: Lang, t: &MeetingTally, groups: &[usize]) -> String {
         t.sum(groups, "add"),
         t.sum(groups, "ongoing"),
     );
-    match lang {
-        Lang::En => format!(
-            "delist {}, add {}, ongoing {}",
-            cell(lang, d),
-            cell(lang, a),
-            cell(lang, o)
-        ),
-        Lang::ZhTw => {
-            // 「解列 24 案」, or 「解列不詳」: no space between Chinese words.
-            let z = |word: &str, n: Option<usize>| {
-                n.map_or_else(|| format!("{word}不詳"), |n| format!("{word} {n} 案"))
-            };
-            format!("{}、{}、{}", z("解列", d), z("新增", a), z("持續列管", o))
-        }
-    }
+    // 「解列 24 案」, or 「解列不詳」: no space between Chinese words.
+    let item = |what: &'static str, n: Option<usize>| match n {
+        Some(n) => Msg::new(&m::TOTAL_KNOWN).label("what", what).num("n", n),
+        None => Msg::new(&m::TOTAL_UNKNOWN).label("what", what),
+    };
+    Msg::new(&m::ITEMS)
+        .list(
+            "items",
+            [item("delist", d), item("add", a), item("ongoing", o)],
+        )
+        .render(lang)
 }
 
 /// For a meeting file that records only some kinds of decision: which, and that the rest is unknown.
 fn partial_line(lang: Lang, reg: &Register, m: usize) -> Option<String> {
     let mt = &reg.meetings[m].value;
     let r = mt.records.as_ref()?;
-    let kinds: Vec<String> = r
+    let kinds = r
         .value
         .iter()
-        .map(|k| crate::i18n::label(lang, k.value.as_str()))
-        .collect();
-    Some(match lang {
-        Lang::En => format!(
-            "{} records only: {}; every other count is unknown (not 0)",
-            mt.id.value,
-            kinds.join(", ")
-        ),
-        Lang::ZhTw => format!(
-            "{} 之會議檔僅完整記載：{}；其餘案數不詳（非 0）",
-            mt.id.value,
-            kinds.join("、")
-        ),
-    })
+        .map(|k| Msg::new(&m::ITEMS).label("items", k.value.as_str()));
+    Some(
+        Msg::new(&m::RECORDS_ONLY)
+            .text("id", &mt.id.value)
+            .list("kinds", kinds)
+            .render(lang),
+    )
 }
 
 /// One statement by another source: its source, date and numbers, each compared.
@@ -242,82 +231,38 @@ fn statement_line(
     checks: &[StatementCheck],
 ) -> String {
     let st = &reg.meetings[m].value.statements[si].value;
-    let nums: Vec<String> = checks
-        .iter()
-        .filter(|c| c.statement == si)
-        .map(|c| {
-            let field = crate::i18n::label(lang, c.field);
-            let have = c.register.or(c.minutes).unwrap_or_default();
-            let verdict = match (lang, c.verdict) {
-                (_, Verdict::Only) => String::new(),
-                (Lang::En, Verdict::Agrees) if c.register.is_some() => {
-                    " (the register agrees)".into()
-                }
-                (Lang::En, Verdict::Agrees) => " (the minutes agree)".into(),
-                (Lang::En, Verdict::AsTheMinutes) => {
-                    format!(" (as the minutes; the register has {have})")
-                }
-                (Lang::En, Verdict::Recorded(_)) => {
-                    format!(" (the register has {have}: a recorded discrepancy)")
-                }
-                (Lang::En, Verdict::Differs) => {
-                    format!(" (the register has {have}: not recorded; run kbbt validate)")
-                }
-                (Lang::ZhTw, Verdict::Agrees) if c.register.is_some() => {
-                    "（與列管資料相符）".into()
-                }
-                (Lang::ZhTw, Verdict::Agrees) => "（與紀錄相符）".into(),
-                (Lang::ZhTw, Verdict::AsTheMinutes) => format!("（同紀錄；列管資料為 {have} 案）"),
-                (Lang::ZhTw, Verdict::Recorded(_)) => {
-                    format!("（列管資料為 {have} 案：已記錄之差異）")
-                }
-                (Lang::ZhTw, Verdict::Differs) => {
-                    format!("（列管資料為 {have} 案：未記錄，請執行 kbbt validate）")
-                }
-            };
-            match lang {
-                Lang::En => format!("{field} {}{verdict}", c.stated),
-                Lang::ZhTw => format!("{field} {} 案{verdict}", c.stated),
-            }
-        })
-        .collect();
-    let date = st.date.as_ref().map(|d| match lang {
-        Lang::En => d.value.to_string(),
-        Lang::ZhTw => d.value.roc_short(),
+    let nums = checks.iter().filter(|c| c.statement == si).map(|c| {
+        let have = c.register.or(c.minutes).unwrap_or_default();
+        let verdict = match c.verdict {
+            Verdict::Only => Msg::new(&m::ITEMS).text("items", ""),
+            Verdict::Agrees if c.register.is_some() => Msg::new(&m::VERDICT_REGISTER_AGREES),
+            Verdict::Agrees => Msg::new(&m::VERDICT_MINUTES_AGREE),
+            Verdict::AsTheMinutes => Msg::new(&m::VERDICT_AS_MINUTES).num("have", have),
+            Verdict::Recorded(_) => Msg::new(&m::VERDICT_RECORDED).num("have", have),
+            Verdict::Differs => Msg::new(&m::VERDICT_DIFFERS).num("have", have),
+        };
+        Msg::new(&m::STATED_NUMBER)
+            .label("field", c.field)
+            .text("n", c.stated.to_string())
+            .msg("verdict", verdict)
     });
-    match lang {
-        Lang::En => format!(
-            "stated by {}{}: {}",
-            st.source.value,
-            date.map_or(String::new(), |d| format!(" ({d})")),
-            nums.join(", ")
-        ),
-        Lang::ZhTw => format!(
-            "{}{}載：{}",
-            st.source.value,
-            date.map_or(String::new(), |d| format!("（{d}）")),
-            nums.join("、")
-        ),
-    }
+    let msg = match &st.date {
+        Some(d) => Msg::new(&m::STATED_BY_DATED).date("date", d.value),
+        None => Msg::new(&m::STATED_BY),
+    };
+    msg.text("source", &st.source.value)
+        .list("numbers", nums)
+        .render(lang)
 }
 
 /// A stated number of the minutes that the register cannot check (its own is unknown).
 fn unchecked_line(lang: Lang, reg: &Register, u: &Unchecked) -> String {
-    let who = u.group.map_or_else(
-        || crate::i18n::label(lang, "totals"),
-        |g| reg.platform.value.groups[g].name.value.clone(),
-    );
-    match lang {
-        Lang::En => format!(
-            "{who}: the minutes state {} {}; the register does not know its own number",
-            u.field, u.stated
-        ),
-        Lang::ZhTw => format!(
-            "{who}：紀錄載明{} {} 案；列管資料之案數不詳",
-            crate::i18n::label(lang, u.field),
-            u.stated
-        ),
-    }
+    let msg = Msg::new(&m::UNCHECKED_STATED);
+    let msg = match u.group {
+        None => msg.label("who", "totals"),
+        Some(g) => msg.text("who", &reg.platform.value.groups[g].name.value),
+    };
+    msg.label("field", u.field).num("n", u.stated).render(lang)
 }
 
 /// The cases a complete listing leaves unconfirmed, under the listing that leaves them out.
@@ -328,17 +273,10 @@ fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec
     let mut out = Vec::new();
     for li in listings {
         let l = &reg.platform.value.listings[li].value;
-        out.push(match lang {
-            Lang::En => format!(
-                "  not in the complete listing of {} ({}):",
-                l.date.value, l.source
-            ),
-            Lang::ZhTw => format!(
-                "  未列於 {}之完整列表（{}）：",
-                crate::render::report::roc(l.date.value),
-                l.source
-            ),
-        });
+        let heading = Msg::new(&m::NOT_IN_LISTING)
+            .date_prose("date", l.date.value)
+            .text("source", l.source.to_string());
+        out.push(format!("  {}", heading.render(lang)));
         for &(c, _) in list.iter().filter(|(_, x)| *x == li) {
             let c = &reg.cases[c].value;
             out.push(format!("    {} {}", c.id.value, c.title.value));
@@ -389,46 +327,34 @@ fn all_time_json(a: &AllTime) -> serde_json::Value {
 }
 
 /// A stated number of a meeting that differs from the register, as an "ongoing 51 stated" note.
-fn stated_note(lang: Lang, reg: &Register, m: usize, x: &Mismatch) -> String {
-    {
-        {
-            let who = x.label(&reg.platform.value);
-            let mt = &reg.meetings[m].value;
-            let recorded = x.recorded_in(mt, &reg.platform.value);
-            let kinds = recorded.map_or_else(Vec::new, |i| mt.discrepancies[i].value.kinds());
-            if lang == Lang::ZhTw {
-                let who = match who.as_str() {
-                    "totals" => "總計".to_string(),
-                    "all-time" => "歷來".to_string(),
-                    _ => who,
-                };
-                let kinds: Vec<&str> = kinds.iter().map(|k| k.describe_zh()).collect();
-                return format!(
-                    "{who}：紀錄載明{} {} 案，列管資料為 {} 案{}",
-                    crate::i18n::label(lang, x.field),
-                    x.stated,
-                    x.register,
-                    match (recorded, kinds.is_empty()) {
-                        (None, _) => "（未記錄，請執行 kbbt validate）".to_string(),
-                        (Some(_), true) => "（已記錄之差異）".to_string(),
-                        (Some(_), false) => format!("（已記錄之差異：{}）", kinds.join("；")),
-                    }
-                );
-            }
-            let kinds: Vec<&str> = kinds.iter().map(|k| k.describe()).collect();
-            format!(
-                "{who}: the minutes state {} {}, the register has {}{}",
-                x.field,
-                x.stated,
-                x.register,
-                match (recorded, kinds.is_empty()) {
-                    (None, _) => " (not recorded: run kbbt validate)".to_string(),
-                    (Some(_), true) => " (a recorded discrepancy)".to_string(),
-                    (Some(_), false) => format!(" (a recorded discrepancy: {})", kinds.join("; ")),
-                }
-            )
+fn stated_note(lang: Lang, reg: &Register, mi: usize, x: &Mismatch) -> String {
+    let who = x.label(&reg.platform.value);
+    let mt = &reg.meetings[mi].value;
+    let recorded = x.recorded_in(mt, &reg.platform.value);
+    let kinds = recorded.map_or_else(Vec::new, |i| mt.discrepancies[i].value.kinds());
+    let tail = match (recorded, kinds.split_first()) {
+        (None, _) => Msg::new(&m::NOTE_NOT_RECORDED),
+        (Some(_), None) => Msg::new(&m::NOTE_RECORDED),
+        (Some(_), Some((first, rest))) => {
+            let kinds = rest.iter().fold(Msg::new(first.describe()), |a, k| {
+                Msg::new(&m::KINDS_PAIR)
+                    .msg("a", a)
+                    .msg("b", Msg::new(k.describe()))
+            });
+            Msg::new(&m::NOTE_RECORDED_KINDS).msg("kinds", kinds)
         }
-    }
+    };
+    let msg = Msg::new(&m::STATED_NOTE);
+    let msg = match who.as_str() {
+        "totals" => msg.label("who", "totals"),
+        "all-time" => msg.label("who", "all-time"),
+        _ => msg.text("who", who),
+    };
+    msg.label("field", x.field)
+        .num("stated", x.stated)
+        .num("register", x.register)
+        .msg("tail", tail)
+        .render(lang)
 }
 
 /// The whole view as JSON: `null` for a count the register does not know.
@@ -787,28 +713,17 @@ fn lights_table(v: &StatusView, st: Style) -> String {
     }
     format!(
         "{}\n{}",
-        st.bold(match st.lang {
-            Lang::En => "Follow-up lights of the ongoing cases",
-            Lang::ZhTw => "持續列管案件之管考燈號",
-        }),
+        st.bold(&Msg::new(&m::LIGHTS_HEADING).render(st.lang)),
         ft.terminal(st)
     )
 }
 
 /// `note: …` in the output's language.
 fn note_prefix(lang: Lang, n: &str) -> String {
-    match lang {
-        Lang::En => format!("note: {n}"),
-        Lang::ZhTw => format!("說明：{n}"),
-    }
+    Msg::new(&m::NOTE_LINE).text("note", n).render(lang)
 }
 
 /// The heading over the unconfirmed cases.
-fn unconfirmed_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "unconfirmed (ongoing by recorded decisions, but absent from a complete listing; not counted as ongoing):"
-        }
-        Lang::ZhTw => "未確認（依所載決議仍持續列管，惟未列於完整列表，不計入持續列管）：",
-    }
+fn unconfirmed_heading(lang: Lang) -> String {
+    Msg::new(&m::UNCONFIRMED_HEADING).render(lang)
 }
