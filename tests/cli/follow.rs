@@ -119,7 +119,7 @@ fn suggested_milestones_are_shown_then_written_by_minimal_edits() {
     );
 }
 
-const VM3_INSTRUCTIONS: &str = "\
+pub(crate) const VM3_INSTRUCTIONS: &str = "\
 id: vm-3
 title: 第 3 次副市長層級會議
 level: 副市長層級

@@ -327,20 +327,10 @@ fn follow_up_refusals_in_chinese_with_names_as_written() {
     assert_eq!(undated.stderr, "錯誤：會議 `vm-3` 未載日期\n");
 }
 
-const VM3_INSTRUCTIONS: &str = "\
-id: vm-3
-title: 第 3 次副市長層級會議
-level: 副市長層級
-date: 2025-06-30
-instructions:
-  - { id: vm-3-1, to: 交通組, due: 2025-12-31, text: 研議跨市公車轉乘優惠 }
-  - { id: vm-3-3, text: 各組定期檢視合作成效 }
-";
-
 #[test]
 fn cards_in_chinese() {
     let r = Reg::standard();
-    r.meeting("vm-3", VM3_INSTRUCTIONS);
+    r.meeting("vm-3", super::follow::VM3_INSTRUCTIONS);
     r.case(
         "TR-001",
         format!(
