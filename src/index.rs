@@ -160,6 +160,32 @@ impl Resolver {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+    /// The entries that share a normalised title with another entry: each list in entry order, the
+    /// lists in the order of their first entries. Empty titles are left out.
+    pub fn shared_titles(&self) -> Vec<&[usize]> {
+        let mut v: Vec<&[usize]> = self
+            .by_title
+            .iter()
+            .filter(|(k, e)| !k.is_empty() && e.len() > 1)
+            .map(|(_, e)| e.as_slice())
+            .collect();
+        v.sort_unstable_by_key(|e| e[0]);
+        v
+    }
+
+    /// Every alias that is also an entry's title: the entries with that alias and the entries with
+    /// that title (each in entry order), in the order of the aliases' first entries.
+    pub fn aliases_that_are_titles(&self) -> Vec<(&[usize], &[usize])> {
+        let mut v: Vec<(&[usize], &[usize])> = self
+            .by_alias
+            .iter()
+            .filter(|(k, _)| !k.is_empty())
+            .filter_map(|(k, a)| Some((a.as_slice(), self.by_title.get(k)?.as_slice())))
+            .collect();
+        v.sort_unstable_by_key(|(a, t)| (a[0], t[0]));
+        v
+    }
+
     /// The entry whose id is `id` (case and surrounding spaces ignored).
     pub fn by_id(&self, id: &str) -> Option<usize> {
         self.by_id.get(&id.trim().to_ascii_uppercase()).copied()

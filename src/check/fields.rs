@@ -214,52 +214,53 @@ pub fn cases(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// another's title), compared as names are matched (normalised); and no title is shaped like a case
 /// id (`TR-009`), which a reference would take for the id.
 pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
-    use crate::model::names::normalize;
     let cases = &ctx.reg.cases;
-    let titles = TitleIndex::new(cases);
-    for (i, doc) in cases.iter().enumerate() {
-        let c = &doc.value;
-        let key = normalize(&c.title);
-        if key.is_empty() {
-            continue; // reported as an empty title
-        }
-        match titles.first(&c.group.value, &key, Some(i)) {
-            Some(j) if j < i => {
-                let (first, fc) = (&cases[j].path, &cases[j].value);
-                let (id, pos) = (fc.id.value.as_str(), fc.title.pos);
-                // Reported in both files: either may be the one that changed.
-                for (file, at, this, that, other) in [
-                    (
-                        doc.path.as_path(),
-                        c.title.pos,
-                        c.id.value.as_str(),
-                        id,
-                        first.as_path(),
-                    ),
-                    (
-                        first.as_path(),
-                        pos,
-                        id,
-                        c.id.value.as_str(),
-                        doc.path.as_path(),
-                    ),
-                ] {
-                    out.push(
-                        Finding::error(
-                            "duplicate-title",
-                            file,
-                            at,
-                            Msg::new(&m::SAME_TITLE)
-                                .text("id", this)
-                                .text("other", that)
-                                .text("file", other.display().to_string()),
-                        )
-                        .with_hint(Msg::new(&m::MAKE_TITLES_DIFFER)),
-                    );
-                }
+    // The lookups already hold every normalised title and alias: the first case of a group with a
+    // title is found there, once per group and title (linear however many cases share a title).
+    for list in ctx.idx.resolver.shared_titles() {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for &i in list {
+            let c = &cases[i].value;
+            let Some(&j) = first.get(c.group.value.as_str()) else {
+                first.insert(&c.group.value, i);
+                continue;
+            };
+            let (doc, (first_path, fc)) = (&cases[i], (&cases[j].path, &cases[j].value));
+            let (id, pos) = (fc.id.value.as_str(), fc.title.pos);
+            // Reported in both files: either may be the one that changed.
+            for (file, at, this, that, other) in [
+                (
+                    doc.path.as_path(),
+                    c.title.pos,
+                    c.id.value.as_str(),
+                    id,
+                    first_path.as_path(),
+                ),
+                (
+                    first_path.as_path(),
+                    pos,
+                    id,
+                    c.id.value.as_str(),
+                    doc.path.as_path(),
+                ),
+            ] {
+                out.push(
+                    Finding::error(
+                        "duplicate-title",
+                        file,
+                        at,
+                        Msg::new(&m::SAME_TITLE)
+                            .text("id", this)
+                            .text("other", that)
+                            .text("file", other.display().to_string()),
+                    )
+                    .with_hint(Msg::new(&m::MAKE_TITLES_DIFFER)),
+                );
             }
-            _ => {}
         }
+    }
+    for doc in cases {
+        let c = &doc.value;
         if split_id(c.title.value.trim()).is_some() {
             out.push(Finding::error(
                 "id-title",
@@ -269,81 +270,32 @@ pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
             ));
         }
     }
-    for doc in cases {
-        let c = &doc.value;
-        for a in &c.aliases {
-            if let Some(j) = titles.first(&c.group.value, &normalize(a), None)
-                && cases[j].value.id.value != c.id.value
-            {
-                let (other, oc) = (&cases[j].path, &cases[j].value);
-                // Reported at the title: the name that came second is usually the new case's.
-                out.push(Finding::error(
-                    "duplicate-title",
-                    other,
-                    oc.title.pos,
-                    Msg::new(&m::TITLE_IS_ALIAS)
-                        .text("id", oc.id.value.as_str())
-                        .text("other", c.id.value.clone())
-                        .text("file", doc.path.display().to_string()),
-                ));
-            }
+    for (with_alias, titled) in ctx.idx.resolver.aliases_that_are_titles() {
+        // The first case of each group with that title.
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(titled.len().min(16));
+        for &j in titled {
+            first.entry(&cases[j].value.group.value).or_insert(j);
         }
-    }
-}
-
-/// The first case of each group and normalised title, found by the hash of the two: 12 bytes a case
-/// (and a table slot) instead of a copy of every group and normalised title. A key is confirmed by
-/// normalising the found case's title again; two keys with the same hash (which a 64-bit hash makes
-/// unlikely, but possible) keep the later ones in `clash`, by their text.
-struct TitleIndex<'a> {
-    cases: &'a [crate::model::Doc<crate::model::Case>],
-    hasher: std::collections::hash_map::RandomState,
-    first: HashMap<u64, u32>,
-    clash: HashMap<(&'a str, String), u32>,
-}
-
-impl<'a> TitleIndex<'a> {
-    fn new(cases: &'a [crate::model::Doc<crate::model::Case>]) -> Self {
-        let mut ix = TitleIndex {
-            cases,
-            hasher: std::collections::hash_map::RandomState::new(),
-            first: HashMap::with_capacity(cases.len()),
-            clash: HashMap::new(),
-        };
-        for (i, doc) in cases.iter().enumerate() {
-            let c = &doc.value;
-            let key = crate::model::names::normalize(&c.title);
-            if key.is_empty() || ix.first(&c.group.value, &key, None).is_some() {
+        for &i in with_alias {
+            let (doc, c) = (&cases[i], &cases[i].value);
+            let Some(&j) = first.get(c.group.value.as_str()) else {
+                continue;
+            };
+            if cases[j].value.id.value == c.id.value {
                 continue;
             }
-            let i = u32::try_from(i).expect("fewer than 2^32 cases");
-            let h = std::hash::BuildHasher::hash_one(&ix.hasher, (c.group.value.as_str(), &key));
-            match ix.first.entry(h) {
-                std::collections::hash_map::Entry::Occupied(_) => {
-                    ix.clash.insert((&c.group.value, key), i);
-                }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i);
-                }
-            }
+            let (other, oc) = (&cases[j].path, &cases[j].value);
+            // Reported at the title: the name that came second is usually the new case's.
+            out.push(Finding::error(
+                "duplicate-title",
+                other,
+                oc.title.pos,
+                Msg::new(&m::TITLE_IS_ALIAS)
+                    .text("id", oc.id.value.as_str())
+                    .text("other", c.id.value.clone())
+                    .text("file", doc.path.display().to_string()),
+            ));
         }
-        ix
-    }
-
-    /// The first case of `group` whose normalised title is `key`; `me`, a case known to have that
-    /// group and title, saves normalising its title again.
-    fn first(&self, group: &str, key: &str, me: Option<usize>) -> Option<usize> {
-        let h = std::hash::BuildHasher::hash_one(&self.hasher, (group, key));
-        let &i = self.first.get(&h)?;
-        let c = &self.cases[i as usize].value;
-        if me == Some(i as usize)
-            || (c.group.value == group && crate::model::names::normalize(&c.title) == key)
-        {
-            return Some(i as usize);
-        }
-        self.clash
-            .get(&(group, key.to_string()))
-            .map(|&i| i as usize)
     }
 }
 

@@ -393,3 +393,61 @@ fn stated_numbers_agree_or_are_recorded() {
         ]
     );
 }
+
+// --- unique-titles ---
+
+/// Within a group no two cases share a title (each later one is paired with the first), no alias is
+/// another case's title, and no title looks like an id; the same title in another group is fine.
+#[test]
+fn titles_are_unique_within_a_group() {
+    let case = |id: &str, group: &str, title: &str, extra: &str| {
+        seen(id, group, extra).replace(&format!("title: 測試案 {id}"), &format!("title: {title}"))
+    };
+    let r = Reg::minimal()
+        .case(&case("TR-001", "交通組", "甲案", ""))
+        .case(&case("TR-002", "交通組", "甲案", ""))
+        .case(&case("TR-003", "交通組", "甲 案", ""))
+        .case(&case("TR-004", "交通組", "乙案", "aliases: [甲案, 丙案]\n"))
+        .case(&case("TR-005", "交通組", "丙案", ""))
+        .case(&case("TR-006", "交通組", "TR-123", ""))
+        .case(&case("HW-001", "衛生社福組", "甲案", ""))
+        .case(&case("HW-002", "衛生社福組", "丁案", "aliases: [甲案]\n"));
+    assert_eq!(
+        check(&r),
+        [
+            "cases/HW/HW-001.yaml:2: error duplicate-title: the title of HW-001 is an alias of HW-002 (cases/HW/HW-002.yaml)",
+            "cases/TR/TR-001.yaml:2: error duplicate-title: TR-001 has the same title as TR-002 (cases/TR/TR-002.yaml)",
+            "cases/TR/TR-001.yaml:2: error duplicate-title: TR-001 has the same title as TR-003 (cases/TR/TR-003.yaml)",
+            "cases/TR/TR-001.yaml:2: error duplicate-title: the title of TR-001 is an alias of TR-004 (cases/TR/TR-004.yaml)",
+            "cases/TR/TR-002.yaml:2: error duplicate-title: TR-002 has the same title as TR-001 (cases/TR/TR-001.yaml)",
+            "cases/TR/TR-003.yaml:2: error duplicate-title: TR-003 has the same title as TR-001 (cases/TR/TR-001.yaml)",
+            "cases/TR/TR-005.yaml:2: error duplicate-title: the title of TR-005 is an alias of TR-004 (cases/TR/TR-004.yaml)",
+            "cases/TR/TR-006.yaml:2: error id-title: the title `TR-123` is shaped like a case id",
+        ]
+    );
+}
+
+/// Many cases sharing one title, and as many aliases of it in another group: every later case is
+/// paired with the first of its group, once (the rule stays linear in the cases).
+#[test]
+fn one_title_shared_by_many_cases() {
+    let n = 3000;
+    let mut r = Reg::minimal();
+    for i in 1..=n {
+        let id = format!("TR-{i:03}");
+        r = r.case(
+            &seen(&id, "交通組", "").replace(&format!("title: 測試案 {id}"), "title: 同名案"),
+        );
+        let id = format!("HW-{i:03}");
+        r = r.case(&seen(&id, "衛生社福組", "aliases: [同名案]\n"));
+    }
+    let f = crate::check::run(&r.build());
+    let dup = |m: &str| {
+        f.iter()
+            .filter(|x| x.code == "duplicate-title" && x.message.to_string().contains(m))
+            .count()
+    };
+    assert_eq!(dup("has the same title as TR-001 "), n - 1);
+    assert_eq!(dup("TR-001 has the same title as"), n - 1);
+    assert_eq!(dup("is an alias of"), 0);
+}
