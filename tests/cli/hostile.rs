@@ -241,7 +241,7 @@ fn crafted_journals_are_refused_and_nothing_moves() {
 
 /// Leave the journal of an interrupted write kbbt did make (right hashes, TR-001 as it was read): TR-001
 /// delisted, staged. Returns the staged text.
-fn genuine_journal(r: &Reg) -> String {
+pub(crate) fn genuine_journal(r: &Reg) -> String {
     let new = TR001.replace("status: ongoing", "status: delisted");
     r.write(".kbbt/staging/0", &new);
     r.write(

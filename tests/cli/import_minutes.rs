@@ -428,7 +428,7 @@ fn standard_input_pdf_and_a_document_without_decisions() {
 }
 
 /// A package with one member, as Word and LibreOffice write them (deflated).
-fn package(member: &str, xml: &str) -> Vec<u8> {
+pub(crate) fn package(member: &str, xml: &str) -> Vec<u8> {
     use std::io::Write as _;
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     z.start_file(member, zip::write::SimpleFileOptions::default())

@@ -23,20 +23,6 @@ fn chinese(out: &Run, want: &[&str]) {
     }
 }
 
-/// The journal of an interrupted write kbbt did make: TR-001 delisted, staged.
-fn interrupted_write(r: &Reg) {
-    let new = TR001.replace("status: ongoing", "status: delisted");
-    r.write(".kbbt/staging/0", &new);
-    r.write(
-        ".kbbt/journal",
-        format!(
-            "kbbt-journal 2\nstaging/0\t{}\t{}\tcases/TR/TR-001.yaml\nend\n",
-            kbbt::write::sha256(new.as_bytes()),
-            kbbt::write::sha256(TR001.as_bytes())
-        ),
-    );
-}
-
 #[test]
 fn a_held_lock_is_said_in_chinese() {
     let r = Reg::standard();
@@ -62,7 +48,7 @@ fn a_held_lock_is_said_in_chinese() {
 #[test]
 fn an_interrupted_write_and_recover_are_said_in_chinese() {
     let r = Reg::standard();
-    interrupted_write(&r);
+    super::hostile::genuine_journal(&r);
     // A command that only reads warns, and goes on.
     let status = zh(&r, &["status"]);
     status.assert_code(0);
@@ -80,12 +66,12 @@ fn an_interrupted_write_and_recover_are_said_in_chinese() {
     let again = zh(&r, &["recover"]);
     assert_eq!(again.stdout, "無須復原：沒有中斷的寫入\n");
     // A command that writes finishes it first, with a note.
-    interrupted_write(&r);
+    super::hostile::genuine_journal(&r);
     r.case("TR-001", TR001);
     let fmt = zh(&r, &["fmt"]);
     chinese(&fmt, &["說明：已完成中斷的寫入（1 個檔案）\n"]);
     // In English, one file is one file.
-    interrupted_write(&r);
+    super::hostile::genuine_journal(&r);
     r.case("TR-001", TR001);
     r.run(&["recover"])
         .assert_code(0)
@@ -105,7 +91,7 @@ fn a_refused_recovery_is_said_in_chinese() {
     );
     // A journal that names a file it holds no text for.
     r.remove(".kbbt/staging/committed");
-    interrupted_write(&r);
+    super::hostile::genuine_journal(&r);
     r.write(".kbbt/staging/0", "other text\n");
     let out = zh(&r, &["recover"]);
     out.assert_code(1);

@@ -28,16 +28,6 @@ fn says(out: &Run, want: &str, data: &[&str]) {
     assert!(words.is_empty(), "English {words:?} in\n{}", out.stderr);
 }
 
-/// A package with one member.
-fn package(member: &str, xml: &str) -> Vec<u8> {
-    use std::io::Write as _;
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file(member, zip::write::SimpleFileOptions::default())
-        .expect("start member");
-    z.write_all(xml.as_bytes()).expect("write member");
-    z.finish().expect("finish package").into_inner()
-}
-
 /// The minutes of the import tests, with a second group.
 fn minutes() -> String {
     format!(
@@ -85,7 +75,10 @@ fn import_minutes_refusals_in_chinese() {
         &["broken.docx"],
     );
 
-    r.write("other.docx", package("other.xml", "<a/>"));
+    r.write(
+        "other.docx",
+        super::import_minutes::package("other.xml", "<a/>"),
+    );
     let other = zh(&r, &["import", "minutes", "other.docx"]);
     other.assert_code(1);
     assert_eq!(
@@ -93,7 +86,10 @@ fn import_minutes_refusals_in_chinese() {
         "錯誤：other.docx：封裝檔中沒有 word/document.xml\n"
     );
 
-    r.write("bad.odt", package("content.xml", "<a><b></a>"));
+    r.write(
+        "bad.odt",
+        super::import_minutes::package("content.xml", "<a><b></a>"),
+    );
     let bad = zh(&r, &["import", "minutes", "bad.odt"]);
     bad.assert_code(1);
     says(
