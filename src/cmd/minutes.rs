@@ -50,15 +50,8 @@ fn find_meeting(env: &Env, reg: &Register, idx: &Index, arg: &str) -> Result<usi
             Outcome::refuse(Exit::Problems, Said::error(msg).hint(hint))
         });
     }
-    let ids: Vec<String> = reg
-        .meetings
-        .iter()
-        .map(|m| m.value.id.value.clone())
-        .collect();
-    let mut said = Said::error(Msg::new(&cat::MIN_UNKNOWN_MEETING).text("id", arg));
-    if let Some(s) = kbbt::model::names::suggest_str(arg, &ids) {
-        said = said.hint(Msg::new(&cat::DID_YOU_MEAN).text("name", s));
-    }
+    let said = Said::error(Msg::new(&cat::MIN_UNKNOWN_MEETING).text("id", arg));
+    let said = super::status::with_meeting_suggestion(reg, arg, said);
     Err(Outcome::refuse(Exit::Usage, said))
 }
 

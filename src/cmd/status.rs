@@ -64,15 +64,20 @@ fn query(reg: &Register, idx: &Index, args: &StatusArgs) -> Result<Query, Outcom
 /// A meeting id typed by a user; unknown is a usage error with a suggestion.
 fn user_meeting(reg: &Register, idx: &Index, id: &str) -> Result<usize, Outcome> {
     idx.meeting_by_id.get(id).copied().ok_or_else(|| {
-        let ids: Vec<String> = reg
-            .meetings
-            .iter()
-            .map(|x| x.value.id.value.clone())
-            .collect();
-        let mut said = Said::error(Msg::new(&m::UNKNOWN_MEETING).text("id", id));
-        if let Some(s) = kbbt::model::names::suggest_str(id, &ids) {
-            said = said.hint(Msg::new(&m::DID_YOU_MEAN).text("name", s));
-        }
-        Outcome::refuse(Exit::Usage, said)
+        let said = Said::error(Msg::new(&m::UNKNOWN_MEETING).text("id", id));
+        Outcome::refuse(Exit::Usage, with_meeting_suggestion(reg, id, said))
     })
+}
+
+/// `said` with the hint of the register's meeting id closest to `typed`, when one is close.
+pub fn with_meeting_suggestion(reg: &Register, typed: &str, said: Said) -> Said {
+    let ids: Vec<String> = reg
+        .meetings
+        .iter()
+        .map(|x| x.value.id.value.clone())
+        .collect();
+    match kbbt::model::names::suggest_str(typed, &ids) {
+        Some(s) => said.hint(Msg::new(&m::DID_YOU_MEAN).text("name", s)),
+        None => said,
+    }
 }
