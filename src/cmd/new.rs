@@ -113,49 +113,51 @@ fn today() -> Date {
     Date(chrono::Local::now().date_naive())
 }
 
+/// A name typed by a user, matched against the platform's `names` as names are matched
+/// (normalised): the platform's spelling; else `unknown` as a usage error, hinted with the closest
+/// name, else with every name (`are`, given as its argument `arg`), or `none` when there are none.
+fn one_of(
+    names: &[String],
+    s: &str,
+    unknown: Msg,
+    (are, arg): (&'static kbbt::msg::Template, &'static str),
+    none: Option<&'static kbbt::msg::Template>,
+) -> Result<String, Outcome> {
+    if let Some(n) = names.iter().find(|n| normalize(n) == normalize(s)) {
+        return Ok(n.clone());
+    }
+    let hint = match suggest_str(s, names) {
+        Some(x) => Msg::new(&cat::DID_YOU_MEAN).text("name", x),
+        None => match none.filter(|_| names.is_empty()) {
+            Some(none) => Msg::new(none),
+            None => Msg::new(are).list(arg, names.iter().map(item)),
+        },
+    };
+    Err(usage(unknown, Some(hint)))
+}
+
 /// A member city typed by a user: the platform's spelling, or a usage error with a suggestion.
 fn member(reg: &Register, s: &str, what: &'static str) -> Result<String, Outcome> {
     let p = &reg.platform.value;
     let names: Vec<String> = p.members.iter().map(|m| m.value.clone()).collect();
-    if let Some(m) = names.iter().find(|m| normalize(m) == normalize(s)) {
-        return Ok(m.clone());
-    }
-    let hint = suggest_str(s, &names).map_or_else(
-        || Msg::new(&cat::MEMBERS_ARE).list("members", names.iter().map(item)),
-        |x| Msg::new(&cat::DID_YOU_MEAN).text("name", x),
-    );
     let msg = Msg::new(&cat::UNKNOWN_CITY)
         .label("what", what)
         .text("city", s)
         .text("platform", p.name.value.clone());
-    Err(usage(msg, Some(hint)))
+    one_of(&names, s, msg, (&cat::MEMBERS_ARE, "members"), None)
 }
 
 fn topic(reg: &Register, s: &str) -> Result<String, Outcome> {
-    let names: Vec<String> = reg
-        .platform
-        .value
-        .topics
-        .iter()
-        .map(|t| t.value.clone())
-        .collect();
-    if let Some(t) = names.iter().find(|t| normalize(t) == normalize(s)) {
-        return Ok(t.clone());
-    }
-    let hint = suggest_str(s, &names).map_or_else(
-        || {
-            if names.is_empty() {
-                Msg::new(&cat::NO_TOPICS)
-            } else {
-                Msg::new(&cat::TOPICS_ARE).list("topics", names.iter().map(item))
-            }
-        },
-        |x| Msg::new(&cat::DID_YOU_MEAN).text("name", x),
-    );
-    Err(usage(
-        Msg::new(&cat::UNKNOWN_TOPIC).text("topic", s),
-        Some(hint),
-    ))
+    let p = &reg.platform.value;
+    let names: Vec<String> = p.topics.iter().map(|t| t.value.clone()).collect();
+    let msg = Msg::new(&cat::UNKNOWN_TOPIC).text("topic", s);
+    one_of(
+        &names,
+        s,
+        msg,
+        (&cat::TOPICS_ARE, "topics"),
+        Some(&cat::NO_TOPICS),
+    )
 }
 
 /// A new case starts ongoing: `proposed` needs its meeting, other statuses come from decisions.
@@ -444,26 +446,14 @@ fn new_meeting(
 ) -> Result<(FileChange, Msg), Outcome> {
     let p = &reg.platform.value;
     let levels: Vec<String> = p.levels.iter().map(|l| l.value.clone()).collect();
-    let Some(level) = levels
-        .iter()
-        .find(|l| normalize(l) == normalize(level))
-        .cloned()
-    else {
-        let hint = suggest_str(level, &levels).map_or_else(
-            || {
-                if levels.is_empty() {
-                    Msg::new(&cat::NO_LEVELS)
-                } else {
-                    Msg::new(&cat::LEVELS_ARE).list("levels", levels.iter().map(item))
-                }
-            },
-            |x| Msg::new(&cat::DID_YOU_MEAN).text("name", x),
-        );
-        return Err(usage(
-            Msg::new(&cat::UNKNOWN_LEVEL).text("level", level),
-            Some(hint),
-        ));
-    };
+    let unknown = Msg::new(&cat::UNKNOWN_LEVEL).text("level", level);
+    let level = one_of(
+        &levels,
+        level,
+        unknown,
+        (&cat::LEVELS_ARE, "levels"),
+        Some(&cat::NO_LEVELS),
+    )?;
     let date = user_date(date)?;
     let (id, numbering) = match id {
         Some(i) => {
