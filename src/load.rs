@@ -270,7 +270,7 @@ fn parse_all(
         let _ = meeting_slots[i].set(dropped(r, texts));
     };
     let case_run = |from: usize, to: usize| {
-        crate::model::without_progress_texts(texts == Texts::Lean, || {
+        crate::model::without_texts(texts == Texts::Lean, || {
             for i in from..to {
                 let r = dropped(read_walked_doc::<Case>(root, &cases[i]), texts);
                 let _ = case_slots[i].set(r);
@@ -335,8 +335,10 @@ pub enum Texts {
     Keep,
     /// Keep only each file's leading comment lines.
     Drop,
-    /// As `Drop`, and the cases' progress texts are not kept either (each is still read and checked
-    /// as text): for commands that never show them (`validate`, `status`, `list` as a table).
+    /// As `Drop`, and the cases' texts that no check, tally or table reads are not kept either: progress
+    /// texts, history notes and sources, `sources`, `notes`, `contact` (each is still read and checked
+    /// as text, see [`crate::model::without_texts`]): for commands that never show them (`validate`,
+    /// `status`, `list` as a table).
     Lean,
 }
 
@@ -419,15 +421,39 @@ mod tests {
         let full = status_outputs(root, Texts::Keep);
         assert_eq!(status_outputs(root, Texts::Lean), full);
         assert_eq!(status_outputs(root, Texts::Drop), full);
-        // The lean load did leave the progress texts out.
+        // The lean load did leave the texts out, and only them.
         let (reg, _) = load_with(root, Texts::Lean);
         let reg = reg.expect("the register loads");
-        assert!(reg.cases.iter().any(|c| !c.value.progress.is_empty()));
-        assert!(
-            reg.cases
-                .iter()
-                .flat_map(|c| &c.value.progress)
-                .all(|p| p.text.is_empty())
-        );
+        let texts = |c: &crate::model::Case| -> Vec<String> {
+            let history = c.history.iter().map(|h| &h.value);
+            let history = history.flat_map(|h| h.note.iter().chain(&h.source));
+            let progress = c.progress.iter().map(|p| &p.text);
+            let own = c.sources.iter().chain(&c.notes).chain(&c.contact);
+            history.chain(progress).chain(own).cloned().collect()
+        };
+        let all: Vec<String> = reg.cases.iter().flat_map(|c| texts(&c.value)).collect();
+        assert!(all.len() > 300, "{}", all.len());
+        assert!(all.iter().all(String::is_empty));
+        let (full, _) = load_with(root, Texts::Drop);
+        let full = full.expect("the register loads");
+        assert_eq!(full.cases.len(), reg.cases.len());
+        for (f, l) in full.cases.iter().zip(&reg.cases) {
+            assert_eq!(texts(&f.value).len(), texts(&l.value).len());
+            let mut f = f.value.clone();
+            f.progress.iter_mut().for_each(|p| p.text.clear());
+            for h in &mut f.history {
+                h.value
+                    .note
+                    .iter_mut()
+                    .chain(&mut h.value.source)
+                    .for_each(String::clear);
+            }
+            f.sources.iter_mut().for_each(String::clear);
+            f.notes
+                .iter_mut()
+                .chain(&mut f.contact)
+                .for_each(String::clear);
+            assert_eq!(f, l.value);
+        }
     }
 }

@@ -157,11 +157,13 @@ pub struct HistoryEntry {
     pub meeting: Option<Sp<String>>,
     /// What happened to the case.
     pub action: Sp<Action>,
-    /// Free text about the decision, e.g. 原「捷運路網擴建」改列.
-    #[serde(default)]
+    /// Free text about the decision, e.g. 原「捷運路網擴建」改列 (empty when not kept, see
+    /// [`without_texts`]).
+    #[serde(default, deserialize_with = "optional_text")]
     pub note: Option<String>,
-    /// The document that states the decision, when it is not a meeting's minutes (or for a `seen`).
-    #[serde(default)]
+    /// The document that states the decision, when it is not a meeting's minutes (or for a `seen`;
+    /// empty when not kept).
+    #[serde(default, deserialize_with = "optional_text")]
     pub source: Option<String>,
 }
 
@@ -171,8 +173,8 @@ pub struct HistoryEntry {
 pub struct Progress {
     /// The day the report states the progress as of (資料時間).
     pub as_of: Sp<Date>,
-    /// Empty when the register was loaded without progress texts (see [`without_progress_texts`]).
-    #[serde(deserialize_with = "progress_text")]
+    /// Empty when the register was loaded without texts (see [`without_texts`]).
+    #[serde(deserialize_with = "text")]
     pub text: String,
     /// Planned progress on `as_of`, in percent (預定進度), when the report gives one.
     #[serde(default)]
@@ -183,46 +185,76 @@ pub struct Progress {
 }
 
 thread_local! {
-    static SKIP_PROGRESS_TEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static SKIP_TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Run `f` (a parse on this thread) without keeping progress texts: each is read and checked as a
-/// string exactly as it would be kept, then left out. For commands that never show them.
-pub fn without_progress_texts<R>(skip: bool, f: impl FnOnce() -> R) -> R {
-    let before = SKIP_PROGRESS_TEXT.replace(skip);
+/// Run `f` (a parse on this thread) without keeping the texts that no check, tally or table reads:
+/// progress texts, history notes and sources, and a case's `sources`, `notes` and `contact`. Each is
+/// read and checked as a string exactly as it would be kept, then left out: an empty string stands
+/// in its place, so a field that was there is still there (a history entry's `source` is checked
+/// for being given) and a list keeps its length. For commands that never show them.
+pub fn without_texts<R>(skip: bool, f: impl FnOnce() -> R) -> R {
+    let before = SKIP_TEXTS.replace(skip);
     let r = f();
-    SKIP_PROGRESS_TEXT.set(before);
+    SKIP_TEXTS.set(before);
     r
 }
 
-/// A progress text, or an empty one when texts are skipped. The same input is accepted either way:
-/// the skipping visitor takes what `String`'s own visitor takes.
-fn progress_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    struct Skip;
-    impl serde::de::Visitor<'_> for Skip {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a string")
+/// A string that is read and checked but not kept: it takes what `String`'s own visitor takes.
+struct Unkept;
+
+impl<'de> Deserialize<'de> for Unkept {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Skip;
+        impl serde::de::Visitor<'_> for Skip {
+            type Value = Unkept;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Unkept, E> {
+                Ok(Unkept)
+            }
+            fn visit_string<E: serde::de::Error>(self, _: String) -> Result<Unkept, E> {
+                Ok(Unkept)
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Unkept, E> {
+                std::str::from_utf8(v)
+                    .map(|_| Unkept)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(v), &self))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Unkept, E> {
+                self.visit_bytes(&v)
+            }
         }
-        fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_string<E: serde::de::Error>(self, _: String) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<(), E> {
-            std::str::from_utf8(v)
-                .map(|_| ())
-                .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(v), &self))
-        }
-        fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<(), E> {
-            self.visit_bytes(&v)
-        }
+        d.deserialize_string(Skip)
     }
-    if SKIP_PROGRESS_TEXT.get() {
-        d.deserialize_string(Skip).map(|()| String::new())
+}
+
+/// A text, or an empty one when texts are not kept (see [`without_texts`]).
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    if SKIP_TEXTS.get() {
+        Unkept::deserialize(d).map(|_| String::new())
     } else {
         String::deserialize(d)
+    }
+}
+
+/// An optional text: when texts are not kept, one that is given becomes an empty one.
+fn optional_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    if SKIP_TEXTS.get() {
+        Option::<Unkept>::deserialize(d).map(|t| t.map(|_| String::new()))
+    } else {
+        Option::<String>::deserialize(d)
+    }
+}
+
+/// A list of texts, read without spare room: when texts are not kept, each becomes an empty one.
+fn text_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    if SKIP_TEXTS.get() {
+        let n = crate::yaml::exact_vec::<D, Unkept>(d)?.len();
+        Ok(vec![String::new(); n])
+    } else {
+        crate::yaml::exact_vec(d)
     }
 }
 
@@ -331,11 +363,11 @@ pub struct CaseFields {
     /// Milestones (里程碑), in date order.
     #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub milestones: Vec<Sp<Milestone>>,
-    /// The documents the case's facts come from.
-    #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
+    /// The documents the case's facts come from (each empty when not kept, see [`without_texts`]).
+    #[serde(default, deserialize_with = "text_list")]
     pub sources: Vec<String>,
-    /// Free text, e.g. where the documents disagree.
-    #[serde(default)]
+    /// Free text, e.g. where the documents disagree (empty when not kept).
+    #[serde(default, deserialize_with = "optional_text")]
     pub notes: Option<String>,
     /// The proposal's type (提案類型), from its proposal form.
     #[serde(default)]
@@ -352,8 +384,8 @@ pub struct CaseFields {
     /// The central ministries the case asks for (對應中央部會).
     #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub ministries: Vec<String>,
-    /// The office to contact (交通局); no personal names or phone numbers.
-    #[serde(default)]
+    /// The office to contact (交通局); no personal names or phone numbers (empty when not kept).
+    #[serde(default, deserialize_with = "optional_text")]
     pub contact: Option<String>,
 }
 
@@ -546,21 +578,71 @@ impl Case {
 mod tests {
     use super::*;
 
-    const CASE: &str = "id: TR-001\ntitle: 汐東捷運線\ngroup: 交通組\nstatus: ongoing\nprogress:\n  - as_of: 2025-01-01\n    text: |\n      已完成綜合規劃。\n";
+    /// A case with every text `without_texts` leaves out.
+    const TEXTS: &str = "id: TR-001\ntitle: 汐東捷運線\ngroup: 交通組\nstatus: ongoing\nhistory:\n  - { action: seen, source: 進度報告, note: 見附表 }\n  - { date: 2024-01-27, meeting: vm-2, action: add }\nprogress:\n  - as_of: 2025-01-01\n    text: |\n      已完成綜合規劃。\nsources: [進度報告, 會議紀錄]\nnotes: 兩份文件的名稱不同\ncontact: 交通局\n";
 
     #[test]
-    fn progress_texts_can_be_left_out_but_are_still_checked() {
-        let kept: Case = crate::yaml::parse(CASE).unwrap();
+    fn texts_can_be_left_out_but_are_still_checked() {
+        let kept: Case = crate::yaml::parse(TEXTS).unwrap();
         assert_eq!(kept.progress[0].text, "已完成綜合規劃。\n");
-        let lean: Case = without_progress_texts(true, || crate::yaml::parse(CASE)).unwrap();
-        assert_eq!(lean.progress[0].text, "");
-        assert_eq!(lean.progress[0].as_of, kept.progress[0].as_of);
+        assert_eq!(kept.history[0].source.as_deref(), Some("進度報告"));
+        let lean: Case = without_texts(true, || crate::yaml::parse(TEXTS)).unwrap();
+        // Every text is left out; what was given is still there, and nothing else changed.
+        let mut emptied = kept.clone();
+        emptied.progress[0].text.clear();
+        for h in &mut emptied.history {
+            for t in [&mut h.value.note, &mut h.value.source]
+                .into_iter()
+                .flatten()
+            {
+                t.clear();
+            }
+        }
+        emptied.sources.iter_mut().for_each(String::clear);
+        for t in [&mut emptied.notes, &mut emptied.contact]
+            .into_iter()
+            .flatten()
+        {
+            t.clear();
+        }
+        assert_eq!(lean, emptied);
+        assert_eq!(lean.history[0].source.as_deref(), Some(""));
+        assert_eq!(lean.history[1].source, None);
+        assert_eq!(lean.sources.len(), 2);
         // The flag is restored afterwards.
-        let again: Case = crate::yaml::parse(CASE).unwrap();
+        let again: Case = crate::yaml::parse(TEXTS).unwrap();
         assert_eq!(again, kept);
-        // What a kept text rejects, a skipped one rejects too.
-        let bad = CASE.replace("text: |\n      已完成綜合規劃。\n", "text: { a: 1 }\n");
-        assert!(crate::yaml::parse::<Case>(&bad).is_err());
-        assert!(without_progress_texts(true, || crate::yaml::parse::<Case>(&bad)).is_err());
+        // What a kept text accepts or rejects, a text left out accepts or rejects with the same
+        // message.
+        for (from, to, accepted) in [
+            (
+                "text: |\n      已完成綜合規劃。\n",
+                "text: { a: 1 }\n",
+                false,
+            ),
+            ("text: |\n      已完成綜合規劃。\n", "text: [a]\n", false),
+            ("text: |\n      已完成綜合規劃。\n", "text: 12\n", true),
+            ("source: 進度報告", "source: [進度報告]", false),
+            ("source: 進度報告", "source: ~", true),
+            ("note: 見附表", "note: { a: 1 }", false),
+            ("sources: [進度報告, 會議紀錄]", "sources: 進度報告", false),
+            (
+                "sources: [進度報告, 會議紀錄]",
+                "sources: [[進度報告]]",
+                false,
+            ),
+            ("sources: [進度報告, 會議紀錄]", "sources: []", true),
+            ("notes: 兩份文件的名稱不同", "notes: [a, b]", false),
+            ("notes: 兩份文件的名稱不同", "notes:", true),
+            ("contact: 交通局", "contact: { a: 1 }", false),
+            ("contact: 交通局", "contact: 2025-01-01", true),
+        ] {
+            let input = TEXTS.replace(from, to);
+            assert_ne!(input, TEXTS, "{to}");
+            let kept = crate::yaml::parse::<Case>(&input).map(|_| ());
+            let lean = without_texts(true, || crate::yaml::parse::<Case>(&input)).map(|_| ());
+            assert_eq!(kept.is_ok(), accepted, "{to}");
+            assert_eq!(lean, kept, "{to}");
+        }
     }
 }

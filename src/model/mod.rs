@@ -9,7 +9,7 @@ pub mod register;
 
 pub use case::{
     Action, Case, CaseFields, HistoryEntry, Milestone, Percent, Progress, Rare, Status,
-    without_progress_texts,
+    without_texts,
 };
 pub use date::{Date, parse_date};
 pub use meeting::{
