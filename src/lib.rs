@@ -39,3 +39,8 @@ pub mod yaml;
 
 #[cfg(test)]
 mod unit_tests;
+
+/// The result of a scoped thread; a panic in it goes on in the thread that joins it.
+pub(crate) fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+}

@@ -9,6 +9,8 @@ use crate::model::Action;
 use crate::model::names::suggest_str;
 use crate::msg::Msg;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn status_agrees(ctx: &Ctx, out: &mut Vec<Finding>) {
     for doc in &ctx.reg.cases {
@@ -125,23 +127,80 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 /// Replays every meeting against the register: a meeting that has been applied plans to nothing.
 pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let reg = ctx.reg;
-    // Every history entry that names a meeting, by meeting id: (case, entry).
-    let mut by_meeting: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (ci, doc) in reg.cases.iter().enumerate() {
-        for (ei, e) in doc.value.history.iter().enumerate() {
-            if let Some(m) = &e.meeting {
-                by_meeting
-                    .entry(m.value.as_str())
-                    .or_default()
-                    .push((ci, ei));
-            }
+    let replay = Replay::new(ctx);
+    replay.work();
+    out.extend(replay.findings());
+}
+
+/// The replay of every meeting ([`meetings_applied`]) as a queue of meetings that any number of
+/// threads can work on together ([`Replay::work`]); the findings come in the meetings' date order
+/// however the work was shared.
+pub struct Replay<'a> {
+    ctx: Ctx<'a>,
+    /// Every history entry that names a meeting, by meeting id: (case, entry). Built by the first
+    /// thread that needs it.
+    by_meeting: OnceLock<HashMap<&'a str, Vec<(usize, usize)>>>,
+    /// The next meeting (an index into `ctx.idx.meetings_by_date`) no thread has taken.
+    next: AtomicUsize,
+    /// Each meeting's findings, in date order.
+    done: Vec<OnceLock<Vec<Finding>>>,
+}
+
+impl<'a> Replay<'a> {
+    /// The replay of `ctx`'s meetings, none done yet.
+    pub fn new(ctx: &Ctx<'a>) -> Self {
+        Replay {
+            ctx: *ctx,
+            by_meeting: OnceLock::new(),
+            next: AtomicUsize::new(0),
+            done: std::iter::repeat_with(OnceLock::new)
+                .take(ctx.idx.meetings_by_date.len())
+                .collect(),
         }
     }
-    for &mi in &ctx.idx.meetings_by_date {
+
+    /// Replay meetings until none is left.
+    pub fn work(&self) {
+        loop {
+            let k = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(&mi) = self.ctx.idx.meetings_by_date.get(k) else {
+                break;
+            };
+            let _ = self.done[k].set(self.meeting(mi));
+        }
+    }
+
+    /// The findings of every meeting, in date order (after [`Replay::work`] has run out).
+    pub fn findings(self) -> impl Iterator<Item = Finding> {
+        self.done
+            .into_iter()
+            .flat_map(|d| d.into_inner().unwrap_or_default())
+    }
+
+    fn by_meeting(&self) -> &HashMap<&'a str, Vec<(usize, usize)>> {
+        self.by_meeting.get_or_init(|| {
+            let mut by_meeting: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+            for (ci, doc) in self.ctx.reg.cases.iter().enumerate() {
+                for (ei, e) in doc.value.history.iter().enumerate() {
+                    if let Some(m) = &e.meeting {
+                        by_meeting
+                            .entry(m.value.as_str())
+                            .or_default()
+                            .push((ci, ei));
+                    }
+                }
+            }
+            by_meeting
+        })
+    }
+
+    /// The findings of meeting `mi` (an index into the register's meetings).
+    fn meeting(&self, mi: usize) -> Vec<Finding> {
+        let (reg, idx) = (self.ctx.reg, self.ctx.idx);
+        let mut out = Vec::new();
         let mdoc = &reg.meetings[mi];
         let m = &mdoc.value;
-        let p = plan(reg, ctx.idx, m, &mdoc.path);
+        let p = plan(reg, idx, m, &mdoc.path);
         out.extend(p.errors);
         let mut matched: HashSet<(&str, Action)> = HashSet::new();
         for s in &p.steps {
@@ -177,7 +236,8 @@ pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
                 );
             }
         }
-        for &(ci, ei) in by_meeting
+        for &(ci, ei) in self
+            .by_meeting()
             .get(m.id.value.as_str())
             .map_or(&[][..], Vec::as_slice)
         {
@@ -196,6 +256,7 @@ pub fn meetings_applied(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ));
             }
         }
+        out
     }
 }
 

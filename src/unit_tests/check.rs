@@ -349,6 +349,62 @@ fn every_decision_is_in_the_histories_and_every_entry_is_a_decision() {
     );
 }
 
+#[test]
+fn the_rules_give_the_same_findings_in_the_same_order_on_two_cores() {
+    // Enough cases for `run_in` to share the meeting replay between two threads, and findings of
+    // the replay at every meeting: each of vm-3..vm-8 adds a case no history records, and each
+    // filler case records an add at one of them that the meeting does not decide.
+    let mut r = Reg::standard();
+    for k in 3..=8 {
+        r = r.meeting(&format!(
+            "id: vm-{k}\ntitle: 第 {k} 次副市長層級會議\nlevel: 副市長層級\ndate: 2025-0{k}-01\ndecisions:\n  交通組:\n    add:\n      - {{ title: 新案 {k} }}\n"
+        ));
+    }
+    for i in 100..1_200 {
+        let k = 3 + i % 6;
+        r = r.case(&format!(
+            "id: HW-{i}\ntitle: 填充案件 {i}\ngroup: 衛生社福組\nstatus: ongoing\nhistory:\n  - {{ date: 2025-0{k}-01, meeting: vm-{k}, action: add }}\n"
+        ));
+    }
+    let reg = r.build();
+    assert!(reg.cases.len() >= 1_000);
+    let idx = crate::index::Index::new(&reg);
+    let tl = crate::tally::Timelines::new(&reg, &idx);
+    let ctx = crate::check::Ctx::new(&reg, &idx, &tl);
+    let one_by_one = |skip: &[&str]| {
+        let mut out = Vec::new();
+        for (name, rule) in crate::check::RULES {
+            if !skip.contains(name) {
+                rule(&ctx, &mut out);
+            }
+        }
+        lines(&out)
+    };
+    let all = one_by_one(&[]);
+    assert_eq!(lines(&crate::check::run_in(&reg, &idx, &tl, &[])), all);
+    let skip = ["stated-counts"];
+    assert_eq!(
+        lines(&crate::check::run_in(&reg, &idx, &tl, &skip)),
+        one_by_one(&skip)
+    );
+    let skip = ["meetings-applied"];
+    assert_eq!(
+        lines(&crate::check::run_in(&reg, &idx, &tl, &skip)),
+        one_by_one(&skip)
+    );
+    // The replay's findings name every one of those meetings, of both kinds.
+    for k in 3..=8 {
+        for code in ["not-applied", "history-decision"] {
+            let hit = format!("error {code}: ");
+            assert!(
+                all.iter()
+                    .any(|l| l.contains(&hit) && l.contains(&format!("vm-{k}.yaml"))),
+                "{code} at vm-{k}"
+            );
+        }
+    }
+}
+
 // --- stated-counts ---
 
 #[test]
