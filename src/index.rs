@@ -3,8 +3,8 @@
 //! [`Resolver`] implements the matching rule: id, then title, then alias, all on normalised
 //! names; an unknown name gets suggestions, an ambiguous one lists every candidate.
 
-use crate::model::Register;
 use crate::model::names::{normalize, similarity, similarity_bound};
+use crate::model::{Case, Doc, Register};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 /// The least similarity a suggestion needs.
 const SUGGEST_AT: f64 = 0.45;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     id: String,
     title: String,
@@ -115,6 +115,65 @@ impl Resolver {
             self.add_alias(i, a);
         }
         i
+    }
+
+    /// The resolver of a register's cases (each with its group): the same as adding each case in
+    /// turn. For a large register the work is shared by two threads: first the titles are
+    /// normalised, half each; then one builds the maps by name while the other builds the entries
+    /// and the map by id.
+    fn of_cases(cases: &[Doc<Case>], groups: &[Option<usize>]) -> Resolver {
+        let title_keys = |cases: &[Doc<Case>]| -> Vec<String> {
+            cases.iter().map(|c| normalize(&c.value.title)).collect()
+        };
+        let by_name = |title_keys: Vec<String>| {
+            let mut by_title: HashMap<String, Vec<usize>> = HashMap::with_capacity(cases.len());
+            let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, (c, key)) in cases.iter().zip(title_keys).enumerate() {
+                by_title.entry(key).or_default().push(i);
+                for a in &c.value.aliases {
+                    let v = by_alias.entry(normalize(a)).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+            (by_title, by_alias)
+        };
+        let entries_by_id = || {
+            let mut by_id = HashMap::with_capacity(cases.len());
+            let mut entries = Vec::with_capacity(cases.len());
+            for (i, (c, &group)) in cases.iter().zip(groups).enumerate() {
+                by_id.entry(c.value.id.to_ascii_uppercase()).or_insert(i);
+                entries.push(Entry {
+                    id: c.value.id.value.clone(),
+                    title: c.value.title.value.clone(),
+                    group,
+                });
+            }
+            (entries, by_id)
+        };
+        let parallel =
+            cases.len() >= 1000 && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let ((entries, by_id), (by_title, by_alias)) = if parallel {
+            std::thread::scope(|s| {
+                let (first, second) = cases.split_at(cases.len() / 2);
+                let first = s.spawn(|| title_keys(first));
+                let second = title_keys(second);
+                let mut keys = crate::joined(first);
+                keys.extend(second);
+                let names = s.spawn(|| by_name(keys));
+                (entries_by_id(), crate::joined(names))
+            })
+        } else {
+            (entries_by_id(), by_name(title_keys(cases)))
+        };
+        Resolver {
+            entries,
+            by_id,
+            by_title,
+            by_alias,
+            chars: OnceLock::new(),
+        }
     }
 
     /// Record another name of case `i`.
@@ -360,15 +419,12 @@ impl Index {
     /// Build the lookups of `reg`.
     pub fn new(reg: &Register) -> Index {
         let p = &reg.platform.value;
-        let mut resolver = Resolver::default();
-        let mut case_group = Vec::with_capacity(reg.cases.len());
-        for c in &reg.cases {
-            let c = &c.value;
-            let g = p.group_by_name(&c.group);
-            case_group.push(g);
-            let aliases: Vec<&str> = c.aliases.iter().map(|a| a.value.as_str()).collect();
-            resolver.add(&c.id, &c.title, &aliases, g);
-        }
+        let case_group: Vec<Option<usize>> = reg
+            .cases
+            .iter()
+            .map(|c| p.group_by_name(&c.value.group))
+            .collect();
+        let resolver = Resolver::of_cases(&reg.cases, &case_group);
         let mut meeting_by_id = HashMap::new();
         for (i, m) in reg.meetings.iter().enumerate() {
             meeting_by_id.entry(m.value.id.value.clone()).or_insert(i);
@@ -395,6 +451,55 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_register_s_resolver_is_the_same_as_one_built_case_by_case() {
+        // Enough cases for the maps to be built on their own threads, with repeated ids (in other
+        // letter cases), titles shared within and across groups, titles that differ only in width,
+        // 台/臺 or punctuation, aliases that are titles of other cases and aliases given twice.
+        let cases: Vec<Doc<Case>> = (0..2_500)
+            .map(|i| {
+                let id = if i % 97 == 5 {
+                    format!("tr-{:03}", i - 5)
+                } else {
+                    format!("TR-{i:03}")
+                };
+                let title = match i % 7 {
+                    0 => format!("共同議題 {}", i % 11),
+                    1 => format!("台北捷運 {i}"),
+                    2 => format!("臺北捷運 {}", i - 1),
+                    3 => format!("ＡＢＣ「{}」", i % 13),
+                    _ => format!("案件 {i}"),
+                };
+                let aliases = match i % 5 {
+                    0 => format!("[別名 {i}, 別名 {i}, 案件 {}]", i + 1),
+                    1 => format!("[共同議題 {}]", i % 11),
+                    _ => "[]".to_string(),
+                };
+                let yaml = format!(
+                    "id: {id}\ntitle: {title}\naliases: {aliases}\ngroup: 交通組\nstatus: ongoing\n"
+                );
+                Doc {
+                    path: format!("cases/TR/{i}.yaml").into(),
+                    text: String::new(),
+                    value: crate::yaml::parse(&yaml).expect("a case"),
+                }
+            })
+            .collect();
+        let groups: Vec<Option<usize>> = (0..cases.len()).map(|i| Some(i % 3)).collect();
+        let mut one_by_one = Resolver::default();
+        for (c, g) in cases.iter().zip(&groups) {
+            let aliases: Vec<&str> = c.value.aliases.iter().map(|a| a.value.as_str()).collect();
+            one_by_one.add(&c.value.id, &c.value.title, &aliases, *g);
+        }
+        let all = Resolver::of_cases(&cases, &groups);
+        assert_eq!(all.entries, one_by_one.entries);
+        assert_eq!(all.by_id, one_by_one.by_id);
+        assert_eq!(all.by_title, one_by_one.by_title);
+        assert_eq!(all.by_alias, one_by_one.by_alias);
+        assert!(all.by_title.values().any(|v| v.len() > 1));
+        assert!(all.by_id.len() < cases.len());
+    }
 
     fn resolver() -> Resolver {
         let mut r = Resolver::default();
