@@ -242,9 +242,12 @@ type Slot<T> = std::sync::OnceLock<Result<Doc<T>, Finding>>;
 /// meeting file must not be left to run alone at the end), then the cases in runs of consecutive
 /// files. Each result goes straight into its file's slot, so the cases are never sorted or copied
 /// into a second array of the same size.
+///
+/// The cases are walked (`walk_cases`) on this thread while the other cores already parse the
+/// meetings, so the walk of a large register costs no time of its own.
 fn parse_all(
     root: &Path,
-    cases: &[PathBuf],
+    walk_cases: impl FnOnce() -> Vec<PathBuf>,
     meetings: &[PathBuf],
     texts: Texts,
 ) -> (Vec<Slot<Case>>, Vec<Slot<Meeting>>) {
@@ -256,12 +259,10 @@ fn parse_all(
             d
         })
     }
-    let case_slots: Vec<Slot<Case>> = std::iter::repeat_with(Slot::new)
-        .take(cases.len())
-        .collect();
-    let meeting_slots: Vec<Slot<Meeting>> = std::iter::repeat_with(Slot::new)
-        .take(meetings.len())
-        .collect();
+    fn slots<T>(n: usize) -> Vec<Slot<T>> {
+        std::iter::repeat_with(Slot::new).take(n).collect()
+    }
+    let meeting_slots: Vec<Slot<Meeting>> = slots(meetings.len());
     let meeting = |i: usize| {
         let r = read_walked_doc::<Meeting>(root, &meetings[i]).map(|mut d| {
             d.value.fill_positions();
@@ -269,11 +270,11 @@ fn parse_all(
         });
         let _ = meeting_slots[i].set(dropped(r, texts));
     };
-    let case_run = |from: usize, to: usize| {
+    let case_run = |cases: &[PathBuf], slots: &[Slot<Case>], from: usize, to: usize| {
         crate::model::without_texts(texts == Texts::Lean, || {
             for i in from..to {
                 let r = dropped(read_walked_doc::<Case>(root, &cases[i]), texts);
-                let _ = case_slots[i].set(r);
+                let _ = slots[i].set(r);
             }
         });
     };
@@ -281,32 +282,66 @@ fn parse_all(
         .map(std::num::NonZero::get)
         .unwrap_or(1)
         .min(16);
-    if threads <= 1 || cases.len() + meetings.len() < 64 {
+    if threads <= 1 {
+        let cases = walk_cases();
+        let case_slots = slots(cases.len());
         (0..meetings.len()).for_each(meeting);
-        case_run(0, cases.len());
+        case_run(&cases, &case_slots, 0, cases.len());
         return (case_slots, meeting_slots);
     }
-    // Runs long enough to keep the queue cheap, short enough that the cores finish together.
-    let run_len = (cases.len() / (threads * 16)).clamp(16, 512);
-    let runs = cases.len().div_ceil(run_len);
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let next_meeting = AtomicUsize::new(0);
+    let meetings_left = || {
+        loop {
+            let k = next_meeting.fetch_add(1, Relaxed);
+            if k >= meetings.len() {
+                break;
+            }
+            meeting(k);
+        }
+    };
+    // The cases, their slots, the length of a run and the next run: written once by this thread
+    // after its walk, under a write lock the other threads wait on when the meetings run out first.
+    let cases = std::sync::RwLock::new(None::<(Vec<PathBuf>, Vec<Slot<Case>>, usize)>);
+    let next_run = AtomicUsize::new(0);
+    let case_runs = || {
+        let guard = cases
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some((cases, slots, run_len)) = guard.as_ref() else {
+            return;
+        };
+        loop {
+            let from = next_run.fetch_add(1, Relaxed).saturating_mul(*run_len);
+            if from >= cases.len() {
+                break;
+            }
+            case_run(cases, slots, from, (from + run_len).min(cases.len()));
+        }
+    };
     std::thread::scope(|s| {
-        for _ in 0..threads {
+        let mut walked = cases
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for _ in 1..threads {
             s.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if k < meetings.len() {
-                        meeting(k);
-                    } else if k - meetings.len() < runs {
-                        let from = (k - meetings.len()) * run_len;
-                        case_run(from, (from + run_len).min(cases.len()));
-                    } else {
-                        break;
-                    }
-                }
+                meetings_left();
+                case_runs();
             });
         }
+        let files = walk_cases();
+        // Runs long enough to keep the queue cheap, short enough that the cores finish together.
+        let run_len = (files.len() / (threads * 16)).clamp(16, 512);
+        let n = files.len();
+        *walked = Some((files, slots(n), run_len));
+        drop(walked);
+        meetings_left();
+        case_runs();
     });
+    let (_, case_slots, _) = cases
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .unwrap_or_default();
     (case_slots, meeting_slots)
 }
 
@@ -352,9 +387,13 @@ pub fn load(root: &Path) -> (Option<Register>, Vec<Finding>) {
 pub fn load_with(root: &Path, texts: Texts) -> (Option<Register>, Vec<Finding>) {
     let mut findings = Vec::new();
     let platform = read_doc::<Platform>(root, Path::new(PLATFORM_FILE));
-    let case_files = yaml_files(root, "cases", &mut findings);
-    let meeting_files = yaml_files(root, "meetings", &mut findings);
-    let (case_slots, meeting_slots) = parse_all(root, &case_files, &meeting_files, texts);
+    // The meetings are walked first (their parse starts while the cases are walked), but their
+    // findings come after the cases', as they always have.
+    let mut meeting_findings = Vec::new();
+    let meeting_files = yaml_files(root, "meetings", &mut meeting_findings);
+    let walk_cases = || yaml_files(root, "cases", &mut findings);
+    let (case_slots, meeting_slots) = parse_all(root, walk_cases, &meeting_files, texts);
+    findings.append(&mut meeting_findings);
     let cases = take_slots(case_slots, &mut findings);
     let meetings = take_slots(meeting_slots, &mut findings);
     match platform {
