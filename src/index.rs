@@ -250,6 +250,13 @@ impl Resolver {
         self.by_id.get(&id.trim().to_ascii_uppercase()).copied()
     }
 
+    /// The first entry whose id is entry `i`'s, letter case aside: `i` itself unless an earlier
+    /// entry has the same id.
+    pub fn first_with_id_of(&self, i: usize) -> usize {
+        let id = self.entries[i].id.to_ascii_uppercase();
+        self.by_id.get(&id).copied().unwrap_or(i)
+    }
+
     /// Every entry with a title or alias whose normalised form is `key` (maybe twice).
     pub fn named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
         [&self.by_title, &self.by_alias]

@@ -300,17 +300,17 @@ pub fn unique_titles(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 pub fn unique_ids(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let mut seen: HashMap<String, &Path> = HashMap::new();
-    for doc in &ctx.reg.cases {
-        let id = doc.value.id.value.to_ascii_uppercase();
-        if let Some(first) = seen.insert(id, &doc.path) {
+    // The lookups already map each id (letter case aside) to its first case.
+    for (i, doc) in ctx.reg.cases.iter().enumerate() {
+        let first = ctx.idx.resolver.first_with_id_of(i);
+        if first != i {
             out.push(Finding::error(
                 "duplicate-id",
                 &doc.path,
                 doc.value.id.pos,
                 Msg::new(&m::CASE_ID_TWICE)
                     .text("id", doc.value.id.value.clone())
-                    .text("file", first.display().to_string()),
+                    .text("file", ctx.reg.cases[first].path.display().to_string()),
             ));
         }
     }

@@ -159,18 +159,22 @@ fn case_and_meeting_ids_are_unique() {
     let r = Reg::minimal()
         .case(&seen("TR-001", "交通組", ""))
         .case_at("cases/TR/tr-001.yaml", &seen("tr-001", "交通組", ""))
+        .case_at("cases/TR/tr-001b.yaml", &seen("Tr-001", "交通組", ""))
         .meeting("id: vm-1\ntitle: 一\nlevel: 副市長層級\ndate: 2024-01-01\n")
         .meeting_at(
             "meetings/vm-1b.yaml",
             "id: vm-1\ntitle: 二\nlevel: 副市長層級\ndate: 2024-02-01\n",
         );
     let all = check(&r);
-    assert!(
-        all.contains(&"cases/TR/tr-001.yaml:1: error duplicate-id: case id `tr-001` is also used by cases/TR/TR-001.yaml".to_string()),
-        "{all:#?}"
-    );
-    assert!(
-        all.contains(&"meetings/vm-1b.yaml:1: error duplicate-id: meeting id `vm-1` is also used by meetings/vm-1.yaml".to_string()),
+    let duplicates: Vec<&String> = all.iter().filter(|l| l.contains("duplicate-id")).collect();
+    // Each later case names the first one with its id.
+    assert_eq!(
+        duplicates,
+        [
+            "cases/TR/tr-001.yaml:1: error duplicate-id: case id `tr-001` is also used by cases/TR/TR-001.yaml",
+            "cases/TR/tr-001b.yaml:1: error duplicate-id: case id `Tr-001` is also used by cases/TR/TR-001.yaml",
+            "meetings/vm-1b.yaml:1: error duplicate-id: meeting id `vm-1` is also used by meetings/vm-1.yaml",
+        ],
         "{all:#?}"
     );
 }
