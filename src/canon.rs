@@ -122,8 +122,8 @@ fn list_field(out: &mut String, key: &str, items: &[&str]) {
     }
 }
 
-fn strs(v: &[Sp<String>]) -> Vec<&str> {
-    v.iter().map(|s| s.value.as_str()).collect()
+fn strs<S: AsRef<str>>(v: &[Sp<S>]) -> Vec<&str> {
+    v.iter().map(|s| s.value.as_ref()).collect()
 }
 
 /// The canonical order of a case file's keys: `fmt` writes them in this order, and a minimal edit
@@ -267,8 +267,12 @@ fn flow_list(items: &[String]) -> Option<String> {
     (!items.is_empty()).then(|| format!("[{}]", items.join(", ")))
 }
 
-fn flow_strs(v: &[Sp<String>]) -> Option<String> {
-    flow_list(&v.iter().map(|s| scalar(s, true)).collect::<Vec<_>>())
+fn flow_strs<S: AsRef<str>>(v: &[Sp<S>]) -> Option<String> {
+    flow_list(
+        &v.iter()
+            .map(|s| scalar(s.value.as_ref(), true))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A new case in a decision: the bare title when that is all it has, else a flow mapping.

@@ -328,11 +328,17 @@ impl Builder<'_> {
         for (g, ds) in groups {
             for n in ds.iter().flat_map(|d| &d.propose) {
                 names.push(self.new_name(&n.value, *g));
-                leads.push(n.value.lead.as_ref().map(|l| l.value.clone()).or_else(|| {
-                    self.new_case(&n.value, *g)
-                        .and_then(|c| self.reg.cases[c].value.lead.as_ref())
-                        .map(|l| l.value.clone())
-                }));
+                leads.push(
+                    n.value
+                        .lead
+                        .as_ref()
+                        .map(|l| l.value.to_string())
+                        .or_else(|| {
+                            self.new_case(&n.value, *g)
+                                .and_then(|c| self.reg.cases[c].value.lead.as_ref())
+                                .map(|l| l.value.to_string())
+                        }),
+                );
             }
         }
         if names.is_empty() {

@@ -48,7 +48,7 @@ fn entry_date(reg: &Register, idx: &Index, h: &crate::model::HistoryEntry) -> Op
         .or_else(|| {
             h.meeting
                 .as_ref()
-                .and_then(|m| idx.meeting_by_id.get(&m.value))
+                .and_then(|m| idx.meeting_by_id.get(m.value.as_str()))
                 .and_then(|m| reg.meetings[*m].value.date())
         })
 }

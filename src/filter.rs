@@ -37,7 +37,7 @@ impl CaseFilter {
     /// Whether `c` matches, for a filter already [normalised](CaseFilter::normalized).
     fn matches_normal(&self, c: &Case) -> bool {
         let same = |x: &str, want: &String| &normalize(x) == want;
-        self.group.as_ref().is_none_or(|g| &c.group.value == g)
+        self.group.as_ref().is_none_or(|g| c.group.value == g)
             && self.status.is_none_or(|s| c.status.value == s)
             && self
                 .lead

@@ -4,17 +4,24 @@
 //! names; an unknown name gets suggestions, an ambiguous one lists every candidate.
 
 use crate::model::names::{normalize, similarity, similarity_bound};
-use crate::model::{Case, Doc, Register};
+use crate::model::{Case, Doc, Name, Register};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// An id as the lookups key it: in upper case (`tr-003` is `TR-003`).
+fn id_key(id: &str) -> Name {
+    let mut key = Name::from(id);
+    key.make_ascii_uppercase();
+    key
+}
 
 /// The least similarity a suggestion needs.
 const SUGGEST_AT: f64 = 0.45;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
-    id: String,
+    id: Name,
     title: String,
     group: Option<usize>,
 }
@@ -23,7 +30,7 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<Name, usize>,
     by_title: HashMap<String, Vec<usize>>,
     by_alias: HashMap<String, Vec<usize>>,
     /// Every name by its characters, for suggestions: built for the first unknown name, then kept up
@@ -101,11 +108,11 @@ impl Resolver {
     pub fn add(&mut self, id: &str, title: &str, aliases: &[&str], group: Option<usize>) -> usize {
         let i = self.entries.len();
         self.entries.push(Entry {
-            id: id.to_string(),
+            id: id.into(),
             title: title.to_string(),
             group,
         });
-        self.by_id.entry(id.to_ascii_uppercase()).or_insert(i);
+        self.by_id.entry(id_key(id)).or_insert(i);
         let key = normalize(title);
         if let Some(ix) = self.chars.get_mut() {
             ix.push(&key, i, group);
@@ -143,7 +150,7 @@ impl Resolver {
             let mut by_id = HashMap::with_capacity(cases.len());
             let mut entries = Vec::with_capacity(cases.len());
             for (i, (c, &group)) in cases.iter().zip(groups).enumerate() {
-                by_id.entry(c.value.id.to_ascii_uppercase()).or_insert(i);
+                by_id.entry(id_key(&c.value.id)).or_insert(i);
                 entries.push(Entry {
                     id: c.value.id.value.clone(),
                     title: c.value.title.value.clone(),
@@ -247,13 +254,13 @@ impl Resolver {
 
     /// The entry whose id is `id` (case and surrounding spaces ignored).
     pub fn by_id(&self, id: &str) -> Option<usize> {
-        self.by_id.get(&id.trim().to_ascii_uppercase()).copied()
+        self.by_id.get(&id_key(id.trim())).copied()
     }
 
     /// The first entry whose id is entry `i`'s, letter case aside: `i` itself unless an earlier
     /// entry has the same id.
     pub fn first_with_id_of(&self, i: usize) -> usize {
-        let id = self.entries[i].id.to_ascii_uppercase();
+        let id = id_key(&self.entries[i].id);
         self.by_id.get(&id).copied().unwrap_or(i)
     }
 

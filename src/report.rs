@@ -105,18 +105,21 @@ impl View<'_> {
         let case = &reg.cases[c].value;
         let behind = crate::follow::behind_threshold(reg);
         Row {
-            id: case.id.value.clone(),
+            id: case.id.value.to_string(),
             name: with_topics(&case.title.value, &case.topics),
             subcases: self
                 .subcases_of(c)
                 .into_iter()
                 .map(|s| {
                     let s = &reg.cases[s].value;
-                    (s.id.value.clone(), with_topics(&s.title.value, &s.topics))
+                    (
+                        s.id.value.to_string(),
+                        with_topics(&s.title.value, &s.topics),
+                    )
                 })
                 .collect(),
-            lead: case.lead.as_ref().map(|l| l.value.clone()),
-            partners: case.partners.iter().map(|x| x.value.clone()).collect(),
+            lead: case.lead.as_ref().map(|l| l.value.to_string()),
+            partners: case.partners.iter().map(|x| x.value.to_string()).collect(),
             marker: self.marker(g, c),
             light: Some(crate::follow::light(case, self.date, behind))
                 .filter(|l| *l != crate::follow::Light::NoSchedule)
@@ -245,8 +248,8 @@ impl View<'_> {
                 let case = &reg.cases[c].value;
                 let l = &reg.platform.value.listings[l].value;
                 Unconfirmed {
-                    id: case.id.value.clone(),
-                    group: case.group.value.clone(),
+                    id: case.id.value.to_string(),
+                    group: case.group.value.to_string(),
                     name: with_topics(&case.title.value, &case.topics),
                     listing: (l.date.value, l.source.clone()),
                 }

@@ -59,7 +59,7 @@ impl Timelines {
                     let meeting = e
                         .meeting
                         .as_ref()
-                        .and_then(|m| idx.meeting_by_id.get(&m.value).copied());
+                        .and_then(|m| idx.meeting_by_id.get(m.value.as_str()).copied());
                     let date = e
                         .date
                         .as_ref()

@@ -271,14 +271,14 @@ impl Planner<'_> {
         self.case(r)
             .history
             .iter()
-            .any(|e| e.action.value == a && e.meeting.as_ref().is_some_and(|m| &m.value == id))
+            .any(|e| e.action.value == a && e.meeting.as_ref().is_some_and(|m| m.value == id))
     }
 
     fn record(&mut self, r: usize, a: Action, note: Option<&str>) {
         let entry = HistoryEntry {
             date: self.date(),
             not_after: None,
-            meeting: Some(Sp::new(self.meeting.id.value.clone())),
+            meeting: Some(Sp::new(self.meeting.id.value.as_str().into())),
             action: Sp::new(a),
             note: note.map(str::to_string),
             source: None,
@@ -492,7 +492,7 @@ impl Planner<'_> {
                 let reg = self.reg;
                 let next_id = self.next_id.get_or_insert_with(|| next_ids(reg));
                 let next = next_id.entry(group.code.value.clone()).or_insert(1);
-                let id = format!("{}-{:03}", group.code.value, *next);
+                let id = compact_str::format_compact!("{}-{:03}", group.code.value, *next);
                 *next += 1;
                 id
             }
@@ -523,7 +523,7 @@ impl Planner<'_> {
             id: Sp::new(id.clone()),
             title: Sp::new(n.title.value.clone()),
             aliases: n.aliases.iter().map(|a| Sp::new(a.value.clone())).collect(),
-            group: Sp::new(group.name.value.clone()),
+            group: Sp::new(group.name.value.as_str().into()),
             lead: n.lead.as_ref().map(|l| Sp::new(l.value.clone())),
             partners: n
                 .partners

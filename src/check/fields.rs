@@ -84,7 +84,7 @@ pub fn platform(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_city(ctx: &Ctx, f: &Path, city: &Sp<String>, out: &mut Vec<Finding>) {
+fn check_city(ctx: &Ctx, f: &Path, city: &Sp<crate::model::Name>, out: &mut Vec<Finding>) {
     let p = &ctx.reg.platform.value;
     if !p.members.iter().any(|m| m.value == city.value) {
         let opts: Vec<String> = p.members.iter().map(|m| m.value.clone()).collect();

@@ -79,7 +79,7 @@ pub fn entries(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .with_hint(Msg::new(&cat::ADD_MEETING_OR_SOURCE)),
                 ),
                 None => {}
-                Some(m) => match ctx.idx.meeting_by_id.get(&m.value) {
+                Some(m) => match ctx.idx.meeting_by_id.get(m.value.as_str()) {
                     None => out.push(
                         Finding::error(
                             "unknown-meeting",

@@ -337,7 +337,7 @@ fn in_order(
         .flat_map(|c| &c.value.history)
         .filter_map(|h| h.meeting.as_ref())
         .filter(|id| id.value != m.id.value)
-        .filter_map(|id| idx.meeting_by_id.get(&id.value))
+        .filter_map(|id| idx.meeting_by_id.get(id.value.as_str()))
         .filter_map(|i| reg.meetings[*i].value.date().map(|d| (d, *i)))
         .max();
     match latest {
@@ -448,7 +448,7 @@ fn validates_after(
                 f.pos = p
                     .steps
                     .iter()
-                    .find(|s| !s.done_before && Some(&s.case_id) == id.as_ref())
+                    .find(|s| !s.done_before && Some(s.case_id.as_str()) == id.as_deref())
                     .map_or(mdoc.value.id.pos, |s| s.pos);
                 f.file.clone_from(&mdoc.path);
             }

@@ -346,7 +346,7 @@ pub fn log(env: &Env, name: &str) -> Outcome {
             (None, None) => (
                 h.meeting
                     .as_ref()
-                    .and_then(|m| idx.meeting_by_id.get(&m.value))
+                    .and_then(|m| idx.meeting_by_id.get(m.value.as_str()))
                     .and_then(|m| reg.meetings[*m].value.date()),
                 false,
             ),
@@ -358,9 +358,10 @@ pub fn log(env: &Env, name: &str) -> Outcome {
             "{} {} {}{}",
             word("decision", 9),
             word(h.action.value.as_str(), 8),
-            h.meeting
-                .as_ref()
-                .map_or_else(|| h.source.clone().unwrap_or_default(), |m| m.value.clone()),
+            h.meeting.as_ref().map_or_else(
+                || h.source.clone().unwrap_or_default(),
+                |m| m.value.to_string()
+            ),
             h.note.as_ref().map_or(String::new(), |n| format!(" — {n}"))
         );
         rows.push((d.map(|d| d.to_string()).unwrap_or_default(), shown, what));

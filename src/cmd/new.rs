@@ -269,12 +269,12 @@ fn case_value(
     source: &str,
 ) -> Case {
     Case::from(CaseFields {
-        id: Sp::new(id.to_string()),
+        id: Sp::new(id.into()),
         title: Sp::new(title.to_string()),
         aliases: Vec::new(),
-        group: Sp::new(group.to_string()),
-        lead: lead.map(Sp::new),
-        partners: partners.into_iter().map(Sp::new).collect(),
+        group: Sp::new(group.into()),
+        lead: lead.map(|l| Sp::new(l.into())),
+        partners: partners.into_iter().map(|p| Sp::new(p.into())).collect(),
         topics: topics.into_iter().map(Sp::new).collect(),
         parent: None,
         status: Sp::new(Status::Ongoing),

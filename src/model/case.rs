@@ -1,5 +1,6 @@
 //! A case file: one cooperation case (合作案件) and its history.
 
+use super::Name;
 use super::date::Date;
 use crate::yaml::Sp;
 use serde::{Deserialize, Serialize};
@@ -154,7 +155,7 @@ pub struct HistoryEntry {
     pub not_after: Option<Sp<Date>>,
     /// The id of the meeting that decided it (`vm-3`).
     #[serde(default)]
-    pub meeting: Option<Sp<String>>,
+    pub meeting: Option<Sp<Name>>,
     /// What happened to the case.
     pub action: Sp<Action>,
     /// Free text about the decision, e.g. 原「捷運路網擴建」改列 (empty when not kept, see
@@ -320,20 +321,20 @@ impl Milestone {
 #[serde(deny_unknown_fields, rename = "Case")]
 pub struct CaseFields {
     /// The case's id: its group's code and three or more digits (`TR-003`).
-    pub id: Sp<String>,
+    pub id: Sp<Name>,
     /// The title the documents give the case (捷運萬大-中和-樹林線).
     pub title: Sp<String>,
     /// Other names the documents use for the case; matching uses them too.
     #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub aliases: Vec<Sp<String>>,
     /// The case's group, by its name in `platform.yaml` (交通組).
-    pub group: Sp<String>,
+    pub group: Sp<Name>,
     /// The member city that leads the case (主辦).
     #[serde(default)]
-    pub lead: Option<Sp<String>>,
+    pub lead: Option<Sp<Name>>,
     /// The other member cities involved (合作).
     #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
-    pub partners: Vec<Sp<String>>,
+    pub partners: Vec<Sp<Name>>,
     /// Common topics (共同議題) the case is tagged with.
     #[serde(default, deserialize_with = "crate::yaml::exact_vec")]
     pub topics: Vec<Sp<String>>,
@@ -446,17 +447,17 @@ impl Rare {
 #[serde(from = "CaseFields")]
 pub struct Case {
     /// The case's id: its group's code and three or more digits (`TR-003`).
-    pub id: Sp<String>,
+    pub id: Sp<Name>,
     /// The title the documents give the case (捷運萬大-中和-樹林線).
     pub title: Sp<String>,
     /// Other names the documents use for the case; matching uses them too.
     pub aliases: Vec<Sp<String>>,
     /// The case's group, by its name in `platform.yaml` (交通組).
-    pub group: Sp<String>,
+    pub group: Sp<Name>,
     /// The member city that leads the case (主辦).
-    pub lead: Option<Sp<String>>,
+    pub lead: Option<Sp<Name>>,
     /// The other member cities involved (合作).
-    pub partners: Vec<Sp<String>>,
+    pub partners: Vec<Sp<Name>>,
     /// Common topics (共同議題) the case is tagged with.
     pub topics: Vec<Sp<String>>,
     /// Where the case stands; must agree with its history.

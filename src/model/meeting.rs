@@ -1,5 +1,6 @@
 //! A meeting file: the decisions of one meeting, per group, and the numbers it states.
 
+use super::Name;
 use super::date::Date;
 use crate::catalog as m;
 use crate::msg::Msg;
@@ -397,13 +398,13 @@ pub struct NewCase {
     /// The new case's title.
     pub title: Sp<String>,
     /// The id to give it (`TR-021`); otherwise the group's next free id.
-    pub id: Option<Sp<String>>,
+    pub id: Option<Sp<Name>>,
     /// The parent case (an id, title or alias), for a sub-case.
     pub parent: Option<Sp<String>>,
     /// The member city that leads it (主辦).
-    pub lead: Option<Sp<String>>,
+    pub lead: Option<Sp<Name>>,
     /// Other member cities involved (合作).
-    pub partners: Vec<Sp<String>>,
+    pub partners: Vec<Sp<Name>>,
     /// Common topics it is tagged with.
     pub topics: Vec<Sp<String>>,
     /// Other names of the case.
@@ -419,7 +420,7 @@ pub struct Ref {
     pub case: Sp<String>,
     /// The case's id, when the minutes' wording is not yet one of its names: the wording is then
     /// recorded as an alias.
-    pub id: Option<Sp<String>>,
+    pub id: Option<Sp<Name>>,
     /// Free text, kept in the history entry.
     pub note: Option<String>,
 }
@@ -429,13 +430,13 @@ pub struct Ref {
 struct NewCaseMap {
     title: Sp<String>,
     #[serde(default)]
-    id: Option<Sp<String>>,
+    id: Option<Sp<Name>>,
     #[serde(default)]
     parent: Option<Sp<String>>,
     #[serde(default)]
-    lead: Option<Sp<String>>,
+    lead: Option<Sp<Name>>,
     #[serde(default)]
-    partners: Vec<Sp<String>>,
+    partners: Vec<Sp<Name>>,
     #[serde(default)]
     topics: Vec<Sp<String>>,
     #[serde(default)]
@@ -464,7 +465,7 @@ impl From<NewCaseMap> for NewCase {
 struct RefMap {
     case: Sp<String>,
     #[serde(default)]
-    id: Option<Sp<String>>,
+    id: Option<Sp<Name>>,
     #[serde(default)]
     note: Option<String>,
 }

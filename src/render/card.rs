@@ -13,10 +13,12 @@ use serde_json::json;
 
 /// A case as JSON: every field `kbbt list --format json` and `kbbt show --format json` give.
 pub fn case_json(c: &Case) -> serde_json::Value {
-    let s = |v: &[Sp<String>]| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
+    fn s<S: AsRef<str>>(v: &[Sp<S>]) -> Vec<&str> {
+        v.iter().map(|x| x.value.as_ref()).collect()
+    }
     json!({
         "id": c.id.value, "title": c.title.value, "aliases": s(&c.aliases), "group": c.group.value,
-        "lead": c.lead.as_ref().map(|l| l.value.clone()), "partners": s(&c.partners), "topics": s(&c.topics),
+        "lead": c.lead.as_ref().map(|l| l.value.as_str()), "partners": s(&c.partners), "topics": s(&c.topics),
         "parent": c.parent.as_ref().map(|l| l.value.clone()), "status": c.status.value.as_str(),
         "replaces": s(&c.replaces), "replaced_by": s(&c.replaced_by),
         "merged_into": c.merged_into.as_ref().map(|l| l.value.clone()), "merged_from": s(&c.merged_from),
@@ -59,15 +61,15 @@ pub fn field(st: Style, k: &str, v: &str) -> String {
     format!("  {}{v}\n", st.dim(&format!("{k}{}", " ".repeat(pad))))
 }
 
-fn join(v: &[Sp<String>]) -> String {
+fn join<S: AsRef<str>>(v: &[Sp<S>]) -> String {
     v.iter()
-        .map(|x| x.value.as_str())
+        .map(|x| x.value.as_ref())
         .collect::<Vec<_>>()
         .join("、")
 }
 
-fn one(v: Option<&Sp<String>>) -> String {
-    v.map_or(String::new(), |l| l.value.clone())
+fn one<S: AsRef<str>>(v: Option<&Sp<S>>) -> String {
+    v.map_or(String::new(), |l| l.value.as_ref().to_string())
 }
 
 /// The light as the card shows it (only for an ongoing case).
@@ -125,7 +127,7 @@ fn history(reg: &Register, idx: &Index, c: &Case, st: Style) -> String {
         let date = h.date.as_ref().map(|d| d.value).or_else(|| {
             h.meeting
                 .as_ref()
-                .and_then(|m| idx.meeting_by_id.get(&m.value))
+                .and_then(|m| idx.meeting_by_id.get(m.value.as_str()))
                 .and_then(|m| reg.meetings[*m].value.date())
         });
         let a = i18n::label(st.lang, h.action.value.as_str());

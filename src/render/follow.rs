@@ -114,7 +114,7 @@ pub fn diff_json(reg: &Register, d: &Diff) -> String {
         for (k, (name, _)) in KINDS.iter().enumerate() {
             let ids: Vec<String> = lists[k]
                 .iter()
-                .map(|c| reg.cases[*c].value.id.value.clone())
+                .map(|c| reg.cases[*c].value.id.value.to_string())
                 .collect();
             o.insert((*name).into(), json!(ids));
         }

@@ -68,7 +68,11 @@ fn ongoing(reg: &Register, idx: &Index, tl: &Timelines, date: Date) -> Vec<usize
 }
 
 fn lead(reg: &Register, c: usize) -> Option<String> {
-    reg.cases[c].value.lead.as_ref().map(|l| l.value.clone())
+    reg.cases[c]
+        .value
+        .lead
+        .as_ref()
+        .map(|l| l.value.to_string())
 }
 
 /// The cases of each group, in the platform's order.

@@ -9,9 +9,9 @@ use crate::model::{Action, Case, Date, HistoryEntry, Register};
 use crate::msg::Msg;
 use crate::yaml::Sp;
 
-fn join(v: &[Sp<String>]) -> String {
+fn join<S: AsRef<str>>(v: &[Sp<S>]) -> String {
     v.iter()
-        .map(|x| x.value.as_str())
+        .map(|x| x.value.as_ref())
         .collect::<Vec<_>>()
         .join("、")
 }
@@ -47,7 +47,7 @@ pub fn terminal(cases: &[&Case], style: super::Style) -> String {
 
 /// The meeting and date of a history entry (the meeting's date when the entry has none).
 fn when(reg: &Register, idx: &Index, h: &HistoryEntry) -> (String, Option<Date>) {
-    let meeting = h.meeting.as_ref().map(|m| m.value.clone());
+    let meeting = h.meeting.as_ref().map(|m| m.value.to_string());
     let date = h.date.as_ref().map(|d| d.value).or_else(|| {
         meeting
             .as_ref()
@@ -121,11 +121,13 @@ pub fn wide_table(reg: &Register, cases: &[&Case]) -> Table {
 /// The cells every list table starts with: id, title, group, status, lead and partners.
 fn cells(c: &Case) -> Vec<String> {
     vec![
-        c.id.value.clone(),
+        c.id.value.to_string(),
         c.title.value.clone(),
-        c.group.value.clone(),
+        c.group.value.to_string(),
         c.status.value.to_string(),
-        c.lead.as_ref().map_or(String::new(), |l| l.value.clone()),
+        c.lead
+            .as_ref()
+            .map_or(String::new(), |l| l.value.to_string()),
         join(&c.partners),
     ]
 }

@@ -287,7 +287,7 @@ fn unconfirmed_lines(lang: Lang, reg: &Register, list: &[(usize, usize)]) -> Vec
 
 fn ids(reg: &Register, v: &[usize]) -> Vec<String> {
     v.iter()
-        .map(|c| reg.cases[*c].value.id.value.clone())
+        .map(|c| reg.cases[*c].value.id.value.to_string())
         .collect()
 }
 

@@ -26,7 +26,7 @@ milestones:
 ";
 
 fn ids(cases: &[&crate::model::Case]) -> Vec<String> {
-    cases.iter().map(|c| c.id.value.clone()).collect()
+    cases.iter().map(|c| c.id.value.to_string()).collect()
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn a_diff_lists_the_changes_between_two_dates() {
     let to = (d("2024-12-31"), "2024-12-31".to_string());
     let diff = crate::diff::diff(&reg, &idx, &tl, from, to, &[0, 1]);
     assert_eq!((diff.from.ongoing, diff.to.ongoing), (0, 2));
-    let name = |c: &usize| reg.cases[*c].value.id.value.clone();
+    let name = |c: &usize| reg.cases[*c].value.id.value.to_string();
     let tr: Vec<Vec<String>> = diff.groups[0]
         .1
         .iter()

@@ -39,7 +39,7 @@ decisions:
 fn ids(reg: &Register, cases: &[usize]) -> Vec<String> {
     let mut v: Vec<String> = cases
         .iter()
-        .map(|c| reg.cases[*c].value.id.value.clone())
+        .map(|c| reg.cases[*c].value.id.value.to_string())
         .collect();
     v.sort();
     v

@@ -551,8 +551,8 @@ fn sp<T>(v: T) -> Sp<T> {
     Sp::new(v)
 }
 
-fn sp_str(s: &str) -> Sp<String> {
-    Sp::new(s.to_string())
+fn sp_str<S: for<'a> From<&'a str>>(s: &str) -> Sp<S> {
+    Sp::new(S::from(s))
 }
 
 fn date(d: NaiveDate) -> Sp<Date> {
@@ -596,7 +596,7 @@ fn platform_yaml(args: &Args) -> String {
     kbbt::canon::platform(&platform, &header)
 }
 
-fn cities(v: &[usize]) -> Vec<Sp<String>> {
+fn cities(v: &[usize]) -> Vec<Sp<kbbt::model::Name>> {
     v.iter().map(|m| sp_str(MEMBERS[*m])).collect()
 }
 
@@ -609,7 +609,7 @@ fn meeting_yaml(m: usize, mt: &MeetingPlan, cases: &[CasePlan], last: bool) -> S
                 let c = &cases[*c];
                 sp(NewCase {
                     title: sp(c.title.clone()),
-                    id: Some(sp(c.id())),
+                    id: Some(sp(c.id().into())),
                     lead: c.lead.map(|l| sp_str(MEMBERS[l])),
                     partners: cities(&c.partners),
                     ..NewCase::default()
@@ -985,7 +985,7 @@ fn history(m: &MeetingPlan, id: String, action: Action, note: Option<&str>) -> S
     sp(HistoryEntry {
         date: Some(date(m.date)),
         not_after: None,
-        meeting: Some(sp(id)),
+        meeting: Some(sp(id.into())),
         action: sp(action),
         note: note.map(str::to_string),
         source: None,
@@ -1042,7 +1042,7 @@ fn case_yaml(c: &CasePlan, meetings: &[MeetingPlan], seed: u64, index: usize) ->
     }
     let contact = rng.pct(50).then(|| g.office.to_string());
     let case = Case::from(CaseFields {
-        id: sp(c.id()),
+        id: sp(c.id().into()),
         title: sp(c.title.clone()),
         aliases: Vec::new(),
         group: sp_str(g.name),
