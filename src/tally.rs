@@ -17,16 +17,56 @@ struct Event {
     action: Action,
 }
 
+/// A list of short lists, one per case, kept in one allocation: row `i` is `items[ends[i-1]..ends[i]]`.
+#[derive(Debug, Clone)]
+struct Rows<T> {
+    items: Vec<T>,
+    ends: Vec<usize>,
+}
+
+impl<T> Rows<T> {
+    fn with_capacity(rows: usize) -> Self {
+        Rows {
+            items: Vec::new(),
+            ends: Vec::with_capacity(rows),
+        }
+    }
+
+    /// Add the next row.
+    fn push(&mut self, row: impl IntoIterator<Item = T>) {
+        self.items.extend(row);
+        self.ends.push(self.items.len());
+    }
+
+    /// No spare room after the last row.
+    fn shrink_to_fit(&mut self) {
+        self.items.shrink_to_fit();
+    }
+
+    /// How many rows there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Rows<T> {
+    type Output = [T];
+    fn index(&self, i: usize) -> &[T] {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.items[start..self.ends[i]]
+    }
+}
+
 /// Every case's history as events, built once.
 #[derive(Debug, Clone)]
 pub struct Timelines {
-    events: Vec<Vec<Event>>,
+    events: Rows<Event>,
     /// Whether the case is a top-level case (no parent): only those count in a group's numbers.
     top: Vec<bool>,
     /// The complete listings (platform.yaml `listings`): (day key, index), by date.
     listings: Vec<(i32, usize)>,
     /// For each case, the listings (indices into `listings`) that name it.
-    listed: Vec<Vec<usize>>,
+    listed: Rows<usize>,
 }
 
 fn fold(events: impl Iterator<Item = Action>) -> Option<Status> {
@@ -47,33 +87,28 @@ fn meeting_key(d: Option<Date>) -> i32 {
 impl Timelines {
     /// Build every case's timeline from its history, resolving meetings through `idx`.
     pub fn new(reg: &Register, idx: &Index) -> Timelines {
-        let mut events = Vec::with_capacity(reg.cases.len());
+        let mut events = Rows::with_capacity(reg.cases.len());
         let mut top = Vec::with_capacity(reg.cases.len());
         for c in &reg.cases {
             let c = &c.value;
             top.push(c.parent.is_none());
-            let ev = c
-                .history
-                .iter()
-                .map(|e| {
-                    let meeting = e
-                        .meeting
-                        .as_ref()
-                        .and_then(|m| idx.meeting_by_id.get(m.value.as_str()).copied());
-                    let date = e
-                        .date
-                        .as_ref()
-                        .or(e.not_after.as_ref())
-                        .map(|d| d.value)
-                        .or_else(|| meeting.and_then(|m| reg.meetings[m].value.date()));
-                    Event {
-                        key: meeting_key(date),
-                        meeting,
-                        action: e.action.value,
-                    }
-                })
-                .collect();
-            events.push(ev);
+            events.push(c.history.iter().map(|e| {
+                let meeting = e
+                    .meeting
+                    .as_ref()
+                    .and_then(|m| idx.meeting_by_id.get(m.value.as_str()).copied());
+                let date = e
+                    .date
+                    .as_ref()
+                    .or(e.not_after.as_ref())
+                    .map(|d| d.value)
+                    .or_else(|| meeting.and_then(|m| reg.meetings[m].value.date()));
+                Event {
+                    key: meeting_key(date),
+                    meeting,
+                    action: e.action.value,
+                }
+            }));
         }
         let mut listings: Vec<(i32, usize)> = reg
             .platform
@@ -88,21 +123,21 @@ impl Timelines {
             c.listed_on(reg.platform.value.listings[listings[li].1].value.date.value)
         };
         // A sub-case reports under its parent: a listing that names the parent names it too.
-        let listed = reg
-            .cases
-            .iter()
-            .map(|c| {
-                let parent = c
-                    .value
-                    .parent
-                    .as_ref()
-                    .and_then(|p| idx.case(&p.value))
-                    .map(|p| &reg.cases[p].value);
+        let mut listed = Rows::with_capacity(reg.cases.len());
+        for c in &reg.cases {
+            let parent = c
+                .value
+                .parent
+                .as_ref()
+                .and_then(|p| idx.case(&p.value))
+                .map(|p| &reg.cases[p].value);
+            listed.push(
                 (0..listings.len())
-                    .filter(|&li| named(&c.value, li) || parent.is_some_and(|p| named(p, li)))
-                    .collect()
-            })
-            .collect();
+                    .filter(|&li| named(&c.value, li) || parent.is_some_and(|p| named(p, li))),
+            );
+        }
+        events.shrink_to_fit();
+        listed.shrink_to_fit();
         Timelines {
             events,
             top,
@@ -413,4 +448,23 @@ pub fn latest_meeting(reg: &Register, idx: &Index, date: Option<Date>) -> Option
         let mt = &reg.meetings[*m].value;
         mt.has_decisions() && date.is_none_or(|d| mt.date().is_some_and(|md| md <= d))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rows;
+
+    #[test]
+    fn rows_keep_each_list_apart_empty_ones_too() {
+        let lists: Vec<Vec<u32>> = vec![vec![], vec![1, 2], vec![], vec![3], vec![]];
+        let mut rows = Rows::with_capacity(lists.len());
+        for l in &lists {
+            rows.push(l.iter().copied());
+        }
+        rows.shrink_to_fit();
+        assert_eq!(rows.len(), lists.len());
+        for (i, l) in lists.iter().enumerate() {
+            assert_eq!(&rows[i], l.as_slice());
+        }
+    }
 }

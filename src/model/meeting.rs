@@ -392,19 +392,28 @@ impl GroupDecisions {
     }
 }
 
-/// A case a decision creates: a title, or a mapping with the title and more.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A case a decision creates: a title, or a mapping with the title and more. The fields few adds
+/// have ([`NewCaseMore`]: a parent, topics, aliases, a note) live behind one optional box and are
+/// reached through `Deref` (`n.parent`, `n.note`), so an add without them costs 8 bytes for all four.
+#[derive(Debug, Clone, Default)]
 pub struct NewCase {
     /// The new case's title.
     pub title: Sp<String>,
     /// The id to give it (`TR-021`); otherwise the group's next free id.
     pub id: Option<Sp<Name>>,
-    /// The parent case (an id, title or alias), for a sub-case.
-    pub parent: Option<Sp<String>>,
     /// The member city that leads it (主辦).
     pub lead: Option<Sp<Name>>,
     /// Other member cities involved (合作).
     pub partners: Vec<Sp<Name>>,
+    /// The rarer fields, when the add has any.
+    more: Option<Box<NewCaseMore>>,
+}
+
+/// The fields of a [`NewCase`] that few adds have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewCaseMore {
+    /// The parent case (an id, title or alias), for a sub-case.
+    pub parent: Option<Sp<String>>,
     /// Common topics it is tagged with.
     pub topics: Vec<Sp<String>>,
     /// Other names of the case.
@@ -412,6 +421,39 @@ pub struct NewCase {
     /// Free text, kept in the history entry.
     pub note: Option<String>,
 }
+
+/// What an add without any of the rarer fields reads through `Deref`.
+static NO_MORE: NewCaseMore = NewCaseMore {
+    parent: None,
+    topics: Vec::new(),
+    aliases: Vec::new(),
+    note: None,
+};
+
+impl std::ops::Deref for NewCase {
+    type Target = NewCaseMore;
+    fn deref(&self) -> &NewCaseMore {
+        self.more.as_deref().unwrap_or(&NO_MORE)
+    }
+}
+
+impl std::ops::DerefMut for NewCase {
+    fn deref_mut(&mut self) -> &mut NewCaseMore {
+        self.more.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for NewCase {
+    fn eq(&self, o: &NewCase) -> bool {
+        self.title == o.title
+            && self.id == o.id
+            && self.lead == o.lead
+            && self.partners == o.partners
+            && **self == **o
+    }
+}
+
+impl Eq for NewCase {}
 
 /// A reference to an existing case: its id, title or alias, or `{ case, note }`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -447,15 +489,18 @@ struct NewCaseMap {
 
 impl From<NewCaseMap> for NewCase {
     fn from(m: NewCaseMap) -> Self {
-        NewCase {
-            title: m.title,
-            id: m.id,
+        let more = NewCaseMore {
             parent: m.parent,
-            lead: m.lead,
-            partners: m.partners,
             topics: m.topics,
             aliases: m.aliases,
             note: m.note,
+        };
+        NewCase {
+            title: m.title,
+            id: m.id,
+            lead: m.lead,
+            partners: m.partners,
+            more: (more != NO_MORE).then(|| Box::new(more)),
         }
     }
 }
@@ -786,6 +831,35 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_add_keeps_its_rarer_fields_in_a_box_only_when_it_has_them() {
+        let m = meeting(
+            "decisions:\n  交通組:\n    add:\n      - 汐東捷運線\n      - { title: 北環段, id: TR-009, lead: 臺北市, partners: [新北市] }\n      - { title: 子案, parent: TR-001, topics: [韌性], aliases: [子], note: 見紀錄 }\n",
+        );
+        let adds: Vec<&NewCase> = m.decisions.0[0].1.add.iter().map(|a| &a.value).collect();
+        assert_eq!(adds.len(), 3);
+        assert!(adds[0].more.is_none() && adds[1].more.is_none());
+        assert_eq!(
+            adds[1].lead.as_ref().map(|l| l.value.as_str()),
+            Some("臺北市")
+        );
+        let sub = adds[2];
+        assert!(sub.more.is_some());
+        assert_eq!(
+            sub.parent.as_ref().map(|p| p.value.as_str()),
+            Some("TR-001")
+        );
+        assert_eq!((sub.topics.len(), sub.aliases.len()), (1, 1));
+        assert_eq!(sub.note.as_deref(), Some("見紀錄"));
+        // An empty box and none are the same add; a field set later opens the box.
+        let mut a = adds[0].clone();
+        a.more = Some(Box::default());
+        assert_eq!(&a, adds[0]);
+        a.note = Some("改列".into());
+        assert_ne!(&a, adds[0]);
+        assert_eq!(a.title, adds[0].title);
+    }
 
     fn meeting(extra: &str) -> Meeting {
         crate::yaml::parse::<Meeting>(&format!("id: m\ntitle: t\nlevel: l\n{extra}"))

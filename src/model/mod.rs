@@ -18,8 +18,8 @@ pub use date::{Date, parse_date};
 /// without an allocation of its own: a large register holds about ten per case.
 pub type Name = compact_str::CompactString;
 pub use meeting::{
-    DecisionKind, DiscrepancyKind, GroupDecisions, Instruction, Known, Meeting, NewCase, Ref,
-    Stated, Statement, Target,
+    DecisionKind, DiscrepancyKind, GroupDecisions, Instruction, Known, Meeting, NewCase,
+    NewCaseMore, Ref, Stated, Statement, Target,
 };
 pub use platform::{GroupDef, Listing, Platform};
 pub use register::{Doc, Register};

@@ -596,6 +596,16 @@ fn platform_yaml(args: &Args) -> String {
     kbbt::canon::platform(&platform, &header)
 }
 
+/// An add of the minutes: a title, maybe an id, a lead and partner cities (by index).
+fn new_case(title: &str, id: Option<String>, lead: Option<&str>, partners: &[usize]) -> NewCase {
+    let mut n = NewCase::default();
+    n.title = sp_str(title);
+    n.id = id.map(|i| sp(i.into()));
+    n.lead = lead.map(sp_str);
+    n.partners = cities(partners);
+    n
+}
+
 fn cities(v: &[usize]) -> Vec<Sp<kbbt::model::Name>> {
     v.iter().map(|m| sp_str(MEMBERS[*m])).collect()
 }
@@ -607,13 +617,12 @@ fn meeting_yaml(m: usize, mt: &MeetingPlan, cases: &[CasePlan], last: bool) -> S
             .iter()
             .map(|c| {
                 let c = &cases[*c];
-                sp(NewCase {
-                    title: sp(c.title.clone()),
-                    id: Some(sp(c.id().into())),
-                    lead: c.lead.map(|l| sp_str(MEMBERS[l])),
-                    partners: cities(&c.partners),
-                    ..NewCase::default()
-                })
+                sp(new_case(
+                    &c.title,
+                    Some(c.id()),
+                    c.lead.map(|l| MEMBERS[l]),
+                    &c.partners,
+                ))
             })
             .collect();
         let delist = mt.delist[g]
@@ -782,12 +791,7 @@ fn apply_meeting_yaml(n: usize, cases: &[CasePlan], meetings: &[MeetingPlan], se
                 let partners: Vec<usize> = (0..MEMBERS.len())
                     .filter(|m| *m != lead && rng.pct(40))
                     .collect();
-                sp(NewCase {
-                    title: sp(title),
-                    lead: Some(sp_str(MEMBERS[lead])),
-                    partners: cities(&partners),
-                    ..NewCase::default()
-                })
+                sp(new_case(&title, None, Some(MEMBERS[lead]), &partners))
             })
             .collect();
         // As the minutes count it: the cases carried over from before the meeting and still ongoing.
