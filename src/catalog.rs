@@ -774,7 +774,7 @@ crate::messages! {
     /// The heading of `kbbt diff`: both points and the ongoing cases at each.
     DIFF_HEADING {
         en: "{from} → {to}: ongoing {a} → {b}",
-        zh: "{from} → {to}：持續列管 {a} 案 → {b} 案",
+        zh: "{from}～{to}：持續列管 {a} 案 → {b} 案",
     }
     /// A point of `kbbt diff` given as a meeting: its id and date.
     DIFF_POINT_MEETING {

@@ -307,8 +307,14 @@ fn diff_points_are_dates_in_the_users_language() {
     let zh = r.run(&["--lang", "zh-TW", "diff", "2024-01-01", "vm-1"]);
     zh.assert_code(0);
     let first = zh.stdout.lines().next().unwrap_or_default();
-    assert!(first.starts_with("113-01-01 → vm-1（"), "{first}");
+    assert!(first.starts_with("113-01-01～vm-1（"), "{first}");
     assert!(!first.contains("2024"), "{first}");
+    // From a meeting: no space after its full-width parenthesis.
+    let zh = r.run(&["--lang", "zh-TW", "diff", "vm-1", "vm-2"]);
+    zh.assert_code(0);
+    let first = zh.stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("vm-1（113-07-11）～vm-2（"), "{first}");
+    assert!(!zh.stdout.contains("） "), "{}", zh.stdout);
     let en = r.run(&["diff", "2024-01-01", "vm-1"]);
     let first = en.stdout.lines().next().unwrap_or_default();
     assert!(first.starts_with("2024-01-01 → vm-1 ("), "{first}");
