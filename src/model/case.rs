@@ -646,4 +646,64 @@ mod tests {
             assert_eq!(lean, kept, "{to}");
         }
     }
+
+    /// What may be written as a text's value: scalars of every style, flow collections, anchors and
+    /// aliases, tags, comments, nothing at all, and broken YAML.
+    fn text_value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[ -~]{0,12}",
+            "[\\u{4e00}-\\u{4e20}「」（）、，。]{0,8}",
+            Just(String::new()),
+            Just("~".to_string()),
+            Just("'單引號 '' 內文'".to_string()),
+            Just("\"雙引號 \\\" \\u00e9\"".to_string()),
+            Just("[a, b]".to_string()),
+            Just("{ a: 1 }".to_string()),
+            Just("&x 錨".to_string()),
+            Just("*x".to_string()),
+            Just("!!str 12".to_string()),
+            Just("!!binary aGk=".to_string()),
+            Just("12 # 註解".to_string()),
+            Just("2025-01-01".to_string()),
+            Just("true".to_string()),
+            Just("\"未結束".to_string()),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Whatever a text field holds, a lean read accepts and rejects what a full read does, with
+        /// the same message, and differs from it only in the texts it leaves out.
+        #[test]
+        fn a_lean_read_accepts_what_a_full_read_accepts(
+            field in 0..6usize,
+            value in text_value(),
+        ) {
+            let (from, to) = [
+                ("source: 進度報告", format!("source: {value}")),
+                ("note: 見附表", format!("note: {value}")),
+                ("sources: [進度報告, 會議紀錄]", format!("sources: [{value}]")),
+                ("notes: 兩份文件的名稱不同", format!("notes: {value}")),
+                ("contact: 交通局", format!("contact: {value}")),
+                ("text: |\n      已完成綜合規劃。\n", format!("text: {value}\n")),
+            ][field].clone();
+            let input = TEXTS.replace(from, &to);
+            let kept = crate::yaml::parse::<Case>(&input);
+            let lean = without_texts(true, || crate::yaml::parse::<Case>(&input));
+            match (kept, lean) {
+                (Ok(mut kept), Ok(lean)) => {
+                    kept.progress.iter_mut().for_each(|p| p.text.clear());
+                    for h in &mut kept.history {
+                        h.value.note.iter_mut().chain(&mut h.value.source).for_each(String::clear);
+                    }
+                    kept.sources.iter_mut().for_each(String::clear);
+                    kept.notes.iter_mut().chain(&mut kept.contact).for_each(String::clear);
+                    proptest::prop_assert_eq!(lean, kept);
+                }
+                (kept, lean) => proptest::prop_assert_eq!(lean.map(|_| ()), kept.map(|_| ())),
+            }
+        }
+    }
 }
