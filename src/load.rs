@@ -251,9 +251,9 @@ fn parse_all(
     meetings: &[PathBuf],
     texts: Texts,
 ) -> (Vec<Slot<Case>>, Vec<Slot<Meeting>>) {
-    fn dropped<T>(r: Result<Doc<T>, Finding>, texts: Texts) -> Result<Doc<T>, Finding> {
+    fn dropped<T>(r: Result<Doc<T>, Finding>, keep: bool) -> Result<Doc<T>, Finding> {
         r.map(|mut d| {
-            if texts != Texts::Keep {
+            if !keep {
                 d.text = crate::canon::header(&d.text);
             }
             d
@@ -268,12 +268,16 @@ fn parse_all(
             d.value.fill_positions();
             d
         });
-        let _ = meeting_slots[i].set(dropped(r, texts));
+        let keep = matches!(texts, Texts::Keep | Texts::Meetings);
+        let _ = meeting_slots[i].set(dropped(r, keep));
     };
     let case_run = |cases: &[PathBuf], slots: &[Slot<Case>], from: usize, to: usize| {
         crate::model::without_texts(texts == Texts::Lean, || {
             for i in from..to {
-                let r = dropped(read_walked_doc::<Case>(root, &cases[i]), texts);
+                let r = dropped(
+                    read_walked_doc::<Case>(root, &cases[i]),
+                    texts == Texts::Keep,
+                );
                 let _ = slots[i].set(r);
             }
         });
@@ -370,6 +374,9 @@ pub enum Texts {
     Keep,
     /// Keep only each file's leading comment lines.
     Drop,
+    /// Keep the meeting files' whole texts, and only the cases' leading comment lines: for `apply`,
+    /// which reads again the few case files it edits (see `apply::changes`).
+    Meetings,
     /// As `Drop`, and the cases' texts that no check, tally or table reads are not kept either: progress
     /// texts, history notes and sources, `sources`, `notes`, `contact` (each is still read and checked
     /// as text, see [`crate::model::without_texts`]): for commands that never show them (`validate`,

@@ -10,8 +10,8 @@ use crate::canon;
 use crate::catalog as cat;
 use crate::edit::Editor;
 use crate::finding::Finding;
-use crate::model::Register;
 use crate::model::{Case, Meeting};
+use crate::model::{Doc, Register};
 use crate::msg::Msg;
 use crate::yaml::{self, Pos, Sp};
 use plan::{Plan, Touched};
@@ -82,6 +82,24 @@ pub fn schema_header(root: &Path, rel: &Path, kind: &str) -> String {
     String::new()
 }
 
+/// The text of a case file the register was loaded from, read again: refused unless it still parses to
+/// the value that was loaded and checked (its comments and layout may have changed; they are kept).
+fn reread(reg: &Register, doc: &Doc<Case>) -> Result<String, Finding> {
+    let text = crate::load::read_text(&reg.root, &doc.path)?;
+    match crate::load::parse_doc::<Case>(&doc.path, text) {
+        Ok(now) if now.value == doc.value => Ok(now.text),
+        _ => Err(Finding::error(
+            "edit",
+            &doc.path,
+            Pos::NONE,
+            Msg::new(&cat::RUN_AGAIN).msg(
+                "why",
+                Msg::new(&cat::CHANGED_ON_DISK).text("file", doc.path.display().to_string()),
+            ),
+        )),
+    }
+}
+
 /// Turn a plan into file texts, each verified by re-parsing.
 pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Finding>> {
     let mut out = Vec::new();
@@ -95,8 +113,17 @@ pub fn changes(reg: &Register, plan: &Plan) -> Result<Vec<FileChange>, Vec<Findi
         let (old, new) = match existing {
             Some(i) => {
                 let doc = &reg.cases[*i];
-                match edit_case(&doc.text, &doc.value, case) {
-                    Ok(t) => (Some(doc.text.clone()), t),
+                // The register was loaded without the cases' texts: read this one again, and edit it
+                // only if it still holds what was checked.
+                let text = match reread(reg, doc) {
+                    Ok(text) => text,
+                    Err(f) => {
+                        errors.push(f);
+                        continue;
+                    }
+                };
+                match edit_case(&text, &doc.value, case) {
+                    Ok(t) => (Some(text), t),
                     Err(e) => {
                         errors.push(
                             Finding::error(

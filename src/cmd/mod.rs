@@ -545,12 +545,14 @@ fn platform_ok(
     Err(out)
 }
 
-/// As [`load_clean`] for a command that writes (every text kept) and needs the register's lookups: they
-/// are built once, for the platform check and for the command.
+/// As [`load_clean`] for `apply`, which writes and needs the register's lookups: they are built once,
+/// for the platform check and for the command. The meetings' texts are kept; a case's text is read
+/// again when the case is edited (`apply::changes`), so 100,000 case texts are not held in memory.
 fn load_clean_for_writing(
     env: &Env,
 ) -> Result<(Register, kbbt::index::Index, kbbt::tally::Timelines), Outcome> {
-    let (reg, findings) = load::load_with(&env.root, load::Texts::Keep);
+    // The cases' texts are read again for the files the command edits.
+    let (reg, findings) = load::load_with(&env.root, load::Texts::Meetings);
     let reg = loaded_clean(env, reg, findings, false)?;
     let idx = kbbt::index::Index::new(&reg);
     let tl = kbbt::tally::Timelines::new(&reg, &idx);

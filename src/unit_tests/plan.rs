@@ -383,3 +383,71 @@ fn refusals_on_status_names_ids_groups_and_shapes() {
         ]
     );
 }
+
+/// `apply` loads the register without the cases' texts and reads each case it edits again: the edit
+/// keeps what changed in the file's comments meanwhile, and is refused when a value changed.
+#[test]
+fn an_edited_case_is_read_again_and_must_still_hold_what_was_checked() {
+    use super::{HW001, PLATFORM, TR001, VM1, VM2};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("the folder is made");
+        std::fs::write(path, text).expect("the file is written");
+    };
+    let tr002 = TR002
+        .replace(
+            "  - { date: 2024-12-20, meeting: vm-2, action: delist }\n",
+            "",
+        )
+        .replace("status: delisted", "status: ongoing");
+    write("platform.yaml", PLATFORM);
+    write("meetings/vm-1.yaml", VM1);
+    write("cases/TR/TR-001.yaml", TR001);
+    write("cases/TR/TR-002.yaml", &tr002);
+    write("cases/HW/HW-001.yaml", HW001);
+    let (reg, findings) = crate::load::load_with(root, crate::load::Texts::Meetings);
+    assert!(findings.is_empty(), "{findings:?}");
+    let reg = reg.expect("the register loads");
+    assert!(reg.cases.iter().all(|c| c.text.is_empty()));
+    assert!(reg.meetings.iter().all(|m| m.text == VM1));
+    let idx = Index::new(&reg);
+    let vm2: crate::model::Meeting = crate::yaml::parse(VM2).expect("vm-2");
+    let p = plan(&reg, &idx, &vm2, std::path::Path::new("meetings/vm-2.yaml"));
+    assert!(p.errors.is_empty());
+
+    // A comment written meanwhile is kept: the edit starts from the text as it is now.
+    let commented = format!("# 由交通局維護\n{tr002}");
+    write("cases/TR/TR-002.yaml", &commented);
+    let changes = crate::apply::changes(&reg, &p).expect("the edits");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].old.as_deref(), Some(commented.as_str()));
+    assert!(
+        changes[0].new.starts_with("# 由交通局維護\n"),
+        "{}",
+        changes[0].new
+    );
+    assert!(changes[0].new.contains("status: delisted"));
+
+    // A value changed meanwhile: the file no longer holds what was checked.
+    write(
+        "cases/TR/TR-002.yaml",
+        &tr002.replace("lead: 新北市", "lead: 臺北市"),
+    );
+    let refused = crate::apply::changes(&reg, &p).expect_err("refused");
+    assert_eq!(
+        lines(&refused),
+        [
+            "cases/TR/TR-002.yaml:0: error edit: cases/TR/TR-002.yaml changed on disk while kbbt was working; run the command again"
+        ]
+    );
+    // Gone meanwhile: refused too, as a file that cannot be read.
+    std::fs::remove_file(root.join("cases/TR/TR-002.yaml")).expect("removed");
+    let refused = crate::apply::changes(&reg, &p).expect_err("refused");
+    assert_eq!(refused.len(), 1);
+    assert_eq!(
+        refused[0].file,
+        std::path::Path::new("cases/TR/TR-002.yaml")
+    );
+}
