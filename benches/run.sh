@@ -14,9 +14,11 @@
 # Each round runs the parse floor, `kbbt validate` and `kbbt status` once each, one after the other,
 # so that other load on the machine falls on all three alike; a ratio is taken within each round and
 # the median of the rounds' ratios is reported. Times come from /usr/bin/time (or bash's `time`).
-# At APPLY_SIZES, each round also applies `pending/apply-DECISIONS.yaml` (written by kbbt-gen) to a
-# fresh copy of the register (hard links: apply replaces files by renaming, so the register itself is
-# never changed) and applies `pending/unknown-UNKNOWN.yaml`, which kbbt must refuse, to the register.
+# At APPLY_SIZES, each round also runs `kbbt validate`, then `apply --dry-run` of
+# `pending/apply-DECISIONS.yaml` (written by kbbt-gen; its ratio to that round's validate is
+# reported), then applies it to a fresh copy of the register (hard links: apply replaces files by
+# renaming, so the register itself is never changed), and applies `pending/unknown-UNKNOWN.yaml`,
+# which kbbt must refuse, to the register.
 # Peak memory comes from `/usr/bin/time -v`, else from polling /proc/PID/status (VmHWM).
 # The Markdown table goes to stdout, progress to stderr. The script fails if any `kbbt validate`
 # run does not exit 0 or reports any finding.
@@ -57,6 +59,11 @@ median() {
         if (NR == 0) { print "n/a"; exit }
         if (NR % 2) printf "%.3f\n", v[(NR + 1) / 2]
         else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# A / B, to three decimals.
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", a / b}'
 }
 
 # Run a command once with its output discarded; fail the script if it does not exit 0.
@@ -165,6 +172,7 @@ for n in $SIZES; do
     log "timing $n cases: I/O floor"
     cat_w=()
     for ((r = 0; r <= RUNS; r++)); do
+        # shellcheck disable=SC2016 # $1 is the inner shell's argument
         res=$(time_once "cat ($n cases)" bash -c 'find "$1" -path "$1/pending" -prune -o -name "*.yaml" -print0 | xargs -0 cat >/dev/null' _ "$reg")
         ((r > 0)) && cat_w+=("${res% *}")
     done
@@ -177,8 +185,8 @@ for n in $SIZES; do
         t=$(time_once "kbbt status ($n cases)" "$KBBT" -C "$reg" status)
         ((r == 0)) && continue
         pw+=("${p% *}") pc+=("${p#* }") vw+=("${v% *}") sw+=("${t% *}") vc+=("${v#* }") sc+=("${t#* }")
-        vx+=("$(awk -v a="${v% *}" -v b="${p% *}" 'BEGIN {printf "%.3f", a / b}')")
-        sx+=("$(awk -v a="${t% *}" -v b="${p% *}" 'BEGIN {printf "%.3f", a / b}')")
+        vx+=("$(ratio "${v% *}" "${p% *}")")
+        sx+=("$(ratio "${t% *}" "${p% *}")")
         log "  round $r: floor ${p% *}s, validate ${v% *}s, status ${t% *}s"
     done
     parse_s=$(printf '%s\n' "${pw[@]}" | median)
@@ -214,17 +222,19 @@ for n in $SIZES; do
         printf '%s\n' "$out" | tail -n 20 >&2
         die "kbbt apply $unknown ($n cases) exited with $rc and $errors unknown names, not 1 and $UNKNOWN"
     }
-    log "timing $n cases: validate, apply ($DECISIONS decisions) to a copy, apply ($UNKNOWN unknown names) in turn"
-    aw=() ac=() uw=() uc=() avw=()
+    log "timing $n cases: validate, apply --dry-run and apply ($DECISIONS decisions, to a copy), apply ($UNKNOWN unknown names) in turn"
+    aw=() ac=() uw=() uc=() avw=() dw=() dc=() dx=()
     for ((r = 0; r <= RUNS; r++)); do
         rm -rf "$copy"
         cp -al "$reg" "$copy"
         v=$(time_once "kbbt validate ($n cases)" "$KBBT" -C "$reg" validate)
+        d=$(time_once "kbbt apply $applied --dry-run ($n cases)" "$KBBT" -C "$reg" apply "$applied" --dry-run)
         a=$(time_once "kbbt apply $applied ($n cases)" "$KBBT" -C "$copy" apply "$applied" --allow-dirty)
         u=$(time_rc 1 "kbbt apply $unknown ($n cases)" "$KBBT" -C "$reg" apply "$unknown")
         ((r == 0)) && continue
         avw+=("${v% *}") aw+=("${a% *}") ac+=("${a#* }") uw+=("${u% *}") uc+=("${u#* }")
-        log "  round $r: validate ${v% *}s, apply ${a% *}s, refused apply ${u% *}s"
+        dw+=("${d% *}") dc+=("${d#* }") dx+=("$(ratio "${d% *}" "${v% *}")")
+        log "  round $r: validate ${v% *}s, apply --dry-run ${d% *}s, apply ${a% *}s, refused apply ${u% *}s"
     done
     rm -rf "$copy"
     ap_s=$(printf '%s\n' "${aw[@]}" | median)
@@ -232,8 +242,11 @@ for n in $SIZES; do
     un_s=$(printf '%s\n' "${uw[@]}" | median)
     un_cpu=$(printf '%s\n' "${uc[@]}" | median)
     av_s=$(printf '%s\n' "${avw[@]}" | median)
-    apply_rows+=("| $n | $av_s | $DECISIONS | $ap_s / $ap_cpu | $UNKNOWN ($hinted with a suggestion) | $un_s / $un_cpu |")
-    log "  validate ${av_s}s, apply ${ap_s}s, refused apply ${un_s}s"
+    dr_s=$(printf '%s\n' "${dw[@]}" | median)
+    dr_cpu=$(printf '%s\n' "${dc[@]}" | median)
+    dr_x=$(printf '%s\n' "${dx[@]}" | median | awk '{printf "%.2f", $1}')
+    apply_rows+=("| $n | $av_s | $DECISIONS | $dr_s / $dr_cpu | ${dr_x}× | $ap_s / $ap_cpu | $UNKNOWN ($hinted with a suggestion) | $un_s / $un_cpu |")
+    log "  validate ${av_s}s, apply --dry-run ${dr_s}s (${dr_x}x validate), apply ${ap_s}s, refused apply ${un_s}s"
 done
 
 echo
@@ -244,7 +257,7 @@ echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --
 printf '%s\n' "${rows[@]}"
 if ((${#apply_rows[@]} > 0)); then
     echo
-    echo "| size | validate s | decisions | apply s (wall / CPU) | unknown names | refused apply s (wall / CPU) |"
-    echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| size | validate s | decisions | apply --dry-run s (wall / CPU) | dry run / validate, median of rounds | apply s (wall / CPU) | unknown names | refused apply s (wall / CPU) |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${apply_rows[@]}"
 fi
