@@ -257,19 +257,22 @@ fn paths_and_cases_that_are_not_there_are_said_in_chinese() {
 #[test]
 fn new_refusals_are_said_in_chinese() {
     let r = Reg::standard();
-    let out = zh(
-        &r,
-        &[
-            "new",
-            "meeting",
-            "--level",
-            "副市長層級",
-            "--date",
-            "114-07-01",
-            "--id",
-            "vm-1",
-        ],
-    );
+    let new_meeting = |id: &str| {
+        zh(
+            &r,
+            &[
+                "new",
+                "meeting",
+                "--level",
+                "副市長層級",
+                "--date",
+                "114-07-01",
+                "--id",
+                id,
+            ],
+        )
+    };
+    let out = new_meeting("vm-1");
     out.assert_code(1);
     chinese(
         &out,
@@ -278,19 +281,7 @@ fn new_refusals_are_said_in_chinese() {
             "  提示：請以 --id 指定其他編號\n",
         ],
     );
-    let out = zh(
-        &r,
-        &[
-            "new",
-            "meeting",
-            "--level",
-            "副市長層級",
-            "--date",
-            "114-07-01",
-            "--id",
-            "VM_1",
-        ],
-    );
+    let out = new_meeting("VM_1");
     out.assert_code(2);
     chinese(&out, &["`VM_1`"]);
     let out = zh(
